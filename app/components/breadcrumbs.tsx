@@ -1,0 +1,31 @@
+import { Link } from '@remix-run/react'
+
+export interface Crumb {
+  label: string
+  to: string
+}
+
+/** NHS.UK breadcrumb: the trail above the current page; the last crumb doubles as the mobile back link. */
+export function Breadcrumbs({ trail }: { trail: Crumb[] }) {
+  const parent = trail.at(-1)
+  if (!parent) return null
+  return (
+    <nav className="nhsuk-breadcrumb" aria-label="Breadcrumb">
+      <ol className="nhsuk-breadcrumb__list">
+        {trail.map((crumb) => (
+          <li className="nhsuk-breadcrumb__list-item" key={crumb.to}>
+            <Link className="nhsuk-breadcrumb__link" to={crumb.to}>
+              {crumb.label}
+            </Link>
+          </li>
+        ))}
+      </ol>
+      <p className="nhsuk-breadcrumb__back">
+        <Link className="nhsuk-breadcrumb__backlink" to={parent.to}>
+          <span className="nhsuk-u-visually-hidden">Back to &nbsp;</span>
+          {parent.label}
+        </Link>
+      </p>
+    </nav>
+  )
+}

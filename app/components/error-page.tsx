@@ -1,0 +1,48 @@
+import { Link } from '@remix-run/react'
+
+interface ErrorPageProps {
+  status: number
+  message?: string
+}
+
+/** NHS-style error pages: plain words, what to do next, never a stack trace. */
+export function ErrorPage({ status, message }: ErrorPageProps) {
+  if (status === 404) {
+    return (
+      <>
+        <h1>Page not found</h1>
+        <p>If you typed the web address, check it is correct.</p>
+        <p>If you pasted the web address, check you copied the entire address.</p>
+        <p>
+          <Link to="/">Go to your digital skills home page</Link>
+        </p>
+      </>
+    )
+  }
+  if (status === 403) {
+    return (
+      <>
+        <h1>You cannot view this page</h1>
+        <p>{message ?? 'Your account does not have access to this page.'}</p>
+        <p>
+          <Link to="/">Go to your digital skills home page</Link>
+        </p>
+      </>
+    )
+  }
+  if (status === 429) {
+    return (
+      <>
+        <h1>Too many requests</h1>
+        <p>{message ?? 'Wait a few minutes, then try again.'}</p>
+      </>
+    )
+  }
+  return (
+    <>
+      <h1>Sorry, there is a problem with the service</h1>
+      <p>Try again later.</p>
+      <p>If the problem continues, contact your IT service desk.</p>
+    </>
+  )
+}

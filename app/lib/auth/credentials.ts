@@ -1,0 +1,42 @@
+import { z } from 'zod'
+
+// Shared by the sign-in and change-password forms so both speak the same limits.
+export const MAX_EMAIL_LENGTH = 254
+export const PASSWORD_MIN_LENGTH = 12
+export const PASSWORD_MAX_LENGTH = 128
+
+export const emailField = z
+  .string({ error: 'Enter your email address' })
+  .trim()
+  .min(1, 'Enter your email address')
+  .max(MAX_EMAIL_LENGTH, `Email address must be ${MAX_EMAIL_LENGTH} characters or fewer`)
+  .pipe(z.email('Enter an email address in the correct format, like name@example.nhs.uk'))
+
+export const signInFormSchema = z.object({
+  email: emailField,
+  password: z
+    .string({ error: 'Enter your password' })
+    .min(1, 'Enter your password')
+    .max(PASSWORD_MAX_LENGTH, `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`),
+  redirectTo: z.string().optional(),
+})
+
+export const newPasswordField = z
+  .string({ error: 'Enter a new password' })
+  .min(1, 'Enter a new password')
+  .min(PASSWORD_MIN_LENGTH, `New password must be ${PASSWORD_MIN_LENGTH} characters or more`)
+  .max(PASSWORD_MAX_LENGTH, `New password must be ${PASSWORD_MAX_LENGTH} characters or fewer`)
+
+export const changePasswordFormSchema = z
+  .object({
+    currentPassword: z
+      .string({ error: 'Enter your current password' })
+      .min(1, 'Enter your current password')
+      .max(PASSWORD_MAX_LENGTH, 'Your current password is not right'),
+    newPassword: newPasswordField,
+    confirmPassword: z.string({ error: 'Confirm your new password' }).min(1, 'Confirm your new password'),
+  })
+  .refine((form) => form.newPassword === form.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'The passwords do not match',
+  })

@@ -1,0 +1,58 @@
+import { redirect } from '@remix-run/node'
+import { managedUnitIds, type Viewer } from './scope.server.ts'
+import { readSessionToken, validateSessionToken, type SessionValidation } from './session.server.ts'
+
+// One validation per request, shared by the root loader and the route's own loader.
+const validations = new WeakMap<Request, Promise<SessionValidation>>()
+
+export function getSession(request: Request): Promise<SessionValidation> {
+  let validation = validations.get(request)
+  if (!validation) {
+    const token = readSessionToken(request)
+    validation = token ? validateSessionToken({ token }) : Promise.resolve(null)
+    validations.set(request, validation)
+  }
+  return validation
+}
+
+export async function getUser(request: Request) {
+  return (await getSession(request))?.user ?? null
+}
+
+export type CurrentUser = NonNullable<Awaited<ReturnType<typeof getUser>>>
+
+/** The signed-in user, or a redirect to sign-in that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<CurrentUser> {
+  const user = await getUser(request)
+  if (!user) {
+    const url = new URL(request.url)
+    const back = url.pathname + url.search
+    throw redirect(back === '/' ? '/login' : `/login?redirectTo=${encodeURIComponent(back)}`)
+  }
+  return user
+}
+
+export async function requireAdmin(request: Request): Promise<CurrentUser> {
+  const user = await requireUser(request)
+  if (!user.isAdmin) throw new Response('Only administrators can open this page', { status: 403 })
+  return user
+}
+
+export interface Roles {
+  learner: true
+  manager: boolean
+  admin: boolean
+}
+
+export async function rolesOf(viewer: Viewer): Promise<Roles> {
+  const managed = await managedUnitIds({ viewer })
+  return { learner: true, manager: managed.length > 0, admin: viewer.isAdmin }
+}
+
+/** Only same-site paths: an open redirect would let a phishing link borrow our sign-in page. */
+export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
+  if (typeof target !== 'string' || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) {
+    return fallback
+  }
+  return target
+}

@@ -1,0 +1,104 @@
+import { sha256 } from '@oslojs/crypto/sha2'
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding'
+import { eq } from 'drizzle-orm'
+import { db, schema } from '../db.server.ts'
+import { isProduction } from '../env.server.ts'
+
+// Sessions as the Lucia author now teaches them (docs/decisions/003-sessions-without-lucia.md):
+// the cookie holds a random token, the database only its SHA-256.
+const DAY_MS = 24 * 60 * 60 * 1000
+export const SESSION_LIFETIME_MS = 30 * DAY_MS
+export const SESSION_RENEW_WITHIN_MS = 15 * DAY_MS
+export const SESSION_COOKIE = 'session'
+
+export function generateSessionToken(): string {
+  const bytes = new Uint8Array(20)
+  crypto.getRandomValues(bytes)
+  return encodeBase32LowerCaseNoPadding(bytes)
+}
+
+export function sessionIdFromToken(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)))
+}
+
+export async function createSession({ userId, now = new Date() }: { userId: string; now?: Date }) {
+  const token = generateSessionToken()
+  const session = {
+    id: sessionIdFromToken(token),
+    userId,
+    expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS),
+    createdAt: now,
+  }
+  await db().insert(schema().sessions).values(session)
+  return { token, session }
+}
+
+export type SessionValidation = Awaited<ReturnType<typeof validateSessionToken>>
+
+/** The session and its user, or null; extends the expiry when less than half the lifetime is left. */
+export async function validateSessionToken({ token, now = new Date() }: { token: string; now?: Date }) {
+  const { sessions, users } = schema()
+  const sessionId = sessionIdFromToken(token)
+  const [row] = await db()
+    .select({
+      session: sessions,
+      user: { id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(sessions.userId, users.id))
+    .where(eq(sessions.id, sessionId))
+  if (!row) return null
+  const { session, user } = row
+  if (now.getTime() >= session.expiresAt.getTime()) {
+    await db().delete(sessions).where(eq(sessions.id, sessionId))
+    return null
+  }
+  let renewed = false
+  if (session.expiresAt.getTime() - now.getTime() < SESSION_RENEW_WITHIN_MS) {
+    session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS)
+    await db().update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, sessionId))
+    renewed = true
+  }
+  return { session, user, renewed }
+}
+
+export async function invalidateSession({ sessionId }: { sessionId: string }) {
+  const { sessions } = schema()
+  await db().delete(sessions).where(eq(sessions.id, sessionId))
+}
+
+export async function invalidateUserSessions({ userId }: { userId: string }) {
+  const { sessions } = schema()
+  await db().delete(sessions).where(eq(sessions.userId, userId))
+}
+
+export function sessionCookie({ token, expiresAt }: { token: string; expiresAt: Date }): string {
+  const parts = [
+    `${SESSION_COOKIE}=${token}`,
+    'HttpOnly',
+    'SameSite=Lax',
+    'Path=/',
+    `Expires=${expiresAt.toUTCString()}`,
+  ]
+  if (isProduction) parts.push('Secure')
+  return parts.join('; ')
+}
+
+export function blankSessionCookie(): string {
+  const parts = [`${SESSION_COOKIE}=`, 'HttpOnly', 'SameSite=Lax', 'Path=/', 'Max-Age=0']
+  if (isProduction) parts.push('Secure')
+  return parts.join('; ')
+}
+
+export function readSessionToken(request: Request): string | null {
+  const header = request.headers.get('Cookie')
+  if (!header) return null
+  for (const pair of header.split(';')) {
+    const [name, ...rest] = pair.trim().split('=')
+    if (name === SESSION_COOKIE) {
+      const value = rest.join('=')
+      return /^[a-z2-7]{32}$/.test(value) ? value : null
+    }
+  }
+  return null
+}

@@ -1,0 +1,71 @@
+import { eq } from 'drizzle-orm'
+import { db, schema, transaction } from '../db.server.ts'
+import { hashPassword, verifyPassword } from './password.server.ts'
+import { invalidateUserSessions } from './session.server.ts'
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase()
+}
+
+/** Creates an account; hash the password first with `hashPassword` (null: cannot sign in with a password). */
+export async function createUser({
+  email,
+  name,
+  passwordHash,
+  isAdmin = false,
+}: {
+  email: string
+  name: string
+  passwordHash: string | null
+  isAdmin?: boolean
+}) {
+  const { users } = schema()
+  const [user] = await db()
+    .insert(users)
+    .values({
+      email: normaliseEmail(email),
+      name: name.trim(),
+      passwordHash,
+      isAdmin,
+    })
+    .returning()
+  if (!user) throw new Error('insert returned no user')
+  return user
+}
+
+export async function findUserByEmail({ email }: { email: string }) {
+  const { users } = schema()
+  const [user] = await db().select().from(users).where(eq(users.email, normaliseEmail(email)))
+  return user ?? null
+}
+
+export async function findUserById({ id }: { id: string }) {
+  const { users } = schema()
+  const [user] = await db().select().from(users).where(eq(users.id, id))
+  return user ?? null
+}
+
+export type ChangePasswordResult = { ok: true } | { ok: false; field: 'currentPassword'; message: string }
+
+/** Changes the password and signs the user out everywhere; the caller issues a fresh session. */
+export async function changePassword({
+  userId,
+  currentPassword,
+  newPassword,
+}: {
+  userId: string
+  currentPassword: string
+  newPassword: string
+}): Promise<ChangePasswordResult> {
+  const user = await findUserById({ id: userId })
+  if (!user?.passwordHash || !(await verifyPassword({ hash: user.passwordHash, password: currentPassword }))) {
+    return { ok: false, field: 'currentPassword', message: 'Your current password is not right' }
+  }
+  const passwordHash = await hashPassword(newPassword)
+  const { users } = schema()
+  await transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, userId))
+    await invalidateUserSessions({ userId })
+  })
+  return { ok: true }
+}

@@ -1,0 +1,197 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import fs from 'node:fs'
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import Sqlite from 'better-sqlite3'
+import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3'
+import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
+import postgres from 'postgres'
+import * as pgSchema from '#db/schema/postgres.ts'
+import * as sqliteSchema from '#db/schema/sqlite.ts'
+import { env } from './env.server.ts'
+
+/*
+ * One drizzle client per process, dialect chosen by DATABASE_URL (docs/decisions/002-dual-dialect.md).
+ * Lib code is typed against the Postgres schema; the SQLite schema has the same tables, columns and
+ * JavaScript types (proved by the schema-parity test), so the same query builders run on both.
+ */
+export type Schema = typeof pgSchema
+export type Database = PgDatabase<PgQueryResultHKT, Schema>
+export type Dialect = 'sqlite' | 'postgres'
+
+interface Connection {
+  dialect: Dialect
+  url: string
+  root: Database
+  schema: Schema
+  runInTransaction<T>(work: (tx: Database) => Promise<T>): Promise<T>
+  migrate(migrationsRoot: string): Promise<void>
+  close(): Promise<void>
+}
+
+export function connect(url: string): Connection {
+  if (url.startsWith('file:')) return connectSqlite(url)
+  if (url.startsWith('pglite:')) return connectPglite(url)
+  return connectPostgres(url)
+}
+
+function connectSqlite(url: string): Connection {
+  const filename = url.slice('file:'.length)
+  if (filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true })
+  const client = new Sqlite(filename)
+  client.pragma('journal_mode = WAL')
+  client.pragma('foreign_keys = ON')
+  client.pragma('busy_timeout = 5000')
+  client.pragma('synchronous = NORMAL')
+  const sqliteDb = drizzleSqlite(client, { schema: sqliteSchema })
+  const root = sqliteDb as unknown as Database
+
+  // better-sqlite3 runs one synchronous transaction at a time on its single connection, and drizzle's
+  // sqlite transaction() rejects async callbacks. So: queue async transactions one after another on the
+  // connection and drive BEGIN/COMMIT ourselves; a nested call becomes a savepoint.
+  let queue: Promise<unknown> = Promise.resolve()
+  let savepointCounter = 0
+  return {
+    dialect: 'sqlite',
+    url,
+    root,
+    schema: sqliteSchema as unknown as Schema,
+    runInTransaction(work) {
+      if (transactionScope.getStore()) {
+        const name = `sp_${++savepointCounter}`
+        client.exec(`SAVEPOINT ${name}`)
+        return work(root).then(
+          (result) => {
+            client.exec(`RELEASE ${name}`)
+            return result
+          },
+          (error: unknown) => {
+            client.exec(`ROLLBACK TO ${name}`)
+            client.exec(`RELEASE ${name}`)
+            throw error
+          },
+        )
+      }
+      const run = async () => {
+        client.exec('BEGIN IMMEDIATE')
+        try {
+          const result = await transactionScope.run(root, () => work(root))
+          client.exec('COMMIT')
+          return result
+        } catch (error) {
+          client.exec('ROLLBACK')
+          throw error
+        }
+      }
+      const result = queue.then(run, run)
+      queue = result.catch(() => undefined)
+      return result
+    },
+    async migrate(migrationsRoot) {
+      migrateSqlite(sqliteDb, { migrationsFolder: path.join(migrationsRoot, 'sqlite') })
+    },
+    async close() {
+      client.close()
+    },
+  }
+}
+
+function connectPostgres(url: string): Connection {
+  const client = postgres(url, { max: 10, onnotice: () => undefined })
+  const root = drizzlePostgres(client, { schema: pgSchema }) as unknown as Database
+  return {
+    dialect: 'postgres',
+    url,
+    root,
+    schema: pgSchema,
+    runInTransaction: (work) => runPgTransaction(root, work),
+    async migrate(migrationsRoot) {
+      // Several app instances may start at once: one migrates while the others wait on the lock.
+      const lockClient = postgres(url, { max: 1, onnotice: () => undefined })
+      try {
+        await lockClient`select pg_advisory_lock(7264501)`
+        await migratePostgres(drizzlePostgres(lockClient), {
+          migrationsFolder: path.join(migrationsRoot, 'postgres'),
+        })
+      } finally {
+        await lockClient`select pg_advisory_unlock(7264501)`.catch(() => undefined)
+        await lockClient.end()
+      }
+    },
+    async close() {
+      await client.end()
+    },
+  }
+}
+
+/** `pglite:memory` or `pglite:<directory>`: embedded Postgres, used by the tests when no server is given. */
+function connectPglite(url: string): Connection {
+  const location = url.slice('pglite:'.length)
+  const client = location === 'memory' ? new PGlite() : new PGlite(path.resolve(location))
+  const pgliteDb = drizzlePglite(client, { schema: pgSchema })
+  const root = pgliteDb as unknown as Database
+  return {
+    dialect: 'postgres',
+    url,
+    root,
+    schema: pgSchema,
+    runInTransaction: (work) => runPgTransaction(root, work),
+    async migrate(migrationsRoot) {
+      await migratePglite(pgliteDb, { migrationsFolder: path.join(migrationsRoot, 'postgres') })
+    },
+    async close() {
+      await client.close()
+    },
+  }
+}
+
+function runPgTransaction<T>(root: Database, work: (tx: Database) => Promise<T>): Promise<T> {
+  const outer = transactionScope.getStore() ?? root
+  return outer.transaction((tx) => transactionScope.run(tx, () => work(tx)))
+}
+
+const transactionScope = new AsyncLocalStorage<Database>()
+
+// Shared through globalThis so the dev server's module reloads and the server entry reuse one client.
+const globalKey = Symbol.for('skills-platform.db-connection')
+type GlobalWithConnection = typeof globalThis & { [globalKey]?: Connection }
+
+function connection(): Connection {
+  const holder = globalThis as GlobalWithConnection
+  holder[globalKey] ??= connect(env.DATABASE_URL)
+  return holder[globalKey]
+}
+
+/** The database to query: the current transaction when inside `transaction()`, else the process's client. */
+export function db(): Database {
+  return transactionScope.getStore() ?? connection().root
+}
+
+export function schema(): Schema {
+  return connection().schema
+}
+
+export function dialect(): Dialect {
+  return connection().dialect
+}
+
+/** Runs `work` in one transaction on either dialect; nested calls become savepoints. */
+export function transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
+  return connection().runInTransaction(work)
+}
+
+export function migrateDatabase(migrationsRoot = path.resolve('db/migrations')): Promise<void> {
+  return connection().migrate(migrationsRoot)
+}
+
+export async function closeDatabase(): Promise<void> {
+  const holder = globalThis as GlobalWithConnection
+  const current = holder[globalKey]
+  delete holder[globalKey]
+  await current?.close()
+}

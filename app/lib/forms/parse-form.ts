@@ -1,0 +1,23 @@
+import type { z } from 'zod'
+import type { FieldErrors } from '#app/components/error-summary.tsx'
+
+export type ParsedForm<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors }
+
+/** Validates a submitted form with its zod schema; on failure, the first message for each field. */
+export function parseForm<S extends z.ZodType<Record<string, unknown>>>(
+  formData: FormData,
+  formSchema: S,
+): ParsedForm<z.infer<S>> {
+  const raw: Record<string, unknown> = {}
+  for (const [key, value] of formData) {
+    if (typeof value === 'string') raw[key] = value
+  }
+  const result = formSchema.safeParse(raw)
+  if (result.success) return { ok: true, data: result.data }
+  const errors: FieldErrors = {}
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? 'form')
+    errors[field] ??= issue.message
+  }
+  return { ok: false, errors }
+}

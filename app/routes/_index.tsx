@@ -1,0 +1,61 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { UnitList } from '#app/components/unit-list.tsx'
+import { requireUser, rolesOf } from '#app/lib/auth/current-user.server.ts'
+import { roleProfileLabel } from '#app/lib/org/role-profiles.ts'
+import { managedUnitsWithHeadcount, membershipOf, topLevelUnits } from '#app/lib/org/units.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Home – Digital skills' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const [roles, membership] = await Promise.all([rolesOf(user), membershipOf({ userId: user.id })])
+  return {
+    firstName: user.name.split(' ')[0] ?? user.name,
+    membership: membership && { teamName: membership.teamName, roleProfile: roleProfileLabel(membership.roleProfile) },
+    managedUnits: roles.manager ? await managedUnitsWithHeadcount({ viewer: user }) : [],
+    organisation: roles.admin ? await topLevelUnits() : [],
+  }
+}
+
+export default function HomePage() {
+  const { firstName, membership, managedUnits, organisation } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <h1>Hello, {firstName}</h1>
+      {membership ? (
+        <p className="nhsuk-lede-text">
+          {membership.teamName} · {membership.roleProfile}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="my-learning">
+        <h2 id="my-learning">My learning</h2>
+        <div className="nhsuk-inset-text">
+          <p>Short digital skills modules for your role will appear here, with where you are and what to do next.</p>
+        </div>
+      </section>
+
+      {managedUnits.length > 0 ? (
+        <section aria-labelledby="teams-you-manage">
+          <h2 id="teams-you-manage">Teams you manage</h2>
+          <UnitList units={managedUnits} />
+        </section>
+      ) : null}
+
+      {organisation.length > 0 ? (
+        <section aria-labelledby="organisation">
+          <h2 id="organisation">Organisation</h2>
+          <p>As an administrator you can see every unit and person.</p>
+          <ul className="nhsuk-list">
+            {organisation.map((unit) => (
+              <li key={unit.id}>
+                <Link to={`/units/${unit.id}`}>{unit.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,121 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
+import { ErrorSummary, type FieldErrors } from '#app/components/error-summary.tsx'
+import { TextField } from '#app/components/text-field.tsx'
+import { changePasswordFormSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '#app/lib/auth/credentials.ts'
+import { requireUser } from '#app/lib/auth/current-user.server.ts'
+import { createSession, sessionCookie } from '#app/lib/auth/session.server.ts'
+import { changePassword } from '#app/lib/auth/users.server.ts'
+import { parseForm } from '#app/lib/forms/parse-form.ts'
+import { membershipOf } from '#app/lib/org/units.server.ts'
+import { roleProfileLabel } from '#app/lib/org/role-profiles.ts'
+
+export const meta: MetaFunction = () => [{ title: 'My account – Digital skills' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const membership = await membershipOf({ userId: user.id })
+  const changed = new URL(request.url).searchParams.get('changed') === '1'
+  return {
+    user: { name: user.name, email: user.email },
+    membership: membership && { ...membership, roleProfile: roleProfileLabel(membership.roleProfile) },
+    changed,
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const form = parseForm(await request.formData(), changePasswordFormSchema)
+  if (!form.ok) return data({ errors: form.errors }, { status: 400 })
+  const result = await changePassword({
+    userId: user.id,
+    currentPassword: form.data.currentPassword,
+    newPassword: form.data.newPassword,
+  })
+  if (!result.ok) {
+    const errors: FieldErrors = { [result.field]: result.message }
+    return data({ errors }, { status: 400 })
+  }
+  // Every session ended with the old password; this device carries on with a new one.
+  const { token, session } = await createSession({ userId: user.id })
+  return redirect('/account?changed=1', {
+    headers: { 'Set-Cookie': sessionCookie({ token, expiresAt: session.expiresAt }) },
+  })
+}
+
+export default function AccountPage() {
+  const { user, membership, changed } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const errors = actionData?.errors
+  return (
+    <>
+      <Breadcrumbs trail={[{ label: 'Home', to: '/' }]} />
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          {changed && !errors ? (
+            <div className="nhsuk-inset-text" role="status">
+              <p>Your password has been changed. You have been signed out on your other devices.</p>
+            </div>
+          ) : null}
+          <ErrorSummary errors={errors} order={['currentPassword', 'newPassword', 'confirmPassword']} />
+          <h1>My account</h1>
+          <dl className="nhsuk-summary-list">
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Name</dt>
+              <dd className="nhsuk-summary-list__value">{user.name}</dd>
+            </div>
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Email</dt>
+              <dd className="nhsuk-summary-list__value app-break-anywhere">{user.email}</dd>
+            </div>
+            {membership ? (
+              <>
+                <div className="nhsuk-summary-list__row">
+                  <dt className="nhsuk-summary-list__key">Team</dt>
+                  <dd className="nhsuk-summary-list__value">{membership.teamName}</dd>
+                </div>
+                <div className="nhsuk-summary-list__row">
+                  <dt className="nhsuk-summary-list__key">Role profile</dt>
+                  <dd className="nhsuk-summary-list__value">{membership.roleProfile}</dd>
+                </div>
+              </>
+            ) : null}
+          </dl>
+          <h2>Change your password</h2>
+          <Form method="post" noValidate>
+            <TextField
+              name="currentPassword"
+              label="Current password"
+              type="password"
+              autoComplete="current-password"
+              maxLength={PASSWORD_MAX_LENGTH}
+              error={errors?.currentPassword}
+            />
+            <TextField
+              name="newPassword"
+              label="New password"
+              hint={`Use ${PASSWORD_MIN_LENGTH} characters or more. A few unrelated words together make a strong password.`}
+              type="password"
+              autoComplete="new-password"
+              maxLength={PASSWORD_MAX_LENGTH}
+              error={errors?.newPassword}
+            />
+            <TextField
+              name="confirmPassword"
+              label="Confirm new password"
+              type="password"
+              autoComplete="new-password"
+              maxLength={PASSWORD_MAX_LENGTH}
+              error={errors?.confirmPassword}
+            />
+            <button className="nhsuk-button" type="submit" disabled={navigation.state === 'submitting'}>
+              Change password
+            </button>
+          </Form>
+        </div>
+      </div>
+    </>
+  )
+}

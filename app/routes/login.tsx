@@ -1,0 +1,76 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { ErrorSummary, type FieldErrors } from '#app/components/error-summary.tsx'
+import { TextField } from '#app/components/text-field.tsx'
+import { MAX_EMAIL_LENGTH, PASSWORD_MAX_LENGTH, signInFormSchema } from '#app/lib/auth/credentials.ts'
+import { getUser, safeRedirect } from '#app/lib/auth/current-user.server.ts'
+import { SIGN_IN_WINDOW_MS } from '#app/lib/auth/rate-limit.server.ts'
+import { sessionCookie } from '#app/lib/auth/session.server.ts'
+import { signIn } from '#app/lib/auth/sign-in.server.ts'
+import { parseForm } from '#app/lib/forms/parse-form.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Sign in – Digital skills' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'))
+  if (await getUser(request)) throw redirect(redirectTo)
+  return { redirectTo }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = parseForm(await request.formData(), signInFormSchema)
+  if (!form.ok) return data({ errors: form.errors }, { status: 400 })
+  const { email, password, redirectTo } = form.data
+  const result = await signIn({ email, password, ip: context.clientIp })
+  if (!result.ok) {
+    const limited = result.reason === 'rate-limited'
+    const errors: FieldErrors = {
+      email: limited
+        ? `Too many failed attempts to sign in. Wait ${SIGN_IN_WINDOW_MS / 60_000} minutes, then try again.`
+        : 'Enter a correct email address and password',
+    }
+    return data({ errors }, { status: limited ? 429 : 400 })
+  }
+  return redirect(safeRedirect(redirectTo), {
+    headers: { 'Set-Cookie': sessionCookie({ token: result.token, expiresAt: result.expiresAt }) },
+  })
+}
+
+export default function LoginPage() {
+  const { redirectTo } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const errors = actionData?.errors
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} order={['email', 'password']} />
+        <h1>Sign in</h1>
+        <p>Use your work email address to sign in to your digital skills learning.</p>
+        <Form method="post" noValidate>
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <TextField
+            name="email"
+            label="Email address"
+            type="email"
+            autoComplete="username"
+            spellCheck={false}
+            maxLength={MAX_EMAIL_LENGTH}
+            error={errors?.email}
+          />
+          <TextField
+            name="password"
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            maxLength={PASSWORD_MAX_LENGTH}
+            error={errors?.password}
+          />
+          <button className="nhsuk-button" type="submit" disabled={navigation.state === 'submitting'}>
+            Sign in
+          </button>
+        </Form>
+      </div>
+    </div>
+  )
+}

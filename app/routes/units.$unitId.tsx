@@ -1,0 +1,82 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
+import { UnitList } from '#app/components/unit-list.tsx'
+import { requireUser } from '#app/lib/auth/current-user.server.ts'
+import { roleProfileLabel } from '#app/lib/org/role-profiles.ts'
+import {
+  childUnitsWithHeadcount,
+  getVisibleUnit,
+  peopleInUnit,
+  visibleAncestors,
+} from '#app/lib/org/units.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.unit.name ?? 'Unit'} – Digital skills` },
+]
+
+const kindLabel = { icb: 'Integrated care board', organisation: 'Organisation', directorate: 'Directorate', team: 'Team' }
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request)
+  const unitId = params.unitId ?? ''
+  // Out of scope looks exactly like not there: a manager learns nothing about other teams.
+  const unit = await getVisibleUnit({ viewer, unitId })
+  if (!unit) throw new Response('Not found', { status: 404 })
+  const [ancestors, children, people] = await Promise.all([
+    visibleAncestors({ viewer, unitId }),
+    childUnitsWithHeadcount({ viewer, unitId }),
+    unit.kind === 'team' ? peopleInUnit({ viewer, unitId }) : Promise.resolve([]),
+  ])
+  return {
+    unit: { id: unit.id, name: unit.name, kind: kindLabel[unit.kind] },
+    ancestors,
+    children,
+    people: people.map((person) => ({ ...person, roleProfile: roleProfileLabel(person.roleProfile) })),
+  }
+}
+
+export default function UnitPage() {
+  const { unit, ancestors, children, people } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <Breadcrumbs
+        trail={[{ label: 'Home', to: '/' }, ...ancestors.map((a) => ({ label: a.name, to: `/units/${a.id}` }))]}
+      />
+      <span className="nhsuk-caption-l">{unit.kind}</span>
+      <h1>{unit.name}</h1>
+      {children.length > 0 ? <UnitList units={children} /> : null}
+      {people.length > 0 ? (
+        <table className="nhsuk-table-responsive">
+          <caption className="nhsuk-table__caption">People in {unit.name}</caption>
+          <thead className="nhsuk-table__head" role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">Name</th>
+              <th scope="col" role="columnheader">Job title</th>
+              <th scope="col" role="columnheader">Role profile</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {people.map((person) => (
+              <tr role="row" className="nhsuk-table__row" key={person.id}>
+                <td role="cell" className="nhsuk-table__cell">
+                  <span className="nhsuk-table-responsive__heading" aria-hidden="true">Name </span>
+                  {person.name}
+                </td>
+                <td role="cell" className="nhsuk-table__cell">
+                  <span className="nhsuk-table-responsive__heading" aria-hidden="true">Job title </span>
+                  {person.jobTitle ?? '—'}
+                </td>
+                <td role="cell" className="nhsuk-table__cell">
+                  <span className="nhsuk-table-responsive__heading" aria-hidden="true">Role profile </span>
+                  {person.roleProfile}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {children.length === 0 && people.length === 0 ? <p>There is no one in this unit yet.</p> : null}
+    </>
+  )
+}

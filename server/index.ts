@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express, { type NextFunction, type Request, type Response } from 'express'
+
+// Start-up problems (bad environment, unreachable database) end the process with one clear line.
+function fail(message: string): never {
+  console.error(`Cannot start: ${message}`)
+  process.exit(1)
+}
+
+const useViteDevServer = process.argv.includes('--dev')
+
+const { env, isProduction } = await import('#app/lib/env.server.ts').catch((error: unknown) =>
+  fail(error instanceof Error ? error.message : String(error)),
+)
+const { closeDatabase, dialect, migrateDatabase } = await import('#app/lib/db.server.ts')
+const { databaseIsEmpty, demoLoginsBanner, seedDemo } = await import('#db/seed.ts')
+
+try {
+  await migrateDatabase()
+} catch (error) {
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+  fail(`DATABASE_URL ${redact(env.DATABASE_URL)} could not be opened and migrated (${reason})`)
+}
+
+if (!isProduction && (await databaseIsEmpty())) {
+  const { created } = await seedDemo()
+  console.log(`Empty database: demo organisation seeded (${created} records).`)
+}
+
+const viteDevServer = useViteDevServer
+  ? await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
+  : undefined
+
+const app = express()
+app.disable('x-powered-by')
+if (env.TRUST_PROXY) app.set('trust proxy', true)
+app.use(compression())
+app.use(securityHeaders)
+app.use(rejectCrossSiteWrites)
+
+// NHS.UK frontend's stylesheet refers to its icons at /assets/images/….
+app.use('/assets/images', express.static(path.resolve('node_modules/nhsuk-frontend/dist/nhsuk/assets/images'), { maxAge: '1d' }))
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares)
+} else {
+  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+  app.use(express.static('build/client', { maxAge: '1h' }))
+}
+
+const build = viteDevServer
+  ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+  : ((await import(path.resolve('build/server/index.js'))) as ServerBuild)
+
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: isProduction ? 'production' : 'development',
+    getLoadContext: (req, res) => ({ clientIp: req.ip ?? null, cspNonce: String(res.locals.cspNonce) }),
+  }),
+)
+
+const server = app.listen(env.PORT, () => {
+  console.log(`Digital skills is running at http://localhost:${env.PORT} (database: ${dialect()})`)
+  if (!isProduction) console.log(demoLoginsBanner())
+})
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close(() => void closeDatabase().finally(() => process.exit(0)))
+  })
+}
+
+function securityHeaders(_req: Request, res: Response, next: NextFunction) {
+  const nonce = randomBytes(16).toString('base64')
+  res.locals.cspNonce = nonce
+  res.setHeader('X-Content-Type-Options', 'nosniff')
+  res.setHeader('Referrer-Policy', 'same-origin')
+  res.setHeader('X-Frame-Options', 'DENY')
+  res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
+  if (isProduction) {
+    res.setHeader('Strict-Transport-Security', 'max-age=31536000')
+    res.setHeader(
+      'Content-Security-Policy',
+      [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${nonce}'`,
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self' https://assets.nhs.uk",
+        "connect-src 'self'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+        "base-uri 'self'",
+      ].join('; '),
+    )
+  }
+  next()
+}
+
+// Cookies are SameSite=Lax; this also refuses form posts that a browser says came from another site.
+// The xAPI endpoint is for other systems and authenticates each request itself.
+function rejectCrossSiteWrites(req: Request, res: Response, next: NextFunction) {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || req.path.startsWith('/xapi')) {
+    return next()
+  }
+  const origin = req.get('Origin')
+  const host = req.get('Host')
+  const crossSite = origin ? hostOf(origin) !== host : req.get('Sec-Fetch-Site') === 'cross-site'
+  if (crossSite) {
+    res.status(403).type('text/plain').send('Cross-site form submissions are not accepted.')
+    return
+  }
+  next()
+}
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host
+  } catch {
+    return null
+  }
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@')
+}
