@@ -12,7 +12,7 @@ const envSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     DATABASE_URL: databaseUrl.default('file:./data/app.db'),
-    // Signs the flash-message cookie and keys the HMAC that keeps raw IP addresses out of the rate-limit table.
+    // Keys the HMAC that keeps raw IP addresses out of the rate-limit table; later, anything the app signs.
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     TRUST_PROXY: z
       .enum(['true', 'false'])

@@ -49,25 +49,25 @@ export default function UnitPage() {
       {people.length > 0 ? (
         <table className="nhsuk-table-responsive">
           <caption className="nhsuk-table__caption">People in {unit.name}</caption>
-          <thead className="nhsuk-table__head" role="rowgroup">
-            <tr role="row">
-              <th scope="col" role="columnheader">Name</th>
-              <th scope="col" role="columnheader">Job title</th>
-              <th scope="col" role="columnheader">Role profile</th>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Job title</th>
+              <th scope="col">Role profile</th>
             </tr>
           </thead>
           <tbody className="nhsuk-table__body">
             {people.map((person) => (
-              <tr role="row" className="nhsuk-table__row" key={person.id}>
-                <td role="cell" className="nhsuk-table__cell">
+              <tr className="nhsuk-table__row" key={person.id}>
+                <td className="nhsuk-table__cell">
                   <span className="nhsuk-table-responsive__heading" aria-hidden="true">Name </span>
                   {person.name}
                 </td>
-                <td role="cell" className="nhsuk-table__cell">
+                <td className="nhsuk-table__cell">
                   <span className="nhsuk-table-responsive__heading" aria-hidden="true">Job title </span>
                   {person.jobTitle ?? '—'}
                 </td>
-                <td role="cell" className="nhsuk-table__cell">
+                <td className="nhsuk-table__cell">
                   <span className="nhsuk-table-responsive__heading" aria-hidden="true">Role profile </span>
                   {person.roleProfile}
                 </td>

@@ -1,6 +1,6 @@
 import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding'
-import { eq } from 'drizzle-orm'
+import { and, eq, lt } from 'drizzle-orm'
 import { db, schema } from '../db.server.ts'
 import { isProduction } from '../env.server.ts'
 
@@ -29,7 +29,12 @@ export async function createSession({ userId, now = new Date() }: { userId: stri
     expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS),
     createdAt: now,
   }
-  await db().insert(schema().sessions).values(session)
+  const { sessions } = schema()
+  await db().insert(sessions).values(session)
+  // Sessions left to lapse are otherwise only removed when presented again: tidy this user's now.
+  await db()
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)))
   return { token, session }
 }
 

@@ -1,0 +1,59 @@
+import { hashPassword } from '#app/lib/auth/password.server.ts'
+import { createUser as createUserRecord } from '#app/lib/auth/users.server.ts'
+import type { RoleProfileId } from '#app/lib/org/role-profiles.ts'
+import { assignManager, createOrgUnit, type OrgUnit, setMembership } from '#app/lib/org/units.server.ts'
+
+// Factories for integration tests: each call makes what it needs, with unique names, on the test's own database.
+let sequence = 0
+const next = () => ++sequence
+
+export const TEST_PASSWORD = 'correct horse battery staple'
+let testPasswordHash: Promise<string> | undefined
+
+export interface TestOrg {
+  icb: OrgUnit
+  organisation: OrgUnit
+  directorate: OrgUnit
+}
+
+/** An ICB → organisation → directorate chain to hang teams from. */
+export async function createOrg(): Promise<TestOrg> {
+  const n = next()
+  const icb = await createOrgUnit({ code: `icb-${n}`, name: `ICB ${n}`, kind: 'icb' })
+  const organisation = await createOrgUnit({ code: `org-${n}`, name: `Trust ${n}`, kind: 'organisation', parentId: icb.id })
+  const directorate = await createOrgUnit({
+    code: `dir-${n}`,
+    name: `Directorate ${n}`,
+    kind: 'directorate',
+    parentId: organisation.id,
+  })
+  return { icb, organisation, directorate }
+}
+
+export async function createTeam({ under }: { under?: OrgUnit } = {}): Promise<OrgUnit> {
+  const parent = under ?? (await createOrg()).directorate
+  const n = next()
+  return createOrgUnit({ code: `team-${n}`, name: `Team ${n}`, kind: 'team', parentId: parent.id })
+}
+
+export async function createUser({
+  team,
+  roleProfile = 'clinical',
+  isAdmin = false,
+  manages = [],
+  password = TEST_PASSWORD,
+}: {
+  team?: OrgUnit
+  roleProfile?: RoleProfileId
+  isAdmin?: boolean
+  manages?: OrgUnit[]
+  password?: string
+} = {}) {
+  const n = next()
+  testPasswordHash ??= hashPassword(TEST_PASSWORD)
+  const passwordHash = password === TEST_PASSWORD ? await testPasswordHash : await hashPassword(password)
+  const user = await createUserRecord({ email: `person${n}@example.test`, name: `Person ${n}`, passwordHash, isAdmin })
+  if (team) await setMembership({ userId: user.id, teamId: team.id, roleProfile })
+  for (const unit of manages) await assignManager({ userId: user.id, unitId: unit.id })
+  return user
+}
