@@ -18,8 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = parseForm(await request.formData(), signInFormSchema)
-  if (!form.ok) return data({ errors: form.errors }, { status: 400 })
+  const formData = await request.formData()
+  // Sent back so the email field stays filled in when the page is rendered again without JavaScript.
+  const emailEntry = formData.get('email')
+  const submittedEmail = typeof emailEntry === 'string' ? emailEntry.slice(0, MAX_EMAIL_LENGTH) : ''
+  const form = parseForm(formData, signInFormSchema)
+  if (!form.ok) return data({ errors: form.errors, email: submittedEmail }, { status: 400 })
   const { email, password, redirectTo } = form.data
   const result = await signIn({ email, password, ip: context.clientIp })
   if (!result.ok) {
@@ -29,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         ? `Too many failed attempts to sign in. Wait ${SIGN_IN_WINDOW_MS / 60_000} minutes, then try again.`
         : 'Enter a correct email address and password',
     }
-    return data({ errors }, { status: limited ? 429 : 400 })
+    return data({ errors, email: submittedEmail }, { status: limited ? 429 : 400 })
   }
   return redirect(safeRedirect(redirectTo), {
     headers: { 'Set-Cookie': sessionCookie({ token: result.token, expiresAt: result.expiresAt }) },
@@ -56,6 +60,7 @@ export default function LoginPage() {
             autoComplete="username"
             spellCheck={false}
             maxLength={MAX_EMAIL_LENGTH}
+            defaultValue={actionData?.email}
             error={errors?.email}
           />
           <TextField
