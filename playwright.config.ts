@@ -1,0 +1,57 @@
+import { defineConfig, devices } from '@playwright/test'
+import { passwordChangeAccount } from './tests/e2e/accounts.ts'
+
+// Browser journeys against the built app (`npm run test:e2e` builds first), on a fresh SQLite file each run.
+const PORT = 3210
+const DATABASE_FILE = 'tests/.tmp/e2e.db'
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results',
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: 2,
+  reporter: 'list',
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    ...devices['Desktop Chrome'],
+    // Playwright's own browser download cannot work here: drive Debian's Chromium.
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+    headless: true,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    // Seed the demo organisation, add the change-password account, then serve the build.
+    command: [
+      `rm -f ${DATABASE_FILE} ${DATABASE_FILE}-wal ${DATABASE_FILE}-shm`,
+      'tsx db/seed.ts',
+      `tsx db/create-admin.ts --email ${passwordChangeAccount.email} --name "${passwordChangeAccount.name}"`,
+      'tsx server/index.ts',
+    ].join(' && '),
+    url: `http://localhost:${PORT}/healthz`,
+    env: {
+      PORT: String(PORT),
+      DATABASE_URL: `file:./${DATABASE_FILE}`,
+      NODE_ENV: 'development',
+      ADMIN_PASSWORD: passwordChangeAccount.password,
+    },
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+})
