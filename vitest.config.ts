@@ -15,6 +15,7 @@ const databaseProject = (dialect: 'sqlite' | 'postgres') => ({
 
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/setup/per-project-summary.ts'],
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 60_000,
