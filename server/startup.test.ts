@@ -76,6 +76,18 @@ describe('starting the server', () => {
     expect(server.output().stdout).not.toContain('@example.nhs.uk')
     const response = await fetch(`http://127.0.0.1:${port}/login`)
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'")
+
+    // Bad input gets a plain page: no stack trace, no error class names.
+    const garbled = await fetch(`http://127.0.0.1:${port}/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'multipart/form-data; boundary=x', Origin: `http://127.0.0.1:${port}` },
+      body: 'not multipart at all',
+    })
+    expect(garbled.status).toBe(400)
+    const page = await garbled.text()
+    expect(page).toContain('Sorry, we could not read what you sent')
+    expect(page).not.toMatch(/TypeError|\bat .+:\d+:\d+/)
+
     server.child.kill('SIGTERM')
     await server.exited
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })

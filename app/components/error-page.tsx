@@ -30,6 +30,14 @@ export function ErrorPage({ status, message }: ErrorPageProps) {
       </>
     )
   }
+  if (status === 400) {
+    return (
+      <>
+        <h1>Sorry, we could not read what you sent</h1>
+        <p>{message ?? 'Go back and try again.'}</p>
+      </>
+    )
+  }
   if (status === 429) {
     return (
       <>

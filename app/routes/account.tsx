@@ -8,6 +8,7 @@ import { requireUser } from '#app/lib/auth/current-user.server.ts'
 import { createSession, sessionCookie } from '#app/lib/auth/session.server.ts'
 import { changePassword } from '#app/lib/auth/users.server.ts'
 import { parseForm } from '#app/lib/forms/parse-form.ts'
+import { readFormData } from '#app/lib/forms/read-form.server.ts'
 import { membershipOf } from '#app/lib/org/units.server.ts'
 import { roleProfileLabel } from '#app/lib/org/role-profiles.ts'
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const form = parseForm(await request.formData(), changePasswordFormSchema)
+  const form = parseForm(await readFormData(request), changePasswordFormSchema)
   if (!form.ok) return data({ errors: form.errors }, { status: 400 })
   const result = await changePassword({
     userId: user.id,

@@ -8,6 +8,7 @@ import { SIGN_IN_WINDOW_MS } from '#app/lib/auth/rate-limit.server.ts'
 import { sessionCookie } from '#app/lib/auth/session.server.ts'
 import { signIn } from '#app/lib/auth/sign-in.server.ts'
 import { parseForm } from '#app/lib/forms/parse-form.ts'
+import { readFormData } from '#app/lib/forms/read-form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in – Digital skills' }]
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   // Sent back so the email field stays filled in when the page is rendered again without JavaScript.
   const emailEntry = formData.get('email')
   const submittedEmail = typeof emailEntry === 'string' ? emailEntry.slice(0, MAX_EMAIL_LENGTH) : ''
