@@ -4,7 +4,6 @@ export const SERVICE_NAME = 'Digital skills'
 
 interface SiteHeaderProps {
   user: { name: string; isAdmin: boolean } | null
-  showReports?: boolean
 }
 
 export function SiteHeader({ user }: SiteHeaderProps) {
@@ -51,6 +50,24 @@ export function SiteHeader({ user }: SiteHeaderProps) {
           </nav>
         ) : null}
       </div>
+      {user ? (
+        <nav className="nhsuk-header__navigation" aria-label="Menu">
+          <div className="nhsuk-header__navigation-container nhsuk-width-container">
+            <ul className="nhsuk-header__navigation-list">
+              <li className="nhsuk-header__navigation-item">
+                <Link className="nhsuk-header__navigation-link" to="/">
+                  My learning
+                </Link>
+              </li>
+              <li className="nhsuk-header__navigation-item">
+                <Link className="nhsuk-header__navigation-link" to="/modules">
+                  Modules
+                </Link>
+              </li>
+            </ul>
+          </div>
+        </nav>
+      ) : null}
     </header>
   )
 }

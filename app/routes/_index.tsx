@@ -32,8 +32,13 @@ export default function HomePage() {
       <section aria-labelledby="my-learning">
         <h2 id="my-learning">My learning</h2>
         <div className="nhsuk-inset-text">
-          <p>Short digital skills modules for your role will appear here, with where you are and what to do next.</p>
+          <p>Your readiness for your role, and what to do next, will appear here.</p>
         </div>
+        <p>
+          <Link className="nhsuk-button" to="/modules">
+            Browse modules
+          </Link>
+        </p>
       </section>
 
       {managedUnits.length > 0 ? (

@@ -64,5 +64,6 @@ describe('the SQLite and Postgres schemas', () => {
     expectTypeOf<typeof sqlite.memberships.$inferSelect>().toEqualTypeOf<typeof pg.memberships.$inferSelect>()
     expectTypeOf<typeof sqlite.managerAssignments.$inferSelect>().toEqualTypeOf<typeof pg.managerAssignments.$inferSelect>()
     expectTypeOf<typeof sqlite.signInFailures.$inferSelect>().toEqualTypeOf<typeof pg.signInFailures.$inferSelect>()
+    expectTypeOf<typeof sqlite.moduleBookmarks.$inferSelect>().toEqualTypeOf<typeof pg.moduleBookmarks.$inferSelect>()
   })
 })

@@ -41,7 +41,8 @@ export function outlineMdx({ file, body, firstLine }: { file: string; body: stri
   } catch (error) {
     const place = (error as { line?: number; place?: { line?: number; start?: { line?: number } } })
     const line = place.line ?? place.place?.line ?? place.place?.start?.line ?? 1
-    const reason = (error as { reason?: string }).reason ?? String(error)
+    // The parser's own positions are relative to the body; the line we report is the file's.
+    const reason = ((error as { reason?: string }).reason ?? String(error)).replace(/\s*\(\d+:\d+(-\d+:\d+)?\)$/, '')
     return { ok: false, problems: [{ file, line: line + firstLine - 1, message: `MDX syntax: ${reason}` }] }
   }
 

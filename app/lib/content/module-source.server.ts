@@ -120,7 +120,7 @@ function checkElements({ file, dir, outline }: { file: string; dir: string; outl
       const value = element.attributes[attribute]
       if (typeof value !== 'string' || value.trim() === '') {
         const what = name === 'Figure' && attribute === 'alt' ? ' (alt text describes the image for people who cannot see it)' : ''
-        problems.push({ file, line: element.line, message: `<${name}> needs a ${attribute}="…" attribute${what}` })
+        problems.push({ file, line: element.line, message: `<${name}> needs ${/^[aeiou]/.test(attribute) ? 'an' : 'a'} ${attribute}="…" attribute${what}` })
       }
     }
     const type = element.attributes.type

@@ -37,7 +37,8 @@ export function parseYamlWithSchema<S extends z.ZodType>(
       node = path.length > 0 ? doc.getIn(path, true) : doc.contents
     }
     const offset = isNode(node) && node.range ? node.range[0] : 0
-    const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''
+    const field = issue.path.join('.')
+    const where = field && !issue.message.startsWith(`${field} `) ? `${field}: ` : ''
     return { file, line: lineAt(offset), message: `${where}${issue.message}` }
   })
   return { ok: false, problems }

@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import { isProduction } from '../env.server.ts'
+import { defaultContentRoot } from './content-root.server.ts'
+import type { DomainId, Framework } from './framework.schema.ts'
+import { competencyIndex, loadFramework } from './framework.server.ts'
+import { listModuleSlugs, moduleFiles, readModule, type ModuleResult, type ModuleSource } from './module-source.server.ts'
+import { formatProblem } from './yaml-with-lines.ts'
+
+// Modules are read from their files on each request (cheap) and re-parsed only when a file changed, so
+// an author's edit shows on reload and every instance serves what is on its disk.
+const parsed = new Map<string, { hash: string; result: ModuleResult }>()
+const warned = new Set<string>()
+
+function sourceHash(slug: string, root: string): string {
+  const files = moduleFiles({ root, slug })
+  const hash = createHash('sha256')
+  for (const file of [files.index, files.questions]) hash.update(fs.existsSync(file) ? fs.readFileSync(file) : '').update('\0')
+  return hash.digest('hex')
+}
+
+function readCached({ root, slug, framework }: { root: string; slug: string; framework: Framework }): ModuleResult {
+  const key = `${root}\0${slug}`
+  const hash = sourceHash(slug, root)
+  const cached = parsed.get(key)
+  if (cached?.hash === hash) return cached.result
+  const result = readModule({ root, slug, framework })
+  parsed.set(key, { hash, result })
+  if (!result.ok && !warned.has(hash)) {
+    warned.add(hash)
+    console.warn(`Module ${slug} is left out until it passes npm run content:check:\n${result.problems.map(formatProblem).join('\n')}`)
+  }
+  return result
+}
+
+/** Drafts are for administrators, and for everyone while developing content. */
+export function canSeeDrafts(user: { isAdmin: boolean }): boolean {
+  return user.isAdmin || !isProduction
+}
+
+export interface CatalogueOptions {
+  includeDrafts: boolean
+  root?: string
+}
+
+export function loadModules({ includeDrafts, root = defaultContentRoot() }: CatalogueOptions): ModuleSource[] {
+  const framework = loadFramework({ root })
+  return listModuleSlugs({ root }).flatMap((slug) => {
+    const result = readCached({ root, slug, framework })
+    if (!result.ok) return []
+    return includeDrafts || result.module.frontmatter.status === 'published' ? [result.module] : []
+  })
+}
+
+export function findModule({ slug, includeDrafts, root = defaultContentRoot() }: CatalogueOptions & { slug: string }): ModuleSource | null {
+  if (!listModuleSlugs({ root }).includes(slug)) return null
+  const result = readCached({ root, slug, framework: loadFramework({ root }) })
+  if (!result.ok) return null
+  return includeDrafts || result.module.frontmatter.status === 'published' ? result.module : null
+}
+
+export interface CatalogueFilters {
+  q?: string
+  domain?: DomainId
+  level?: number
+  roleProfile?: string
+}
+
+/** A module as the catalogue and overview show it: its competencies named from the framework. */
+export function describeModule(module: ModuleSource, framework: Framework) {
+  const competencies = competencyIndex(framework)
+  const levelNames = new Map(framework.levels.map((l) => [l.level, l.name]))
+  const { frontmatter } = module
+  return {
+    slug: module.slug,
+    title: frontmatter.title,
+    summary: frontmatter.summary,
+    minutes: frontmatter.minutes,
+    status: frontmatter.status,
+    updated: frontmatter.updated,
+    objectives: frontmatter.objectives,
+    audience: frontmatter.audience,
+    passMark: frontmatter.passMark,
+    sectionCount: module.outline.sections.length,
+    questionCount: module.questions?.questions.length ?? 0,
+    competencies: frontmatter.competencies.map((mapping) => {
+      const competency = competencies.get(mapping.id)
+      return {
+        id: mapping.id,
+        level: mapping.level,
+        levelName: levelNames.get(mapping.level) ?? `Level ${mapping.level}`,
+        name: competency?.name ?? mapping.id,
+        domainId: competency?.domain.id ?? mapping.id.split('.')[0] ?? '',
+        domainName: competency?.domain.name ?? '',
+      }
+    }),
+  }
+}
+
+export type ModuleSummary = ReturnType<typeof describeModule>
+
+export function filterModules(modules: ModuleSummary[], filters: CatalogueFilters): ModuleSummary[] {
+  const words = (filters.q ?? '').toLowerCase().split(/\s+/).filter(Boolean)
+  return modules.filter((module) => {
+    if (filters.domain && !module.competencies.some((c) => c.domainId === filters.domain)) return false
+    if (filters.level && !module.competencies.some((c) => c.level === filters.level)) return false
+    if (filters.roleProfile && !module.audience.includes(filters.roleProfile as never)) return false
+    if (words.length > 0) {
+      const text = [module.title, module.summary, ...module.objectives, ...module.competencies.map((c) => `${c.id} ${c.name}`)]
+        .join(' ')
+        .toLowerCase()
+      if (!words.every((word) => text.includes(word))) return false
+    }
+    return true
+  })
+}
+
+export function frameworkForContent(root = defaultContentRoot()): Framework {
+  return loadFramework({ root })
+}

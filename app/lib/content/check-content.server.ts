@@ -1,0 +1,29 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { compileProblems } from './compile.server.ts'
+import { FRAMEWORK_FILE, readFramework } from './framework.server.ts'
+import { listModuleSlugs, readModule } from './module-source.server.ts'
+import type { ContentProblem } from './yaml-with-lines.ts'
+
+/**
+ * Everything `npm run content:check` verifies, for one content folder. A folder of modules without its
+ * own framework (the broken fixtures under tests/) is checked against `fallbackFrameworkRoot`'s.
+ */
+export async function checkContent({
+  root,
+  fallbackFrameworkRoot = path.resolve('content'),
+}: {
+  root: string
+  fallbackFrameworkRoot?: string
+}): Promise<{ problems: ContentProblem[]; modules: number }> {
+  const frameworkRoot = fs.existsSync(path.join(root, FRAMEWORK_FILE)) ? root : fallbackFrameworkRoot
+  const framework = readFramework({ root: frameworkRoot })
+  if (!framework.ok) return { problems: framework.problems, modules: 0 }
+  const problems: ContentProblem[] = []
+  const slugs = listModuleSlugs({ root })
+  for (const slug of slugs) {
+    const result = readModule({ root, slug, framework: framework.framework })
+    problems.push(...(result.ok ? await compileProblems(result.module) : result.problems))
+  }
+  return { problems, modules: slugs.length }
+}

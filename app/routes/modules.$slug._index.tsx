@@ -1,0 +1,84 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
+import { requireUser } from '#app/lib/auth/current-user.server.ts'
+import { requireVisibleModule } from '#app/lib/content/module-page.server.ts'
+import { getBookmark } from '#app/lib/learning/bookmarks.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.module.title ?? 'Module'} – Digital skills` }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const { summary } = requireVisibleModule({ slug: params.slug, user })
+  const bookmark = await getBookmark({ userId: user.id, moduleSlug: summary.slug })
+  const resumeAt = bookmark && bookmark >= 1 && bookmark <= summary.sectionCount ? bookmark : null
+  return { module: summary, resumeAt }
+}
+
+export default function ModuleOverviewPage() {
+  const { module, resumeAt } = useLoaderData<typeof loader>()
+  const base = `/modules/${module.slug}`
+  return (
+    <>
+      <Breadcrumbs trail={[{ label: 'Home', to: '/' }, { label: 'Modules', to: '/modules' }]} />
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          {module.status === 'draft' ? <strong className="nhsuk-tag nhsuk-tag--grey">Draft</strong> : null}
+          <h1>{module.title}</h1>
+          <p className="nhsuk-lede-text">{module.summary}</p>
+          <dl className="nhsuk-summary-list">
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Time</dt>
+              <dd className="nhsuk-summary-list__value">
+                About {module.minutes} minutes: {module.sectionCount} short {module.sectionCount === 1 ? 'page' : 'pages'} and{' '}
+                {module.questionCount} questions
+              </dd>
+            </div>
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Evidences</dt>
+              <dd className="nhsuk-summary-list__value">
+                <ul className="nhsuk-list">
+                  {module.competencies.map((competency) => (
+                    <li key={competency.id}>
+                      {competency.id} {competency.name}, at level {competency.level} ({competency.levelName})
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Pass mark</dt>
+              <dd className="nhsuk-summary-list__value">{module.passMark}%</dd>
+            </div>
+          </dl>
+          <h2>What you will learn</h2>
+          <ul>
+            {module.objectives.map((objective) => (
+              <li key={objective}>{objective}</li>
+            ))}
+          </ul>
+          {resumeAt ? (
+            <>
+              <Link className="nhsuk-button" to={`${base}/sections/${resumeAt}`}>
+                Continue from page {resumeAt} of {module.sectionCount}
+              </Link>
+              <p>
+                <Link to={`${base}/sections/1`}>Start from the beginning</Link>
+              </p>
+            </>
+          ) : (
+            <Link className="nhsuk-button" to={`${base}/sections/1`}>
+              Start module
+            </Link>
+          )}
+          <p>
+            <Link to={`${base}/check`}>Go straight to the questions</Link>
+          </p>
+          <p className="nhsuk-body-s">
+            Last updated {module.updated}. This content is illustrative and is not official policy.
+          </p>
+        </div>
+      </div>
+    </>
+  )
+}

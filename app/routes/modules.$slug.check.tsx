@@ -1,0 +1,86 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
+import { ErrorSummary, type FieldErrors } from '#app/components/error-summary.tsx'
+import { CheckResult } from '#app/components/module/check-result.tsx'
+import { optionInputId, QuestionField } from '#app/components/module/question-field.tsx'
+import { requireUser } from '#app/lib/auth/current-user.server.ts'
+import { answersFromForm, publicQuestions } from '#app/lib/content/knowledge-check.server.ts'
+import { requireVisibleModule } from '#app/lib/content/module-page.server.ts'
+import { readFormData } from '#app/lib/forms/read-form.server.ts'
+import { submitKnowledgeCheck } from '#app/lib/learning/knowledge-check-attempts.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Questions – ${data?.module.title ?? 'Module'} – Digital skills` }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const { module, summary } = requireVisibleModule({ slug: params.slug, user })
+  // Prompts and options only: which answers are right stays on the server.
+  return { module: { slug: summary.slug, title: summary.title, passMark: summary.passMark }, questions: publicQuestions(module) }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const { module } = requireVisibleModule({ slug: params.slug, user })
+  const { answers, unanswered } = answersFromForm(await readFormData(request), module)
+  if (unanswered.length > 0) {
+    const questions = publicQuestions(module)
+    const errors: FieldErrors = {}
+    for (const id of unanswered) {
+      const index = questions.findIndex((q) => q.id === id)
+      const question = questions[index]
+      if (question?.options[0]) errors[optionInputId(id, question.options[0].id)] = `Answer question ${index + 1}`
+    }
+    return data({ result: null, errors, answers }, { status: 400 })
+  }
+  const result = await submitKnowledgeCheck({ userId: user.id, module, answers })
+  return { result, errors: null, answers }
+}
+
+export default function KnowledgeCheckPage() {
+  const { module, questions } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  if (actionData?.result) return <CheckResult result={actionData.result} moduleTitle={module.title} />
+  const errors = actionData?.errors ?? undefined
+  const errorFor = (questionId: string, firstOption: string | undefined) =>
+    firstOption ? errors?.[optionInputId(questionId, firstOption)] : undefined
+  return (
+    <>
+      <Breadcrumbs
+        trail={[
+          { label: 'Modules', to: '/modules' },
+          { label: module.title, to: `/modules/${module.slug}` },
+        ]}
+      />
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary
+            errors={errors}
+            order={questions.flatMap((q) => (q.options[0] ? [optionInputId(q.id, q.options[0].id)] : []))}
+          />
+          <span className="nhsuk-caption-l">{module.title}</span>
+          <h1>Check what you have learned</h1>
+          <p>
+            Answer all {questions.length} questions. You need {module.passMark}% to pass, and you can try again as many
+            times as you like.
+          </p>
+          <Form method="post" noValidate>
+            {questions.map((question, index) => (
+              <QuestionField
+                key={question.id}
+                question={question}
+                number={index + 1}
+                chosen={actionData?.answers?.[question.id] ?? []}
+                error={errorFor(question.id, question.options[0]?.id)}
+              />
+            ))}
+            <button className="nhsuk-button" type="submit" disabled={navigation.state === 'submitting'}>
+              Submit answers
+            </button>
+          </Form>
+        </div>
+      </div>
+    </>
+  )
+}
