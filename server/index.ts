@@ -26,6 +26,16 @@ try {
   fail(`DATABASE_URL ${redact(env.DATABASE_URL)} could not be opened and migrated (${reason})`)
 }
 
+// An invalid competency framework would break every page that names a competency: refuse to start.
+const { defaultContentRoot } = await import('#app/lib/content/content-root.server.ts')
+const { readFramework } = await import('#app/lib/content/framework.server.ts')
+const framework = readFramework({ root: defaultContentRoot() })
+if (!framework.ok) {
+  const [first] = framework.problems
+  const more = framework.problems.length > 1 ? ` (and ${framework.problems.length - 1} more; run npm run content:check)` : ''
+  fail(`${path.relative(process.cwd(), first?.file ?? '')}:${first?.line}: ${first?.message}${more}`)
+}
+
 if (!isProduction && (await databaseIsEmpty())) {
   const { created } = await seedDemo()
   console.log(`Empty database: demo organisation seeded (${created} records).`)

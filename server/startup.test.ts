@@ -42,6 +42,10 @@ describe('starting the server', () => {
       { DATABASE_URL: 'postgres://app:secret@127.0.0.1:1/skills' },
       'Cannot start: DATABASE_URL postgres://app:***@127.0.0.1:1/skills could not be opened and migrated',
     ],
+    [
+      { CONTENT_DIR: 'tests/fixtures/content/broken-framework' },
+      'Cannot start: tests/fixtures/content/broken-framework/frameworks/digital-capability.yaml:34: domains.0.competencies.0.refreshMonths: must be more than 0 months',
+    ],
   ])('refuses a bad environment with one clear line (%o)', async (env, message) => {
     const server = startServer(env)
     expect(await server.exited).toBe(1)

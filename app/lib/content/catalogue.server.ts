@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import { isProduction } from '../env.server.ts'
 import { defaultContentRoot } from './content-root.server.ts'
 import type { DomainId, Framework } from './framework.schema.ts'
-import { competencyIndex, loadFramework } from './framework.server.ts'
+import { competencyIndex, frameworkRootFor, loadFramework } from './framework.server.ts'
 import { listModuleSlugs, moduleFiles, readModule, type ModuleResult, type ModuleSource } from './module-source.server.ts'
 import { formatProblem } from './yaml-with-lines.ts'
 
@@ -44,7 +44,7 @@ export interface CatalogueOptions {
 }
 
 export function loadModules({ includeDrafts, root = defaultContentRoot() }: CatalogueOptions): ModuleSource[] {
-  const framework = loadFramework({ root })
+  const framework = loadFramework({ root: frameworkRootFor(root) })
   return listModuleSlugs({ root }).flatMap((slug) => {
     const result = readCached({ root, slug, framework })
     if (!result.ok) return []
@@ -54,7 +54,7 @@ export function loadModules({ includeDrafts, root = defaultContentRoot() }: Cata
 
 export function findModule({ slug, includeDrafts, root = defaultContentRoot() }: CatalogueOptions & { slug: string }): ModuleSource | null {
   if (!listModuleSlugs({ root }).includes(slug)) return null
-  const result = readCached({ root, slug, framework: loadFramework({ root }) })
+  const result = readCached({ root, slug, framework: loadFramework({ root: frameworkRootFor(root) }) })
   if (!result.ok) return null
   return includeDrafts || result.module.frontmatter.status === 'published' ? result.module : null
 }

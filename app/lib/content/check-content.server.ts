@@ -1,7 +1,6 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import { compileProblems } from './compile.server.ts'
-import { FRAMEWORK_FILE, readFramework } from './framework.server.ts'
+import { frameworkRootFor, readFramework } from './framework.server.ts'
 import { listModuleSlugs, readModule } from './module-source.server.ts'
 import type { ContentProblem } from './yaml-with-lines.ts'
 
@@ -16,8 +15,7 @@ export async function checkContent({
   root: string
   fallbackFrameworkRoot?: string
 }): Promise<{ problems: ContentProblem[]; modules: number }> {
-  const frameworkRoot = fs.existsSync(path.join(root, FRAMEWORK_FILE)) ? root : fallbackFrameworkRoot
-  const framework = readFramework({ root: frameworkRoot })
+  const framework = readFramework({ root: frameworkRootFor(root, fallbackFrameworkRoot) })
   if (!framework.ok) return { problems: framework.problems, modules: 0 }
   const problems: ContentProblem[] = []
   const slugs = listModuleSlugs({ root })

@@ -11,7 +11,7 @@ const competencySchema = z.strictObject({
   id: z.string().regex(/^[A-Z]+\.\d+$/, 'competency ids look like SAFE.1'),
   name: z.string().min(3),
   description: z.string().min(3),
-  refreshMonths: z.number().int().positive().optional(),
+  refreshMonths: z.number().int('must be a whole number of months').positive('must be more than 0 months').optional(),
 })
 
 const domainSchema = z

@@ -13,6 +13,11 @@ export class ContentError extends Error {
   }
 }
 
+/** A folder of modules without its own framework (test fixtures) uses the shipped one. */
+export function frameworkRootFor(root: string, fallback = path.resolve('content')): string {
+  return fs.existsSync(path.join(root, FRAMEWORK_FILE)) ? root : fallback
+}
+
 export type FrameworkResult = { ok: true; framework: Framework } | { ok: false; problems: ContentProblem[] }
 
 export function readFramework({ root }: { root: string }): FrameworkResult {
