@@ -1,4 +1,4 @@
-import { type AnyPgColumn, boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core'
+import { type AnyPgColumn, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import { newId } from '../new-id.ts'
 
 // Keep in step with ./sqlite.ts: same tables, same columns, same JavaScript types (schema-parity test).
@@ -115,4 +115,114 @@ export const moduleBookmarks = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (table) => [primaryKey({ columns: [table.userId, table.moduleSlug] })],
+)
+
+// ---- Learning Record Store (xAPI). docs/decisions/005-learning-record-store.md ----
+
+/** Third-party systems that may call /xapi with HTTP Basic auth; the secret is stored only as a hash. */
+export const lrsClients = pgTable('lrs_clients', {
+  id: text('id').primaryKey().$defaultFn(newId),
+  name: text('name').notNull(),
+  key: text('key').notNull().unique(),
+  secretHash: text('secret_hash').notNull(),
+  scopes: jsonb('scopes').$type<string[]>().notNull(),
+  trustedForEvidence: boolean('trusted_for_evidence').notNull().default(false),
+  createdAt: createdAt(),
+  disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
+})
+
+/** Append-only: each statement as stored (the JSON returned to readers) plus the columns queries filter on. */
+export const xapiStatements = pgTable(
+  'xapi_statements',
+  {
+    seq: integer('seq').primaryKey().generatedAlwaysAsIdentity(),
+    id: text('id').notNull().unique(),
+    statement: jsonb('statement').$type<Record<string, unknown>>().notNull(),
+    actorKey: text('actor_key').notNull(),
+    verbId: text('verb_id').notNull(),
+    objectActivityId: text('object_activity_id'),
+    objectStatementId: text('object_statement_id'),
+    registration: text('registration'),
+    timestamp: timestamp('timestamp', { withTimezone: true, mode: 'date' }).notNull(),
+    stored: timestamp('stored', { withTimezone: true, mode: 'date' }).notNull(),
+    authorityKey: text('authority_key').notNull(),
+    isVoided: boolean('is_voided').notNull().default(false),
+    clientId: text('client_id'),
+    userId: text('user_id'),
+  },
+  (table) => [
+    index('xapi_statements_stored_idx').on(table.stored),
+    index('xapi_statements_verb_idx').on(table.verbId, table.stored),
+    index('xapi_statements_registration_idx').on(table.registration, table.stored),
+    index('xapi_statements_object_statement_idx').on(table.objectStatementId),
+  ],
+)
+
+/** Every agent a statement mentions: `related = false` for actor and object, true for the rest too. */
+export const xapiStatementAgents = pgTable(
+  'xapi_statement_agents',
+  {
+    statementSeq: integer('statement_seq')
+      .notNull()
+      .references(() => xapiStatements.seq),
+    agentKey: text('agent_key').notNull(),
+    relation: text('relation').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.agentKey, table.statementSeq, table.relation] }),
+    index('xapi_statement_agents_statement_idx').on(table.statementSeq),
+  ],
+)
+
+/** Every activity a statement mentions: its object, and context activities or sub-statement ones. */
+export const xapiStatementActivities = pgTable(
+  'xapi_statement_activities',
+  {
+    statementSeq: integer('statement_seq')
+      .notNull()
+      .references(() => xapiStatements.seq),
+    activityId: text('activity_id').notNull(),
+    relation: text('relation').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.activityId, table.statementSeq, table.relation] }),
+    index('xapi_statement_activities_statement_idx').on(table.statementSeq),
+  ],
+)
+
+/** Attachment content, stored once per SHA-2 however many statements carry it. */
+export const xapiAttachments = pgTable('xapi_attachments', {
+  sha2: text('sha2').primaryKey(),
+  contentType: text('content_type').notNull(),
+  length: integer('length').notNull(),
+  contentBase64: text('content_base64').notNull(),
+  createdAt: createdAt(),
+})
+
+/** The latest definition of each activity, for the Activities resource. */
+export const xapiActivities = pgTable('xapi_activities', {
+  id: text('id').primaryKey(),
+  definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+})
+
+/** State, Activity Profile and Agent Profile documents, with ETags for concurrency control. */
+export const xapiDocuments = pgTable(
+  'xapi_documents',
+  {
+    id: text('id').primaryKey().$defaultFn(newId),
+    kind: text('kind', { enum: ['state', 'activity-profile', 'agent-profile'] }).notNull(),
+    activityId: text('activity_id').notNull(),
+    agentKey: text('agent_key').notNull(),
+    registration: text('registration').notNull(),
+    documentId: text('document_id').notNull(),
+    contentType: text('content_type').notNull(),
+    contentBase64: text('content_base64').notNull(),
+    etag: text('etag').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (table) => [
+    uniqueIndex('xapi_documents_key_idx').on(table.kind, table.activityId, table.agentKey, table.registration, table.documentId),
+    index('xapi_documents_updated_idx').on(table.kind, table.activityId, table.agentKey, table.updatedAt),
+  ],
 )

@@ -1,4 +1,4 @@
-import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { newId } from '../new-id.ts'
 
 // Keep in step with ./postgres.ts: same tables, same columns, same JavaScript types (schema-parity test).
@@ -116,4 +116,116 @@ export const moduleBookmarks = sqliteTable(
     updatedAt: timestampMs('updated_at').notNull(),
   },
   (table) => [primaryKey({ columns: [table.userId, table.moduleSlug] })],
+)
+
+// ---- Learning Record Store (xAPI). docs/decisions/005-learning-record-store.md ----
+
+const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>()
+
+/** Third-party systems that may call /xapi with HTTP Basic auth; the secret is stored only as a hash. */
+export const lrsClients = sqliteTable('lrs_clients', {
+  id: text('id').primaryKey().$defaultFn(newId),
+  name: text('name').notNull(),
+  key: text('key').notNull().unique(),
+  secretHash: text('secret_hash').notNull(),
+  scopes: json<string[]>('scopes').notNull(),
+  trustedForEvidence: integer('trusted_for_evidence', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+  disabledAt: timestampMs('disabled_at'),
+})
+
+/** Append-only: each statement as stored (the JSON returned to readers) plus the columns queries filter on. */
+export const xapiStatements = sqliteTable(
+  'xapi_statements',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    statement: json<Record<string, unknown>>('statement').notNull(),
+    actorKey: text('actor_key').notNull(),
+    verbId: text('verb_id').notNull(),
+    objectActivityId: text('object_activity_id'),
+    objectStatementId: text('object_statement_id'),
+    registration: text('registration'),
+    timestamp: timestampMs('timestamp').notNull(),
+    stored: timestampMs('stored').notNull(),
+    authorityKey: text('authority_key').notNull(),
+    isVoided: integer('is_voided', { mode: 'boolean' }).notNull().default(false),
+    clientId: text('client_id'),
+    userId: text('user_id'),
+  },
+  (table) => [
+    index('xapi_statements_stored_idx').on(table.stored),
+    index('xapi_statements_verb_idx').on(table.verbId, table.stored),
+    index('xapi_statements_registration_idx').on(table.registration, table.stored),
+    index('xapi_statements_object_statement_idx').on(table.objectStatementId),
+  ],
+)
+
+/** Every agent a statement mentions: `related = false` for actor and object, true for the rest too. */
+export const xapiStatementAgents = sqliteTable(
+  'xapi_statement_agents',
+  {
+    statementSeq: integer('statement_seq')
+      .notNull()
+      .references(() => xapiStatements.seq),
+    agentKey: text('agent_key').notNull(),
+    relation: text('relation').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.agentKey, table.statementSeq, table.relation] }),
+    index('xapi_statement_agents_statement_idx').on(table.statementSeq),
+  ],
+)
+
+/** Every activity a statement mentions: its object, and context activities or sub-statement ones. */
+export const xapiStatementActivities = sqliteTable(
+  'xapi_statement_activities',
+  {
+    statementSeq: integer('statement_seq')
+      .notNull()
+      .references(() => xapiStatements.seq),
+    activityId: text('activity_id').notNull(),
+    relation: text('relation').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.activityId, table.statementSeq, table.relation] }),
+    index('xapi_statement_activities_statement_idx').on(table.statementSeq),
+  ],
+)
+
+/** Attachment content, stored once per SHA-2 however many statements carry it. */
+export const xapiAttachments = sqliteTable('xapi_attachments', {
+  sha2: text('sha2').primaryKey(),
+  contentType: text('content_type').notNull(),
+  length: integer('length').notNull(),
+  contentBase64: text('content_base64').notNull(),
+  createdAt: createdAt(),
+})
+
+/** The latest definition of each activity, for the Activities resource. */
+export const xapiActivities = sqliteTable('xapi_activities', {
+  id: text('id').primaryKey(),
+  definition: json<Record<string, unknown>>('definition').notNull(),
+  updatedAt: timestampMs('updated_at').notNull(),
+})
+
+/** State, Activity Profile and Agent Profile documents, with ETags for concurrency control. */
+export const xapiDocuments = sqliteTable(
+  'xapi_documents',
+  {
+    id: text('id').primaryKey().$defaultFn(newId),
+    kind: text('kind', { enum: ['state', 'activity-profile', 'agent-profile'] }).notNull(),
+    activityId: text('activity_id').notNull(),
+    agentKey: text('agent_key').notNull(),
+    registration: text('registration').notNull(),
+    documentId: text('document_id').notNull(),
+    contentType: text('content_type').notNull(),
+    contentBase64: text('content_base64').notNull(),
+    etag: text('etag').notNull(),
+    updatedAt: timestampMs('updated_at').notNull(),
+  },
+  (table) => [
+    uniqueIndex('xapi_documents_key_idx').on(table.kind, table.activityId, table.agentKey, table.registration, table.documentId),
+    index('xapi_documents_updated_idx').on(table.kind, table.activityId, table.agentKey, table.updatedAt),
+  ],
 )
