@@ -18,6 +18,7 @@ const { env, isProduction } = await import('#app/lib/env.server.ts').catch((erro
 )
 const { closeDatabase, dialect, migrateDatabase } = await import('#app/lib/db.server.ts')
 const { databaseIsEmpty, demoLoginsBanner, seedDemo } = await import('#db/seed.ts')
+const { CORS_HEADERS } = await import('#app/lib/xapi/http.server.ts')
 
 try {
   await migrateDatabase()
@@ -51,6 +52,10 @@ if (env.TRUST_PROXY) app.set('trust proxy', true)
 app.use(compression())
 app.use(securityHeaders)
 app.use(rejectCrossSiteWrites)
+// Browsers ask before sending xAPI requests from other origins (third-party content with Basic auth).
+app.options('/xapi/*', (_req, res) => {
+  res.set(CORS_HEADERS).status(204).end()
+})
 
 // NHS.UK frontend's stylesheet refers to its icons at /assets/images/….
 app.use('/assets/images', express.static(path.resolve('node_modules/nhsuk-frontend/dist/nhsuk/assets/images'), { maxAge: '1d' }))

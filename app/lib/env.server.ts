@@ -14,6 +14,9 @@ const envSchema = z
     DATABASE_URL: databaseUrl.default('file:./data/app.db'),
     // Keys the HMAC that keeps raw IP addresses out of the rate-limit table; later, anything the app signs.
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    // Where the app is reached. Learners' xAPI accounts and the app's activity IRIs are built from it.
+    PUBLIC_URL: z.url({ message: 'must be an absolute URL like https://skills.example.nhs.uk' }).optional(),
+    XAPI_ACTIVITY_BASE: z.url({ message: 'must be an absolute URL ending in /' }).optional(),
     TRUST_PROXY: z
       .enum(['true', 'false'])
       .default('false')
@@ -44,6 +47,9 @@ export class InvalidEnvironmentError extends Error {
 }
 
 export const env = parseEnv(process.env)
+
+export const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '')
+export const xapiActivityBase = env.XAPI_ACTIVITY_BASE ?? `${publicUrl}/xapi/activities/`
 
 export const sessionSecret = env.SESSION_SECRET ?? DEVELOPMENT_SECRET
 export const isProduction = env.NODE_ENV === 'production'

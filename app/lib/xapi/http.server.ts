@@ -1,0 +1,68 @@
+// The LRS's HTTP conventions, shared by every /xapi resource: version negotiation, JSON errors, CORS.
+
+export const SUPPORTED_VERSIONS = ['1.0.3', '2.0.0'] as const
+export type XapiVersion = (typeof SUPPORTED_VERSIONS)[number]
+
+/** An error the LRS answers with a spec status code and a JSON body naming what was wrong. */
+export class XapiError extends Error {
+  override name = 'XapiError'
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 412 | 413 | 415 | 429,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** 1.0.x requests are answered as 1.0.3; 2.0.0 as 2.0.0; anything else (or nothing) is refused. */
+export function requestedVersion(request: Request, fallback?: string | null): XapiVersion {
+  const header = request.headers.get('X-Experience-API-Version') ?? fallback ?? null
+  if (header === null) throw new XapiError(400, 'the X-Experience-API-Version header is required')
+  if (/^1\.0(\.\d+)?$/.test(header.trim())) return '1.0.3'
+  if (header.trim() === '2.0.0') return '2.0.0'
+  throw new XapiError(400, `X-Experience-API-Version ${header} is not supported (use 1.0.3 or 2.0.0)`)
+}
+
+export const CORS_HEADERS: Record<string, string> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'HEAD, GET, POST, PUT, DELETE, OPTIONS',
+  'Access-Control-Allow-Headers':
+    'Authorization, Content-Type, Content-Length, If-Match, If-None-Match, X-Experience-API-Version',
+  'Access-Control-Expose-Headers':
+    'ETag, Last-Modified, Content-Type, X-Experience-API-Version, X-Experience-API-Consistent-Through',
+}
+
+export function xapiHeaders(version: XapiVersion, extra: Record<string, string> = {}): Headers {
+  const headers = new Headers({ ...CORS_HEADERS, 'X-Experience-API-Version': version, ...extra })
+  return headers
+}
+
+export function jsonResponse(body: unknown, { status = 200, version, headers = {} }: { status?: number; version: XapiVersion; headers?: Record<string, string> }) {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: xapiHeaders(version, { 'Content-Type': 'application/json', ...headers }),
+  })
+}
+
+export function noContent(version: XapiVersion, headers: Record<string, string> = {}) {
+  return new Response(null, { status: 204, headers: xapiHeaders(version, headers) })
+}
+
+/** Turns anything thrown inside an LRS handler into the spec's answer; unexpected errors are logged once. */
+export function errorResponse(error: unknown, version: XapiVersion = '2.0.0'): Response {
+  if (error instanceof XapiError) return jsonResponse({ error: error.message }, { status: error.status, version })
+  if (error instanceof Response) return error
+  console.error(error)
+  return jsonResponse({ error: 'the LRS could not process this request' }, { status: 500, version })
+}
+
+/** Runs a handler with the version checked first, answering every failure the spec's way. */
+export async function handleXapi(request: Request, handler: (version: XapiVersion) => Promise<Response>): Promise<Response> {
+  let version: XapiVersion = '2.0.0'
+  try {
+    version = requestedVersion(request)
+    return await handler(version)
+  } catch (error) {
+    return errorResponse(error, version)
+  }
+}

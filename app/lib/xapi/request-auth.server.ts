@@ -1,0 +1,44 @@
+import { readSessionToken, validateSessionToken } from '../auth/session.server.ts'
+import { publicUrl } from '../env.server.ts'
+import { type AccountAgent, browserAuthority, clientAuthority, learnerAgent } from './agents.ts'
+import { XapiError } from './http.server.ts'
+import { findClientByCredentials, type LrsClient, type LrsScope } from './lrs-clients.server.ts'
+
+/** Who is calling the LRS: a third-party client (HTTP Basic) or the app's own page for a signed-in learner. */
+export type XapiPrincipal =
+  | { kind: 'client'; client: LrsClient; scopes: ReadonlySet<string>; authority: AccountAgent }
+  | { kind: 'learner'; user: { id: string; name: string }; agent: AccountAgent; authority: AccountAgent }
+
+export async function authenticateXapi(request: Request): Promise<XapiPrincipal> {
+  const authorization = request.headers.get('Authorization')
+  if (authorization?.startsWith('Basic ')) {
+    const decoded = Buffer.from(authorization.slice('Basic '.length).trim(), 'base64').toString('utf8')
+    const separator = decoded.indexOf(':')
+    const client =
+      separator > 0 ? await findClientByCredentials({ key: decoded.slice(0, separator), secret: decoded.slice(separator + 1) }) : null
+    if (!client) throw new XapiError(401, 'the LRS key and secret are not recognised')
+    return { kind: 'client', client, scopes: new Set(client.scopes), authority: clientAuthority({ publicUrl, client }) }
+  }
+  // The session cookie counts only for the app's own pages, never for another site's scripts.
+  const fetchSite = request.headers.get('Sec-Fetch-Site')
+  const token = readSessionToken(request)
+  if (token && (fetchSite === null || fetchSite === 'same-origin')) {
+    const session = await validateSessionToken({ token })
+    if (session) {
+      const user = { id: session.user.id, name: session.user.name }
+      return { kind: 'learner', user, agent: learnerAgent({ publicUrl, user }), authority: browserAuthority({ publicUrl }) }
+    }
+  }
+  throw new XapiError(401, 'authenticate with HTTP Basic (an LRS key and secret) or sign in to the app')
+}
+
+const READ_SCOPES = new Set(['all', 'all/read'])
+
+/** Whether a client may do this; learners are limited elsewhere (their own statements and documents). */
+export function requireScope(principal: XapiPrincipal, ...accepted: LrsScope[]) {
+  if (principal.kind === 'learner') return
+  const scopes = principal.scopes
+  const readOnly = accepted.every((scope) => scope.includes('read'))
+  if (scopes.has('all') || (readOnly && [...READ_SCOPES].some((s) => scopes.has(s))) || accepted.some((s) => scopes.has(s))) return
+  throw new XapiError(403, `this LRS client needs the ${accepted.join(' or ')} scope`)
+}

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto'
+import { eq, inArray, sql } from 'drizzle-orm'
+import { db, dialect, schema, transaction } from '../db.server.ts'
+import { isSameStatement } from './statement-equivalence.ts'
+import { XapiError, type XapiVersion } from './http.server.ts'
+import { indexStatement } from './statement-index.ts'
+import { agentKey } from './statement-schema.ts'
+import { verbs } from './vocabulary.ts'
+
+export const VOIDED_VERB = verbs.voided
+
+type Json = Record<string, unknown>
+
+export interface StoreOptions {
+  statements: Json[]
+  authority: Json
+  version: XapiVersion
+  clientId?: string | null
+  userId?: string | null
+}
+
+/**
+ * Stores a batch of validated statements: all or nothing. Sets id, timestamp, stored, authority and
+ * version; a repeated id with the same content is a no-op, with different content a 409; voiding marks
+ * its target. Returns the ids in the order given.
+ */
+export async function storeStatements({ statements, authority, version, clientId = null, userId = null }: StoreOptions): Promise<string[]> {
+  const ids = statements.map((statement) => (typeof statement.id === 'string' ? statement.id.toLowerCase() : randomUUID()))
+  if (new Set(ids).size !== ids.length) throw new XapiError(400, 'statements: the batch contains the same statement id twice')
+  const voidTargets = statements.flatMap((statement, index) => {
+    if (!isVoiding(statement)) return []
+    const object = statement.object as Json
+    if (object.objectType !== 'StatementRef') {
+      throw new XapiError(400, `statement${statements.length > 1 ? `s[${index}]` : ''}.object must be a StatementRef when the verb is voided`)
+    }
+    return [String(object.id).toLowerCase()]
+  })
+
+  const { xapiStatements, xapiStatementAgents, xapiStatementActivities, xapiActivities } = schema()
+  return transaction(async (tx) => {
+    // Stored times must never go backwards in insertion order, across instances too.
+    if (dialect() === 'postgres') await tx.execute(sql`select pg_advisory_xact_lock(727001)`)
+    const [latest] = await tx.select({ stored: sql<unknown>`max(${xapiStatements.stored})` }).from(xapiStatements)
+    const latestMs = latest?.stored ? new Date(latest.stored as string | number | Date).getTime() : 0
+    const stored = new Date(Math.max(Date.now(), latestMs))
+
+    const existing = await tx.select().from(xapiStatements).where(inArray(xapiStatements.id, ids))
+    const existingById = new Map(existing.map((row) => [row.id, row]))
+
+    if (voidTargets.length > 0) {
+      const targets = await tx
+        .select({ id: xapiStatements.id, verbId: xapiStatements.verbId })
+        .from(xapiStatements)
+        .where(inArray(xapiStatements.id, voidTargets))
+      const voidingTarget = targets.find((target) => target.verbId === VOIDED_VERB)
+      if (voidingTarget) throw new XapiError(400, `statement ${voidingTarget.id} is itself a voiding statement and cannot be voided`)
+    }
+
+    for (const [index, statement] of statements.entries()) {
+      const id = ids[index] as string
+      const previous = existingById.get(id)
+      if (previous) {
+        if (isSameStatement(previous.statement, statement)) continue
+        throw new XapiError(409, `statement ${id} already exists with different content`)
+      }
+      const full: Json = {
+        ...statement,
+        id,
+        timestamp: statement.timestamp ?? stored.toISOString(),
+        stored: stored.toISOString(),
+        authority,
+        version: statement.version ?? (version === '2.0.0' ? '2.0.0' : '1.0.0'),
+      }
+      const object = statement.object as Json
+      const objectType = object.objectType ?? 'Activity'
+      const context = statement.context as Json | undefined
+      const [row] = await tx
+        .insert(xapiStatements)
+        .values({
+          id,
+          statement: full,
+          actorKey: agentKey(statement.actor as Parameters<typeof agentKey>[0]),
+          verbId: String((statement.verb as Json).id),
+          objectActivityId: objectType === 'Activity' ? String(object.id) : null,
+          objectStatementId: objectType === 'StatementRef' ? String(object.id).toLowerCase() : null,
+          registration: typeof context?.registration === 'string' ? context.registration.toLowerCase() : null,
+          timestamp: new Date(String(full.timestamp)),
+          stored,
+          authorityKey: agentKey(authority as Parameters<typeof agentKey>[0]),
+          clientId,
+          userId,
+        })
+        .returning({ seq: xapiStatements.seq })
+      if (!row) throw new Error('insert returned no statement')
+      const { agents, activities } = indexStatement(full)
+      if (agents.length > 0) await tx.insert(xapiStatementAgents).values(agents.map((a) => ({ ...a, statementSeq: row.seq })))
+      if (activities.length > 0) {
+        await tx.insert(xapiStatementActivities).values(activities.map((a) => ({ ...a, statementSeq: row.seq })))
+      }
+      if (objectType === 'Activity' && object.definition) {
+        await tx
+          .insert(xapiActivities)
+          .values({ id: String(object.id), definition: object.definition as Json, updatedAt: stored })
+          .onConflictDoUpdate({ target: xapiActivities.id, set: { definition: object.definition as Json, updatedAt: stored } })
+      }
+      if (isVoiding(statement)) {
+        await tx
+          .update(xapiStatements)
+          .set({ isVoided: true })
+          .where(eq(xapiStatements.id, String(object.id).toLowerCase()))
+      }
+    }
+    return ids
+  })
+}
+
+function isVoiding(statement: Json): boolean {
+  return (statement.verb as Json | undefined)?.id === VOIDED_VERB
+}
+
+/** The latest `stored` time, for X-Experience-API-Consistent-Through. */
+export async function consistentThrough(): Promise<Date> {
+  const { xapiStatements } = schema()
+  const [latest] = await db().select({ stored: sql<unknown>`max(${xapiStatements.stored})` }).from(xapiStatements)
+  const latestMs = latest?.stored ? new Date(latest.stored as string | number | Date).getTime() : 0
+  return new Date(Math.max(Date.now(), latestMs))
+}

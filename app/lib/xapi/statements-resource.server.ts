@@ -1,0 +1,190 @@
+import { z } from 'zod'
+import { type XapiVersion, XapiError, jsonResponse, noContent } from './http.server.ts'
+import { authenticateXapi, requireScope, type XapiPrincipal } from './request-auth.server.ts'
+import { formatStatement, type StatementFormat } from './statement-format.ts'
+import { findStatement, queryStatements } from './statement-query.server.ts'
+import { agentKey, parseAgentParam, validateStatements } from './statement-schema.ts'
+import { consistentThrough, storeStatements } from './statement-store.server.ts'
+import { BROWSER_VERBS } from './vocabulary.ts'
+
+// The Statements resource: PUT (one statement, id in the query), POST (one or a batch), GET (one or a query).
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a UUID')
+const bool = z.enum(['true', 'false']).transform((value) => value === 'true')
+const dateTime = z
+  .string()
+  .refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), 'must be an ISO 8601 date-time')
+  .transform((value) => new Date(value))
+
+const getParamsSchema = z.strictObject({
+  statementId: uuid.optional(),
+  voidedStatementId: uuid.optional(),
+  agent: z.string().optional(),
+  verb: z.string().optional(),
+  activity: z.string().optional(),
+  registration: uuid.optional(),
+  related_activities: bool.optional(),
+  related_agents: bool.optional(),
+  since: dateTime.optional(),
+  until: dateTime.optional(),
+  limit: z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').optional(),
+  format: z.enum(['ids', 'exact', 'canonical']).optional(),
+  attachments: bool.optional(),
+  ascending: bool.optional(),
+  cursor: z.coerce.number().int().min(0).optional(),
+})
+
+function parseParams<S extends z.ZodType>(url: URL, paramsSchema: S): z.output<S> {
+  const raw: Record<string, string> = {}
+  for (const [key, value] of url.searchParams) {
+    if (key in raw) throw new XapiError(400, `the ${key} parameter is given more than once`)
+    raw[key] = value
+  }
+  const result = paramsSchema.safeParse(raw)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]
+  if (issue?.code === 'unrecognized_keys') throw new XapiError(400, `${issue.keys[0]} is not a parameter of the Statements resource`)
+  throw new XapiError(400, `the ${String(issue?.path[0] ?? 'query')} parameter ${issue?.message ?? 'is invalid'}`)
+}
+
+export async function getStatements(request: Request, version: XapiVersion): Promise<Response> {
+  const principal = await authenticateXapi(request)
+  requireScope(principal, 'statements/read', 'statements/read/mine')
+  const url = new URL(request.url)
+  const params = parseParams(url, getParamsSchema)
+  const format: StatementFormat = params.format ?? 'exact'
+  const languages = acceptedLanguages(request)
+  const headers = { 'X-Experience-API-Consistent-Through': (await consistentThrough()).toISOString() }
+
+  const single = params.statementId ?? params.voidedStatementId
+  if (single) {
+    const allowedAlongside = new Set(['statementId', 'voidedStatementId', 'format', 'attachments'])
+    const extra = [...url.searchParams.keys()].find((key) => !allowedAlongside.has(key))
+    if (extra || (params.statementId && params.voidedStatementId)) {
+      throw new XapiError(400, `${extra ?? 'voidedStatementId'} cannot be combined with statementId or voidedStatementId`)
+    }
+    const row = await findStatement({ id: single, voided: Boolean(params.voidedStatementId) })
+    if (!row || !mayRead(principal, row.statement)) throw new XapiError(404, `no statement ${single}`)
+    return jsonResponse(formatStatement(row.statement, format, languages), {
+      version,
+      headers: { ...headers, 'Last-Modified': row.stored.toUTCString() },
+    })
+  }
+
+  let filterAgentKey: string | undefined
+  if (params.agent !== undefined) {
+    const parsed = parseAgentParam(params.agent)
+    if (!parsed.ok) throw new XapiError(400, `the agent parameter ${parsed.error}`)
+    filterAgentKey = agentKey(parsed.agent)
+  }
+  const own = restrictToOwn(principal)
+  if (own.agentKey && filterAgentKey && filterAgentKey !== own.agentKey) {
+    throw new XapiError(403, 'a learner may read only their own statements')
+  }
+  const page = await queryStatements({
+    agentKey: own.agentKey ?? filterAgentKey,
+    relatedAgents: own.agentKey ? false : params.related_agents,
+    verb: params.verb,
+    activity: params.activity,
+    relatedActivities: params.related_activities,
+    registration: params.registration,
+    since: params.since,
+    until: params.until,
+    limit: params.limit,
+    ascending: params.ascending,
+    authorityKey: own.authorityKey,
+    after: params.cursor,
+  })
+  let more = ''
+  if (page.nextAfter !== null) {
+    const next = new URLSearchParams(url.searchParams)
+    next.set('cursor', String(page.nextAfter))
+    more = `/xapi/statements?${next.toString()}`
+  }
+  const newest = page.statements.reduce((latest, row) => (row.stored > latest ? row.stored : latest), new Date(0))
+  return jsonResponse(
+    { statements: page.statements.map((row) => formatStatement(row.statement, format, languages)), more },
+    { version, headers: { ...headers, 'Last-Modified': (page.statements.length > 0 ? newest : new Date()).toUTCString() } },
+  )
+}
+
+/** Learners see only statements about themselves; `read/mine` clients only those they wrote. */
+function restrictToOwn(principal: XapiPrincipal): { agentKey?: string; authorityKey?: string } {
+  if (principal.kind === 'learner') return { agentKey: agentKey(principal.agent) }
+  const scopes = principal.scopes
+  const broad = scopes.has('all') || scopes.has('all/read') || scopes.has('statements/read')
+  return broad ? {} : { authorityKey: agentKey(principal.authority) }
+}
+
+function mayRead(principal: XapiPrincipal, statement: Record<string, unknown>): boolean {
+  const own = restrictToOwn(principal)
+  if (own.agentKey) return agentKey(statement.actor as Parameters<typeof agentKey>[0]) === own.agentKey
+  if (own.authorityKey) return agentKey(statement.authority as Parameters<typeof agentKey>[0]) === own.authorityKey
+  return true
+}
+
+function acceptedLanguages(request: Request): string[] {
+  return (request.headers.get('Accept-Language') ?? '')
+    .split(',')
+    .map((part) => part.split(';')[0]?.trim() ?? '')
+    .filter(Boolean)
+}
+
+const putParamsSchema = z.strictObject({ statementId: uuid })
+
+export async function writeStatements(request: Request, version: XapiVersion): Promise<Response> {
+  const principal = await authenticateXapi(request)
+  requireScope(principal, 'statements/write')
+  const method = request.method.toUpperCase()
+  if (method !== 'PUT' && method !== 'POST') throw new XapiError(405, `${method} is not supported on the Statements resource`)
+  const contentType = request.headers.get('Content-Type') ?? ''
+  if (!contentType.toLowerCase().startsWith('application/json')) {
+    throw new XapiError(400, 'statements must be sent as application/json (or multipart/mixed with attachments)')
+  }
+  let body: unknown
+  try {
+    body = JSON.parse(await request.text())
+  } catch {
+    throw new XapiError(400, 'the request body is not valid JSON')
+  }
+
+  let statements: Record<string, unknown>[]
+  if (method === 'PUT') {
+    const { statementId } = parseParams(new URL(request.url), putParamsSchema)
+    if (Array.isArray(body)) throw new XapiError(400, 'PUT takes one statement; POST a batch')
+    const checked = validateStatements(body, { version })
+    if (!checked.ok) throw new XapiError(400, checked.error)
+    const [statement] = checked.statements
+    if (!statement) throw new XapiError(400, 'the request body has no statement')
+    if (statement.id !== undefined && String(statement.id).toLowerCase() !== statementId.toLowerCase()) {
+      throw new XapiError(400, 'statement.id does not match the statementId parameter')
+    }
+    statements = [{ ...statement, id: statementId.toLowerCase() }]
+  } else {
+    if ([...new URL(request.url).searchParams.keys()].length > 0) {
+      throw new XapiError(400, 'POST to the Statements resource takes no query parameters')
+    }
+    const checked = validateStatements(body, { version })
+    if (!checked.ok) throw new XapiError(400, checked.error)
+    statements = checked.statements as Record<string, unknown>[]
+  }
+
+  if (principal.kind === 'learner') {
+    const self = agentKey(principal.agent)
+    for (const statement of statements) {
+      if (agentKey(statement.actor as Parameters<typeof agentKey>[0]) !== self) {
+        throw new XapiError(403, 'statement.actor must be you: a learner may only record statements about themselves')
+      }
+      const verb = String((statement.verb as { id?: unknown }).id)
+      if (!BROWSER_VERBS.has(verb)) throw new XapiError(403, `statement.verb ${verb} can only be recorded by the platform itself`)
+    }
+  }
+  const ids = await storeStatements({
+    statements,
+    authority: principal.authority as unknown as Record<string, unknown>,
+    version,
+    clientId: principal.kind === 'client' ? principal.client.id : null,
+    userId: principal.kind === 'learner' ? principal.user.id : null,
+  })
+  return method === 'PUT' ? noContent(version) : jsonResponse(ids, { version })
+}
