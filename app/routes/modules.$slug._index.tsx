@@ -1,18 +1,26 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
 import { requireVisibleModule } from '#app/lib/content/module-page.server.ts'
-import { getBookmark } from '#app/lib/learning/bookmarks.server.ts'
+import { getBookmark, startAttempt } from '#app/lib/learning/module-attempt.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.module.title ?? 'Module'} – Digital skills` }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const { summary } = requireVisibleModule({ slug: params.slug, user })
-  const bookmark = await getBookmark({ userId: user.id, moduleSlug: summary.slug })
-  const resumeAt = bookmark && bookmark >= 1 && bookmark <= summary.sectionCount ? bookmark : null
+  const { module, summary } = requireVisibleModule({ slug: params.slug, user })
+  const bookmark = await getBookmark({ user, module })
+  const resumeAt = bookmark && bookmark.section <= summary.sectionCount ? bookmark.section : null
   return { module: summary, resumeAt }
+}
+
+/** Starting (or starting again) opens a new attempt and records that the module was launched. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const { module } = requireVisibleModule({ slug: params.slug, user })
+  await startAttempt({ user, module })
+  return redirect(`/modules/${module.slug}/sections/1`)
 }
 
 export default function ModuleOverviewPage() {
@@ -62,14 +70,18 @@ export default function ModuleOverviewPage() {
               <Link className="nhsuk-button" to={`${base}/sections/${resumeAt}`}>
                 Continue from page {resumeAt} of {module.sectionCount}
               </Link>
-              <p>
-                <Link to={`${base}/sections/1`}>Start from the beginning</Link>
-              </p>
+              <Form method="post">
+                <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+                  Start from the beginning
+                </button>
+              </Form>
             </>
           ) : (
-            <Link className="nhsuk-button" to={`${base}/sections/1`}>
-              Start module
-            </Link>
+            <Form method="post">
+              <button className="nhsuk-button" type="submit">
+                Start module
+              </button>
+            </Form>
           )}
           <p>
             <Link to={`${base}/check`}>Go straight to the questions</Link>

@@ -8,7 +8,7 @@ import { requireUser } from '#app/lib/auth/current-user.server.ts'
 import { answersFromForm, publicQuestions } from '#app/lib/content/knowledge-check.server.ts'
 import { requireVisibleModule } from '#app/lib/content/module-page.server.ts'
 import { readFormData } from '#app/lib/forms/read-form.server.ts'
-import { submitKnowledgeCheck } from '#app/lib/learning/knowledge-check-attempts.server.ts'
+import { submitKnowledgeCheck } from '#app/lib/learning/module-attempt.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Questions – ${data?.module.title ?? 'Module'} – Digital skills` }]
 
@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return data({ result: null, errors, answers }, { status: 400 })
   }
-  const result = await submitKnowledgeCheck({ userId: user.id, module, answers })
+  const result = await submitKnowledgeCheck({ user, module, answers })
   return { result, errors: null, answers }
 }
 

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import { createTeam, createUser } from '#tests/factories.ts'
 import { loadContext, signedInRequest } from '#tests/requests.ts'
+import { queryStatements } from '#app/lib/xapi/statement-query.server.ts'
 import { action as checkAction, loader as checkLoader } from './modules.$slug.check.tsx'
-import { loader as overviewLoader } from './modules.$slug._index.tsx'
-import { loader as sectionLoader } from './modules.$slug.sections.$number.tsx'
+import { action as overviewAction, loader as overviewLoader } from './modules.$slug._index.tsx'
+import { action as sectionAction, loader as sectionLoader } from './modules.$slug.sections.$number.tsx'
 
 const slug = 'spotting-phishing'
 const learner = async () => createUser({ team: await createTeam() })
@@ -50,6 +51,58 @@ describe('taking a module', () => {
     expect(loaded.questions).toHaveLength(4)
     expect(sent).not.toMatch(/correct|explanation/i)
     expect(sent).not.toContain('Urgency plus a sign-in link is a classic phishing pattern')
+  })
+
+  test('an attempt is recorded as xAPI statements with one registration and the content version', async () => {
+    const user = await learner()
+    const post = async (path: string, fields: Record<string, string> = {}) =>
+      signedInRequest(user.id, path, { method: 'POST', body: new URLSearchParams(fields) })
+    const started = await overviewAction({ request: await post(`/modules/${slug}`), params: { slug }, context: loadContext })
+    expect(started.headers.get('Location')).toBe(`/modules/${slug}/sections/1`)
+    const next = await sectionAction({
+      request: await post(`/modules/${slug}/sections/1`, { intent: 'next' }),
+      params: { slug, number: '1' },
+      context: loadContext,
+    })
+    expect(next.headers.get('Location')).toBe(`/modules/${slug}/sections/2`)
+    const left = await sectionAction({
+      request: await post(`/modules/${slug}/sections/2`, { intent: 'leave' }),
+      params: { slug, number: '2' },
+      context: loadContext,
+    })
+    expect(left.headers.get('Location')).toBe('/modules')
+    const resumed = await overviewLoader({ request: await signedInRequest(user.id, `/modules/${slug}`), params: { slug }, context: loadContext })
+    expect(resumed.resumeAt).toBe(2)
+
+    await checkAction({
+      request: await post(`/modules/${slug}/check`, { 'q:urgent-mailbox': 'report', 'q:check-link': 'hover', 'q:clicked': 'tell-it', 'q:nhsmail-report': '7726' }),
+      params: { slug },
+      context: loadContext,
+    })
+    const { statements } = await queryStatements({ ascending: true })
+    interface Recorded {
+      actor: { account?: { name: string } }
+      verb: { id: string }
+      object: { definition?: unknown }
+      result: { extensions?: Record<string, unknown>; success?: boolean; score?: unknown }
+      context: { registration?: string; extensions?: Record<string, unknown> }
+      authority: { account: { name: string } }
+    }
+    const mine = statements.map((row) => row.statement as unknown as Recorded).filter((s) => s.actor.account?.name === user.id)
+    const verbsSeen = mine.map((s) => String(s.verb.id).split('/').pop())
+    expect(verbsSeen).toEqual(['launched', 'experienced', 'progressed', 'suspended', 'answered', 'answered', 'answered', 'answered', 'passed', 'completed'])
+    const registrations = new Set(mine.map((s) => s.context.registration))
+    expect(registrations.size).toBe(1)
+    expect(mine.every((s) => s.authority.account.name === 'skills-platform')).toBe(true)
+    expect(mine.every((s) => Object.keys(s.context.extensions ?? {}).some((key) => key.endsWith('/xapi/extensions/content-version')))).toBe(true)
+    const progressed = mine.find((s) => s.verb.id.endsWith('/progressed'))
+    expect(Object.values(progressed?.result.extensions ?? {})).toEqual([25])
+    const passed = mine.find((s) => s.verb.id.endsWith('/passed'))
+    expect(passed?.result).toMatchObject({ success: true, score: { raw: 3, min: 0, max: 4, scaled: 0.75 } })
+    const answered = mine.find((s) => s.verb.id.endsWith('/answered'))
+    expect(JSON.stringify(answered?.object.definition)).not.toMatch(/correct/i)
+    const after = await overviewLoader({ request: await signedInRequest(user.id, `/modules/${slug}`), params: { slug }, context: loadContext })
+    expect(after.resumeAt).toBeNull()
   })
 
   test('submitting marks it on the server, and asks for any question left unanswered', async () => {

@@ -64,7 +64,6 @@ describe('the SQLite and Postgres schemas', () => {
     expectTypeOf<typeof sqlite.memberships.$inferSelect>().toEqualTypeOf<typeof pg.memberships.$inferSelect>()
     expectTypeOf<typeof sqlite.managerAssignments.$inferSelect>().toEqualTypeOf<typeof pg.managerAssignments.$inferSelect>()
     expectTypeOf<typeof sqlite.signInFailures.$inferSelect>().toEqualTypeOf<typeof pg.signInFailures.$inferSelect>()
-    expectTypeOf<typeof sqlite.moduleBookmarks.$inferSelect>().toEqualTypeOf<typeof pg.moduleBookmarks.$inferSelect>()
     expectTypeOf<typeof sqlite.lrsClients.$inferSelect>().toEqualTypeOf<typeof pg.lrsClients.$inferSelect>()
     expectTypeOf<typeof sqlite.xapiStatements.$inferSelect>().toEqualTypeOf<typeof pg.xapiStatements.$inferSelect>()
     expectTypeOf<typeof sqlite.xapiStatementAgents.$inferSelect>().toEqualTypeOf<typeof pg.xapiStatementAgents.$inferSelect>()

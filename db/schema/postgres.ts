@@ -103,20 +103,6 @@ export const signInFailures = pgTable(
   (table) => [index('sign_in_failures_key_time_idx').on(table.key, table.occurredAt)],
 )
 
-/** Where each person last was in each module, so they resume there. */
-export const moduleBookmarks = pgTable(
-  'module_bookmarks',
-  {
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    moduleSlug: text('module_slug').notNull(),
-    section: integer('section').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
-  },
-  (table) => [primaryKey({ columns: [table.userId, table.moduleSlug] })],
-)
-
 // ---- Learning Record Store (xAPI). docs/decisions/005-learning-record-store.md ----
 
 /** Third-party systems that may call /xapi with HTTP Basic auth; the secret is stored only as a hash. */

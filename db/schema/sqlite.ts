@@ -104,20 +104,6 @@ export const signInFailures = sqliteTable(
   (table) => [index('sign_in_failures_key_time_idx').on(table.key, table.occurredAt)],
 )
 
-/** Where each person last was in each module, so they resume there. */
-export const moduleBookmarks = sqliteTable(
-  'module_bookmarks',
-  {
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    moduleSlug: text('module_slug').notNull(),
-    section: integer('section').notNull(),
-    updatedAt: timestampMs('updated_at').notNull(),
-  },
-  (table) => [primaryKey({ columns: [table.userId, table.moduleSlug] })],
-)
-
 // ---- Learning Record Store (xAPI). docs/decisions/005-learning-record-store.md ----
 
 const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>()

@@ -24,25 +24,25 @@ test('a learner on a phone finds a module, leaves half-way, resumes where they s
   await page.getByRole('link', { name: 'Spotting and reporting phishing' }).click()
 
   // Section by section, then leave half-way.
-  await page.getByRole('link', { name: /^(Start module|Start from the beginning)$/ }).click()
+  await page.getByRole('button', { name: /^(Start module|Start from the beginning)$/ }).click()
   await expect(page.getByText('Spotting and reporting phishing: page 1 of 4')).toBeVisible()
   await expect(page.getByRole('heading', { level: 1, name: 'Why health and care is a target' })).toBeVisible()
   await expectNoSeriousA11yViolations(page)
-  await page.getByRole('link', { name: 'Next page' }).click()
+  await page.getByRole('button', { name: 'Next page' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'The warning signs' })).toBeVisible()
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width)
-  await page.getByRole('link', { name: 'Save and leave' }).click()
+  await page.getByRole('button', { name: 'Save and leave' }).click()
   await expect(page).toHaveURL('/modules')
 
   // Coming back resumes at the same page.
   await page.goto('/modules/spotting-phishing')
   await page.getByRole('link', { name: 'Continue from page 2 of 4' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'The warning signs' })).toBeVisible()
-  await page.getByRole('link', { name: 'Next page' }).click()
+  await page.getByRole('button', { name: 'Next page' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Check before you click' })).toBeVisible()
-  await page.getByRole('link', { name: 'Next page' }).click()
+  await page.getByRole('button', { name: 'Next page' }).click()
   await expect(page.getByText('page 4 of 4')).toBeVisible()
-  await expect(page.getByRole('link', { name: 'Go to the questions' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Go to the questions' })).toBeVisible()
 
   // The knowledge check, with JavaScript switched off.
   const noScript = await newWatchedContext({ javaScriptEnabled: false, viewport: phone })
@@ -68,7 +68,7 @@ test('a learner on a phone finds a module, leaves half-way, resumes where they s
   await expect(plain.getByText('The right answer: Tell the IT service desk straight away')).toBeVisible()
 
   // axe needs script, so the result page is checked in the first (scripted) browser.
-  await page.getByRole('link', { name: 'Go to the questions' }).click()
+  await page.getByRole('button', { name: 'Go to the questions' }).click()
   for (const answer of [
     'Report it as phishing and do not click the link',
     'Hover over it (or press and hold on a phone) to see the real address before opening it',

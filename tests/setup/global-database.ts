@@ -5,6 +5,7 @@ import { connect } from '#app/lib/db.server.ts'
 import {
   freshDirectory,
   onAdminConnection,
+  pgDatabasePrefix,
   pgliteTemplate,
   pgTemplateName,
   postgresServerUrl,
@@ -19,19 +20,17 @@ export default async function setup(project: TestProject) {
   fs.mkdirSync(tmpDir, { recursive: true })
   const dialect = testDialect(project.name)
   const serverUrl = postgresServerUrl()
+  const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+  project.provide('testRunId', runId)
   let templateUrl: string
   if (dialect === 'sqlite') {
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(sqliteTemplate + suffix, { force: true })
-    templateUrl = `file:${sqliteTemplate}`
+    templateUrl = `file:${sqliteTemplate(runId)}`
   } else if (serverUrl) {
-    await onAdminConnection(async (sql) => {
-      await dropTestDatabases(sql)
-      await sql.unsafe(`create database ${pgTemplateName}`)
-    })
-    templateUrl = withDatabaseName(serverUrl, pgTemplateName)
+    await onAdminConnection((sql) => sql.unsafe(`create database ${pgTemplateName(runId)}`))
+    templateUrl = withDatabaseName(serverUrl, pgTemplateName(runId))
   } else {
-    freshDirectory(pgliteTemplate)
-    templateUrl = `pglite:${pgliteTemplate}`
+    freshDirectory(pgliteTemplate(runId))
+    templateUrl = `pglite:${pgliteTemplate(runId)}`
   }
   const template = connect(templateUrl)
   await template.migrate('db/migrations')
@@ -39,18 +38,20 @@ export default async function setup(project: TestProject) {
   if (dialect === 'sqlite') {
     // Fold the WAL into the main file so a plain file copy is a complete database.
     const Sqlite = (await import('better-sqlite3')).default
-    const file = new Sqlite(sqliteTemplate)
+    const file = new Sqlite(sqliteTemplate(runId))
     file.pragma('journal_mode = DELETE')
     file.close()
   }
   console.log(`[${dialect}] test databases: ${dialect === 'sqlite' ? 'SQLite files' : serverUrl ? 'PostgreSQL server (TEST_POSTGRES_URL)' : 'PGlite (embedded Postgres)'}`)
 
   return async () => {
-    if (dialect === 'postgres' && serverUrl) await onAdminConnection(dropTestDatabases)
+    if (dialect === 'sqlite') for (const suffix of ['', '-wal', '-shm']) fs.rmSync(sqliteTemplate(runId) + suffix, { force: true })
+    else if (serverUrl) await onAdminConnection((sql) => dropRunDatabases(sql, runId))
+    else fs.rmSync(pgliteTemplate(runId), { recursive: true, force: true })
   }
 }
 
-async function dropTestDatabases(sql: Sql) {
-  const rows = await sql<{ datname: string }[]>`select datname from pg_database where datname like 'skills_test_%'`
+async function dropRunDatabases(sql: Sql, runId: string) {
+  const rows = await sql<{ datname: string }[]>`select datname from pg_database where starts_with(datname, ${pgDatabasePrefix(runId)})`
   for (const { datname } of rows) await sql.unsafe(`drop database if exists "${datname}" with (force)`)
 }

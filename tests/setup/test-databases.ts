@@ -4,10 +4,18 @@ import postgres from 'postgres'
 
 // Where test databases come from. SQLite: a migrated template file copied per test file.
 // Postgres: TEST_POSTGRES_URL's server with a template database, or PGlite when no server is given.
+// Every name carries the run's id, so two runs at once (two people, one Postgres server) never collide.
 export const tmpDir = path.resolve('tests/.tmp')
-export const sqliteTemplate = path.join(tmpDir, 'template.sqlite')
-export const pgliteTemplate = path.join(tmpDir, 'pglite-template')
-export const pgTemplateName = 'skills_test_template'
+export const sqliteTemplate = (runId: string) => path.join(tmpDir, `template-${runId}.sqlite`)
+export const pgliteTemplate = (runId: string) => path.join(tmpDir, `pglite-template-${runId}`)
+export const pgTemplateName = (runId: string) => `skills_test_${runId}_template`
+export const pgDatabasePrefix = (runId: string) => `skills_test_${runId}_`
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    testRunId: string
+  }
+}
 
 export type TestDialect = 'sqlite' | 'postgres'
 

@@ -74,7 +74,7 @@ export async function getStatements(request: Request, version: XapiVersion): Pro
   let filterAgentKey: string | undefined
   if (params.agent !== undefined) {
     const parsed = parseAgentParam(params.agent)
-    if (!parsed.ok) throw new XapiError(400, `the agent parameter ${parsed.error}`)
+    if (!parsed.ok) throw new XapiError(400, parsed.error)
     filterAgentKey = agentKey(parsed.agent)
   }
   const own = restrictToOwn(principal)
