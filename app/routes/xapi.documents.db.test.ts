@@ -320,3 +320,24 @@ describe('who may use the document resources', () => {
     expect((await putJson(activityProfile, profile, {}, { 'If-None-Match': '*' }, { userId: user.id })).status).toBe(403)
   })
 })
+
+describe('what the conformance suite asks beyond the basics', () => {
+  test('a document sent as application/json must be JSON', async () => {
+    const params = { activityId: newActivity(), profileId: 'broken' }
+    const response = await call(activityProfile, {
+      method: 'PUT',
+      params,
+      body: '{ not json',
+      headers: { 'Content-Type': 'application/json', 'If-None-Match': '*' },
+    })
+    expect(await errorOf(response)).toEqual({ status: 400, error: 'the document is sent as application/json but is not valid JSON' })
+  })
+
+  test('under 1.0.3 a new profile is created with PUT only with a precondition header', async () => {
+    const params = { activityId: newActivity(), profileId: 'new' }
+    const blind = await putJson(activityProfile, params, { a: 1 })
+    expect(blind.status).toBe(400)
+    const guarded = await putJson(activityProfile, params, { a: 1 }, { 'If-None-Match': '*' })
+    expect(guarded.status).toBe(204)
+  })
+})

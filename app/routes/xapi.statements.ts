@@ -2,5 +2,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { handleXapi } from '#app/lib/xapi/http.server.ts'
 import { getStatements, writeStatements } from '#app/lib/xapi/statements-resource.server.ts'
 
-export const loader = ({ request }: LoaderFunctionArgs) => handleXapi(request, (version) => getStatements(request, version))
-export const action = ({ request }: ActionFunctionArgs) => handleXapi(request, (version) => writeStatements(request, version))
+// GET/HEAD read; PUT/POST write. An alternate-syntax POST may stand for either, so both exports dispatch.
+function statementsResource({ request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  return handleXapi(
+    request,
+    (version, actual) => {
+      const method = actual.method.toUpperCase()
+      return method === 'GET' || method === 'HEAD' ? getStatements(actual, version) : writeStatements(actual, version)
+    },
+    { alternateSyntax: true },
+  )
+}
+
+export const loader = statementsResource
+export const action = statementsResource

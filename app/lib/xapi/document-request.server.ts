@@ -5,6 +5,7 @@ import {
   type DocumentKey,
   type DocumentKind,
   type EntityTagCondition,
+  isJsonContentType,
   listDocumentIds,
   mergeDocument,
   type Preconditions,
@@ -203,6 +204,18 @@ export async function writeDocuments(request: Request, version: XapiVersion, kin
   if (params.documentId === undefined) throw new XapiError(400, `the ${rules.idParam} parameter is required`)
   const key = documentKey(kind, { ...params, documentId: params.documentId })
   const { content, contentType } = await readBody(request)
+  if (isJsonContentType(contentType)) {
+    try {
+      JSON.parse(Buffer.from(content).toString('utf8'))
+    } catch {
+      throw new XapiError(400, 'the document is sent as application/json but is not valid JSON')
+    }
+  }
+  // The 1.0.3 suite expects a profile to be created only with If-None-Match: * (or If-Match) when it is new.
+  if (method === 'PUT' && kind !== 'state' && version === '1.0.3' && !preconditions.ifMatch && !preconditions.ifNoneMatch) {
+    const existing = await readDocument({ key })
+    if (!existing) throw new XapiError(400, `creating a ${rules.name} document with PUT needs an If-None-Match: * or If-Match header`)
+  }
   if (method === 'PUT') {
     // xAPI 1.0.3 lets State be replaced without a precondition; 2.0 (and its conformance tests) ask it of all three.
     const requirePrecondition = kind !== 'state' || version === '2.0.0'

@@ -49,19 +49,28 @@ export function noContent(version: XapiVersion, headers: Record<string, string> 
 }
 
 /** Turns anything thrown inside an LRS handler into the spec's answer; unexpected errors are logged once. */
-export function errorResponse(error: unknown, version: XapiVersion = '2.0.0'): Response {
-  if (error instanceof XapiError) return jsonResponse({ error: error.message }, { status: error.status, version })
+export function errorResponse(error: unknown, version: XapiVersion = '2.0.0', headers: Record<string, string> = {}): Response {
+  if (error instanceof XapiError) return jsonResponse({ error: error.message }, { status: error.status, version, headers })
   if (error instanceof Response) return error
   console.error(error)
   return jsonResponse({ error: 'the LRS could not process this request' }, { status: 500, version })
 }
 
-/** Runs a handler with the version checked first, answering every failure the spec's way. */
-export async function handleXapi(request: Request, handler: (version: XapiVersion) => Promise<Response>): Promise<Response> {
+/**
+ * Runs a handler with the version checked first, answering every failure the spec's way. With
+ * `alternateSyntax`, a 1.0.3 alternate-syntax POST is first turned back into the request it stands for,
+ * which the handler receives.
+ */
+export async function handleXapi(
+  request: Request,
+  handler: (version: XapiVersion, request: Request) => Promise<Response>,
+  { alternateSyntax = false }: { alternateSyntax?: boolean } = {},
+): Promise<Response> {
   let version: XapiVersion = '2.0.0'
   try {
-    version = requestedVersion(request)
-    return await handler(version)
+    const actual = alternateSyntax ? await (await import('./alternate-request.server.ts')).fromAlternateSyntax(request) : request
+    version = requestedVersion(actual)
+    return await handler(version, actual)
   } catch (error) {
     return errorResponse(error, version)
   }

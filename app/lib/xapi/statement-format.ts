@@ -22,7 +22,8 @@ function objectIds(object: unknown): unknown {
   const type = object.objectType ?? 'Activity'
   if (type === 'Agent' || type === 'Group') return agentIds(object)
   if (type === 'SubStatement') return statementIds(object)
-  return object.objectType ? { objectType: object.objectType, id: object.id } : { id: object.id }
+  if (type === 'StatementRef') return { objectType: 'StatementRef', id: object.id }
+  return { id: object.id }
 }
 
 function statementIds(statement: Json): Json {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, exists, gt, inArray, lt, lte, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, exists, gt, inArray, lt, lte, or, type SQL } from 'drizzle-orm'
 import { db, schema } from '../db.server.ts'
 import { DIRECT_ACTIVITY_RELATIONS, DIRECT_AGENT_RELATIONS } from './statement-index.ts'
 
@@ -35,15 +35,17 @@ export async function findStatement({ id, voided }: { id: string; voided: boolea
 /** A page of statements matching the filters, newest first unless ascending; voided ones never appear. */
 export async function queryStatements(filters: StatementFilters) {
   const { xapiStatements, xapiStatementAgents, xapiStatementActivities } = schema()
-  const conditions: SQL[] = [eq(xapiStatements.isVoided, false)]
-  if (filters.verb) conditions.push(eq(xapiStatements.verbId, filters.verb))
-  if (filters.registration) conditions.push(eq(xapiStatements.registration, filters.registration.toLowerCase()))
-  if (filters.since) conditions.push(gt(xapiStatements.stored, filters.since))
-  if (filters.until) conditions.push(lte(xapiStatements.stored, filters.until))
-  if (filters.authorityKey) conditions.push(eq(xapiStatements.authorityKey, filters.authorityKey))
+  // What a statement must be about (`matches`), and which of those to return now (`window`).
+  const matches: SQL[] = []
+  const window: SQL[] = [eq(xapiStatements.isVoided, false)]
+  if (filters.verb) matches.push(eq(xapiStatements.verbId, filters.verb))
+  if (filters.registration) matches.push(eq(xapiStatements.registration, filters.registration.toLowerCase()))
+  if (filters.since) window.push(gt(xapiStatements.stored, filters.since))
+  if (filters.until) window.push(lte(xapiStatements.stored, filters.until))
+  if (filters.authorityKey) window.push(eq(xapiStatements.authorityKey, filters.authorityKey))
   if (filters.agentKey) {
     const relation = filters.relatedAgents ? [] : [inArray(xapiStatementAgents.relation, [...DIRECT_AGENT_RELATIONS])]
-    conditions.push(
+    matches.push(
       exists(
         db()
           .select({ seq: xapiStatementAgents.statementSeq })
@@ -54,7 +56,7 @@ export async function queryStatements(filters: StatementFilters) {
   }
   if (filters.activity) {
     const relation = filters.relatedActivities ? [] : [inArray(xapiStatementActivities.relation, [...DIRECT_ACTIVITY_RELATIONS])]
-    conditions.push(
+    matches.push(
       exists(
         db()
           .select({ seq: xapiStatementActivities.statementSeq })
@@ -70,7 +72,15 @@ export async function queryStatements(filters: StatementFilters) {
     )
   }
   if (filters.after !== undefined) {
-    conditions.push(filters.ascending ? gt(xapiStatements.seq, filters.after) : lt(xapiStatements.seq, filters.after))
+    window.push(filters.ascending ? gt(xapiStatements.seq, filters.after) : lt(xapiStatements.seq, filters.after))
+  }
+  // The spec's rule for StatementRefs: a statement that refers to a matching statement (a voiding
+  // statement, say) matches too, even when the statement it refers to is voided.
+  const conditions = [...window]
+  if (matches.length > 0) {
+    const matchingIds = db().select({ id: xapiStatements.id }).from(xapiStatements).where(and(...matches))
+    const referring = inArray(xapiStatements.objectStatementId, matchingIds)
+    conditions.push(or(and(...matches), referring) as SQL)
   }
   const pageSize = filters.limit && filters.limit > 0 ? Math.min(filters.limit, MAX_PAGE_SIZE) : MAX_PAGE_SIZE
   const rows = await db()

@@ -4,7 +4,7 @@ import { db, dialect, schema, transaction } from '../db.server.ts'
 import { isSameStatement } from './statement-equivalence.ts'
 import { XapiError, type XapiVersion } from './http.server.ts'
 import { indexStatement } from './statement-index.ts'
-import { agentKey } from './statement-schema.ts'
+import { agentKey, isAnonymousGroup } from './statement-schema.ts'
 import { verbs } from './vocabulary.ts'
 
 export const VOIDED_VERB = verbs.voided
@@ -79,7 +79,7 @@ export async function storeStatements({ statements, authority, version, clientId
         .values({
           id,
           statement: full,
-          actorKey: agentKey(statement.actor as Parameters<typeof agentKey>[0]),
+          actorKey: actorKeyOf(statement.actor as Parameters<typeof agentKey>[0]),
           verbId: String((statement.verb as Json).id),
           objectActivityId: objectType === 'Activity' ? String(object.id) : null,
           objectStatementId: objectType === 'StatementRef' ? String(object.id).toLowerCase() : null,
@@ -98,10 +98,13 @@ export async function storeStatements({ statements, authority, version, clientId
         await tx.insert(xapiStatementActivities).values(activities.map((a) => ({ ...a, statementSeq: row.seq })))
       }
       if (objectType === 'Activity' && object.definition) {
+        const activityId = String(object.id)
+        const [known] = await tx.select().from(xapiActivities).where(eq(xapiActivities.id, activityId))
+        const definition = mergeDefinitions(known?.definition, object.definition as Json)
         await tx
           .insert(xapiActivities)
-          .values({ id: String(object.id), definition: object.definition as Json, updatedAt: stored })
-          .onConflictDoUpdate({ target: xapiActivities.id, set: { definition: object.definition as Json, updatedAt: stored } })
+          .values({ id: activityId, definition, updatedAt: stored })
+          .onConflictDoUpdate({ target: xapiActivities.id, set: { definition, updatedAt: stored } })
       }
       if (isVoiding(statement)) {
         await tx
@@ -112,6 +115,23 @@ export async function storeStatements({ statements, authority, version, clientId
     }
     return ids
   })
+}
+
+/** The newest definition wins, but names and descriptions gather every language they have been given in. */
+function mergeDefinitions(previous: Json | undefined, latest: Json): Json {
+  if (!previous) return latest
+  const merged: Json = { ...previous, ...latest }
+  for (const key of ['name', 'description']) {
+    if (previous[key] || latest[key]) merged[key] = { ...(previous[key] as Json | undefined), ...(latest[key] as Json | undefined) }
+  }
+  return merged
+}
+
+/** Anonymous groups have no identifier of their own: key them by their members. */
+function actorKeyOf(actor: Parameters<typeof agentKey>[0]): string {
+  if (!isAnonymousGroup(actor)) return agentKey(actor)
+  const members = ((actor as { member?: Parameters<typeof agentKey>[0][] }).member ?? []).map(agentKey).sort()
+  return `group:[${members.join(',')}]`
 }
 
 function isVoiding(statement: Json): boolean {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { type XapiVersion, XapiError, jsonResponse, noContent } from './http.server.ts'
+import { type XapiVersion, XapiError, errorResponse, jsonResponse, noContent } from './http.server.ts'
 import { authenticateXapi, requireScope, type XapiPrincipal } from './request-auth.server.ts'
 import { formatStatement, type StatementFormat } from './statement-format.ts'
 import { findStatement, queryStatements } from './statement-query.server.ts'
@@ -48,13 +48,22 @@ function parseParams<S extends z.ZodType>(url: URL, paramsSchema: S): z.output<S
 }
 
 export async function getStatements(request: Request, version: XapiVersion): Promise<Response> {
+  // Every answer from GET carries Consistent-Through, errors included.
+  const through = { 'X-Experience-API-Consistent-Through': (await consistentThrough()).toISOString() }
+  try {
+    return await answerGet(request, version, through)
+  } catch (error) {
+    return errorResponse(error, version, through)
+  }
+}
+
+async function answerGet(request: Request, version: XapiVersion, headers: Record<string, string>): Promise<Response> {
   const principal = await authenticateXapi(request)
   requireScope(principal, 'statements/read', 'statements/read/mine')
   const url = new URL(request.url)
   const params = parseParams(url, getParamsSchema)
   const format: StatementFormat = params.format ?? 'exact'
   const languages = acceptedLanguages(request)
-  const headers = { 'X-Experience-API-Consistent-Through': (await consistentThrough()).toISOString() }
 
   const single = params.statementId ?? params.voidedStatementId
   if (single) {
