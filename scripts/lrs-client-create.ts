@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { closeDatabase, migrateDatabase } from '#app/lib/db.server.ts'
-import { createLrsClient, LRS_SCOPES, lrsScopeSchema } from '#app/lib/xapi/lrs-clients.server.ts'
+import { createLrsClient, LRS_SCOPES } from '#app/lib/xapi/lrs-clients.server.ts'
 
 // npm run lrs:client:create -- --name "Vendor course" [--scopes statements/write,state] [--trusted]
 // Prints {"key":…,"secret":…} as its last line. The secret is not stored and cannot be shown again.
@@ -11,7 +11,7 @@ const argsSchema = z.object({
     .string()
     .default('statements/write,statements/read/mine,state')
     .transform((list) => list.split(',').map((scope) => scope.trim()).filter(Boolean))
-    .pipe(z.array(lrsScopeSchema, { error: `--scopes must be a comma-separated list of: ${LRS_SCOPES.join(', ')}` }).min(1)),
+    .pipe(z.array(z.enum(LRS_SCOPES, { error: `--scopes must be a comma-separated list of: ${LRS_SCOPES.join(', ')}` })).min(1)),
   trusted: z.boolean().default(false),
 })
 

@@ -23,6 +23,16 @@ test.describe('axe finds no serious or critical violations', () => {
     })
   }
 
+  test('on the LRS clients page, after issuing a key', async ({ page, login }) => {
+    await login({ role: 'admin' })
+    await page.goto('/admin/lrs-clients')
+    await page.getByLabel('Name of the system').fill('Accessibility check course')
+    await page.getByLabel('statements/write').check()
+    await page.getByRole('button', { name: 'Issue key and secret' }).click()
+    await expect(page.getByRole('heading', { name: 'Copy the secret now' })).toBeVisible()
+    await expectNoSeriousA11yViolations(page)
+  })
+
   test('on the account page', async ({ page, login }) => {
     await login({ role: 'learner' })
     await page.goto('/account')
