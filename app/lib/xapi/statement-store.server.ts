@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { eq, inArray, sql } from 'drizzle-orm'
 import { db, dialect, schema, transaction } from '../db.server.ts'
+import { type AttachmentContent, storeAttachmentContent } from './attachments.server.ts'
 import { isSameStatement } from './statement-equivalence.ts'
 import { XapiError, type XapiVersion } from './http.server.ts'
 import { indexStatement } from './statement-index.ts'
@@ -17,6 +18,8 @@ export interface StoreOptions {
   version: XapiVersion
   clientId?: string | null
   userId?: string | null
+  /** Attachment content sent with the batch, stored (once per SHA-2) in the same transaction. */
+  attachments?: AttachmentContent[]
 }
 
 /**
@@ -24,7 +27,14 @@ export interface StoreOptions {
  * version; a repeated id with the same content is a no-op, with different content a 409; voiding marks
  * its target. Returns the ids in the order given.
  */
-export async function storeStatements({ statements, authority, version, clientId = null, userId = null }: StoreOptions): Promise<string[]> {
+export async function storeStatements({
+  statements,
+  authority,
+  version,
+  clientId = null,
+  userId = null,
+  attachments = [],
+}: StoreOptions): Promise<string[]> {
   const ids = statements.map((statement) => (typeof statement.id === 'string' ? statement.id.toLowerCase() : randomUUID()))
   if (new Set(ids).size !== ids.length) throw new XapiError(400, 'statements: the batch contains the same statement id twice')
   const voidTargets = statements.flatMap((statement, index) => {
@@ -113,6 +123,7 @@ export async function storeStatements({ statements, authority, version, clientId
           .where(eq(xapiStatements.id, String(object.id).toLowerCase()))
       }
     }
+    await storeAttachmentContent(tx, attachments)
     return ids
   })
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { checkAttachments, readStatementsBody, statementsResponse } from './attachments.server.ts'
 import { type XapiVersion, XapiError, errorResponse, jsonResponse, noContent } from './http.server.ts'
 import { authenticateXapi, requireScope, type XapiPrincipal } from './request-auth.server.ts'
 import { formatStatement, type StatementFormat } from './statement-format.ts'
@@ -74,7 +75,10 @@ async function answerGet(request: Request, version: XapiVersion, headers: Record
     }
     const row = await findStatement({ id: single, voided: Boolean(params.voidedStatementId) })
     if (!row || !mayRead(principal, row.statement)) throw new XapiError(404, `no statement ${single}`)
-    return jsonResponse(formatStatement(row.statement, format, languages), {
+    return statementsResponse({
+      body: formatStatement(row.statement, format, languages),
+      statements: [row.statement],
+      attachments: params.attachments ?? false,
       version,
       headers: { ...headers, 'Last-Modified': row.stored.toUTCString() },
     })
@@ -111,10 +115,13 @@ async function answerGet(request: Request, version: XapiVersion, headers: Record
     more = `/xapi/statements?${next.toString()}`
   }
   const newest = page.statements.reduce((latest, row) => (row.stored > latest ? row.stored : latest), new Date(0))
-  return jsonResponse(
-    { statements: page.statements.map((row) => formatStatement(row.statement, format, languages)), more },
-    { version, headers: { ...headers, 'Last-Modified': (page.statements.length > 0 ? newest : new Date()).toUTCString() } },
-  )
+  return statementsResponse({
+    body: { statements: page.statements.map((row) => formatStatement(row.statement, format, languages)), more },
+    statements: page.statements.map((row) => row.statement),
+    attachments: params.attachments ?? false,
+    version,
+    headers: { ...headers, 'Last-Modified': (page.statements.length > 0 ? newest : new Date()).toUTCString() },
+  })
 }
 
 /** Learners see only statements about themselves; `read/mine` clients only those they wrote. */
@@ -146,16 +153,7 @@ export async function writeStatements(request: Request, version: XapiVersion): P
   requireScope(principal, 'statements/write')
   const method = request.method.toUpperCase()
   if (method !== 'PUT' && method !== 'POST') throw new XapiError(405, `${method} is not supported on the Statements resource`)
-  const contentType = request.headers.get('Content-Type') ?? ''
-  if (!contentType.toLowerCase().startsWith('application/json')) {
-    throw new XapiError(400, 'statements must be sent as application/json (or multipart/mixed with attachments)')
-  }
-  let body: unknown
-  try {
-    body = JSON.parse(await request.text())
-  } catch {
-    throw new XapiError(400, 'the request body is not valid JSON')
-  }
+  const { body, multipart, parts } = await readStatementsBody(request)
 
   let statements: Record<string, unknown>[]
   if (method === 'PUT') {
@@ -188,12 +186,14 @@ export async function writeStatements(request: Request, version: XapiVersion): P
       if (!BROWSER_VERBS.has(verb)) throw new XapiError(403, `statement.verb ${verb} can only be recorded by the platform itself`)
     }
   }
+  const attachments = checkAttachments({ statements, parts, multipart, batch: Array.isArray(body) })
   const ids = await storeStatements({
     statements,
     authority: principal.authority as unknown as Record<string, unknown>,
     version,
     clientId: principal.kind === 'client' ? principal.client.id : null,
     userId: principal.kind === 'learner' ? principal.user.id : null,
+    attachments,
   })
   return method === 'PUT' ? noContent(version) : jsonResponse(ids, { version })
 }
