@@ -9,3 +9,14 @@ export async function signedInRequest(userId: string, path: string, init: Reques
 }
 
 export const loadContext = { clientIp: '192.0.2.1', cspNonce: 'test-nonce' }
+
+/** The status a loader or action answers with, whether it returns or throws a Response. */
+export async function statusOf(promise: Promise<unknown>): Promise<number> {
+  try {
+    await promise
+    return 200
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status
+    throw thrown
+  }
+}

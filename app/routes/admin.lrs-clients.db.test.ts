@@ -1,25 +1,16 @@
 import { describe, expect, test } from 'vitest'
 import { findClientByCredentials } from '#app/lib/xapi/lrs-clients.server.ts'
 import { createUser } from '#tests/factories.ts'
-import { loadContext, signedInRequest } from '#tests/requests.ts'
+import { loadContext, signedInRequest, statusOf } from '#tests/requests.ts'
 import { action, loader } from './admin.lrs-clients.tsx'
 
-async function status(promise: Promise<unknown>) {
-  try {
-    await promise
-    return 200
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status
-    throw thrown
-  }
-}
 
 describe('the LRS clients admin page', () => {
   test('is for administrators only', async () => {
     const learner = await createUser()
-    expect(await status(loader({ request: await signedInRequest(learner.id, '/admin/lrs-clients'), params: {}, context: loadContext }))).toBe(403)
+    expect(await statusOf(loader({ request: await signedInRequest(learner.id, '/admin/lrs-clients'), params: {}, context: loadContext }))).toBe(403)
     const post = await signedInRequest(learner.id, '/admin/lrs-clients', { method: 'POST', body: new URLSearchParams({ intent: 'create', name: 'X', scopes: 'all' }) })
-    expect(await status(action({ request: post, params: {}, context: loadContext }))).toBe(403)
+    expect(await statusOf(action({ request: post, params: {}, context: loadContext }))).toBe(403)
   })
 
   test('issues a working key and secret once, and can disable the client', async () => {

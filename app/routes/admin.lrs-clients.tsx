@@ -2,11 +2,18 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
+import { Cell } from '#app/components/responsive-table.tsx'
 import { ErrorSummary, type FieldErrors } from '#app/components/error-summary.tsx'
 import { TextField } from '#app/components/text-field.tsx'
 import { requireAdmin } from '#app/lib/auth/current-user.server.ts'
 import { readFormData } from '#app/lib/forms/read-form.server.ts'
-import { createLrsClient, disableLrsClient, listLrsClients, LRS_SCOPES, lrsScopeSchema } from '#app/lib/xapi/lrs-clients.server.ts'
+import {
+  createLrsClient,
+  disableLrsClient,
+  listLrsClients,
+  LRS_SCOPES,
+  lrsScopeSchema,
+} from '#app/lib/xapi/lrs-clients.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'LRS clients – Digital skills' }]
 
@@ -15,7 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const clients = await listLrsClients()
   return {
     endpoint: `${new URL(request.url).origin}/xapi/`,
-    clients: clients.map((client) => ({ ...client, createdAt: client.createdAt.toISOString().slice(0, 10), disabled: client.disabledAt !== null })),
+    clients: clients.map((client) => ({
+      ...client,
+      createdAt: client.createdAt.toISOString().slice(0, 10),
+      disabled: client.disabledAt !== null,
+    })),
   }
 }
 
@@ -41,7 +52,8 @@ export async function action({ request }: ActionFunctionArgs) {
   })
   if (!parsed.success) {
     const errors: FieldErrors = {}
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] === 'scopes' ? 'scope-all' : issue.path[0])] ??= issue.message
+    for (const issue of parsed.error.issues)
+      errors[String(issue.path[0] === 'scopes' ? 'scope-all' : issue.path[0])] ??= issue.message
     return data({ created: null, errors }, { status: 400 })
   }
   const { key, secret } = await createLrsClient({
@@ -61,8 +73,8 @@ export default function LrsClientsPage() {
       <Breadcrumbs trail={[{ label: 'Home', to: '/' }]} />
       <h1>LRS clients</h1>
       <p>
-        Other systems (for example, xAPI courses from a supplier) send learning records to <code>{endpoint}</code> using a
-        key and secret issued here.
+        Other systems (for example, xAPI courses from a supplier) send learning records to <code>{endpoint}</code> using
+        a key and secret issued here.
       </p>
       {actionData?.created ? (
         <div className="nhsuk-warning-callout" role="status">
@@ -109,24 +121,13 @@ export default function LrsClientsPage() {
           <tbody className="nhsuk-table__body">
             {clients.map((client) => (
               <tr className="nhsuk-table__row" key={client.id}>
-                <td className="nhsuk-table__cell">
-                  <span className="nhsuk-table-responsive__heading" aria-hidden="true">Name </span>
-                  {client.name}
-                </td>
-                <td className="nhsuk-table__cell app-break-anywhere">
-                  <span className="nhsuk-table-responsive__heading" aria-hidden="true">Key </span>
+                <Cell heading="Name">{client.name}</Cell>
+                <Cell heading="Key" className="app-break-anywhere">
                   <code>{client.key}</code>
-                </td>
-                <td className="nhsuk-table__cell">
-                  <span className="nhsuk-table-responsive__heading" aria-hidden="true">Scopes </span>
-                  {client.scopes.join(', ')}
-                </td>
-                <td className="nhsuk-table__cell">
-                  <span className="nhsuk-table-responsive__heading" aria-hidden="true">Evidence </span>
-                  {client.trustedForEvidence ? 'Trusted' : 'Not trusted'}
-                </td>
-                <td className="nhsuk-table__cell">
-                  <span className="nhsuk-table-responsive__heading" aria-hidden="true">Status </span>
+                </Cell>
+                <Cell heading="Scopes">{client.scopes.join(', ')}</Cell>
+                <Cell heading="Evidence">{client.trustedForEvidence ? 'Trusted' : 'Not trusted'}</Cell>
+                <Cell heading="Status">
                   {client.disabled ? (
                     'Disabled'
                   ) : (
@@ -137,7 +138,7 @@ export default function LrsClientsPage() {
                       </button>
                     </Form>
                   )}
-                </td>
+                </Cell>
               </tr>
             ))}
           </tbody>
@@ -163,8 +164,17 @@ export default function LrsClientsPage() {
             <div className="nhsuk-checkboxes">
               {LRS_SCOPES.map((scope) => (
                 <div className="nhsuk-checkboxes__item" key={scope}>
-                  <input className="nhsuk-checkboxes__input" id={`scope-${scope.replaceAll('/', '-')}`} name="scopes" type="checkbox" value={scope} />
-                  <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`scope-${scope.replaceAll('/', '-')}`}>
+                  <input
+                    className="nhsuk-checkboxes__input"
+                    id={`scope-${scope.replaceAll('/', '-')}`}
+                    name="scopes"
+                    type="checkbox"
+                    value={scope}
+                  />
+                  <label
+                    className="nhsuk-label nhsuk-checkboxes__label"
+                    htmlFor={`scope-${scope.replaceAll('/', '-')}`}
+                  >
                     {scope}
                   </label>
                 </div>

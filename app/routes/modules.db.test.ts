@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { createTeam, createUser } from '#tests/factories.ts'
-import { loadContext, signedInRequest } from '#tests/requests.ts'
+import { loadContext, signedInRequest, statusOf } from '#tests/requests.ts'
 import { queryStatements } from '#app/lib/xapi/statement-query.server.ts'
 import { action as checkAction, loader as checkLoader } from './modules.$slug.check.tsx'
 import { action as overviewAction, loader as overviewLoader } from './modules.$slug._index.tsx'
@@ -9,15 +9,6 @@ import { action as sectionAction, loader as sectionLoader } from './modules.$slu
 const slug = 'spotting-phishing'
 const learner = async () => createUser({ team: await createTeam() })
 
-async function responseStatus(promise: Promise<unknown>) {
-  try {
-    await promise
-    return 200
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status
-    throw thrown
-  }
-}
 
 describe('taking a module', () => {
   test('coming back to a module offers the page you last saw', async () => {
@@ -39,9 +30,9 @@ describe('taking a module', () => {
     const user = await learner()
     const section = async (s: string, number: string) =>
       sectionLoader({ request: await signedInRequest(user.id, `/modules/${s}/sections/${number}`), params: { slug: s, number }, context: loadContext })
-    expect(await responseStatus(section(slug, '99'))).toBe(404)
-    expect(await responseStatus(section(slug, 'two'))).toBe(404)
-    expect(await responseStatus(section('no-such-module', '1'))).toBe(404)
+    expect(await statusOf(section(slug, '99'))).toBe(404)
+    expect(await statusOf(section(slug, 'two'))).toBe(404)
+    expect(await statusOf(section('no-such-module', '1'))).toBe(404)
   })
 
   test('the questions page data carries no answers or explanations', async () => {

@@ -1,21 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
+import { Cell } from '#app/components/responsive-table.tsx'
 import { UnitList } from '#app/components/unit-list.tsx'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
 import { roleProfileLabel } from '#app/lib/org/role-profiles.ts'
-import {
-  childUnitsWithHeadcount,
-  getVisibleUnit,
-  peopleInUnit,
-  visibleAncestors,
-} from '#app/lib/org/units.server.ts'
+import { childUnitsWithHeadcount, getVisibleUnit, peopleInUnit, visibleAncestors } from '#app/lib/org/units.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.unit.name ?? 'Unit'} – Digital skills` },
 ]
 
-const kindLabel = { icb: 'Integrated care board', organisation: 'Organisation', directorate: 'Directorate', team: 'Team' }
+const kindLabel = {
+  icb: 'Integrated care board',
+  organisation: 'Organisation',
+  directorate: 'Directorate',
+  team: 'Team',
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUser(request)
@@ -59,18 +60,9 @@ export default function UnitPage() {
           <tbody className="nhsuk-table__body">
             {people.map((person) => (
               <tr className="nhsuk-table__row" key={person.id}>
-                <td className="nhsuk-table__cell">
-                  <span className="nhsuk-table-responsive__heading" aria-hidden="true">Name </span>
-                  {person.name}
-                </td>
-                <td className="nhsuk-table__cell">
-                  <span className="nhsuk-table-responsive__heading" aria-hidden="true">Job title </span>
-                  {person.jobTitle ?? '—'}
-                </td>
-                <td className="nhsuk-table__cell">
-                  <span className="nhsuk-table-responsive__heading" aria-hidden="true">Role profile </span>
-                  {person.roleProfile}
-                </td>
+                <Cell heading="Name">{person.name}</Cell>
+                <Cell heading="Job title">{person.jobTitle ?? '—'}</Cell>
+                <Cell heading="Role profile">{person.roleProfile}</Cell>
               </tr>
             ))}
           </tbody>
