@@ -1,7 +1,15 @@
 import { describe, expect, test } from 'vitest'
 import { db, schema } from '#app/lib/db.server.ts'
 import { parseMultipart } from '#app/lib/xapi/multipart.server.ts'
-import { attachmentPart, multipartBody, sha256, signatureAttachment, signJws, type TestPart, x5cEntry } from '#tests/fixtures/xapi/signing.ts'
+import {
+  attachmentPart,
+  multipartBody,
+  sha256,
+  signatureAttachment,
+  signJws,
+  type TestPart,
+  x5cEntry,
+} from '#tests/fixtures/xapi/signing.ts'
 import { aStatement, createClientAuth, xapiRequest } from '#tests/xapi.ts'
 import { action, loader } from './xapi.statements.ts'
 
@@ -22,7 +30,12 @@ async function call(request: Request) {
 
 function multipartRequest(
   path: string,
-  { body, authorization, method = 'POST', contentType = `multipart/mixed; boundary=${BOUNDARY}` }: { body: Buffer; authorization: string; method?: string; contentType?: string },
+  {
+    body,
+    authorization,
+    method = 'POST',
+    contentType = `multipart/mixed; boundary=${BOUNDARY}`,
+  }: { body: Buffer; authorization: string; method?: string; contentType?: string },
 ) {
   return new Request(`http://localhost${path}`, {
     method,
@@ -63,7 +76,11 @@ async function storedAttachments(sha2: string) {
 }
 
 // Bytes that a text round-trip would damage: NUL, high bytes, a CRLF and something that looks like a delimiter.
-const pdf = Buffer.concat([Buffer.from('%PDF-1.7\r\n--'), Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0d, 0x0a]), Buffer.from(`--${BOUNDARY}x`)])
+const pdf = Buffer.concat([
+  Buffer.from('%PDF-1.7\r\n--'),
+  Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0d, 0x0a]),
+  Buffer.from(`--${BOUNDARY}x`),
+])
 
 describe('Statements with attachments', () => {
   test('a multipart POST stores the attachment; GET attachments=true returns it byte for byte', async () => {
@@ -87,7 +104,10 @@ describe('Statements with attachments', () => {
     expect(single.headers.get('Last-Modified')).toBeTruthy()
     expect(single.headers.get('X-Experience-API-Version')).toBe('1.0.3')
 
-    const list = await getWithAttachments(`activity=${encodeURIComponent(String((statement.object as { id: string }).id))}`, authorization)
+    const list = await getWithAttachments(
+      `activity=${encodeURIComponent(String((statement.object as { id: string }).id))}`,
+      authorization,
+    )
     expect(list.json).toMatchObject({ statements: [{ id }], more: '' })
     expect(list.attachments.map((attachment) => attachment.body.equals(pdf))).toEqual([true])
 
@@ -101,8 +121,14 @@ describe('Statements with attachments', () => {
     const { authorization } = await createClientAuth()
     const id = 'a1b2c3d4-0000-4000-8000-00000000a77a'
     const content = 'here is a simple attachment'
-    const body = multipartBody(BOUNDARY, aStatement({ attachments: [anAttachment(content, { contentType: 'text/plain' })] }), [attachmentPart(content)])
-    const put = await send(multipartRequest(`/xapi/statements?statementId=${id}`, { method: 'PUT', body, authorization }))
+    const body = multipartBody(
+      BOUNDARY,
+      aStatement({ attachments: [anAttachment(content, { contentType: 'text/plain' })] }),
+      [attachmentPart(content)],
+    )
+    const put = await send(
+      multipartRequest(`/xapi/statements?statementId=${id}`, { method: 'PUT', body, authorization }),
+    )
     expect(put.status).toBe(204)
     const fetched = await getWithAttachments(`statementId=${id}`, authorization)
     expect(fetched.attachments.map((part) => part.body.toString())).toEqual([content])
@@ -113,7 +139,9 @@ describe('Statements with attachments', () => {
     const content = Buffer.from('the same certificate, twice')
     const registration = '7d3f5f0e-2c1b-4a3e-9f00-0000000000d1'
     const withIt = () => aStatement({ attachments: [anAttachment(content)], context: { registration } })
-    expect((await post([withIt(), withIt()], [attachmentPart(content, 'application/pdf')], authorization)).status).toBe(200)
+    expect((await post([withIt(), withIt()], [attachmentPart(content, 'application/pdf')], authorization)).status).toBe(
+      200,
+    )
     expect((await post(withIt(), [attachmentPart(content, 'application/pdf')], authorization)).status).toBe(200)
     expect(await storedAttachments(sha256(content))).toHaveLength(1)
 
@@ -126,7 +154,13 @@ describe('Statements with attachments', () => {
   test('an attachment with a fileUrl needs no part: application/json is enough, and GET sends no content for it', async () => {
     const { authorization } = await createClientAuth()
     const attachment = anAttachment('held elsewhere', { fileUrl: 'https://files.example.test/certificate.pdf' })
-    const posted = await call(xapiRequest('/xapi/statements', { method: 'POST', body: aStatement({ attachments: [attachment] }), authorization }))
+    const posted = await call(
+      xapiRequest('/xapi/statements', {
+        method: 'POST',
+        body: aStatement({ attachments: [attachment] }),
+        authorization,
+      }),
+    )
     expect(posted.status).toBe(200)
     const [id] = posted.body as string[]
     const fetched = await getWithAttachments(`statementId=${id}`, authorization)
@@ -141,7 +175,9 @@ describe('Statements with attachments', () => {
   test('an attachment with a fileUrl and a part: the part is kept', async () => {
     const { authorization } = await createClientAuth()
     const content = 'both a fileUrl and the content'
-    const statement = aStatement({ attachments: [anAttachment(content, { fileUrl: 'https://files.example.test/a.txt' })] })
+    const statement = aStatement({
+      attachments: [anAttachment(content, { fileUrl: 'https://files.example.test/a.txt' })],
+    })
     const [id] = (await post(statement, [attachmentPart(content)], authorization)).body as string[]
     const fetched = await getWithAttachments(`statementId=${id}`, authorization)
     expect(fetched.attachments.map((part) => part.body.toString())).toEqual([content])
@@ -149,10 +185,19 @@ describe('Statements with attachments', () => {
 
   test('application/json with an attachment that has no fileUrl is a 400', async () => {
     const { authorization } = await createClientAuth()
-    const rejected = await call(xapiRequest('/xapi/statements', { method: 'POST', body: [aStatement(), aStatement({ attachments: [anAttachment('x')] })], authorization }))
+    const rejected = await call(
+      xapiRequest('/xapi/statements', {
+        method: 'POST',
+        body: [aStatement(), aStatement({ attachments: [anAttachment('x')] })],
+        authorization,
+      }),
+    )
     expect(rejected).toMatchObject({
       status: 400,
-      body: { error: 'statements[1].attachments[0] has no fileUrl: send its content as a part of a multipart/mixed request, or give a fileUrl' },
+      body: {
+        error:
+          'statements[1].attachments[0] has no fileUrl: send its content as a part of a multipart/mixed request, or give a fileUrl',
+      },
     })
   })
 
@@ -160,11 +205,22 @@ describe('Statements with attachments', () => {
     const { authorization } = await createClientAuth()
     const id = 'a1b2c3d4-0000-4000-8000-0000000000b1'
     const claimed = sha256('what was promised')
-    const part = { ...attachmentPart('what was sent'), headers: { ...attachmentPart('').headers, 'X-Experience-API-Hash': claimed } }
-    const rejected = await post(aStatement({ id, attachments: [anAttachment('what was promised')] }), [part], authorization)
+    const part = {
+      ...attachmentPart('what was sent'),
+      headers: { ...attachmentPart('').headers, 'X-Experience-API-Hash': claimed },
+    }
+    const rejected = await post(
+      aStatement({ id, attachments: [anAttachment('what was promised')] }),
+      [part],
+      authorization,
+    )
     expect(rejected).toMatchObject({
       status: 400,
-      body: { error: `multipart part 2: the SHA-256 of its content is ${sha256('what was sent')}, not ${claimed} as its X-Experience-API-Hash header says` },
+      body: {
+        error: `multipart part 2: the SHA-256 of its content is ${sha256(
+          'what was sent',
+        )}, not ${claimed} as its X-Experience-API-Hash header says`,
+      },
     })
     expect((await call(xapiRequest(`/xapi/statements?statementId=${id}`, { authorization }))).status).toBe(404)
     expect(await storedAttachments(claimed)).toEqual([])
@@ -177,20 +233,49 @@ describe('Statements with attachments', () => {
     const statement = aStatement({ attachments: [anAttachment(one), anAttachment(two)] })
 
     const missing = await post(statement, [attachmentPart(one)], authorization)
-    expect(missing).toMatchObject({ status: 400, body: { error: `statement.attachments[1] has no fileUrl and no multipart part has X-Experience-API-Hash ${sha256(two)}` } })
-
-    const extra = await post(statement, [attachmentPart(one), attachmentPart(two), attachmentPart('not referenced')], authorization)
-    expect(extra).toMatchObject({
+    expect(missing).toMatchObject({
       status: 400,
-      body: { error: `multipart part 4 (X-Experience-API-Hash ${sha256('not referenced')}) is not an attachment of any statement` },
+      body: {
+        error: `statement.attachments[1] has no fileUrl and no multipart part has X-Experience-API-Hash ${sha256(two)}`,
+      },
     })
 
-    const noHash = await post(statement, [attachmentPart(one), { headers: { 'Content-Type': 'text/plain', 'Content-Transfer-Encoding': 'binary' }, body: two }], authorization)
-    expect(noHash).toMatchObject({ status: 400, body: { error: 'multipart part 3 has no X-Experience-API-Hash header' } })
+    const extra = await post(
+      statement,
+      [attachmentPart(one), attachmentPart(two), attachmentPart('not referenced')],
+      authorization,
+    )
+    expect(extra).toMatchObject({
+      status: 400,
+      body: {
+        error: `multipart part 4 (X-Experience-API-Hash ${sha256(
+          'not referenced',
+        )}) is not an attachment of any statement`,
+      },
+    })
 
-    const base64 = { ...attachmentPart(two), headers: { ...attachmentPart(two).headers, 'Content-Transfer-Encoding': 'base64' } }
+    const noHash = await post(
+      statement,
+      [
+        attachmentPart(one),
+        { headers: { 'Content-Type': 'text/plain', 'Content-Transfer-Encoding': 'binary' }, body: two },
+      ],
+      authorization,
+    )
+    expect(noHash).toMatchObject({
+      status: 400,
+      body: { error: 'multipart part 3 has no X-Experience-API-Hash header' },
+    })
+
+    const base64 = {
+      ...attachmentPart(two),
+      headers: { ...attachmentPart(two).headers, 'Content-Transfer-Encoding': 'base64' },
+    }
     const encoded = await post(statement, [attachmentPart(one), base64], authorization)
-    expect(encoded).toMatchObject({ status: 400, body: { error: 'multipart part 3 must have Content-Transfer-Encoding: binary, not base64' } })
+    expect(encoded).toMatchObject({
+      status: 400,
+      body: { error: 'multipart part 3 must have Content-Transfer-Encoding: binary, not base64' },
+    })
   })
 
   test('malformed multipart requests are 400s', async () => {
@@ -198,14 +283,23 @@ describe('Statements with attachments', () => {
     const content = 'an attachment'
     const statement = aStatement({ attachments: [anAttachment(content)] })
     const body = multipartBody(BOUNDARY, statement, [attachmentPart(content)])
-    const withType = async (contentType: string, payload = body) => call(multipartRequest('/xapi/statements', { body: payload, authorization, contentType }))
+    const withType = async (contentType: string, payload = body) =>
+      call(multipartRequest('/xapi/statements', { body: payload, authorization, contentType }))
 
-    expect(await withType('multipart/mixed;')).toMatchObject({ status: 400, body: { error: 'the multipart/mixed Content-Type header needs a boundary parameter' } })
+    expect(await withType('multipart/mixed;')).toMatchObject({
+      status: 400,
+      body: { error: 'the multipart/mixed Content-Type header needs a boundary parameter' },
+    })
     expect((await withType(`multipart/form-data; boundary=${BOUNDARY}`)).status).toBe(400)
-    const notJsonFirst = Buffer.from(body.toString('latin1').replace('Content-Type: application/json', 'Content-Type: text/plain'), 'latin1')
+    const notJsonFirst = Buffer.from(
+      body.toString('latin1').replace('Content-Type: application/json', 'Content-Type: text/plain'),
+      'latin1',
+    )
     expect(await withType(`multipart/mixed; boundary=${BOUNDARY}`, notJsonFirst)).toMatchObject({
       status: 400,
-      body: { error: 'the first part of a multipart/mixed statements request must have Content-Type: application/json' },
+      body: {
+        error: 'the first part of a multipart/mixed statements request must have Content-Type: application/json',
+      },
     })
     const unterminated = body.subarray(0, body.lastIndexOf(`--${BOUNDARY}--`))
     expect(await withType(`multipart/mixed; boundary=${BOUNDARY}`, unterminated)).toMatchObject({
@@ -221,27 +315,54 @@ describe('Statements with attachments', () => {
     const jws = signJws({ payload: statement, header: { alg: 'RS256' } })
     const signed = { ...statement, attachments: [signatureAttachment(jws)] }
     const body = Buffer.from(
-      `\r\n--${BOUNDARY}\r\nContent-Type:application/json\r\n\r\n${JSON.stringify(signed)}\r\n--${BOUNDARY}\r\nContent-Type:application/octet-stream\r\n` +
+      `\r\n--${BOUNDARY}\r\nContent-Type:application/json\r\n\r\n${JSON.stringify(
+        signed,
+      )}\r\n--${BOUNDARY}\r\nContent-Type:application/octet-stream\r\n` +
         `Content-Transfer-Encoding:binary\r\nX-Experience-API-Hash:${sha256(jws)}\r\n\r\n${jws}\r\n--${BOUNDARY}--`,
     )
-    const posted = await call(multipartRequest('/xapi/statements', { body, authorization, contentType: `multipart/mixed; boundary="${BOUNDARY}"` }))
+    const posted = await call(
+      multipartRequest('/xapi/statements', {
+        body,
+        authorization,
+        contentType: `multipart/mixed; boundary="${BOUNDARY}"`,
+      }),
+    )
     expect(posted).toMatchObject({ status: 200, body: [id] })
   })
 
   test('a batch that fails stores none of its attachments', async () => {
     const { authorization } = await createClientAuth()
     const id = 'a1b2c3d4-0000-4000-8000-0000000000d2'
-    expect((await call(xapiRequest(`/xapi/statements?statementId=${id}`, { method: 'PUT', body: aStatement(), authorization }))).status).toBe(204)
+    expect(
+      (
+        await call(
+          xapiRequest(`/xapi/statements?statementId=${id}`, { method: 'PUT', body: aStatement(), authorization }),
+        )
+      ).status,
+    ).toBe(204)
     const content = 'sent with a conflicting statement'
-    const conflict = await post(aStatement({ id, attachments: [anAttachment(content)] }), [attachmentPart(content)], authorization)
+    const conflict = await post(
+      aStatement({ id, attachments: [anAttachment(content)] }),
+      [attachmentPart(content)],
+      authorization,
+    )
     expect(conflict.status).toBe(409)
     expect(await storedAttachments(sha256(content))).toEqual([])
   })
 })
 
 describe('Signed statements', () => {
-  const signedPost = (statement: Record<string, unknown>, jws: string, authorization: string, attachmentChanges: Record<string, unknown> = {}) =>
-    post({ ...statement, attachments: [signatureAttachment(jws, attachmentChanges)] }, [attachmentPart(jws, String(attachmentChanges.contentType ?? 'application/octet-stream'))], authorization)
+  const signedPost = (
+    statement: Record<string, unknown>,
+    jws: string,
+    authorization: string,
+    attachmentChanges: Record<string, unknown> = {},
+  ) =>
+    post(
+      { ...statement, attachments: [signatureAttachment(jws, attachmentChanges)] },
+      [attachmentPart(jws, String(attachmentChanges.contentType ?? 'application/octet-stream'))],
+      authorization,
+    )
 
   test('a statement signed with RS256/RS384/RS512 and an x5c certificate is stored with its signature', async () => {
     const { authorization } = await createClientAuth()
@@ -263,25 +384,43 @@ describe('Signed statements', () => {
     const tampered = { ...statement, verb: { id: 'http://adlnet.gov/expapi/verbs/passed' } }
     expect(await signedPost(tampered, jws, authorization)).toMatchObject({
       status: 400,
-      body: { error: 'statement.attachments[0] is not a valid signature: its JWS payload does not match the statement (they differ at statement.verb.id)' },
+      body: {
+        error:
+          'statement.attachments[0] is not a valid signature: its JWS payload does not match the statement (they differ at statement.verb.id)',
+      },
     })
   })
 
   test('another algorithm, a broken JWS or a signature that is not application/octet-stream is a 400', async () => {
     const { authorization } = await createClientAuth()
     const statement = aStatement()
-    expect(await signedPost(statement, signJws({ payload: statement, header: { alg: 'HS256' } }), authorization)).toMatchObject({
+    expect(
+      await signedPost(statement, signJws({ payload: statement, header: { alg: 'HS256' } }), authorization),
+    ).toMatchObject({
       status: 400,
-      body: { error: 'statement.attachments[0] is not a valid signature: its JWS algorithm is HS256; it must be RS256, RS384 or RS512' },
+      body: {
+        error:
+          'statement.attachments[0] is not a valid signature: its JWS algorithm is HS256; it must be RS256, RS384 or RS512',
+      },
     })
     const broken = signJws({ payload: JSON.stringify(statement).replace('"', "'") })
     expect(await signedPost(statement, broken, authorization)).toMatchObject({
       status: 400,
-      body: { error: 'statement.attachments[0] is not a valid signature: its JWS payload is not a JSON serialization of a statement' },
+      body: {
+        error:
+          'statement.attachments[0] is not a valid signature: its JWS payload is not a JSON serialization of a statement',
+      },
     })
-    expect(await signedPost(statement, signJws({ payload: statement }), authorization, { contentType: 'text/plain; charset=ascii' })).toMatchObject({
+    expect(
+      await signedPost(statement, signJws({ payload: statement }), authorization, {
+        contentType: 'text/plain; charset=ascii',
+      }),
+    ).toMatchObject({
       status: 400,
-      body: { error: 'statement.attachments[0].contentType must be application/octet-stream for a signature (usageType http://adlnet.gov/expapi/attachments/signature)' },
+      body: {
+        error:
+          'statement.attachments[0].contentType must be application/octet-stream for a signature (usageType http://adlnet.gov/expapi/attachments/signature)',
+      },
     })
   })
 
@@ -289,11 +428,17 @@ describe('Signed statements', () => {
     const { authorization } = await createClientAuth()
     const statement = aStatement()
     const jws = signJws({ payload: statement })
-    const body = { ...statement, attachments: [signatureAttachment(jws, { fileUrl: 'https://files.example.test/signature.jws' })] }
+    const body = {
+      ...statement,
+      attachments: [signatureAttachment(jws, { fileUrl: 'https://files.example.test/signature.jws' })],
+    }
     const rejected = await call(xapiRequest('/xapi/statements', { method: 'POST', body, authorization }))
     expect(rejected).toMatchObject({
       status: 400,
-      body: { error: 'statement.attachments[0] is a signature, so its JWS must be sent as a part of a multipart/mixed request for the LRS to check it' },
+      body: {
+        error:
+          'statement.attachments[0] is a signature, so its JWS must be sent as a part of a multipart/mixed request for the LRS to check it',
+      },
     })
   })
 })

@@ -52,28 +52,40 @@ export async function readStatementsBody(request: Request): Promise<StatementsRe
   const [first, ...rest] = parseMultipart(new Uint8Array(await request.arrayBuffer()), boundary)
   if (!first) throw new XapiError(400, 'the multipart body has no parts')
   if (parseMediaType(first.headers.get('content-type') ?? '').type !== 'application/json') {
-    throw new XapiError(400, 'the first part of a multipart/mixed statements request must have Content-Type: application/json')
+    throw new XapiError(
+      400,
+      'the first part of a multipart/mixed statements request must have Content-Type: application/json',
+    )
   }
   const body = parseJson(first.body.toString('utf8'), 'the first part of the multipart body is not valid JSON')
   const parts = rest.map((part, index): AttachmentPart => {
     const partNumber = index + 2
     const declared = part.headers.get('x-experience-api-hash')
-    if (declared === undefined || declared === '') throw new XapiError(400, `multipart part ${partNumber} has no X-Experience-API-Hash header`)
+    if (declared === undefined || declared === '')
+      throw new XapiError(400, `multipart part ${partNumber} has no X-Experience-API-Hash header`)
     const sha2 = declared.toLowerCase()
     const algorithm = /^[0-9a-f]+$/.test(sha2) ? DIGESTS[sha2.length] : undefined
     if (!algorithm) {
-      throw new XapiError(400, `multipart part ${partNumber}: X-Experience-API-Hash must be a hexadecimal SHA-224, SHA-256, SHA-384 or SHA-512 hash`)
+      throw new XapiError(
+        400,
+        `multipart part ${partNumber}: X-Experience-API-Hash must be a hexadecimal SHA-224, SHA-256, SHA-384 or SHA-512 hash`,
+      )
     }
     // The spec asks the LRS to assume binary when the header is missing (Communication 1.5.2.s3.b6).
     const encoding = part.headers.get('content-transfer-encoding')
     if (encoding !== undefined && encoding.toLowerCase() !== 'binary') {
-      throw new XapiError(400, `multipart part ${partNumber} must have Content-Transfer-Encoding: binary, not ${encoding}`)
+      throw new XapiError(
+        400,
+        `multipart part ${partNumber} must have Content-Transfer-Encoding: binary, not ${encoding}`,
+      )
     }
     const actual = createHash(algorithm).update(part.body).digest('hex')
     if (actual !== sha2) {
       throw new XapiError(
         400,
-        `multipart part ${partNumber}: the ${algorithm.toUpperCase().replace('SHA', 'SHA-')} of its content is ${actual}, not ${sha2} as its X-Experience-API-Hash header says`,
+        `multipart part ${partNumber}: the ${algorithm
+          .toUpperCase()
+          .replace('SHA', 'SHA-')} of its content is ${actual}, not ${sha2} as its X-Experience-API-Hash header says`,
       )
     }
     return { partNumber, sha2, contentType: part.headers.get('content-type') || null, content: part.body }
@@ -106,7 +118,8 @@ function attachmentRefs(statement: Json, label: string): AttachmentRef[] {
     }
   }
   collect(statement, label, true)
-  if (isObject(statement.object) && statement.object.objectType === 'SubStatement') collect(statement.object, `${label}.object`, false)
+  if (isObject(statement.object) && statement.object.objectType === 'SubStatement')
+    collect(statement.object, `${label}.object`, false)
   return refs
 }
 
@@ -152,7 +165,10 @@ export function checkAttachments({
 
   for (const part of parts) {
     if (!referenced.has(part.sha2)) {
-      throw new XapiError(400, `multipart part ${part.partNumber} (X-Experience-API-Hash ${part.sha2}) is not an attachment of any statement`)
+      throw new XapiError(
+        400,
+        `multipart part ${part.partNumber} (X-Experience-API-Hash ${part.sha2}) is not an attachment of any statement`,
+      )
     }
   }
   return [...partsBySha2.values()].map((part) => ({
@@ -164,10 +180,16 @@ export function checkAttachments({
 
 function checkSignature(statement: Json, attachment: Json, part: AttachmentPart | undefined, path: string) {
   if (parseMediaType(String(attachment.contentType)).type !== SIGNATURE_CONTENT_TYPE) {
-    throw new XapiError(400, `${path}.contentType must be ${SIGNATURE_CONTENT_TYPE} for a signature (usageType ${SIGNATURE_USAGE_TYPE})`)
+    throw new XapiError(
+      400,
+      `${path}.contentType must be ${SIGNATURE_CONTENT_TYPE} for a signature (usageType ${SIGNATURE_USAGE_TYPE})`,
+    )
   }
   if (!part) {
-    throw new XapiError(400, `${path} is a signature, so its JWS must be sent as a part of a multipart/mixed request for the LRS to check it`)
+    throw new XapiError(
+      400,
+      `${path} is a signature, so its JWS must be sent as a part of a multipart/mixed request for the LRS to check it`,
+    )
   }
   const problem = signatureProblem(statement, part.content.toString('utf8'))
   if (problem) throw new XapiError(400, `${path} is not a valid signature: ${problem}`)
@@ -208,15 +230,24 @@ export async function statementsResponse({
   headers: Record<string, string>
 }): Promise<Response> {
   if (!attachments) return jsonResponse(body, { version, headers })
-  const wanted = [...new Set(statements.flatMap((statement) => attachmentRefs(statement, 'statement').map((ref) => sha2Of(ref.attachment))))]
+  const wanted = [
+    ...new Set(
+      statements.flatMap((statement) => attachmentRefs(statement, 'statement').map((ref) => sha2Of(ref.attachment))),
+    ),
+  ]
   const { xapiAttachments } = schema()
-  const rows = wanted.length > 0 ? await db().select().from(xapiAttachments).where(inArray(xapiAttachments.sha2, wanted)) : []
+  const rows =
+    wanted.length > 0 ? await db().select().from(xapiAttachments).where(inArray(xapiAttachments.sha2, wanted)) : []
   const bySha2 = new Map(rows.map((row) => [row.sha2, row]))
   const stored = wanted.flatMap((sha2) => bySha2.get(sha2) ?? [])
   const multipart = serializeMultipart([
     { headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(body), 'utf8') },
     ...stored.map((row) => ({
-      headers: { 'Content-Type': row.contentType, 'Content-Transfer-Encoding': 'binary', 'X-Experience-API-Hash': row.sha2 },
+      headers: {
+        'Content-Type': row.contentType,
+        'Content-Transfer-Encoding': 'binary',
+        'X-Experience-API-Hash': row.sha2,
+      },
       body: Buffer.from(row.contentBase64, 'base64'),
     })),
   ])

@@ -88,7 +88,11 @@ function parseHeaders(raw: Buffer, partNumber: number): { headers: Map<string, s
   for (;;) {
     const lineEnd = raw.indexOf(LF, cursor)
     if (lineEnd < 0) throw new XapiError(400, `multipart part ${partNumber} has no blank line after its headers`)
-    const line = raw.toString('latin1', cursor, raw[lineEnd - 1] === CR && lineEnd - 1 >= cursor ? lineEnd - 1 : lineEnd)
+    const line = raw.toString(
+      'latin1',
+      cursor,
+      raw[lineEnd - 1] === CR && lineEnd - 1 >= cursor ? lineEnd - 1 : lineEnd,
+    )
     cursor = lineEnd + 1
     if (line === '') return { headers, bodyStart: cursor }
     if ((line.startsWith(' ') || line.startsWith('\t')) && lastName !== null) {
@@ -98,7 +102,10 @@ function parseHeaders(raw: Buffer, partNumber: number): { headers: Map<string, s
     const colon = line.indexOf(':')
     const name = colon > 0 ? line.slice(0, colon).trim().toLowerCase() : ''
     if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name)) {
-      throw new XapiError(400, `multipart part ${partNumber} has a malformed header line: ${JSON.stringify(line.slice(0, 80))}`)
+      throw new XapiError(
+        400,
+        `multipart part ${partNumber} has a malformed header line: ${JSON.stringify(line.slice(0, 80))}`,
+      )
     }
     headers.set(name, line.slice(colon + 1).trim())
     lastName = name
@@ -113,7 +120,11 @@ export function parseMultipart(body: Uint8Array, boundary: string): MultipartPar
   const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength)
   const dashBoundary = Buffer.from(`--${boundary}`, 'latin1')
   const first = nextDelimiter(bytes, dashBoundary, 0)
-  if (!first) throw new XapiError(400, `the multipart body has no delimiter line --${boundary} (the boundary given in Content-Type)`)
+  if (!first)
+    throw new XapiError(
+      400,
+      `the multipart body has no delimiter line --${boundary} (the boundary given in Content-Type)`,
+    )
   if (first.close) throw new XapiError(400, 'the multipart body has no parts')
   const parts: MultipartPart[] = []
   let current = first
@@ -137,13 +148,21 @@ export interface OutgoingPart {
 /** Writes parts as a multipart/mixed body with CRLF line breaks and a random boundary that occurs in no part. */
 export function serializeMultipart(parts: OutgoingPart[]): { boundary: string; body: Buffer } {
   let boundary = randomBytes(16).toString('hex')
-  while (parts.some((part) => Buffer.from(part.body.buffer, part.body.byteOffset, part.body.byteLength).includes(boundary, 0, 'latin1'))) {
+  while (
+    parts.some((part) =>
+      Buffer.from(part.body.buffer, part.body.byteOffset, part.body.byteLength).includes(boundary, 0, 'latin1'),
+    )
+  ) {
     boundary = randomBytes(16).toString('hex')
   }
   const chunks: Buffer[] = []
   for (const part of parts) {
     const headerLines = Object.entries(part.headers).map(([name, value]) => `${name}: ${value}\r\n`)
-    chunks.push(Buffer.from(`--${boundary}\r\n${headerLines.join('')}\r\n`, 'latin1'), Buffer.from(part.body), Buffer.from('\r\n'))
+    chunks.push(
+      Buffer.from(`--${boundary}\r\n${headerLines.join('')}\r\n`, 'latin1'),
+      Buffer.from(part.body),
+      Buffer.from('\r\n'),
+    )
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`, 'latin1'))
   return { boundary, body: Buffer.concat(chunks) }

@@ -40,7 +40,8 @@ export function signatureProblem(statement: Json, jws: string): string | null {
   if (typeof alg !== 'string') return 'its JWS header has no alg'
   const hash = ALGORITHMS[alg]
   if (!hash) return `its JWS algorithm is ${alg}; it must be RS256, RS384 or RS512`
-  if (header.crit !== undefined) return 'its JWS header lists critical extensions (crit), which this LRS does not understand'
+  if (header.crit !== undefined)
+    return 'its JWS header lists critical extensions (crit), which this LRS does not understand'
 
   const payload = decodeJson(encodedPayload)
   if (!isObject(payload)) return 'its JWS payload is not a JSON serialization of a statement'
@@ -49,7 +50,12 @@ export function signatureProblem(statement: Json, jws: string): string | null {
 
   if (header.x5c !== undefined) {
     const chain = header.x5c
-    if (!Array.isArray(chain) || chain.length === 0 || typeof chain[0] !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(chain[0])) {
+    if (
+      !Array.isArray(chain) ||
+      chain.length === 0 ||
+      typeof chain[0] !== 'string' ||
+      !/^[A-Za-z0-9+/]+={0,2}$/.test(chain[0])
+    ) {
       return 'its JWS header x5c must be an array of base64 DER certificates'
     }
     let certificate: X509Certificate
@@ -58,7 +64,8 @@ export function signatureProblem(statement: Json, jws: string): string | null {
     } catch {
       return 'the first certificate in its x5c header cannot be read'
     }
-    if (certificate.publicKey.asymmetricKeyType !== 'rsa') return 'the first certificate in its x5c header does not hold an RSA key'
+    if (certificate.publicKey.asymmetricKeyType !== 'rsa')
+      return 'the first certificate in its x5c header does not hold an RSA key'
     const signingInput = Buffer.from(`${encodedHeader}.${encodedPayload}`, 'ascii')
     const valid = verify(hash, signingInput, certificate.publicKey, Buffer.from(encodedSignature, 'base64url'))
     if (!valid) return 'its signature does not verify with the public key of the first certificate in its x5c header'
@@ -124,7 +131,8 @@ function withoutDefinition(activity: Json): Json {
 function comparableContext(context: Json): Json {
   const copy: Json = { ...context }
   if (typeof copy.registration === 'string') copy.registration = copy.registration.toLowerCase()
-  if (isObject(copy.statement) && typeof copy.statement.id === 'string') copy.statement = { ...copy.statement, id: copy.statement.id.toLowerCase() }
+  if (isObject(copy.statement) && typeof copy.statement.id === 'string')
+    copy.statement = { ...copy.statement, id: copy.statement.id.toLowerCase() }
   if (isObject(copy.contextActivities)) {
     copy.contextActivities = Object.fromEntries(
       // A single Activity is the 0.95 form of a one-item list; the LRS stores it as the list.
