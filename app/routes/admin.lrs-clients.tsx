@@ -7,13 +7,8 @@ import { ErrorSummary, type FieldErrors } from '#app/components/error-summary.ts
 import { TextField } from '#app/components/text-field.tsx'
 import { requireAdmin } from '#app/lib/auth/current-user.server.ts'
 import { readFormData } from '#app/lib/forms/read-form.server.ts'
-import {
-  createLrsClient,
-  disableLrsClient,
-  listLrsClients,
-  LRS_SCOPES,
-  lrsScopeSchema,
-} from '#app/lib/xapi/lrs-clients.server.ts'
+import { createLrsClient, disableLrsClient, listLrsClients } from '#app/lib/xapi/lrs-clients.server.ts'
+import { LRS_SCOPES, lrsScopeSchema } from '#app/lib/xapi/lrs-scopes.ts'
 
 export const meta: MetaFunction = () => [{ title: 'LRS clients – Digital skills' }]
 

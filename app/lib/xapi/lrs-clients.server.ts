@@ -1,20 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { and, asc, eq, isNull } from 'drizzle-orm'
-import { z } from 'zod'
 import { db, schema } from '../db.server.ts'
 
-export const LRS_SCOPES = [
-  'all',
-  'all/read',
-  'statements/write',
-  'statements/read',
-  'statements/read/mine',
-  'state',
-  'profile',
-  'define',
-] as const
-export const lrsScopeSchema = z.enum(LRS_SCOPES)
-export type LrsScope = z.infer<typeof lrsScopeSchema>
+export { LRS_SCOPES, lrsScopeSchema, type LrsScope } from './lrs-scopes.ts'
+import type { LrsScope } from './lrs-scopes.ts'
 
 export type LrsClient = ReturnType<typeof schema>['lrsClients']['$inferSelect']
 
