@@ -216,5 +216,23 @@ describe('edge cases the conformance suite found', () => {
     expect(fetched).toMatchObject({ status: 200, body: { id } })
     const extra = await call(new Request('http://localhost/xapi/statements?method=GET&verb=x', { method: 'POST', body: read }))
     expect(extra.status).toBe(400)
+    // Real headers count too: only the parameters and content need be in the form.
+    const withHeaders = await call(
+      new Request('http://localhost/xapi/statements?method=GET', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: authorization, 'X-Experience-API-Version': '1.0.3' },
+        body: new URLSearchParams({ statementId: String(id) }),
+      }),
+    )
+    expect(withHeaders).toMatchObject({ status: 200, body: { id } })
+    // xAPI 2.0 dropped the alternate syntax.
+    const under2 = await call(
+      new Request('http://localhost/xapi/statements?method=GET', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: authorization, 'X-Experience-API-Version': '2.0.0' },
+        body: new URLSearchParams({ statementId: String(id) }),
+      }),
+    )
+    expect(under2.status).toBe(400)
   })
 })

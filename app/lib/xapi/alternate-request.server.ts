@@ -23,10 +23,15 @@ export async function fromAlternateSyntax(request: Request): Promise<Request> {
   const target = method.toUpperCase()
   if (!METHODS.has(target)) throw new XapiError(400, `method ${method} is not an HTTP method the LRS accepts`)
   if (!(request.headers.get('Content-Type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) {
-    throw new XapiError(415, 'an alternate-syntax request must be sent as application/x-www-form-urlencoded')
+    throw new XapiError(400, 'an alternate-syntax request must be a form (application/x-www-form-urlencoded)')
   }
   const form = new URLSearchParams(await request.text())
+  // Headers sent for real still count; those in the form take their place where both are given.
   const headers = new Headers()
+  for (const name of HEADER_FIELDS) {
+    const value = request.headers.get(name)
+    if (value && name !== 'content-type' && name !== 'content-length') headers.set(name, value)
+  }
   const params = new URLSearchParams()
   let content: string | null = null
   for (const [name, value] of form) {
@@ -39,6 +44,9 @@ export async function fromAlternateSyntax(request: Request): Promise<Request> {
   for (const name of ['Cookie', 'Sec-Fetch-Site', 'Origin', 'Accept-Language']) {
     const value = request.headers.get(name)
     if (value) headers.set(name, value)
+  }
+  if (/^2\./.test(headers.get('X-Experience-API-Version') ?? '')) {
+    throw new XapiError(400, 'xAPI 2.0 has no alternate request syntax: send the request with its own method and headers')
   }
   if (content !== null && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json')
   const query = params.toString()

@@ -20,3 +20,11 @@ export function isIsoDuration(value: unknown): value is string {
   // ISO 8601 allows a decimal fraction only on the smallest component given.
   return components.slice(0, -1).every((component) => /^\d+$/.test(component))
 }
+
+/** Durations are compared to 0.01 s (Data 4.2.7): `PT1.23456S` and `PT1.23S` are the same. */
+export function durationToHundredths(duration: string): string {
+  return duration.replace(/(\d+)\.(\d+)S$/, (_match, whole: string, fraction: string) => {
+    const kept = fraction.slice(0, 2).replace(/0+$/, '')
+    return kept ? `${whole}.${kept}S` : `${whole}S`
+  })
+}

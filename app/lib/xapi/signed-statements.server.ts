@@ -1,4 +1,5 @@
 import { X509Certificate, verify } from 'node:crypto'
+import { durationToHundredths } from './duration.ts'
 
 // Signed Statements (xAPI 1.0.3 Data 2.6): a signature is an attachment with the signature usageType whose
 // content is a JWS (RFC 7515, compact serialization). The LRS checks it is well formed: an RS256/RS384/RS512
@@ -111,8 +112,12 @@ function comparable(statement: Json, topLevel: boolean): Json {
   }
   if (isObject(copy.object)) copy.object = comparableObject(copy.object)
   if (isObject(copy.context)) copy.context = comparableContext(copy.context)
+  if (isObject(copy.result) && typeof copy.result.duration === 'string') {
+    copy.result = { ...copy.result, duration: durationToHundredths(copy.result.duration) }
+  }
   return normaliseAgents(copy) as Json
 }
+
 
 function comparableObject(object: Json): Json {
   const type = object.objectType ?? 'Activity'

@@ -1,15 +1,21 @@
+import { durationToHundredths } from './duration.ts'
+
 // Two statements with the same id are "the same" (so a repeated PUT/POST is a harmless no-op) when they
 // differ only in what the LRS sets itself. Anything else is a conflict (409).
 const SET_BY_LRS = ['id', 'stored', 'authority', 'version'] as const
 
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical)
+function canonical(value: unknown, key?: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => canonical(item))
   if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(
       Object.keys(value)
         .sort()
-        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+        .map((inner) => [inner, canonical((value as Record<string, unknown>)[inner], inner)]),
     )
+  }
+  // Durations are the same to 0.01 s (Data 4.2.7).
+  if (key === 'duration' && typeof value === 'string') {
+    return durationToHundredths(value)
   }
   return value
 }
