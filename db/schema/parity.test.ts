@@ -71,5 +71,8 @@ describe('the SQLite and Postgres schemas', () => {
     expectTypeOf<typeof sqlite.xapiAttachments.$inferSelect>().toEqualTypeOf<typeof pg.xapiAttachments.$inferSelect>()
     expectTypeOf<typeof sqlite.xapiActivities.$inferSelect>().toEqualTypeOf<typeof pg.xapiActivities.$inferSelect>()
     expectTypeOf<typeof sqlite.xapiDocuments.$inferSelect>().toEqualTypeOf<typeof pg.xapiDocuments.$inferSelect>()
+    expectTypeOf<typeof sqlite.moduleAttempts.$inferSelect>().toEqualTypeOf<typeof pg.moduleAttempts.$inferSelect>()
+    expectTypeOf<typeof sqlite.competencyEvidence.$inferSelect>().toEqualTypeOf<typeof pg.competencyEvidence.$inferSelect>()
+    expectTypeOf<typeof sqlite.selfRatings.$inferSelect>().toEqualTypeOf<typeof pg.selfRatings.$inferSelect>()
   })
 })

@@ -1,4 +1,4 @@
-import { type AnyPgColumn, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import { type AnyPgColumn, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import { newId } from '../new-id.ts'
 
 // Keep in step with ./sqlite.ts: same tables, same columns, same JavaScript types (schema-parity test).
@@ -211,4 +211,55 @@ export const xapiDocuments = pgTable(
     uniqueIndex('xapi_documents_key_idx').on(table.kind, table.activityId, table.agentKey, table.registration, table.documentId),
     index('xapi_documents_updated_idx').on(table.kind, table.activityId, table.agentKey, table.updatedAt),
   ],
+)
+
+// ---- Projections: read models rebuilt from xapi_statements (npm run projections:rebuild). ----
+// Written only by app/lib/learning/projections/; every value comes from statements, so a replay gives the same rows.
+
+/** One attempt at a module: the statements that share a registration. */
+export const moduleAttempts = pgTable(
+  'module_attempts',
+  {
+    registration: text('registration').primaryKey(),
+    userId: text('user_id').notNull(),
+    moduleSlug: text('module_slug').notNull(),
+    status: text('status', { enum: ['in-progress', 'completed', 'passed', 'failed'] }).notNull(),
+    bestScaled: doublePrecision('best_scaled'),
+    sectionsSeen: integer('sections_seen').notNull(),
+    contentVersion: text('content_version'),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
+  },
+  (table) => [index('module_attempts_user_idx').on(table.userId, table.moduleSlug)],
+)
+
+/** A competency shown at a level by a trusted pass of a module mapped to it. */
+export const competencyEvidence = pgTable(
+  'competency_evidence',
+  {
+    id: text('id').primaryKey().$defaultFn(newId),
+    userId: text('user_id').notNull(),
+    competencyId: text('competency_id').notNull(),
+    level: integer('level').notNull(),
+    moduleSlug: text('module_slug').notNull(),
+    statementId: text('statement_id').notNull(),
+    achievedAt: timestamp('achieved_at', { withTimezone: true, mode: 'date' }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
+  },
+  (table) => [index('competency_evidence_user_idx').on(table.userId)],
+)
+
+/** A learner's latest rating of themselves against a competency (not evidence). */
+export const selfRatings = pgTable(
+  'self_ratings',
+  {
+    userId: text('user_id').notNull(),
+    competencyId: text('competency_id').notNull(),
+    current: integer('current').notNull(),
+    target: integer('target'),
+    statementId: text('statement_id').notNull(),
+    ratedAt: timestamp('rated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.competencyId] })],
 )

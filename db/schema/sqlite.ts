@@ -1,4 +1,4 @@
-import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { type AnySQLiteColumn, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { newId } from '../new-id.ts'
 
 // Keep in step with ./postgres.ts: same tables, same columns, same JavaScript types (schema-parity test).
@@ -214,4 +214,55 @@ export const xapiDocuments = sqliteTable(
     uniqueIndex('xapi_documents_key_idx').on(table.kind, table.activityId, table.agentKey, table.registration, table.documentId),
     index('xapi_documents_updated_idx').on(table.kind, table.activityId, table.agentKey, table.updatedAt),
   ],
+)
+
+// ---- Projections: read models rebuilt from xapi_statements (npm run projections:rebuild). ----
+// Written only by app/lib/learning/projections/; every value comes from statements, so a replay gives the same rows.
+
+/** One attempt at a module: the statements that share a registration. */
+export const moduleAttempts = sqliteTable(
+  'module_attempts',
+  {
+    registration: text('registration').primaryKey(),
+    userId: text('user_id').notNull(),
+    moduleSlug: text('module_slug').notNull(),
+    status: text('status', { enum: ['in-progress', 'completed', 'passed', 'failed'] }).notNull(),
+    bestScaled: real('best_scaled'),
+    sectionsSeen: integer('sections_seen').notNull(),
+    contentVersion: text('content_version'),
+    startedAt: timestampMs('started_at').notNull(),
+    updatedAt: timestampMs('updated_at').notNull(),
+    completedAt: timestampMs('completed_at'),
+  },
+  (table) => [index('module_attempts_user_idx').on(table.userId, table.moduleSlug)],
+)
+
+/** A competency shown at a level by a trusted pass of a module mapped to it. */
+export const competencyEvidence = sqliteTable(
+  'competency_evidence',
+  {
+    id: text('id').primaryKey().$defaultFn(newId),
+    userId: text('user_id').notNull(),
+    competencyId: text('competency_id').notNull(),
+    level: integer('level').notNull(),
+    moduleSlug: text('module_slug').notNull(),
+    statementId: text('statement_id').notNull(),
+    achievedAt: timestampMs('achieved_at').notNull(),
+    expiresAt: timestampMs('expires_at'),
+  },
+  (table) => [index('competency_evidence_user_idx').on(table.userId)],
+)
+
+/** A learner's latest rating of themselves against a competency (not evidence). */
+export const selfRatings = sqliteTable(
+  'self_ratings',
+  {
+    userId: text('user_id').notNull(),
+    competencyId: text('competency_id').notNull(),
+    current: integer('current').notNull(),
+    target: integer('target'),
+    statementId: text('statement_id').notNull(),
+    ratedAt: timestampMs('rated_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.competencyId] })],
 )

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { eq, inArray, sql } from 'drizzle-orm'
 import { db, dialect, schema, transaction } from '../db.server.ts'
+import { projectStoredStatements } from '../learning/projections/projector.server.ts'
 import { type AttachmentContent, storeAttachmentContent } from './attachments.server.ts'
 import { isSameStatement } from './statement-equivalence.ts'
 import { XapiError, type XapiVersion } from './http.server.ts'
@@ -66,6 +67,7 @@ export async function storeStatements({
       if (voidingTarget) throw new XapiError(400, `statement ${voidingTarget.id} is itself a voiding statement and cannot be voided`)
     }
 
+    const inserted: { seq: number; statement: Json }[] = []
     for (const [index, statement] of statements.entries()) {
       const id = ids[index] as string
       const previous = existingById.get(id)
@@ -102,6 +104,7 @@ export async function storeStatements({
         })
         .returning({ seq: xapiStatements.seq })
       if (!row) throw new Error('insert returned no statement')
+      inserted.push({ seq: row.seq, statement: full })
       const { agents, activities } = indexStatement(full)
       if (agents.length > 0) await tx.insert(xapiStatementAgents).values(agents.map((a) => ({ ...a, statementSeq: row.seq })))
       if (activities.length > 0) {
@@ -123,6 +126,7 @@ export async function storeStatements({
           .where(eq(xapiStatements.id, String(object.id).toLowerCase()))
       }
     }
+    await projectStoredStatements(inserted)
     await storeAttachmentContent(tx, attachments)
     return ids
   })

@@ -1,0 +1,281 @@
+import { randomUUID } from 'node:crypto'
+import { describe, expect, test } from 'vitest'
+import { db, schema } from '#app/lib/db.server.ts'
+import { publicUrl, xapiActivityBase } from '#app/lib/env.server.ts'
+import { appAuthority, browserAuthority, clientAuthority, learnerAgent } from '#app/lib/xapi/agents.ts'
+import { createLrsClient } from '#app/lib/xapi/lrs-clients.server.ts'
+import { storeStatements } from '#app/lib/xapi/statement-store.server.ts'
+import { verbs } from '#app/lib/xapi/vocabulary.ts'
+import { contentVersionExtension, moduleActivityId } from '../module-statements.ts'
+import { addMonths, rebuildProjections } from './projector.server.ts'
+import { selfRatingStatement } from './self-rating.ts'
+
+type Json = Record<string, unknown>
+const PHISHING = 'spotting-phishing' // SAFE.1 at level 1; SAFE.1 refreshes every 12 months
+const CHAMPION = 'becoming-a-digital-champion' // LEARN.2 at level 2 and LEARN.1 at level 1; no refresh
+
+const app = appAuthority({ publicUrl }) as unknown as Json
+async function clientAuthorityFor({ trusted }: { trusted: boolean }): Promise<Json> {
+  const { client } = await createLrsClient({ name: trusted ? 'Trusted vendor' : 'Other vendor', scopes: ['all'], trustedForEvidence: trusted })
+  return clientAuthority({ publicUrl, client }) as unknown as Json
+}
+
+async function store(statements: Json[], authority: Json = app): Promise<string[]> {
+  return storeStatements({ statements, authority, version: '1.0.3' })
+}
+
+function moduleStatement(
+  userId: string,
+  slug: string,
+  verb: keyof typeof verbs,
+  { registration, scaled, at = new Date(), section, version = 'v1' }: { registration: string; scaled?: number; at?: Date; section?: number; version?: string },
+): Json {
+  const moduleId = moduleActivityId(xapiActivityBase, slug)
+  return {
+    id: randomUUID(),
+    actor: learnerAgent({ publicUrl, user: { id: userId, name: 'Learner' } }),
+    verb: { id: verbs[verb], display: { 'en-GB': verb } },
+    object: { objectType: 'Activity', id: section === undefined ? moduleId : `${moduleId}/sections/${section}` },
+    ...(scaled === undefined ? {} : { result: { score: { scaled }, success: verb === 'passed' } }),
+    context: {
+      registration,
+      ...(section === undefined ? {} : { contextActivities: { parent: [{ objectType: 'Activity', id: moduleId }] } }),
+      extensions: { [contentVersionExtension(publicUrl)]: version },
+    },
+    timestamp: at.toISOString(),
+  }
+}
+
+const voiding = (targetId: string, userId: string): Json => ({
+  actor: learnerAgent({ publicUrl, user: { id: userId, name: 'Learner' } }),
+  verb: { id: verbs.voided, display: { 'en-GB': 'voided' } },
+  object: { objectType: 'StatementRef', id: targetId },
+})
+
+async function evidenceOf(userId: string) {
+  const { competencyEvidence } = schema()
+  const rows = await db().select().from(competencyEvidence)
+  return rows.filter((row) => row.userId === userId).sort((a, b) => a.competencyId.localeCompare(b.competencyId))
+}
+
+async function attemptOf(registration: string) {
+  const rows = await db().select().from(schema().moduleAttempts)
+  return rows.find((row) => row.registration === registration)
+}
+
+/** Every projection row, without evidence ids (random), sorted: what a rebuild must reproduce exactly. */
+async function snapshot() {
+  const { moduleAttempts, competencyEvidence, selfRatings } = schema()
+  const plain = (rows: Json[]) =>
+    rows
+      .map((row) => JSON.stringify(Object.entries(row).map(([key, value]) => [key, value instanceof Date ? value.getTime() : value])))
+      .sort()
+  return {
+    attempts: plain(await db().select().from(moduleAttempts)),
+    evidence: plain((await db().select().from(competencyEvidence)).map(({ id: _id, ...row }) => row)),
+    ratings: plain(await db().select().from(selfRatings)),
+  }
+}
+
+describe('module attempts and competency evidence', () => {
+  test('a pass issued by the app gives evidence at the mapped level, expiring after refreshMonths', async () => {
+    const userId = randomUUID()
+    const registration = randomUUID()
+    const at = new Date('2026-11-30T10:00:00Z')
+    await store([moduleStatement(userId, PHISHING, 'launched', { registration, at: new Date('2026-11-30T09:50:00Z') })])
+    await store([moduleStatement(userId, PHISHING, 'passed', { registration, scaled: 0.75, at })])
+
+    const evidence = await evidenceOf(userId)
+    expect(evidence).toMatchObject([{ competencyId: 'SAFE.1', level: 1, moduleSlug: PHISHING, achievedAt: at }])
+    expect(evidence[0]?.expiresAt).toEqual(new Date('2027-11-30T10:00:00Z'))
+    expect(await attemptOf(registration)).toMatchObject({
+      userId,
+      moduleSlug: PHISHING,
+      status: 'passed',
+      bestScaled: 0.75,
+      contentVersion: 'v1',
+      startedAt: new Date('2026-11-30T09:50:00Z'),
+      updatedAt: at,
+      completedAt: at,
+    })
+  })
+
+  test('every competency a module maps to gets its own evidence; no refreshMonths means no expiry', async () => {
+    const userId = randomUUID()
+    await store([moduleStatement(userId, CHAMPION, 'passed', { registration: randomUUID(), scaled: 1 })])
+    expect((await evidenceOf(userId)).map(({ competencyId, level, expiresAt }) => ({ competencyId, level, expiresAt }))).toEqual([
+      { competencyId: 'LEARN.1', level: 1, expiresAt: null },
+      { competencyId: 'LEARN.2', level: 2, expiresAt: null },
+    ])
+  })
+
+  test("an untrusted client's pass records the attempt but gives no evidence; a trusted client's does", async () => {
+    const untrustedUser = randomUUID()
+    const registration = randomUUID()
+    await store([moduleStatement(untrustedUser, PHISHING, 'passed', { registration, scaled: 0.9 })], await clientAuthorityFor({ trusted: false }))
+    expect(await evidenceOf(untrustedUser)).toEqual([])
+    expect((await attemptOf(registration))?.status).toBe('passed')
+
+    const trustedUser = randomUUID()
+    await store([moduleStatement(trustedUser, PHISHING, 'passed', { registration: randomUUID(), scaled: 0.9 })], await clientAuthorityFor({ trusted: true }))
+    expect(await evidenceOf(trustedUser)).toMatchObject([{ competencyId: 'SAFE.1', level: 1 }])
+  })
+
+  test("the browser's authority and other app accounts are not trusted for evidence", async () => {
+    const userId = randomUUID()
+    const pass = () => moduleStatement(userId, PHISHING, 'passed', { registration: randomUUID(), scaled: 1 })
+    await store([pass()], browserAuthority({ publicUrl }) as unknown as Json)
+    await store([pass()], { objectType: 'Agent', account: { homePage: 'https://elsewhere.example', name: 'skills-platform' } })
+    expect(await evidenceOf(userId)).toEqual([])
+  })
+
+  test('voiding the passing statement removes the evidence and recomputes the attempt', async () => {
+    const userId = randomUUID()
+    const registration = randomUUID()
+    const launched = moduleStatement(userId, PHISHING, 'launched', { registration, at: new Date('2026-11-01T09:00:00Z') })
+    const passed = moduleStatement(userId, PHISHING, 'passed', { registration, scaled: 0.8, at: new Date('2026-11-01T09:30:00Z') })
+    const other = moduleStatement(userId, CHAMPION, 'passed', { registration: randomUUID(), scaled: 1 })
+    await store([launched, passed, other])
+    expect(await evidenceOf(userId)).toHaveLength(3)
+
+    await store([voiding(passed.id as string, userId)])
+    expect((await evidenceOf(userId)).map((row) => row.competencyId)).toEqual(['LEARN.1', 'LEARN.2'])
+    expect(await attemptOf(registration)).toMatchObject({ status: 'in-progress', bestScaled: null, completedAt: null, updatedAt: new Date('2026-11-01T09:00:00Z') })
+  })
+
+  test('failed attempts are failed, the best score is kept, and a later pass wins', async () => {
+    const userId = randomUUID()
+    const registration = randomUUID()
+    await store([moduleStatement(userId, PHISHING, 'failed', { registration, scaled: 0.5 })])
+    await store([moduleStatement(userId, PHISHING, 'failed', { registration, scaled: 0.25 })])
+    expect(await attemptOf(registration)).toMatchObject({ status: 'failed', bestScaled: 0.5, completedAt: null })
+    expect(await evidenceOf(userId)).toEqual([])
+
+    await store([moduleStatement(userId, PHISHING, 'passed', { registration, scaled: 0.75 })])
+    await store([moduleStatement(userId, PHISHING, 'failed', { registration, scaled: 0.5 })])
+    expect(await attemptOf(registration)).toMatchObject({ status: 'passed', bestScaled: 0.75 })
+  })
+
+  test('sections seen counts distinct sections of the attempt', async () => {
+    const userId = randomUUID()
+    const registration = randomUUID()
+    await store([1, 2].map((section) => moduleStatement(userId, PHISHING, 'experienced', { registration, section })))
+    await store([2, 3].map((section) => moduleStatement(userId, PHISHING, 'experienced', { registration, section })))
+    expect((await attemptOf(registration))?.sectionsSeen).toBe(3)
+  })
+
+  test("only this app's learners count, and a registration belongs to the learner who used it first", async () => {
+    const registration = randomUUID()
+    const first = randomUUID()
+    await store([{ ...moduleStatement(first, PHISHING, 'passed', { registration, scaled: 1 }), actor: { mbox: 'mailto:someone@example.test' } }])
+    expect(await attemptOf(registration)).toBeUndefined()
+    await store([moduleStatement(first, PHISHING, 'launched', { registration })])
+    await store([moduleStatement(randomUUID(), PHISHING, 'passed', { registration, scaled: 1 })])
+    expect(await attemptOf(registration)).toMatchObject({ userId: first, status: 'in-progress' })
+  })
+})
+
+describe('self-ratings', () => {
+  test('the latest self-rating per competency counts, from any authority, and a void falls back to the one before', async () => {
+    const userId = randomUUID()
+    const actor = learnerAgent({ publicUrl, user: { id: userId, name: 'Learner' } })
+    const rate = (current: number, target?: number) =>
+      ({ id: randomUUID(), ...selfRatingStatement({ publicUrl, activityBase: xapiActivityBase, actor, competencyId: 'SAFE.1', current, target }) }) as Json
+    const first = rate(1, 3)
+    const second = rate(2)
+    await store([first], browserAuthority({ publicUrl }) as unknown as Json)
+    await store([second], browserAuthority({ publicUrl }) as unknown as Json)
+    const ratings = async () => (await db().select().from(schema().selfRatings)).filter((row) => row.userId === userId)
+    expect(await ratings()).toMatchObject([{ competencyId: 'SAFE.1', current: 2, target: null, statementId: second.id }])
+    await store([voiding(second.id as string, userId)])
+    expect(await ratings()).toMatchObject([{ competencyId: 'SAFE.1', current: 1, target: 3, statementId: first.id }])
+    expect(await evidenceOf(userId)).toEqual([])
+  })
+
+  test('ratings of unknown competencies or out-of-range levels are ignored', async () => {
+    const userId = randomUUID()
+    const actor = learnerAgent({ publicUrl, user: { id: userId, name: 'Learner' } })
+    await store([
+      selfRatingStatement({ publicUrl, activityBase: xapiActivityBase, actor, competencyId: 'NOPE.1', current: 2 }),
+      selfRatingStatement({ publicUrl, activityBase: xapiActivityBase, actor, competencyId: 'SAFE.1', current: 7 }),
+    ])
+    expect((await db().select().from(schema().selfRatings)).filter((row) => row.userId === userId)).toEqual([])
+  })
+})
+
+test('addMonths keeps the day, or the last day of a shorter month', () => {
+  expect(addMonths(new Date('2026-01-31T12:00:00Z'), 1)).toEqual(new Date('2026-02-28T12:00:00Z'))
+  expect(addMonths(new Date('2026-11-15T00:00:00Z'), 24)).toEqual(new Date('2028-11-15T00:00:00Z'))
+})
+
+// ---- Property: applying statements as they are stored gives the same projections as a full replay ----
+
+function mulberry32(seed: number) {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+test('for random statement sequences with voids, incremental projections equal rebuildProjections()', async () => {
+  const authorities = [app, app, await clientAuthorityFor({ trusted: true }), await clientAuthorityFor({ trusted: false })]
+  const levelVerbs = ['launched', 'experienced', 'progressed', 'suspended', 'passed', 'failed', 'completed', 'scored'] as const
+  for (let seed = 1; seed <= 20; seed++) {
+    const random = mulberry32(seed)
+    const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
+    const users = Array.from({ length: 2 + Math.floor(random() * 2) }, () => randomUUID())
+    const registrations = users.flatMap((user) => [PHISHING, CHAMPION].flatMap((slug) => [1, 2].map(() => ({ user, slug, registration: randomUUID() }))))
+    const stored: { id: string; user: string }[] = []
+    const length = 10 + Math.floor(random() * 31)
+    let made = 0
+    while (made < length) {
+      const batch: Json[] = []
+      const batchSize = 1 + Math.floor(random() * 3)
+      for (let i = 0; i < batchSize && made < length; i++, made++) {
+        const roll = random()
+        // Sometimes another learner (or nobody we know) reuses a registration.
+        const attempt = pick(registrations)
+        const user = roll < 0.05 ? pick(users) : attempt.user
+        const at = new Date(Date.UTC(2026, 10, 1) + Math.floor(random() * 30 * 86_400_000))
+        let statement: Json
+        if (roll > 0.85 && stored.length > 0) {
+          const target = pick(stored)
+          statement = voiding(target.id, target.user)
+        } else if (roll > 0.75) {
+          const competencyId = pick(['SAFE.1', 'LEARN.1', 'LEARN.2'])
+          const actor = learnerAgent({ publicUrl, user: { id: user, name: 'Learner' } })
+          const current = Math.floor(random() * 5)
+          statement = { id: randomUUID(), ...selfRatingStatement({ publicUrl, activityBase: xapiActivityBase, actor, competencyId, current, target: random() < 0.5 ? 4 : null }), timestamp: at.toISOString() }
+        } else {
+          const verb = pick(levelVerbs)
+          statement = moduleStatement(user, attempt.slug, verb, {
+            registration: attempt.registration,
+            at,
+            scaled: ['passed', 'failed', 'completed', 'scored'].includes(verb) ? Math.round(random() * 100) / 100 : undefined,
+            section: verb === 'experienced' ? 1 + Math.floor(random() * 4) : undefined,
+            version: pick(['v1', 'v2']),
+          })
+          if (roll < 0.02) statement.actor = { mbox: `mailto:visitor${seed}@example.test` }
+        }
+        batch.push(statement)
+      }
+      // A batch is one authority: voids and everything else go through the same path.
+      const ids = await store(batch, pick(authorities))
+      ids.forEach((id, index) => {
+        const statement = batch[index] as Json
+        const account = (statement.actor as { account?: { name: string } }).account
+        if ((statement.verb as Json).id !== verbs.voided && account) stored.push({ id, user: account.name })
+      })
+    }
+    const incremental = await snapshot()
+    await rebuildProjections()
+    expect(await snapshot(), `seed ${seed}`).toEqual(incremental)
+  }
+  const { competencyEvidence, moduleAttempts } = schema()
+  // The sequences really exercised the rules.
+  expect((await db().select().from(competencyEvidence)).length).toBeGreaterThan(0)
+  expect(new Set((await db().select().from(moduleAttempts)).map((row) => row.status)).size).toBe(4)
+}, 120_000)

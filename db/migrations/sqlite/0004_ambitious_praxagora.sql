@@ -1,0 +1,35 @@
+CREATE TABLE `competency_evidence` (
+	`id` text PRIMARY KEY NOT NULL,
+	`user_id` text NOT NULL,
+	`competency_id` text NOT NULL,
+	`level` integer NOT NULL,
+	`module_slug` text NOT NULL,
+	`statement_id` text NOT NULL,
+	`achieved_at` integer NOT NULL,
+	`expires_at` integer
+);
+--> statement-breakpoint
+CREATE INDEX `competency_evidence_user_idx` ON `competency_evidence` (`user_id`);--> statement-breakpoint
+CREATE TABLE `module_attempts` (
+	`registration` text PRIMARY KEY NOT NULL,
+	`user_id` text NOT NULL,
+	`module_slug` text NOT NULL,
+	`status` text NOT NULL,
+	`best_scaled` real,
+	`sections_seen` integer NOT NULL,
+	`content_version` text,
+	`started_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	`completed_at` integer
+);
+--> statement-breakpoint
+CREATE INDEX `module_attempts_user_idx` ON `module_attempts` (`user_id`,`module_slug`);--> statement-breakpoint
+CREATE TABLE `self_ratings` (
+	`user_id` text NOT NULL,
+	`competency_id` text NOT NULL,
+	`current` integer NOT NULL,
+	`target` integer,
+	`statement_id` text NOT NULL,
+	`rated_at` integer NOT NULL,
+	PRIMARY KEY(`user_id`, `competency_id`)
+);
