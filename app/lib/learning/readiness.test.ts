@@ -1,0 +1,50 @@
+import path from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { loadFramework } from '../content/framework.server.ts'
+import { competencyLevel, domainReadiness, type Evidence } from './readiness.ts'
+
+const framework = loadFramework({ root: path.resolve('content') })
+const now = new Date('2026-11-26T12:00:00Z')
+const inDays = (days: number) => new Date(now.getTime() + days * 86_400_000)
+
+describe('competency rules', () => {
+  test('the highest current level wins', () => {
+    const evidence: Evidence[] = [
+      { competencyId: 'SAFE.1', level: 1, expiresAt: null },
+      { competencyId: 'SAFE.1', level: 3, expiresAt: inDays(30) },
+      { competencyId: 'SAFE.1', level: 2, expiresAt: null },
+    ]
+    expect(competencyLevel({ evidence, competencyId: 'SAFE.1', now })).toBe(3)
+  })
+
+  test('expired evidence no longer counts', () => {
+    const evidence: Evidence[] = [
+      { competencyId: 'SAFE.1', level: 3, expiresAt: inDays(-1) },
+      { competencyId: 'SAFE.1', level: 1, expiresAt: inDays(10) },
+    ]
+    expect(competencyLevel({ evidence, competencyId: 'SAFE.1', now })).toBe(1)
+    expect(competencyLevel({ evidence: [evidence[0] as Evidence], competencyId: 'SAFE.1', now })).toBe(0)
+  })
+
+  test('a domain is only as strong as its weakest competency', () => {
+    const evidence: Evidence[] = [
+      { competencyId: 'SAFE.1', level: 3, expiresAt: null },
+      { competencyId: 'SAFE.2', level: 2, expiresAt: null },
+      { competencyId: 'SAFE.3', level: 2, expiresAt: null },
+    ]
+    const safe = domainReadiness({ framework, roleProfile: 'clinical', evidence, now }).find((d) => d.domainId === 'SAFE')
+    expect(safe).toMatchObject({ level: 2, target: 2, ready: true, gap: 0 })
+    const missingOne = domainReadiness({ framework, roleProfile: 'clinical', evidence: evidence.slice(0, 2), now })
+    expect(missingOne.find((d) => d.domainId === 'SAFE')).toMatchObject({ level: 0, ready: false, gap: 2 })
+  })
+
+  test('ready means meeting the role profile’s target', () => {
+    const evidence: Evidence[] = framework.domains
+      .find((d) => d.id === 'DATA')!
+      .competencies.map((c) => ({ competencyId: c.id, level: 2, expiresAt: null }))
+    const clinical = domainReadiness({ framework, roleProfile: 'clinical', evidence, now }).find((d) => d.domainId === 'DATA')
+    const manager = domainReadiness({ framework, roleProfile: 'team-manager', evidence, now }).find((d) => d.domainId === 'DATA')
+    expect(clinical).toMatchObject({ level: 2, target: 2, ready: true })
+    expect(manager).toMatchObject({ level: 2, target: 3, ready: false, gap: 1 })
+  })
+})

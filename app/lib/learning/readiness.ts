@@ -1,0 +1,51 @@
+import type { DomainId, Framework } from '../content/framework.schema.ts'
+
+// The competency rules (DESIGN.md): a person's level in a competency is the highest level evidenced by a
+// passed module mapped to it and not expired; a domain's level is the lowest competency level in it;
+// a person is ready in a domain when that level meets their role profile's target. Self-ratings never
+// enter these figures.
+
+export interface Evidence {
+  competencyId: string
+  level: number
+  expiresAt: Date | null
+}
+
+export function isCurrent(evidence: Evidence, now: Date): boolean {
+  return evidence.expiresAt === null || evidence.expiresAt.getTime() > now.getTime()
+}
+
+/** 0 when nothing current evidences the competency. */
+export function competencyLevel({ evidence, competencyId, now }: { evidence: Evidence[]; competencyId: string; now: Date }): number {
+  return evidence
+    .filter((e) => e.competencyId === competencyId && isCurrent(e, now))
+    .reduce((highest, e) => Math.max(highest, e.level), 0)
+}
+
+export interface DomainReadiness {
+  domainId: DomainId
+  level: number
+  target: number
+  ready: boolean
+  /** How many levels short of the target (0 when ready). */
+  gap: number
+}
+
+export function domainReadiness({
+  framework,
+  roleProfile,
+  evidence,
+  now,
+}: {
+  framework: Framework
+  roleProfile: string
+  evidence: Evidence[]
+  now: Date
+}): DomainReadiness[] {
+  const profile = framework.roleProfiles.find((p) => p.id === roleProfile)
+  return framework.domains.map((domain) => {
+    const level = Math.min(...domain.competencies.map((c) => competencyLevel({ evidence, competencyId: c.id, now })))
+    const target = profile?.targets[domain.id] ?? 1
+    return { domainId: domain.id, level, target, ready: level >= target, gap: Math.max(0, target - level) }
+  })
+}
