@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { LearningLists, ReadinessTable } from '#app/components/my-learning.tsx'
 import { UnitList } from '#app/components/unit-list.tsx'
 import { requireUser, rolesOf } from '#app/lib/auth/current-user.server.ts'
+import { myLearning } from '#app/lib/learning/my-learning.server.ts'
 import { roleProfileLabel } from '#app/lib/org/role-profiles.ts'
 import { managedUnitsWithHeadcount, membershipOf, topLevelUnits } from '#app/lib/org/units.server.ts'
 
@@ -9,8 +11,13 @@ export const meta: MetaFunction = () => [{ title: 'Home – Digital skills' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const [roles, membership] = await Promise.all([rolesOf(user), membershipOf({ userId: user.id })])
+  const [roles, membership, learning] = await Promise.all([
+    rolesOf(user),
+    membershipOf({ userId: user.id }),
+    myLearning({ user }),
+  ])
   return {
+    learning,
     firstName: user.name.split(' ')[0] ?? user.name,
     membership: membership && { teamName: membership.teamName, roleProfile: roleProfileLabel(membership.roleProfile) },
     managedUnits: roles.manager ? await managedUnitsWithHeadcount({ viewer: user }) : [],
@@ -19,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function HomePage() {
-  const { firstName, membership, managedUnits, organisation } = useLoaderData<typeof loader>()
+  const { firstName, membership, managedUnits, organisation, learning } = useLoaderData<typeof loader>()
   return (
     <>
       <h1>Hello, {firstName}</h1>
@@ -31,9 +38,8 @@ export default function HomePage() {
 
       <section aria-labelledby="my-learning">
         <h2 id="my-learning">My learning</h2>
-        <div className="nhsuk-inset-text">
-          <p>Your readiness for your role, and what to do next, will appear here.</p>
-        </div>
+        <ReadinessTable readiness={learning.readiness} />
+        <LearningLists data={learning} />
         <p>
           <Link className="nhsuk-button" to="/modules">
             Browse modules

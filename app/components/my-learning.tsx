@@ -1,0 +1,119 @@
+import { Link } from '@remix-run/react'
+import type { SerializeFrom } from '@remix-run/node'
+import type { MyLearning } from '#app/lib/learning/my-learning.server.ts'
+
+type Data = SerializeFrom<MyLearning>
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+const formatDate = (value: string | Date) => dateFormat.format(new Date(value))
+
+const levelName = ['Not yet evidenced', 'Foundation', 'Independent', 'Proficient', 'Leading']
+
+/** Readiness per domain against the role's target, in words as well as tags. */
+export function ReadinessTable({ readiness }: { readiness: Data['readiness'] }) {
+  return (
+    <table className="nhsuk-table-responsive">
+      <caption className="nhsuk-table__caption">Your readiness for your role, by domain</caption>
+      <thead className="nhsuk-table__head">
+        <tr>
+          <th scope="col">Domain</th>
+          <th scope="col">Your level</th>
+          <th scope="col">Target for your role</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody className="nhsuk-table__body">
+        {readiness.map((domain) => (
+          <tr className="nhsuk-table__row" key={domain.domainId}>
+            <td className="nhsuk-table__cell">
+              <span className="nhsuk-table-responsive__heading" aria-hidden="true">Domain </span>
+              {domain.name}
+            </td>
+            <td className="nhsuk-table__cell">
+              <span className="nhsuk-table-responsive__heading" aria-hidden="true">Your level </span>
+              {domain.level} {levelName[domain.level]}
+            </td>
+            <td className="nhsuk-table__cell">
+              <span className="nhsuk-table-responsive__heading" aria-hidden="true">Target </span>
+              {domain.target} {levelName[domain.target]}
+            </td>
+            <td className="nhsuk-table__cell">
+              <span className="nhsuk-table-responsive__heading" aria-hidden="true">Status </span>
+              {domain.ready ? (
+                <strong className="nhsuk-tag nhsuk-tag--green">Ready</strong>
+              ) : (
+                <strong className="nhsuk-tag nhsuk-tag--orange">
+                  {domain.gap} {domain.gap === 1 ? 'level' : 'levels'} to go
+                </strong>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+export function LearningLists({ data }: { data: Data }) {
+  return (
+    <>
+      <h2 id="what-next">What to do next</h2>
+      {data.next.length === 0 ? (
+        <p>You have passed every module for your role. Well done.</p>
+      ) : (
+        <ul className="nhsuk-list nhsuk-list--border">
+          {data.next.map((item) => (
+            <li key={item.slug}>
+              <Link to={`/modules/${item.slug}`}>{item.title}</Link>{' '}
+              <span className="app-module-meta">
+                ({item.minutes} minutes){item.reason ? ` · ${item.reason}` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {data.inProgress.length > 0 ? (
+        <>
+          <h2>Carry on where you stopped</h2>
+          <ul className="nhsuk-list">
+            {data.inProgress.map((item) => (
+              <li key={item.slug}>
+                <Link to={`/modules/${item.slug}`}>{item.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {data.expiring.length > 0 ? (
+        <>
+          <h2>Evidence that expires soon</h2>
+          <ul className="nhsuk-list">
+            {data.expiring.map((item) => (
+              <li key={`${item.competencyId}-${item.moduleSlug}`}>
+                {item.competencyId} from <Link to={`/modules/${item.moduleSlug}`}>{item.title}</Link> expires on{' '}
+                {formatDate(item.expiresAt)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <h2>Completed</h2>
+      {data.completed.length === 0 ? (
+        <p>Modules you pass will be listed here with the date, your score and the version you completed.</p>
+      ) : (
+        <ul className="nhsuk-list nhsuk-list--border">
+          {data.completed.map((item) => (
+            <li key={`${item.slug}-${String(item.completedAt)}`}>
+              <Link to={`/modules/${item.slug}`}>{item.title}</Link>: passed on {formatDate(item.completedAt)}
+              {item.percent === null ? '' : ` with ${item.percent}%`}
+              {item.version ? <span className="app-module-meta"> (version {item.version.slice(0, 7)})</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  )
+}
