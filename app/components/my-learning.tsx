@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 import type { SerializeFrom } from '@remix-run/node'
 import type { MyLearning } from '#app/lib/learning/my-learning.server.ts'
+import { Cell } from './responsive-table.tsx'
 
 type Data = SerializeFrom<MyLearning>
 
@@ -25,20 +26,14 @@ export function ReadinessTable({ readiness }: { readiness: Data['readiness'] }) 
       <tbody className="nhsuk-table__body">
         {readiness.map((domain) => (
           <tr className="nhsuk-table__row" key={domain.domainId}>
-            <td className="nhsuk-table__cell">
-              <span className="nhsuk-table-responsive__heading" aria-hidden="true">Domain </span>
-              {domain.name}
-            </td>
-            <td className="nhsuk-table__cell">
-              <span className="nhsuk-table-responsive__heading" aria-hidden="true">Your level </span>
+            <Cell heading="Domain">{domain.name}</Cell>
+            <Cell heading="Your level">
               {domain.level} {levelName[domain.level]}
-            </td>
-            <td className="nhsuk-table__cell">
-              <span className="nhsuk-table-responsive__heading" aria-hidden="true">Target </span>
+            </Cell>
+            <Cell heading="Target">
               {domain.target} {levelName[domain.target]}
-            </td>
-            <td className="nhsuk-table__cell">
-              <span className="nhsuk-table-responsive__heading" aria-hidden="true">Status </span>
+            </Cell>
+            <Cell heading="Status">
               {domain.ready ? (
                 <strong className="nhsuk-tag nhsuk-tag--green">Ready</strong>
               ) : (
@@ -46,7 +41,7 @@ export function ReadinessTable({ readiness }: { readiness: Data['readiness'] }) 
                   {domain.gap} {domain.gap === 1 ? 'level' : 'levels'} to go
                 </strong>
               )}
-            </td>
+            </Cell>
           </tr>
         ))}
       </tbody>
