@@ -45,6 +45,9 @@ export default function HomePage() {
             Browse modules
           </Link>
         </p>
+        <p>
+          <Link to="/self-assessment">Rate your own digital skills</Link> to see them beside your evidence.
+        </p>
       </section>
 
       {managedUnits.length > 0 ? (

@@ -1,0 +1,87 @@
+import { eq } from 'drizzle-orm'
+import { z } from 'zod'
+import { frameworkForContent } from '../content/catalogue.server.ts'
+import type { DomainId } from '../content/framework.schema.ts'
+import { db, schema } from '../db.server.ts'
+import { publicUrl, xapiActivityBase } from '../env.server.ts'
+import { appAuthority, learnerAgent } from '../xapi/agents.ts'
+import { storeStatements } from '../xapi/statement-store.server.ts'
+import { selfRatingStatement } from './projections/self-rating.ts'
+import { domainReadiness } from './readiness.ts'
+
+// The self-assessment: per competency, "where I am now" (0 = not yet, 1–4) and "where I need to be"
+// (1–4), one domain per screen, each screen saved as self-assessed statements. Never evidence.
+
+const level = z.coerce.number().int().min(0).max(4)
+
+export function selfAssessmentDomain(domainId: string) {
+  const domain = frameworkForContent().domains.find((d) => d.id === domainId)
+  return domain ?? null
+}
+
+export async function savedRatings({ userId }: { userId: string }) {
+  const { selfRatings } = schema()
+  const rows = await db().select().from(selfRatings).where(eq(selfRatings.userId, userId))
+  return new Map(rows.map((row) => [row.competencyId, { current: row.current, target: row.target }]))
+}
+
+export type RatingErrors = Partial<Record<string, string>>
+
+/** Reads one domain's screen: every competency needs "where I am now"; "where I need to be" is optional. */
+export function parseDomainRatings(form: FormData, domainId: DomainId) {
+  const domain = selfAssessmentDomain(domainId)
+  if (!domain) throw new Response('Not found', { status: 404 })
+  const ratings: { competencyId: string; current: number; target: number | null }[] = []
+  const errors: RatingErrors = {}
+  for (const competency of domain.competencies) {
+    // A missing answer must not coerce to 0 ("not yet"): only a chosen option counts.
+    const currentRaw = form.get(`current:${competency.id}`)
+    const current = level.safeParse(typeof currentRaw === 'string' && currentRaw !== '' ? currentRaw : undefined)
+    const targetRaw = form.get(`target:${competency.id}`)
+    const target = targetRaw ? level.min(1).safeParse(targetRaw) : null
+    if (!current.success) errors[`current-${competency.id}-0`] = `Choose where you are now for ${competency.name}`
+    else ratings.push({ competencyId: competency.id, current: current.data, target: target?.success ? target.data : null })
+  }
+  return { ratings, errors }
+}
+
+export async function saveDomainRatings({
+  user,
+  ratings,
+}: {
+  user: { id: string; name: string }
+  ratings: { competencyId: string; current: number; target: number | null }[]
+}) {
+  const actor = learnerAgent({ publicUrl, user })
+  await storeStatements({
+    statements: ratings.map((rating) =>
+      selfRatingStatement({ publicUrl, activityBase: xapiActivityBase, actor, ...rating }),
+    ),
+    authority: appAuthority({ publicUrl }) as unknown as Record<string, unknown>,
+    version: '2.0.0',
+    userId: user.id,
+  })
+}
+
+/** Per domain: what the learner says (the lowest of their ratings there), what evidence shows, and the target. */
+export async function selfAssessmentResults({ userId, roleProfile }: { userId: string; roleProfile: string }) {
+  const framework = frameworkForContent()
+  const { competencyEvidence } = schema()
+  const [ratings, evidence] = await Promise.all([
+    savedRatings({ userId }),
+    db().select().from(competencyEvidence).where(eq(competencyEvidence.userId, userId)),
+  ])
+  const readiness = domainReadiness({ framework, roleProfile, evidence, now: new Date() })
+  return framework.domains.map((domain) => {
+    const own = domain.competencies.map((c) => ratings.get(c.id)?.current)
+    const rated = own.every((value) => value !== undefined)
+    const evidenced = readiness.find((r) => r.domainId === domain.id)
+    return {
+      domainId: domain.id,
+      name: domain.name,
+      selfRating: rated ? Math.min(...(own as number[])) : null,
+      evidenceLevel: evidenced?.level ?? 0,
+      target: evidenced?.target ?? 1,
+    }
+  })
+}

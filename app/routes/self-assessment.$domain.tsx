@@ -1,0 +1,145 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
+import { ErrorSummary } from '#app/components/error-summary.tsx'
+import { requireUser } from '#app/lib/auth/current-user.server.ts'
+import { frameworkForContent } from '#app/lib/content/catalogue.server.ts'
+import { domainIdSchema } from '#app/lib/content/framework.schema.ts'
+import { readFormData } from '#app/lib/forms/read-form.server.ts'
+import { parseDomainRatings, saveDomainRatings, savedRatings } from '#app/lib/learning/self-assessment.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.domain.name ?? 'Self-assessment'} – Digital skills` }]
+
+function domainFrom(params: LoaderFunctionArgs['params']) {
+  const parsed = domainIdSchema.safeParse(params.domain)
+  if (!parsed.success) throw new Response('Not found', { status: 404 })
+  const framework = frameworkForContent()
+  const index = framework.domains.findIndex((d) => d.id === parsed.data)
+  const domain = framework.domains[index]
+  if (!domain) throw new Response('Not found', { status: 404 })
+  return { framework, domain, index }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const { framework, domain, index } = domainFrom(params)
+  const saved = await savedRatings({ userId: user.id })
+  return {
+    domain: { id: domain.id, name: domain.name, description: domain.description, statements: domain.selfRatings.map((s) => s.text) },
+    competencies: domain.competencies.map((c) => ({ id: c.id, name: c.name, description: c.description, saved: saved.get(c.id) ?? null })),
+    levels: framework.levels.map((l) => ({ level: l.level, name: l.name, description: l.description })),
+    number: index + 1,
+    total: framework.domains.length,
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const { framework, domain, index } = domainFrom(params)
+  const form = await readFormData(request)
+  const { ratings, errors } = parseDomainRatings(form, domain.id)
+  if (Object.keys(errors).length > 0) return data({ errors }, { status: 400 })
+  await saveDomainRatings({ user, ratings })
+  if (form.get('intent') === 'leave') return redirect('/')
+  const next = framework.domains[index + 1]
+  return redirect(next ? `/self-assessment/${next.id}` : '/self-assessment/results')
+}
+
+export default function SelfAssessmentDomainPage() {
+  const { domain, competencies, levels, number, total } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const errors = actionData?.errors
+  return (
+    <>
+      <Breadcrumbs trail={[{ label: 'Home', to: '/' }, { label: 'Self-assessment', to: '/self-assessment' }]} />
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary errors={errors} order={competencies.map((c) => `current-${c.id}-0`)} />
+          <div className="app-progress">
+            <p className="nhsuk-caption-m" id="progress-label">
+              Self-assessment: domain {number} of {total}
+            </p>
+            <progress className="app-progress__bar" max={total} value={number} aria-labelledby="progress-label" />
+          </div>
+          <h1>{domain.name}</h1>
+          <p>{domain.description}</p>
+          <details className="nhsuk-details">
+            <summary className="nhsuk-details__summary">
+              <span className="nhsuk-details__summary-text">What people who are confident here can say</span>
+            </summary>
+            <div className="nhsuk-details__text">
+              <ul>
+                {domain.statements.map((statement) => (
+                  <li key={statement}>{statement}</li>
+                ))}
+              </ul>
+            </div>
+          </details>
+          <Form method="post" noValidate>
+            {competencies.map((competency) => {
+              const error = errors?.[`current-${competency.id}-0`]
+              return (
+                <div key={competency.id} className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
+                  <fieldset className="nhsuk-fieldset" aria-describedby={`hint-${competency.id}`}>
+                    <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
+                      {competency.name}: where are you now?
+                    </legend>
+                    <div className="nhsuk-hint" id={`hint-${competency.id}`}>
+                      {competency.description}
+                    </div>
+                    {error ? (
+                      <span className="nhsuk-error-message">
+                        <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+                      </span>
+                    ) : null}
+                    <div className="nhsuk-radios nhsuk-radios--small">
+                      {[{ level: 0, name: 'Not yet', description: '' }, ...levels].map((option) => (
+                        <div className="nhsuk-radios__item" key={option.level}>
+                          <input
+                            className="nhsuk-radios__input"
+                            id={`current-${competency.id}-${option.level}`}
+                            name={`current:${competency.id}`}
+                            type="radio"
+                            value={option.level}
+                            defaultChecked={competency.saved?.current === option.level}
+                          />
+                          <label className="nhsuk-label nhsuk-radios__label" htmlFor={`current-${competency.id}-${option.level}`}>
+                            {option.level === 0 ? 'Not yet' : `${option.level} ${option.name}`}
+                          </label>
+                        </div>
+                      ))}
+                    </div>
+                  </fieldset>
+                  <label className="nhsuk-label" htmlFor={`target-${competency.id}`}>
+                    Where do you need to be? (optional)
+                  </label>
+                  <select
+                    className="nhsuk-select"
+                    id={`target-${competency.id}`}
+                    name={`target:${competency.id}`}
+                    defaultValue={competency.saved?.target ?? ''}
+                  >
+                    <option value="">Not sure</option>
+                    {levels.map((option) => (
+                      <option key={option.level} value={option.level}>
+                        {option.level} {option.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              )
+            })}
+            <div className="app-section-nav">
+              <button className="nhsuk-button" type="submit" name="intent" value="next">
+                {number < total ? 'Save and continue' : 'Save and see my results'}
+              </button>
+              <button className="app-link-button" type="submit" name="intent" value="leave">
+                Save and leave
+              </button>
+            </div>
+          </Form>
+        </div>
+      </div>
+    </>
+  )
+}

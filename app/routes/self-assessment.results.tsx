@@ -1,0 +1,57 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
+import { Cell } from '#app/components/responsive-table.tsx'
+import { requireUser } from '#app/lib/auth/current-user.server.ts'
+import { selfAssessmentResults } from '#app/lib/learning/self-assessment.server.ts'
+import { membershipOf } from '#app/lib/org/units.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Your self-assessment – Digital skills' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const membership = await membershipOf({ userId: user.id })
+  return { domains: await selfAssessmentResults({ userId: user.id, roleProfile: membership?.roleProfile ?? 'clinical' }) }
+}
+
+const describe = (level: number | null) => (level === null ? 'Not rated' : level === 0 ? 'Not yet' : `Level ${level}`)
+
+export default function SelfAssessmentResultsPage() {
+  const { domains } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <Breadcrumbs trail={[{ label: 'Home', to: '/' }, { label: 'Self-assessment', to: '/self-assessment' }]} />
+      <h1>Your self-assessment</h1>
+      <p>
+        How you rated yourself, beside what your passed modules show and what your role needs. Your own rating never
+        counts as evidence; passing modules does.
+      </p>
+      <table className="nhsuk-table-responsive">
+        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Self-rating, evidence and target by domain</caption>
+        <thead className="nhsuk-table__head">
+          <tr>
+            <th scope="col">Domain</th>
+            <th scope="col">You said</th>
+            <th scope="col">Evidence shows</th>
+            <th scope="col">Your role needs</th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {domains.map((domain) => (
+            <tr className="nhsuk-table__row" key={domain.domainId}>
+              <Cell heading="Domain">
+                <Link to={`/self-assessment/${domain.domainId}`}>{domain.name}</Link>
+              </Cell>
+              <Cell heading="You said">{describe(domain.selfRating)}</Cell>
+              <Cell heading="Evidence shows">{describe(domain.evidenceLevel)}</Cell>
+              <Cell heading="Your role needs">{describe(domain.target)}</Cell>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Link className="nhsuk-button" to="/">
+        See what to do next
+      </Link>
+    </>
+  )
+}
