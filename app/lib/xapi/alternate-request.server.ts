@@ -1,4 +1,4 @@
-import { XapiError } from './http.server.ts'
+import { XapiError } from './xapi-error.ts'
 
 // xAPI 1.0.3's "alternate request syntax" for browsers that could not send custom headers across
 // origins: a POST with `?method=…`, whose form body carries the real headers, parameters and content.

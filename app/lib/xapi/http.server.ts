@@ -1,18 +1,12 @@
+import { fromAlternateSyntax } from './alternate-request.server.ts'
+import { XapiError } from './xapi-error.ts'
+
 // The LRS's HTTP conventions, shared by every /xapi resource: version negotiation, JSON errors, CORS.
 
 export const SUPPORTED_VERSIONS = ['1.0.3', '2.0.0'] as const
 export type XapiVersion = (typeof SUPPORTED_VERSIONS)[number]
 
-/** An error the LRS answers with a spec status code and a JSON body naming what was wrong. */
-export class XapiError extends Error {
-  override name = 'XapiError'
-  constructor(
-    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 412 | 413 | 415 | 429,
-    message: string,
-  ) {
-    super(message)
-  }
-}
+export { XapiError } from './xapi-error.ts'
 
 /** 1.0.x requests are answered as 1.0.3; 2.0.0 as 2.0.0; anything else (or nothing) is refused. */
 export function requestedVersion(request: Request, fallback?: string | null): XapiVersion {
@@ -68,7 +62,7 @@ export async function handleXapi(
 ): Promise<Response> {
   let version: XapiVersion = '2.0.0'
   try {
-    const actual = alternateSyntax ? await (await import('./alternate-request.server.ts')).fromAlternateSyntax(request) : request
+    const actual = alternateSyntax ? await fromAlternateSyntax(request) : request
     version = requestedVersion(actual)
     return await handler(version, actual)
   } catch (error) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { eq, inArray, sql } from 'drizzle-orm'
-import { db, dialect, schema, transaction } from '../db.server.ts'
+import { type Database, db, dialect, schema, transaction } from '../db.server.ts'
 import { projectStoredStatements } from '../learning/projections/projector.server.ts'
 import { type AttachmentContent, storeAttachmentContent } from './attachments.server.ts'
 import { isSameStatement } from './statement-equivalence.ts'
@@ -51,9 +51,7 @@ export async function storeStatements({
   return transaction(async (tx) => {
     // Stored times must never go backwards in insertion order, across instances too.
     if (dialect() === 'postgres') await tx.execute(sql`select pg_advisory_xact_lock(727001)`)
-    const [latest] = await tx.select({ stored: sql<unknown>`max(${xapiStatements.stored})` }).from(xapiStatements)
-    const latestMs = latest?.stored ? new Date(latest.stored as string | number | Date).getTime() : 0
-    const stored = new Date(Math.max(Date.now(), latestMs))
+    const stored = await notBeforeLatestStored(tx)
 
     const existing = await tx.select().from(xapiStatements).where(inArray(xapiStatements.id, ids))
     const existingById = new Map(existing.map((row) => [row.id, row]))
@@ -153,10 +151,15 @@ function isVoiding(statement: Json): boolean {
   return (statement.verb as Json | undefined)?.id === VOIDED_VERB
 }
 
-/** The latest `stored` time, for X-Experience-API-Consistent-Through. */
-export async function consistentThrough(): Promise<Date> {
+/** Now, or the latest `stored` time if the clock is behind it: stored times never go backwards. */
+async function notBeforeLatestStored(executor: Database): Promise<Date> {
   const { xapiStatements } = schema()
-  const [latest] = await db().select({ stored: sql<unknown>`max(${xapiStatements.stored})` }).from(xapiStatements)
+  const [latest] = await executor.select({ stored: sql<unknown>`max(${xapiStatements.stored})` }).from(xapiStatements)
   const latestMs = latest?.stored ? new Date(latest.stored as string | number | Date).getTime() : 0
   return new Date(Math.max(Date.now(), latestMs))
+}
+
+/** For X-Experience-API-Consistent-Through: every statement stored so far is visible to queries. */
+export function consistentThrough(): Promise<Date> {
+  return notBeforeLatestStored(db())
 }
