@@ -48,6 +48,9 @@ export default function HomePage() {
         <p>
           <Link to="/self-assessment">Rate your own digital skills</Link> to see them beside your evidence.
         </p>
+        <p>
+          <Link to="/record">See your record of learning</Link> to print it or save it as a PDF.
+        </p>
       </section>
 
       {managedUnits.length > 0 ? (

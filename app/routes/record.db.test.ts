@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto'
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server'
+import { describe, expect, test } from 'vitest'
+import { publicUrl, xapiActivityBase } from '#app/lib/env.server.ts'
+import { contentVersionExtension, moduleActivityId } from '#app/lib/learning/module-statements.ts'
+import { saveDomainRatings } from '#app/lib/learning/self-assessment.server.ts'
+import { appAuthority, learnerAgent } from '#app/lib/xapi/agents.ts'
+import { storeStatements } from '#app/lib/xapi/statement-store.server.ts'
+import { verbs } from '#app/lib/xapi/vocabulary.ts'
+import { createTeam, createUser } from '#tests/factories.ts'
+import { loadContext, signedInRequest } from '#tests/requests.ts'
+import RecordPage, { loader } from './record.tsx'
+
+const DAY_MS = 86_400_000
+
+/** A pass of a module as the app's server issues it (so it counts as evidence), at a given time and content version. */
+async function pass(
+  user: { id: string; name: string },
+  slug: string,
+  { at, scaled, version }: { at: Date; scaled: number; version: string },
+) {
+  await storeStatements({
+    statements: [
+      {
+        id: randomUUID(),
+        actor: learnerAgent({ publicUrl, user }),
+        verb: { id: verbs.passed, display: { 'en-GB': 'passed' } },
+        object: { objectType: 'Activity', id: moduleActivityId(xapiActivityBase, slug) },
+        result: { score: { scaled }, success: true },
+        context: { registration: randomUUID(), extensions: { [contentVersionExtension(publicUrl)]: version } },
+        timestamp: at.toISOString(),
+      },
+    ],
+    authority: appAuthority({ publicUrl }) as unknown as Record<string, unknown>,
+    version: '1.0.3',
+  })
+}
+
+/** The page as the server renders it for this request: the route's own loader and component in a router. */
+async function renderPage(request: Request) {
+  const handler = createStaticHandler([
+    {
+      id: 'record',
+      path: '/record',
+      loader: ({ request }) => loader({ request, params: {}, context: loadContext }),
+      Component: RecordPage,
+    },
+  ])
+  const context = await handler.query(request)
+  if (context instanceof Response) throw context
+  const router = createStaticRouter(handler.dataRoutes, context)
+  const html = renderToStaticMarkup(createElement(StaticRouterProvider, { router, context }))
+  // Text as a reader sees it: without the script, the responsive tables' per-cell headings (hidden from
+  // assistive technology; the column headings name the cells) or tags, white space collapsed.
+  return html
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<span class="nhsuk-table-responsive__heading"[^>]*>[^<]*<\/span>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+}
+
+describe('the record of learning', () => {
+  test('a learner with evidence and completions sees them, expired evidence marked, and their self-ratings apart as their own view', async () => {
+    const team = await createTeam()
+    const user = await createUser({ team, roleProfile: 'clinical' })
+    const now = Date.now()
+    // Phishing (SAFE.1, refreshed every 12 months) passed over two years ago: expired. The champion module
+    // (LEARN.1 at level 1, LEARN.2 at level 2) never expires.
+    await pass(user, 'spotting-phishing', { at: new Date(now - 800 * DAY_MS), scaled: 0.75, version: 'abc1234def5678' })
+    await pass(user, 'becoming-a-digital-champion', {
+      at: new Date(now - 10 * DAY_MS),
+      scaled: 0.9,
+      version: 'fedcba9876543',
+    })
+    await saveDomainRatings({
+      user,
+      ratings: [
+        { competencyId: 'SAFE.1', current: 3, target: 4 },
+        { competencyId: 'SAFE.2', current: 0, target: null },
+      ],
+    })
+
+    const { record } = await loader({
+      request: await signedInRequest(user.id, '/record'),
+      params: {},
+      context: loadContext,
+    })
+    expect(record.person).toMatchObject({ id: user.id, name: user.name, teamName: team.name, roleProfile: 'Clinical' })
+    expect(
+      record.evidence.map(({ competencyId, level, moduleSlug, expired }) => ({
+        competencyId,
+        level,
+        moduleSlug,
+        expired,
+      })),
+    ).toEqual([
+      { competencyId: 'SAFE.1', level: 1, moduleSlug: 'spotting-phishing', expired: true },
+      { competencyId: 'LEARN.1', level: 1, moduleSlug: 'becoming-a-digital-champion', expired: false },
+      { competencyId: 'LEARN.2', level: 2, moduleSlug: 'becoming-a-digital-champion', expired: false },
+    ])
+    expect(record.completed.map(({ slug, percent, version }) => ({ slug, percent, version }))).toEqual([
+      { slug: 'becoming-a-digital-champion', percent: 90, version: 'fedcba9876543' },
+      { slug: 'spotting-phishing', percent: 75, version: 'abc1234def5678' },
+    ])
+    // Self-ratings sit beside the evidence and never raise it: SAFE.1 is rated 3 but its only evidence has expired.
+    expect(record.selfRatings).toMatchObject([
+      { competencyId: 'SAFE.1', current: 3, currentName: 'Proficient', target: 4, evidencedLevel: 0 },
+      { competencyId: 'SAFE.2', current: 0, currentName: 'Not yet', target: null, evidencedLevel: 0 },
+    ])
+    expect(record.readiness.find((d) => d.domainId === 'SAFE')).toMatchObject({ level: 0, ready: false })
+
+    const text = await renderPage(await signedInRequest(user.id, '/record'))
+    expect(text).toContain('Record of learning')
+    expect(text).toContain(`Name ${user.name}`)
+    expect(text).toContain(`Team ${team.name}`)
+    expect(text).toContain('Role profile Clinical')
+    expect(text).toMatch(/Produced on \d{1,2} \w+ \d{4}/)
+    expect(text).toContain(
+      'Digital identity, wellbeing, safety and security Not yet evidenced Independent (level 2) Not yet ready (2 levels to go)',
+    )
+    expect(text).toContain(
+      'SAFE.1 Recognises phishing and uses multi-factor authentication Foundation (level 1) Spotting and reporting phishing',
+    )
+    expect(text).toMatch(/Spotting and reporting phishing \d{1,2} \w+ \d{4} Expired on \d{1,2} \w+ \d{4}/)
+    expect(text).toMatch(
+      /LEARN\.2 .+? Independent \(level 2\) Becoming a digital champion \d{1,2} \w+ \d{4} Does not expire/,
+    )
+    expect(text).toMatch(/Becoming a digital champion \d{1,2} \w+ \d{4} 90% fedcba9/)
+    expect(text).toMatch(/Spotting and reporting phishing \d{1,2} \w+ \d{4} 75% abc1234/)
+    expect(text).toContain("Self-assessment: the learner's own view, not evidence")
+    expect(text).toContain('they are not evidence and do not count towards readiness')
+    expect(text).toContain('Proficient (level 3) Leading (level 4) Not yet evidenced')
+    expect(text).not.toContain('Nothing is recorded yet')
+  })
+
+  test('a learner with nothing recorded sees a helpful empty state, and nobody else’s learning', async () => {
+    const user = await createUser({ team: await createTeam(), roleProfile: 'administrative' })
+    const text = await renderPage(await signedInRequest(user.id, '/record'))
+    expect(text).toContain('Role profile Administrative and clerical')
+    expect(text).toContain('Nothing is recorded yet. When you pass a module')
+    expect(text).toContain('Browse modules to start, or rate your own digital skills')
+    expect(text).toContain('No evidence held yet')
+    expect(text).toContain('No modules completed yet')
+    expect(text).toContain('No self-assessment recorded')
+    expect(text).not.toContain('Spotting and reporting phishing')
+    // Six domains, each short of its target.
+    expect(text.match(/Not yet ready/g)).toHaveLength(6)
+  })
+
+  test('a signed-out visitor is sent to sign in and brought back to the record', async () => {
+    const answer = await loader({
+      request: new Request('http://localhost/record'),
+      params: {},
+      context: loadContext,
+    }).catch((thrown: unknown) => thrown)
+    if (!(answer instanceof Response)) throw new Error('expected a redirect')
+    expect(answer.status).toBe(302)
+    expect(answer.headers.get('Location')).toBe('/login?redirectTo=%2Frecord')
+  })
+})
