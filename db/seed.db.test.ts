@@ -1,8 +1,11 @@
-import { count, eq } from 'drizzle-orm'
+import { count, countDistinct, eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { signIn } from '#app/lib/auth/sign-in.server.ts'
 import { canSeeUnit } from '#app/lib/auth/scope.server.ts'
+import { findModule } from '#app/lib/content/catalogue.server.ts'
 import { db, schema } from '#app/lib/db.server.ts'
+import { getBookmark } from '#app/lib/learning/module-attempt.server.ts'
+import { myLearning, type MyLearning } from '#app/lib/learning/my-learning.server.ts'
 import { DEMO_PASSWORD } from './demo-organisation.ts'
 import { databaseIsEmpty, seedDemo } from './seed.ts'
 
@@ -27,7 +30,7 @@ async function snapshot() {
 describe('the demo seed', () => {
   test('builds the demo ICB: 3 organisations, 12 teams, about 150 staff and the three demo logins', async () => {
     expect(await databaseIsEmpty()).toBe(true)
-    await seedDemo()
+    await seedDemo({ history: false })
     const { orgUnits, memberships } = schema()
     const kinds = await db().select({ kind: orgUnits.kind, n: count() }).from(orgUnits).groupBy(orgUnits.kind)
     expect(Object.fromEntries(kinds.map((k) => [k.kind, k.n]))).toEqual({ icb: 1, organisation: 3, directorate: 6, team: 12 })
@@ -44,7 +47,7 @@ describe('the demo seed', () => {
   })
 
   test('the demo manager manages two teams and nothing else', async () => {
-    await seedDemo()
+    await seedDemo({ history: false })
     const { users, orgUnits } = schema()
     const [manager] = await db().select().from(users).where(eq(users.email, 'manager@example.nhs.uk'))
     const [ward7] = await db().select().from(orgUnits).where(eq(orgUnits.code, 'bay-ward-7'))
@@ -57,10 +60,47 @@ describe('the demo seed', () => {
   })
 
   test('seeding twice changes nothing', async () => {
-    await seedDemo()
+    await seedDemo({ history: false })
     const first = await snapshot()
-    const again = await seedDemo()
-    expect(again.created).toBe(0)
+    const again = await seedDemo({ history: false })
+    expect(again).toEqual({ created: 0, statements: 0 })
     expect(await snapshot()).toEqual(first)
   })
+
+  test('gives the demo staff twelve weeks of learning, recorded as statements, that homes and reports can show', async () => {
+    const now = new Date()
+    const { statements } = await seedDemo({ now })
+    expect(statements).toBeGreaterThan(5_000)
+    const s = schema()
+    const [stored] = await db().select({ n: count() }).from(s.xapiStatements)
+    expect(stored?.n).toBe(statements)
+
+    const staff = await db().select({ id: s.users.id, email: s.users.email }).from(s.users).innerJoin(s.memberships, eq(s.memberships.userId, s.users.id))
+    const homes = await Promise.all(staff.map(async (person) => ({ email: person.email, home: await myLearning({ user: { id: person.id, isAdmin: false }, now }) })))
+    const share = (test: (home: MyLearning) => boolean) => homes.filter(({ home }) => test(home)).length / homes.length
+    expect(share((home) => home.completed.length > 0)).toBeGreaterThan(0.6)
+    expect(share((home) => home.completed.length === 0)).toBeGreaterThan(0.05)
+    expect(share((home) => home.readiness.some((d) => d.ready))).toBeGreaterThan(0.3)
+    expect(share((home) => home.readiness.every((d) => d.ready))).toBeLessThan(0.5)
+    expect(share((home) => home.expiring.length > 0)).toBeGreaterThan(0.03)
+    expect(share((home) => home.inProgress.length > 0)).toBeGreaterThan(0.03)
+    const [rated] = await db().select({ n: countDistinct(s.selfRatings.userId) }).from(s.selfRatings)
+    expect((rated?.n ?? 0) / staff.length).toBeGreaterThan(0.4)
+
+    // The demo learner's story: what their home shows on first start.
+    const learner = homes.find((h) => h.email === 'learner@example.nhs.uk')?.home
+    expect(learner?.completed.map((c) => c.slug)).toEqual(expect.arrayContaining(['digital-safety-essentials', 'secure-email-and-messaging', 'passwords-and-mfa']))
+    expect(learner?.expiring.map((e) => e.moduleSlug)).toEqual(['passwords-and-mfa'])
+    expect(learner?.inProgress.map((m) => m.slug)).toEqual(['working-in-teams'])
+    expect(learner?.readiness.find((d) => d.domainId === 'SAFE')).toMatchObject({ level: 1, target: 2, ready: false })
+    const [firstRow] = await db().select().from(s.users).where(eq(s.users.email, 'learner@example.nhs.uk'))
+    const teams = findModule({ slug: 'working-in-teams', includeDrafts: false })
+    if (!firstRow || !teams) throw new Error('demo learner or module missing')
+    expect(await getBookmark({ user: firstRow, module: teams })).toMatchObject({ section: 3 })
+
+    // A second seed leaves the history alone.
+    expect(await seedDemo()).toEqual({ created: 0, statements: 0 })
+    const [after] = await db().select({ n: count() }).from(s.xapiStatements)
+    expect(after?.n).toBe(statements)
+  }, 180_000)
 })

@@ -5,13 +5,19 @@ import { createUser, findUserByEmail } from '#app/lib/auth/users.server.ts'
 import { closeDatabase, db, migrateDatabase, schema, transaction } from '#app/lib/db.server.ts'
 import { isProduction } from '#app/lib/env.server.ts'
 import { assignManager, createOrgUnit, type OrgUnit, type OrgUnitKind, setMembership } from '#app/lib/org/units.server.ts'
+import { seedDemoHistory } from './demo-history.ts'
 import { DEMO_PASSWORD, demoIcb, demoLogins, demoOrganisations, firstNames, lastNames } from './demo-organisation.ts'
 
 /**
- * Creates the demo ICB, its staff and the three demo logins. Safe to run again: every unit is found by
- * its code and every person by their email, so a second run adds nothing.
+ * Creates the demo ICB, its staff and the three demo logins, then (unless `history` is false) about
+ * twelve weeks of their learning. Safe to run again: every unit is found by its code, every person by
+ * their email, and history is only written into a database with no statements, so a second run adds nothing.
  */
-export async function seedDemo(): Promise<{ created: number }> {
+export async function seedDemo({
+  history = true,
+  now,
+  onHistoryProgress,
+}: { history?: boolean; now?: Date; onHistoryProgress?: (done: number, total: number) => void } = {}): Promise<{ created: number; statements: number }> {
   let created = 0
   const ensureUnit = async (code: string, name: string, kind: OrgUnitKind, parentId: string | null) => {
     const { orgUnits } = schema()
@@ -80,13 +86,20 @@ export async function seedDemo(): Promise<{ created: number }> {
       }
     }
   })
-  return { created }
+  const { statements } = history ? await seedDemoHistory({ now, onProgress: onHistoryProgress }) : { statements: 0 }
+  return { created, statements }
 }
 
 export async function databaseIsEmpty(): Promise<boolean> {
   const { users } = schema()
   const rows = await db().select({ id: users.id }).from(users).limit(1)
   return rows.length === 0
+}
+
+/** Writes "learning history: 40 / 150 people" over itself on a terminal. */
+export function historyProgressBar(done: number, total: number) {
+  if (!process.stdout.isTTY) return
+  process.stdout.write(done < total ? `\rDemo learning history: ${done} / ${total} people` : `\r${' '.repeat(50)}\r`)
 }
 
 export function demoLoginsBanner(): string {
@@ -101,8 +114,12 @@ async function main() {
     return
   }
   await migrateDatabase()
-  const { created } = await seedDemo()
-  console.log(created === 0 ? 'Demo data already present; nothing changed.' : `Demo data seeded (${created} records).`)
+  const { created, statements } = await seedDemo({ onHistoryProgress: historyProgressBar })
+  console.log(
+    created === 0 && statements === 0
+      ? 'Demo data already present; nothing changed.'
+      : `Demo data seeded (${created} records, ${statements} learning statements).`,
+  )
   console.log(demoLoginsBanner())
   await closeDatabase()
 }

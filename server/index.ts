@@ -17,7 +17,7 @@ const { env, isProduction } = await import('#app/lib/env.server.ts').catch((erro
   fail(error instanceof Error ? error.message : String(error)),
 )
 const { closeDatabase, dialect, migrateDatabase } = await import('#app/lib/db.server.ts')
-const { databaseIsEmpty, demoLoginsBanner, seedDemo } = await import('#db/seed.ts')
+const { databaseIsEmpty, demoLoginsBanner, historyProgressBar, seedDemo } = await import('#db/seed.ts')
 const { CORS_HEADERS } = await import('#app/lib/xapi/http.server.ts')
 
 try {
@@ -38,8 +38,9 @@ if (!framework.ok) {
 }
 
 if (!isProduction && (await databaseIsEmpty())) {
-  const { created } = await seedDemo()
-  console.log(`Empty database: demo organisation seeded (${created} records).`)
+  console.log('Empty database: seeding the demo organisation and twelve weeks of its learning…')
+  const { created, statements } = await seedDemo({ onHistoryProgress: historyProgressBar })
+  console.log(`Demo organisation seeded (${created} records, ${statements} learning statements).`)
 }
 
 const viteDevServer = useViteDevServer

@@ -11,7 +11,7 @@ describe("a learner's home", () => {
     expect(home.readiness).toHaveLength(6)
     expect(home.readiness.every((d) => !d.ready && d.level === 0)).toBe(true)
     expect(home.next.length).toBeGreaterThan(0)
-    expect(home.next[0]?.reason).toMatch(/^Raises /)
+    expect(home.next[0]?.reason).toMatch(/^Takes .* from level 0 to 1/)
     expect(home.completed).toEqual([])
   })
 

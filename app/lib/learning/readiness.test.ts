@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { loadFramework } from '../content/framework.server.ts'
-import { competencyLevel, domainReadiness, type Evidence } from './readiness.ts'
+import { competencyLevel, domainReadiness, type Evidence, expiringSoon } from './readiness.ts'
 
 const framework = loadFramework({ root: path.resolve('content') })
 const now = new Date('2026-11-26T12:00:00Z')
@@ -46,5 +46,22 @@ describe('competency rules', () => {
     const manager = domainReadiness({ framework, roleProfile: 'team-manager', evidence, now }).find((d) => d.domainId === 'DATA')
     expect(clinical).toMatchObject({ level: 2, target: 2, ready: true })
     expect(manager).toMatchObject({ level: 2, target: 3, ready: false, gap: 1 })
+  })
+})
+
+describe('evidence expiring soon', () => {
+  test('warns about current evidence that lapses within the window and that nothing else covers', () => {
+    const lapsing = { competencyId: 'SAFE.1', level: 2, expiresAt: inDays(12) }
+    const later = { competencyId: 'SAFE.2', level: 1, expiresAt: inDays(45) }
+    const gone = { competencyId: 'SAFE.3', level: 1, expiresAt: inDays(-3) }
+    expect(expiringSoon({ evidence: [lapsing, later, gone], now, days: 30 })).toEqual([lapsing])
+  })
+
+  test('stays quiet when a renewal or a higher level outlasts it, but not when only a lower level does', () => {
+    const lapsing = { competencyId: 'SAFE.1', level: 2, expiresAt: inDays(12) }
+    const renewed = { competencyId: 'SAFE.1', level: 2, expiresAt: inDays(300) }
+    const lower = { competencyId: 'SAFE.1', level: 1, expiresAt: null }
+    expect(expiringSoon({ evidence: [lapsing, renewed], now, days: 30 })).toEqual([])
+    expect(expiringSoon({ evidence: [lapsing, lower], now, days: 30 })).toEqual([lapsing])
   })
 })

@@ -15,6 +15,21 @@ export function isCurrent(evidence: Evidence, now: Date): boolean {
   return evidence.expiresAt === null || evidence.expiresAt.getTime() > now.getTime()
 }
 
+/**
+ * Current evidence that expires within `days` and that nothing else covers: when it lapses, the
+ * competency's level drops. (Evidence renewed since, or a higher level held, is not worth a warning.)
+ */
+export function expiringSoon<E extends Evidence>({ evidence, now, days }: { evidence: E[]; now: Date; days: number }): E[] {
+  const horizon = now.getTime() + days * 86_400_000
+  return evidence.filter((e) => {
+    if (!e.expiresAt || !isCurrent(e, now) || e.expiresAt.getTime() > horizon) return false
+    const expiry = e.expiresAt.getTime()
+    return !evidence.some(
+      (other) => other !== e && other.competencyId === e.competencyId && other.level >= e.level && isCurrent(other, now) && (other.expiresAt === null || other.expiresAt.getTime() > expiry),
+    )
+  })
+}
+
 /** 0 when nothing current evidences the competency. */
 export function competencyLevel({ evidence, competencyId, now }: { evidence: Evidence[]; competencyId: string; now: Date }): number {
   return evidence

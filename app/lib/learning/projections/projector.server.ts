@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, lt, sql } from 'drizzle-orm'
+import { and, asc, count, eq, getTableColumns, gt, inArray, lt, sql, type Table } from 'drizzle-orm'
 import { defaultContentRoot } from '../../content/content-root.server.ts'
 import { findModule } from '../../content/catalogue.server.ts'
 import { competencyIndex, frameworkRootFor, loadFramework } from '../../content/framework.server.ts'
@@ -38,6 +38,8 @@ export interface StoredStatement {
 }
 
 type AttemptRow = ReturnType<typeof schema>['moduleAttempts']['$inferSelect']
+type EvidenceRow = ReturnType<typeof schema>['competencyEvidence']['$inferInsert']
+type RatingRow = ReturnType<typeof schema>['selfRatings']['$inferInsert']
 type Status = AttemptRow['status']
 const STATUS_RANK: Record<Status, number> = { 'in-progress': 0, failed: 1, completed: 2, passed: 3 }
 const SCORE_VERBS: ReadonlySet<string> = new Set([verbs.passed, verbs.failed, verbs.completed, verbs.scored])
@@ -58,6 +60,10 @@ class Projector {
   private readonly modules = new Map<string, ReturnType<typeof findModule>>()
   private readonly clientTrust = new Map<string, boolean>()
   private competencies: ReturnType<typeof competencyIndex> | undefined
+  // Writes wait for flush(): a batch of statements touching one attempt many times writes it once.
+  private readonly changedAttempts = new Set<string>()
+  private readonly newEvidence: EvidenceRow[] = []
+  private readonly changedRatings = new Map<string, RatingRow>()
 
   constructor(readonly settings: ProjectorSettings) {}
 
@@ -178,19 +184,64 @@ class Projector {
       row.sectionsSeen = seen.size
     }
 
-    const { moduleAttempts } = schema()
-    const { registration: _key, ...changes } = row
-    await db().insert(moduleAttempts).values(row).onConflictDoUpdate({ target: moduleAttempts.registration, set: changes })
     this.attempts.set(registration, row)
+    this.changedAttempts.add(registration)
+  }
+
+  /** Loads the attempts a batch of statements refers to in one query rather than one per statement. */
+  async preload(statements: StoredStatement[]): Promise<void> {
+    const registrations = new Set<string>()
+    for (const { statement } of statements) {
+      const context = isObject(statement.context) ? statement.context : {}
+      const registration = typeof context.registration === 'string' ? context.registration.toLowerCase() : null
+      if (registration && !this.attempts.has(registration) && this.learnerOf(statement)) registrations.add(registration)
+    }
+    const { moduleAttempts } = schema()
+    for (const chunk of chunks([...registrations], 500)) {
+      const rows = await db().select().from(moduleAttempts).where(inArray(moduleAttempts.registration, chunk))
+      const found = new Map(rows.map((row) => [row.registration, row]))
+      for (const registration of chunk) this.remember(registration, found.get(registration) ?? null)
+    }
+  }
+
+  private remember(registration: string, row: AttemptRow | null) {
+    this.attempts.set(registration, row)
+    // No attempt yet means no section of it has been projected either: nothing to look up later.
+    if (!row && !this.sections.has(registration)) this.sections.set(registration, new Set())
   }
 
   private async attempt(registration: string): Promise<AttemptRow | null> {
     if (!this.attempts.has(registration)) {
       const { moduleAttempts } = schema()
       const [row] = await db().select().from(moduleAttempts).where(eq(moduleAttempts.registration, registration))
-      this.attempts.set(registration, row ?? null)
+      this.remember(registration, row ?? null)
     }
     return this.attempts.get(registration) ?? null
+  }
+
+  /** Writes what apply() changed since the last flush: each attempt and self-rating once, evidence in bulk. */
+  async flush(): Promise<void> {
+    const { moduleAttempts, competencyEvidence, selfRatings } = schema()
+    const attempts = [...this.changedAttempts].flatMap((registration) => this.attempts.get(registration) ?? [])
+    this.changedAttempts.clear()
+    for (const chunk of chunks(attempts, 500)) {
+      await db()
+        .insert(moduleAttempts)
+        .values(chunk)
+        .onConflictDoUpdate({
+          target: moduleAttempts.registration,
+          set: takeExcluded(moduleAttempts, ['userId', 'moduleSlug', 'status', 'bestScaled', 'sectionsSeen', 'contentVersion', 'startedAt', 'updatedAt', 'completedAt']),
+        })
+    }
+    for (const chunk of chunks(this.newEvidence.splice(0), 500)) await db().insert(competencyEvidence).values(chunk)
+    const ratings = [...this.changedRatings.values()]
+    this.changedRatings.clear()
+    for (const chunk of chunks(ratings, 500)) {
+      await db()
+        .insert(selfRatings)
+        .values(chunk)
+        .onConflictDoUpdate({ target: [selfRatings.userId, selfRatings.competencyId], set: takeExcluded(selfRatings, ['current', 'target', 'statementId', 'ratedAt']) })
+    }
   }
 
   /** The sections this learner experienced in the attempt before `beforeSeq`, loaded once per pass. */
@@ -270,7 +321,7 @@ class Projector {
         expiresAt: refreshMonths ? addMonths(timestamp, refreshMonths) : null,
       }
     })
-    if (rows.length > 0) await db().insert(schema().competencyEvidence).values(rows)
+    this.newEvidence.push(...rows)
   }
 
   private async applySelfRating({ statement, userId, objectId, timestamp }: { statement: Json; userId: string; objectId: string; timestamp: Date }) {
@@ -285,12 +336,18 @@ class Projector {
     if (!isLevel(current, 0)) return
     if (target !== undefined && target !== null && !isLevel(target, 1)) return
     const values = { current, target: isLevel(target, 1) ? target : null, statementId: statement.id, ratedAt: timestamp }
-    const { selfRatings } = schema()
-    await db()
-      .insert(selfRatings)
-      .values({ userId, competencyId, ...values })
-      .onConflictDoUpdate({ target: [selfRatings.userId, selfRatings.competencyId], set: values })
+    this.changedRatings.set(`${userId}|${competencyId}`, { userId, competencyId, ...values })
   }
+}
+
+function* chunks<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size)
+}
+
+/** `set` for an upsert that takes these columns from the row that was being inserted. */
+function takeExcluded<T extends Table>(table: T, keys: (keyof T['$inferInsert'] & string)[]) {
+  const columns = getTableColumns(table)
+  return Object.fromEntries(keys.map((key) => [key, sql.raw(`excluded."${columns[key]?.name ?? key}"`)]))
 }
 
 const isLevel = (value: unknown, min: number): value is number => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= 4
@@ -339,7 +396,9 @@ async function replay(projector: Projector, { userIds, onProgress }: { userIds?:
           .where(and(eq(xapiStatements.isVoided, false), gt(xapiStatements.seq, after)))
           .orderBy(asc(xapiStatements.seq))
           .limit(BATCH_SIZE)
+    await projector.preload(rows)
     for (const row of rows) await projector.apply(row)
+    await projector.flush()
     done += rows.length
     onProgress?.(done)
     const last = rows.at(-1)
@@ -410,10 +469,13 @@ export async function projectStoredStatements(inserted: StoredStatement[], setti
     await replay(new Projector(settings), { userIds: recompute })
   }
   const recomputed = new Set(recompute)
-  for (const stored of inserted) {
+  const toApply = inserted.filter((stored) => {
     const userId = projector.learnerOf(stored.statement)
-    if (userId && !recomputed.has(userId)) await projector.apply(stored)
-  }
+    return userId !== null && !recomputed.has(userId)
+  })
+  await projector.preload(toApply)
+  for (const stored of toApply) await projector.apply(stored)
+  await projector.flush()
 }
 
 /**

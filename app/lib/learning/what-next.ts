@@ -1,0 +1,80 @@
+import type { Framework } from '../content/framework.schema.ts'
+import { competencyLevel, domainReadiness, type Evidence } from './readiness.ts'
+
+// "What to do next" on a learner's home. In order:
+//   1. modules that lift a domain that is short of target to a higher level, largest gap first;
+//   2. modules that raise a competency in a domain short of target (progress that will show once the
+//      domain's other competencies catch up), largest gap first;
+//   3. modules that renew evidence about to expire;
+//   4. the rest of the role's modules not yet passed.
+// Within a group, shorter modules come first: people learn on shift.
+
+export interface CandidateModule {
+  slug: string
+  title: string
+  minutes: number
+  competencies: { id: string; level: number; domainId: string }[]
+}
+
+export interface Recommendation {
+  slug: string
+  title: string
+  minutes: number
+  reason: string
+}
+
+export function whatNext({
+  framework,
+  roleProfile,
+  evidence,
+  modules,
+  passedSlugs,
+  renewalSlugs,
+  now,
+  limit = 5,
+}: {
+  framework: Framework
+  roleProfile: string
+  evidence: Evidence[]
+  /** The published modules for the learner's role. */
+  modules: CandidateModule[]
+  passedSlugs: ReadonlySet<string>
+  /** Modules whose evidence expires soon: recommended even when passed before. */
+  renewalSlugs: ReadonlySet<string>
+  now: Date
+  limit?: number
+}): Recommendation[] {
+  const before = domainReadiness({ framework, roleProfile, evidence, now })
+  const domainNames = new Map<string, string>(framework.domains.map((d) => [d.id, d.name]))
+  const gapOf = new Map(before.map((d) => [d.domainId as string, d.gap]))
+
+  const ranked = modules.map((module) => {
+    const gained: Evidence[] = module.competencies.map((c) => ({ competencyId: c.id, level: c.level, expiresAt: null }))
+    const after = domainReadiness({ framework, roleProfile, evidence: [...evidence, ...gained], now })
+    const lifted = before
+      .map((domain, index) => ({ domain, to: after[index]?.level ?? domain.level }))
+      .filter(({ domain, to }) => domain.gap > 0 && to > domain.level)
+      .sort((a, b) => b.domain.gap - a.domain.gap)
+    const raised = module.competencies
+      .filter((c) => (gapOf.get(c.domainId) ?? 0) > 0 && c.level > competencyLevel({ evidence, competencyId: c.id, now }))
+      .sort((a, b) => (gapOf.get(b.domainId) ?? 0) - (gapOf.get(a.domainId) ?? 0))
+    const top = lifted[0]
+    const firstRaised = raised[0]
+    if (top) {
+      const name = domainNames.get(top.domain.domainId) ?? top.domain.domainId
+      return { module, group: 1, gap: top.domain.gap, reason: `Takes ${name} from level ${top.domain.level} to ${top.to} (your target is ${top.domain.target})` }
+    }
+    if (firstRaised) {
+      const name = domainNames.get(firstRaised.domainId) ?? firstRaised.domainId
+      return { module, group: 2, gap: gapOf.get(firstRaised.domainId) ?? 0, reason: `Raises ${firstRaised.id}, one step towards your ${name} target` }
+    }
+    if (renewalSlugs.has(module.slug)) return { module, group: 3, gap: 0, reason: 'Renews evidence that expires soon' }
+    return { module, group: 4, gap: 0, reason: 'For your role' }
+  })
+
+  return ranked
+    .filter(({ module }) => !passedSlugs.has(module.slug) || renewalSlugs.has(module.slug))
+    .sort((a, b) => a.group - b.group || b.gap - a.gap || a.module.minutes - b.module.minutes || a.module.title.localeCompare(b.module.title))
+    .slice(0, limit)
+    .map(({ module, reason }) => ({ slug: module.slug, title: module.title, minutes: module.minutes, reason }))
+}
