@@ -35,11 +35,12 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    // Seed the demo organisation, add the change-password account, then serve the build.
+    // Seed the demo organisation and its history, add the change-password account and a new starter, then serve the build.
     command: [
       `rm -f ${DATABASE_FILE} ${DATABASE_FILE}-wal ${DATABASE_FILE}-shm`,
       'tsx db/seed.ts',
       `tsx db/create-admin.ts --email ${passwordChangeAccount.email} --name "${passwordChangeAccount.name}"`,
+      'tsx tests/e2e/create-new-starter.ts',
       'tsx server/index.ts',
     ].join(' && '),
     url: `http://localhost:${PORT}/healthz`,

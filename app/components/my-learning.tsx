@@ -49,6 +49,22 @@ export function ReadinessTable({ readiness }: { readiness: Data['readiness'] }) 
   )
 }
 
+/** Recommended modules, each with why it is recommended. */
+export function Recommendations({ items }: { items: Data['next'] }) {
+  return (
+    <ul className="nhsuk-list nhsuk-list--border">
+      {items.map((item) => (
+        <li key={item.slug}>
+          <Link to={`/modules/${item.slug}`}>{item.title}</Link>{' '}
+          <span className="app-module-meta">
+            ({item.minutes} minutes) · {item.reason}
+          </span>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
 export function LearningLists({ data }: { data: Data }) {
   return (
     <>
@@ -56,16 +72,7 @@ export function LearningLists({ data }: { data: Data }) {
       {data.next.length === 0 ? (
         <p>You have passed every module for your role. Well done.</p>
       ) : (
-        <ul className="nhsuk-list nhsuk-list--border">
-          {data.next.map((item) => (
-            <li key={item.slug}>
-              <Link to={`/modules/${item.slug}`}>{item.title}</Link>{' '}
-              <span className="app-module-meta">
-                ({item.minutes} minutes){item.reason ? ` · ${item.reason}` : ''}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <Recommendations items={data.next} />
       )}
 
       {data.inProgress.length > 0 ? (

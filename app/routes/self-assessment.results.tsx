@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
+import { Recommendations } from '#app/components/my-learning.tsx'
 import { Cell } from '#app/components/responsive-table.tsx'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
+import { myLearning } from '#app/lib/learning/my-learning.server.ts'
 import { selfAssessmentResults } from '#app/lib/learning/self-assessment.server.ts'
 import { membershipOf } from '#app/lib/org/units.server.ts'
 
@@ -11,13 +13,17 @@ export const meta: MetaFunction = () => [{ title: 'Your self-assessment – Digi
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const membership = await membershipOf({ userId: user.id })
-  return { domains: await selfAssessmentResults({ userId: user.id, roleProfile: membership?.roleProfile ?? 'clinical' }) }
+  const [domains, learning] = await Promise.all([
+    selfAssessmentResults({ userId: user.id, roleProfile: membership?.roleProfile ?? 'clinical' }),
+    myLearning({ user }),
+  ])
+  return { domains, next: learning.next.slice(0, 3) }
 }
 
 const describe = (level: number | null) => (level === null ? 'Not rated' : level === 0 ? 'Not yet' : `Level ${level}`)
 
 export default function SelfAssessmentResultsPage() {
-  const { domains } = useLoaderData<typeof loader>()
+  const { domains, next } = useLoaderData<typeof loader>()
   return (
     <>
       <Breadcrumbs trail={[{ label: 'Home', to: '/' }, { label: 'Self-assessment', to: '/self-assessment' }]} />
@@ -49,8 +55,17 @@ export default function SelfAssessmentResultsPage() {
           ))}
         </tbody>
       </table>
-      <Link className="nhsuk-button" to="/">
-        See what to do next
+      <h2 id="where-to-start">Where to start</h2>
+      {next.length === 0 ? (
+        <p>You have passed every module for your role.</p>
+      ) : (
+        <>
+          <p>These modules close the biggest gaps between your evidence and your role's target first.</p>
+          <Recommendations items={next} />
+        </>
+      )}
+      <Link className="nhsuk-button nhsuk-button--secondary" to="/">
+        Go to my learning
       </Link>
     </>
   )

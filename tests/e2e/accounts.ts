@@ -16,3 +16,13 @@ export const passwordChangeAccount = {
   name: 'Pat Password',
   password: 'e2e-start-password-2026',
 } as const
+
+// Created by tests/e2e/create-new-starter.ts (see playwright.config.ts): someone who has just joined,
+// with no learning history, for the first-steps journey. In a team the demo manager does not manage.
+export const newStarterAccount = {
+  email: 'e2e.new.starter@example.nhs.uk',
+  name: 'Nina Newstarter',
+  firstName: 'Nina',
+  password: 'e2e-new-starter-2026',
+  teamCode: 'ribble-therapy',
+} as const

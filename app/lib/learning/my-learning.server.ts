@@ -3,6 +3,7 @@ import { canSeeDrafts, describeModule, frameworkForContent, loadModules } from '
 import { db, schema } from '../db.server.ts'
 import { membershipOf } from '../org/units.server.ts'
 import { domainReadiness, expiringSoon, isCurrent } from './readiness.ts'
+import { savedRatings, selfRatedDomainLevels } from './self-assessment.server.ts'
 import { whatNext } from './what-next.ts'
 
 export const EXPIRY_WARNING_DAYS = 30
@@ -11,10 +12,11 @@ export const EXPIRY_WARNING_DAYS = 30
 export async function myLearning({ user, now = new Date() }: { user: { id: string; isAdmin: boolean }; now?: Date }) {
   const { competencyEvidence, moduleAttempts } = schema()
   const framework = frameworkForContent()
-  const [membership, evidence, attempts] = await Promise.all([
+  const [membership, evidence, attempts, ratings] = await Promise.all([
     membershipOf({ userId: user.id }),
     db().select().from(competencyEvidence).where(eq(competencyEvidence.userId, user.id)),
     db().select().from(moduleAttempts).where(eq(moduleAttempts.userId, user.id)).orderBy(desc(moduleAttempts.updatedAt)),
+    savedRatings({ userId: user.id }),
   ])
   const modules = loadModules({ includeDrafts: canSeeDrafts(user) }).map((m) => describeModule(m, framework))
   const moduleBySlug = new Map(modules.map((m) => [m.slug, m]))
@@ -55,6 +57,7 @@ export async function myLearning({ user, now = new Date() }: { user: { id: strin
     modules: modules.filter((m) => m.status === 'published' && (m.audience as readonly string[]).includes(roleProfile)),
     passedSlugs,
     renewalSlugs: new Set(expiring.map((e) => e.moduleSlug)),
+    selfRatedLevels: selfRatedDomainLevels(framework, ratings),
     now,
   })
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { frameworkForContent } from '../content/catalogue.server.ts'
-import type { DomainId } from '../content/framework.schema.ts'
+import type { DomainId, Framework } from '../content/framework.schema.ts'
 import { db, schema } from '../db.server.ts'
 import { publicUrl, xapiActivityBase } from '../env.server.ts'
 import { appAuthority, learnerAgent } from '../xapi/agents.ts'
@@ -63,6 +63,16 @@ export async function saveDomainRatings({
   })
 }
 
+/** A domain's self-rated level is the lowest rating in it, and only once every competency there is rated. */
+export function selfRatedDomainLevels(framework: Framework, ratings: Awaited<ReturnType<typeof savedRatings>>): Map<string, number> {
+  const levels = new Map<string, number>()
+  for (const domain of framework.domains) {
+    const own = domain.competencies.map((c) => ratings.get(c.id)?.current)
+    if (own.every((value) => value !== undefined)) levels.set(domain.id, Math.min(...(own as number[])))
+  }
+  return levels
+}
+
 /** Per domain: what the learner says (the lowest of their ratings there), what evidence shows, and the target. */
 export async function selfAssessmentResults({ userId, roleProfile }: { userId: string; roleProfile: string }) {
   const framework = frameworkForContent()
@@ -72,14 +82,13 @@ export async function selfAssessmentResults({ userId, roleProfile }: { userId: s
     db().select().from(competencyEvidence).where(eq(competencyEvidence.userId, userId)),
   ])
   const readiness = domainReadiness({ framework, roleProfile, evidence, now: new Date() })
+  const selfRated = selfRatedDomainLevels(framework, ratings)
   return framework.domains.map((domain) => {
-    const own = domain.competencies.map((c) => ratings.get(c.id)?.current)
-    const rated = own.every((value) => value !== undefined)
     const evidenced = readiness.find((r) => r.domainId === domain.id)
     return {
       domainId: domain.id,
       name: domain.name,
-      selfRating: rated ? Math.min(...(own as number[])) : null,
+      selfRating: selfRated.get(domain.id) ?? null,
       evidenceLevel: evidenced?.level ?? 0,
       target: evidenced?.target ?? 1,
     }

@@ -19,12 +19,14 @@ const learningEssentials = module('learning-essentials', 4, [['LEARN.1', 1], ['L
 const wellbeing = module('wellbeing', 8, [['SAFE.3', 2]])
 const modules = [phishing, learningEssentials, wellbeing, safetyEssentials]
 
-const recommend = (evidence: Evidence[], options: { passed?: string[]; renewals?: string[] } = {}) =>
+const dataEssentials = module('data-essentials', 6, [['DATA.1', 1], ['DATA.2', 1], ['DATA.3', 1], ['DATA.4', 1]])
+const recommend = (evidence: Evidence[], options: { passed?: string[]; renewals?: string[]; selfRated?: Record<string, number>; extra?: CandidateModule[] } = {}) =>
   whatNext({
     framework,
     roleProfile: 'clinical',
     evidence,
-    modules,
+    modules: [...modules, ...(options.extra ?? [])],
+    selfRatedLevels: new Map(Object.entries(options.selfRated ?? {})),
     passedSlugs: new Set(options.passed ?? []),
     renewalSlugs: new Set(options.renewals ?? []),
     now,
@@ -37,6 +39,13 @@ describe('what to do next', () => {
     expect(next.map((n) => n.slug)).toEqual(['safety-essentials', 'learning-essentials', 'phishing', 'wellbeing'])
     expect(next[0]?.reason).toBe('Takes Digital identity, wellbeing, safety and security from level 0 to 1 (your target is 2)')
     expect(next[2]?.reason).toMatch(/^Raises SAFE\.1, one step towards/)
+  })
+
+  test('between equal gaps, the domain the learner rated themselves lowest in comes first', () => {
+    // SAFE and DATA are both 2 short for a clinical role and both essentials take 6 minutes.
+    expect(recommend([], { extra: [dataEssentials] })[0]?.slug).toBe('data-essentials')
+    expect(recommend([], { extra: [dataEssentials], selfRated: { SAFE: 0, DATA: 2 } })[0]?.slug).toBe('safety-essentials')
+    expect(recommend([], { extra: [dataEssentials], selfRated: { SAFE: 2, DATA: 1 } })[0]?.slug).toBe('data-essentials')
   })
 
   test('passed modules drop out; once a domain meets its target its modules fall to the end', () => {

@@ -7,7 +7,9 @@ import { competencyLevel, domainReadiness, type Evidence } from './readiness.ts'
 //      domain's other competencies catch up), largest gap first;
 //   3. modules that renew evidence about to expire;
 //   4. the rest of the role's modules not yet passed.
-// Within a group, shorter modules come first: people learn on shift.
+// Within a group, the larger evidence gap first; on a tie, the domain where the learner's own
+// self-rating is furthest below target (what they told us they find hardest); then shorter modules,
+// because people learn on shift. Self-ratings only order the list: they never count as evidence.
 
 export interface CandidateModule {
   slug: string
@@ -31,6 +33,7 @@ export function whatNext({
   passedSlugs,
   renewalSlugs,
   now,
+  selfRatedLevels = new Map(),
   limit = 5,
 }: {
   framework: Framework
@@ -42,11 +45,18 @@ export function whatNext({
   /** Modules whose evidence expires soon: recommended even when passed before. */
   renewalSlugs: ReadonlySet<string>
   now: Date
+  /** The learner's self-rated level per domain (the lowest of their ratings there), where they rated all of it. */
+  selfRatedLevels?: ReadonlyMap<string, number>
   limit?: number
 }): Recommendation[] {
   const before = domainReadiness({ framework, roleProfile, evidence, now })
   const domainNames = new Map<string, string>(framework.domains.map((d) => [d.id, d.name]))
   const gapOf = new Map(before.map((d) => [d.domainId as string, d.gap]))
+  const selfGapOf = (domainId: string) => {
+    const rated = selfRatedLevels.get(domainId)
+    const target = before.find((d) => d.domainId === domainId)?.target ?? 0
+    return rated === undefined ? 0 : Math.max(0, target - rated)
+  }
 
   const ranked = modules.map((module) => {
     const gained: Evidence[] = module.competencies.map((c) => ({ competencyId: c.id, level: c.level, expiresAt: null }))
@@ -62,19 +72,19 @@ export function whatNext({
     const firstRaised = raised[0]
     if (top) {
       const name = domainNames.get(top.domain.domainId) ?? top.domain.domainId
-      return { module, group: 1, gap: top.domain.gap, reason: `Takes ${name} from level ${top.domain.level} to ${top.to} (your target is ${top.domain.target})` }
+      return { module, group: 1, gap: top.domain.gap, selfGap: selfGapOf(top.domain.domainId), reason: `Takes ${name} from level ${top.domain.level} to ${top.to} (your target is ${top.domain.target})` }
     }
     if (firstRaised) {
       const name = domainNames.get(firstRaised.domainId) ?? firstRaised.domainId
-      return { module, group: 2, gap: gapOf.get(firstRaised.domainId) ?? 0, reason: `Raises ${firstRaised.id}, one step towards your ${name} target` }
+      return { module, group: 2, gap: gapOf.get(firstRaised.domainId) ?? 0, selfGap: selfGapOf(firstRaised.domainId), reason: `Raises ${firstRaised.id}, one step towards your ${name} target` }
     }
-    if (renewalSlugs.has(module.slug)) return { module, group: 3, gap: 0, reason: 'Renews evidence that expires soon' }
-    return { module, group: 4, gap: 0, reason: 'For your role' }
+    if (renewalSlugs.has(module.slug)) return { module, group: 3, gap: 0, selfGap: 0, reason: 'Renews evidence that expires soon' }
+    return { module, group: 4, gap: 0, selfGap: 0, reason: 'For your role' }
   })
 
   return ranked
     .filter(({ module }) => !passedSlugs.has(module.slug) || renewalSlugs.has(module.slug))
-    .sort((a, b) => a.group - b.group || b.gap - a.gap || a.module.minutes - b.module.minutes || a.module.title.localeCompare(b.module.title))
+    .sort((a, b) => a.group - b.group || b.gap - a.gap || b.selfGap - a.selfGap || a.module.minutes - b.module.minutes || a.module.title.localeCompare(b.module.title))
     .slice(0, limit)
     .map(({ module, reason }) => ({ slug: module.slug, title: module.title, minutes: module.minutes, reason }))
 }
