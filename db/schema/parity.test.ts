@@ -74,5 +74,7 @@ describe('the SQLite and Postgres schemas', () => {
     expectTypeOf<typeof sqlite.moduleAttempts.$inferSelect>().toEqualTypeOf<typeof pg.moduleAttempts.$inferSelect>()
     expectTypeOf<typeof sqlite.competencyEvidence.$inferSelect>().toEqualTypeOf<typeof pg.competencyEvidence.$inferSelect>()
     expectTypeOf<typeof sqlite.selfRatings.$inferSelect>().toEqualTypeOf<typeof pg.selfRatings.$inferSelect>()
+    expectTypeOf<typeof sqlite.readinessPeriods.$inferSelect>().toEqualTypeOf<typeof pg.readinessPeriods.$inferSelect>()
+    expectTypeOf<typeof sqlite.assignments.$inferSelect>().toEqualTypeOf<typeof pg.assignments.$inferSelect>()
   })
 })

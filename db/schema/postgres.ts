@@ -247,7 +247,7 @@ export const competencyEvidence = pgTable(
     achievedAt: timestamp('achieved_at', { withTimezone: true, mode: 'date' }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
   },
-  (table) => [index('competency_evidence_user_idx').on(table.userId)],
+  (table) => [index('competency_evidence_user_idx').on(table.userId, table.competencyId), index('competency_evidence_expiry_idx').on(table.expiresAt)],
 )
 
 /** A learner's latest rating of themselves against a competency (not evidence). */
@@ -262,4 +262,45 @@ export const selfRatings = pgTable(
     ratedAt: timestamp('rated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (table) => [primaryKey({ columns: [table.userId, table.competencyId] })],
+)
+
+/**
+ * When a learner was ready at a level in a domain: every competency of the domain evidenced at that level
+ * or higher from `readyFrom` until `readyUntil` (null: no expiry in sight). Derived from competency
+ * evidence alone (not from role profiles), rewritten whenever a learner's evidence changes; reports
+ * compare it with each person's role target at any date, which keeps them fast at ICB scale.
+ */
+export const readinessPeriods = pgTable(
+  'readiness_periods',
+  {
+    userId: text('user_id').notNull(),
+    domainId: text('domain_id').notNull(),
+    level: integer('level').notNull(),
+    readyFrom: timestamp('ready_from', { withTimezone: true, mode: 'date' }).notNull(),
+    readyUntil: timestamp('ready_until', { withTimezone: true, mode: 'date' }),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.domainId, table.level, table.readyFrom] }), index('readiness_periods_domain_idx').on(table.domainId, table.level)],
+)
+
+/**
+ * Work a manager set: one module, or (moduleSlug null) everything the person's role targets need, for a
+ * unit (everyone in it and below) or one person, due by `dueAt`. When `recurs`, it comes round again as
+ * the module's evidence expires (the framework's refresh period).
+ */
+export const assignments = pgTable(
+  'assignments',
+  {
+    id: text('id').primaryKey().$defaultFn(newId),
+    moduleSlug: text('module_slug'),
+    unitId: text('unit_id').references(() => orgUnits.id),
+    userId: text('user_id').references(() => users.id),
+    dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }).notNull(),
+    recurs: boolean('recurs').notNull().default(false),
+    assignedBy: text('assigned_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true, mode: 'date' }),
+  },
+  (table) => [index('assignments_unit_idx').on(table.unitId), index('assignments_user_idx').on(table.userId)],
 )

@@ -250,7 +250,7 @@ export const competencyEvidence = sqliteTable(
     achievedAt: timestampMs('achieved_at').notNull(),
     expiresAt: timestampMs('expires_at'),
   },
-  (table) => [index('competency_evidence_user_idx').on(table.userId)],
+  (table) => [index('competency_evidence_user_idx').on(table.userId, table.competencyId), index('competency_evidence_expiry_idx').on(table.expiresAt)],
 )
 
 /** A learner's latest rating of themselves against a competency (not evidence). */
@@ -265,4 +265,45 @@ export const selfRatings = sqliteTable(
     ratedAt: timestampMs('rated_at').notNull(),
   },
   (table) => [primaryKey({ columns: [table.userId, table.competencyId] })],
+)
+
+/**
+ * When a learner was ready at a level in a domain: every competency of the domain evidenced at that level
+ * or higher from `readyFrom` until `readyUntil` (null: no expiry in sight). Derived from competency
+ * evidence alone (not from role profiles), rewritten whenever a learner's evidence changes; reports
+ * compare it with each person's role target at any date, which keeps them fast at ICB scale.
+ */
+export const readinessPeriods = sqliteTable(
+  'readiness_periods',
+  {
+    userId: text('user_id').notNull(),
+    domainId: text('domain_id').notNull(),
+    level: integer('level').notNull(),
+    readyFrom: timestampMs('ready_from').notNull(),
+    readyUntil: timestampMs('ready_until'),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.domainId, table.level, table.readyFrom] }), index('readiness_periods_domain_idx').on(table.domainId, table.level)],
+)
+
+/**
+ * Work a manager set: one module, or (moduleSlug null) everything the person's role targets need, for a
+ * unit (everyone in it and below) or one person, due by `dueAt`. When `recurs`, it comes round again as
+ * the module's evidence expires (the framework's refresh period).
+ */
+export const assignments = sqliteTable(
+  'assignments',
+  {
+    id: text('id').primaryKey().$defaultFn(newId),
+    moduleSlug: text('module_slug'),
+    unitId: text('unit_id').references(() => orgUnits.id),
+    userId: text('user_id').references(() => users.id),
+    dueAt: timestampMs('due_at').notNull(),
+    recurs: integer('recurs', { mode: 'boolean' }).notNull().default(false),
+    assignedBy: text('assigned_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    cancelledAt: timestampMs('cancelled_at'),
+  },
+  (table) => [index('assignments_unit_idx').on(table.unitId), index('assignments_user_idx').on(table.userId)],
 )

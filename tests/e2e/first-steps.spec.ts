@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import { parse } from 'yaml'
 import { newStarterAccount } from './accounts.ts'
-import { expect, expectNoSeriousA11yViolations, signIn, test, type Page } from './fixtures.ts'
+import type { Page } from '@playwright/test'
+import { expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures.ts'
 
 const phone = { width: 360, height: 740 }
 test.use({ viewport: phone })

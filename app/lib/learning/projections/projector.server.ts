@@ -4,7 +4,9 @@ import { findModule } from '../../content/catalogue.server.ts'
 import { competencyIndex, frameworkRootFor, loadFramework } from '../../content/framework.server.ts'
 import { db, dialect, schema, transaction } from '../../db.server.ts'
 import { publicUrl as appPublicUrl, xapiActivityBase } from '../../env.server.ts'
+import type { Framework } from '../../content/framework.schema.ts'
 import { verbs } from '../../xapi/vocabulary.ts'
+import { readinessPeriods as computeReadinessPeriods } from '../readiness-periods.ts'
 import { contentVersionExtension, moduleActivityId } from '../module-statements.ts'
 import { currentLevelExtension, selfAssessedVerb, targetLevelExtension } from './self-rating.ts'
 
@@ -60,10 +62,12 @@ class Projector {
   private readonly modules = new Map<string, ReturnType<typeof findModule>>()
   private readonly clientTrust = new Map<string, boolean>()
   private competencies: ReturnType<typeof competencyIndex> | undefined
+  private loadedFramework: Framework | undefined
   // Writes wait for flush(): a batch of statements touching one attempt many times writes it once.
   private readonly changedAttempts = new Set<string>()
   private readonly newEvidence: EvidenceRow[] = []
   private readonly changedRatings = new Map<string, RatingRow>()
+  private readonly evidenceChangedFor = new Set<string>()
 
   constructor(readonly settings: ProjectorSettings) {}
 
@@ -234,6 +238,9 @@ class Projector {
         })
     }
     for (const chunk of chunks(this.newEvidence.splice(0), 500)) await db().insert(competencyEvidence).values(chunk)
+    const learners = [...this.evidenceChangedFor]
+    this.evidenceChangedFor.clear()
+    await rewriteReadinessPeriods(learners, this.framework())
     const ratings = [...this.changedRatings.values()]
     this.changedRatings.clear()
     for (const chunk of chunks(ratings, 500)) {
@@ -300,8 +307,13 @@ class Projector {
     return this.modules.get(slug) ?? null
   }
 
+  private framework() {
+    this.loadedFramework ??= loadFramework({ root: frameworkRootFor(this.settings.contentRoot) })
+    return this.loadedFramework
+  }
+
   private competencyIndex() {
-    this.competencies ??= competencyIndex(loadFramework({ root: frameworkRootFor(this.settings.contentRoot) }))
+    this.competencies ??= competencyIndex(this.framework())
     return this.competencies
   }
 
@@ -322,6 +334,7 @@ class Projector {
       }
     })
     this.newEvidence.push(...rows)
+    this.evidenceChangedFor.add(userId)
   }
 
   private async applySelfRating({ statement, userId, objectId, timestamp }: { statement: Json; userId: string; objectId: string; timestamp: Date }) {
@@ -408,14 +421,28 @@ async function replay(projector: Projector, { userIds, onProgress }: { userIds?:
 }
 
 async function deleteProjections(userIds?: string[]) {
-  const { moduleAttempts, competencyEvidence, selfRatings } = schema()
+  const { moduleAttempts, competencyEvidence, selfRatings, readinessPeriods } = schema()
   if (!userIds) {
-    for (const table of [moduleAttempts, competencyEvidence, selfRatings]) await db().delete(table)
+    for (const table of [moduleAttempts, competencyEvidence, selfRatings, readinessPeriods]) await db().delete(table)
     return
   }
   await db().delete(moduleAttempts).where(inArray(moduleAttempts.userId, userIds))
   await db().delete(competencyEvidence).where(inArray(competencyEvidence.userId, userIds))
   await db().delete(selfRatings).where(inArray(selfRatings.userId, userIds))
+  await db().delete(readinessPeriods).where(inArray(readinessPeriods.userId, userIds))
+}
+
+/** Recomputes these learners' readiness periods from all their evidence. */
+async function rewriteReadinessPeriods(userIds: string[], framework: Framework) {
+  const { competencyEvidence, readinessPeriods } = schema()
+  for (const chunk of chunks(userIds, 200)) {
+    const evidence = await db().select().from(competencyEvidence).where(inArray(competencyEvidence.userId, chunk))
+    await db().delete(readinessPeriods).where(inArray(readinessPeriods.userId, chunk))
+    const rows = chunk.flatMap((userId) =>
+      computeReadinessPeriods({ framework, evidence: evidence.filter((e) => e.userId === userId) }).map((period) => ({ userId, ...period })),
+    )
+    for (const part of chunks(rows, 500)) await db().insert(readinessPeriods).values(part)
+  }
 }
 
 /**
