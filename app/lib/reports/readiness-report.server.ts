@@ -1,0 +1,240 @@
+import { and, asc, count, countDistinct, eq, gt, inArray, isNull, lte, max, or, type SQL, sql } from 'drizzle-orm'
+import { frameworkForContent } from '../content/catalogue.server.ts'
+import type { DomainId, Framework } from '../content/framework.schema.ts'
+import { db, schema } from '../db.server.ts'
+import { domainReadiness } from '../learning/readiness.ts'
+import type { OrgUnit } from '../org/units.server.ts'
+
+// Readiness figures for a unit and everything below it, straight from the projections (readiness
+// periods, evidence, self-ratings) so they are always current. A person counts in the unit of their
+// team; their role profile decides the target each domain is measured against. History (the trend)
+// is measured with today's teams and role profiles.
+
+const DAY_MS = 86_400_000
+export const EXPIRY_WINDOW_DAYS = 30
+/** Above team level, a figure from fewer people than this is not shown: it could identify someone. */
+export const SMALL_NUMBER_THRESHOLD = 5
+
+export interface UnitFigure {
+  ready: number
+  people: number
+  /** null when suppressed (fewer than SMALL_NUMBER_THRESHOLD people) or when there is nobody. */
+  percent: number | null
+  suppressed: boolean
+}
+
+const percentOf = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 100))
+
+export function unitFigure({ ready, people, suppress }: { ready: number; people: number; suppress: boolean }): UnitFigure {
+  const suppressed = suppress && people > 0 && people < SMALL_NUMBER_THRESHOLD
+  return { ready, people, percent: suppressed ? null : percentOf(ready, people), suppressed }
+}
+
+/** SQL true when the period row is the person's role target level for its domain. */
+function isRoleTarget(framework: Framework): SQL {
+  const { memberships, readinessPeriods } = schema()
+  const tuples = framework.roleProfiles.flatMap((profile) =>
+    Object.entries(profile.targets).map(([domainId, level]) => sql`(${profile.id}, ${domainId}, ${sql.raw(String(Number(level)))})`),
+  )
+  return sql`(${memberships.roleProfile}, ${readinessPeriods.domainId}, ${readinessPeriods.level}) in (values ${sql.join(tuples, sql`, `)})`
+}
+
+function coversMoment(at: Date): SQL {
+  const { readinessPeriods } = schema()
+  return and(lte(readinessPeriods.readyFrom, at), or(isNull(readinessPeriods.readyUntil), gt(readinessPeriods.readyUntil, at))) as SQL
+}
+
+/** How many people are in each of these units (their teams and everything below). */
+export async function headcounts(unitIds: string[]): Promise<Map<string, number>> {
+  if (unitIds.length === 0) return new Map()
+  const { orgUnitClosure, memberships } = schema()
+  const rows = await db()
+    .select({ unitId: orgUnitClosure.ancestorId, people: count() })
+    .from(orgUnitClosure)
+    .innerJoin(memberships, eq(memberships.teamId, orgUnitClosure.descendantId))
+    .where(inArray(orgUnitClosure.ancestorId, unitIds))
+    .groupBy(orgUnitClosure.ancestorId)
+  return new Map(rows.map((row) => [row.unitId, Number(row.people)]))
+}
+
+/** Per unit: how many people meet their role target in each domain at `at`, and in all of them. */
+export async function readyCounts({ unitIds, at, framework = frameworkForContent() }: { unitIds: string[]; at: Date; framework?: Framework }) {
+  const result = new Map<string, { byDomain: Map<string, number>; inEveryDomain: number }>()
+  if (unitIds.length === 0) return result
+  const { orgUnitClosure, memberships, readinessPeriods } = schema()
+  const perPersonDomain = db()
+    .select({ unitId: sql<string>`${orgUnitClosure.ancestorId}`.as('unit_id'), userId: readinessPeriods.userId, domainId: readinessPeriods.domainId })
+    .from(orgUnitClosure)
+    .innerJoin(memberships, eq(memberships.teamId, orgUnitClosure.descendantId))
+    .innerJoin(readinessPeriods, eq(readinessPeriods.userId, memberships.userId))
+    .where(and(inArray(orgUnitClosure.ancestorId, unitIds), coversMoment(at), isRoleTarget(framework)))
+    .as('ready')
+  const byDomain = await db()
+    .select({ unitId: perPersonDomain.unitId, domainId: perPersonDomain.domainId, ready: count() })
+    .from(perPersonDomain)
+    .groupBy(perPersonDomain.unitId, perPersonDomain.domainId)
+  const domainCount = framework.domains.length
+  const perPerson = db()
+    .select({ unitId: perPersonDomain.unitId, domains: count().as('domains') })
+    .from(perPersonDomain)
+    .groupBy(perPersonDomain.unitId, perPersonDomain.userId)
+    .as('per_person')
+  const everyDomain = await db()
+    .select({ unitId: perPerson.unitId, ready: count() })
+    .from(perPerson)
+    .where(eq(perPerson.domains, domainCount))
+    .groupBy(perPerson.unitId)
+  for (const unitId of unitIds) result.set(unitId, { byDomain: new Map(), inEveryDomain: 0 })
+  for (const row of byDomain) result.get(row.unitId)?.byDomain.set(row.domainId, Number(row.ready))
+  for (const row of everyDomain) {
+    const entry = result.get(row.unitId)
+    if (entry) entry.inEveryDomain = Number(row.ready)
+  }
+  return result
+}
+
+/** The headline figures for a unit. */
+export async function unitHeadline({ unit, now = new Date() }: { unit: OrgUnit; now?: Date }) {
+  const { orgUnitClosure, memberships, selfRatings, competencyEvidence } = schema()
+  const inUnit = (teamColumn: typeof memberships.teamId) =>
+    and(eq(orgUnitClosure.ancestorId, unit.id), eq(teamColumn, orgUnitClosure.descendantId))
+  const [people, ready, assessed, expiring] = await Promise.all([
+    headcounts([unit.id]).then((map) => map.get(unit.id) ?? 0),
+    readyCounts({ unitIds: [unit.id], at: now }).then((map) => map.get(unit.id)?.inEveryDomain ?? 0),
+    db()
+      .select({ n: countDistinct(selfRatings.userId) })
+      .from(orgUnitClosure)
+      .innerJoin(memberships, inUnit(memberships.teamId))
+      .innerJoin(selfRatings, eq(selfRatings.userId, memberships.userId))
+      .then(([row]) => Number(row?.n ?? 0)),
+    db()
+      .select({ n: countDistinct(competencyEvidence.userId) })
+      .from(orgUnitClosure)
+      .innerJoin(memberships, inUnit(memberships.teamId))
+      .innerJoin(competencyEvidence, eq(competencyEvidence.userId, memberships.userId))
+      .where(and(expiresBetween(now, new Date(now.getTime() + EXPIRY_WINDOW_DAYS * DAY_MS)), notCoveredByOtherEvidence()))
+      .then(([row]) => Number(row?.n ?? 0)),
+  ])
+  const suppress = unit.kind !== 'team'
+  return {
+    people,
+    selfAssessed: unitFigure({ ready: assessed, people, suppress }),
+    readyInEveryDomain: unitFigure({ ready, people, suppress }),
+    /** People holding evidence that lapses within 30 days with nothing else covering it. */
+    peopleWithEvidenceExpiring: expiring,
+  }
+}
+
+function expiresBetween(from: Date, to: Date): SQL {
+  const { competencyEvidence } = schema()
+  return and(gt(competencyEvidence.expiresAt, from), lte(competencyEvidence.expiresAt, to)) as SQL
+}
+
+/** Evidence nothing else outlasts at the same level or higher (see expiringSoon in readiness.ts). */
+function notCoveredByOtherEvidence(): SQL {
+  const { competencyEvidence } = schema()
+  const other = sql`other_evidence`
+  return sql`not exists (select 1 from ${competencyEvidence} ${other} where ${other}.user_id = ${competencyEvidence.userId}
+    and ${other}.competency_id = ${competencyEvidence.competencyId} and ${other}.level >= ${competencyEvidence.level}
+    and ${other}.id <> ${competencyEvidence.id}
+    and (${other}.expires_at is null or ${other}.expires_at > ${competencyEvidence.expiresAt}))`
+}
+
+export interface HeatmapRow {
+  unit: Pick<OrgUnit, 'id' | 'name' | 'kind'>
+  people: number
+  cells: { domainId: DomainId; figure: UnitFigure }[]
+  readyInEveryDomain: UnitFigure
+}
+
+/** Units directly below `unit` × domains: the % of their people meeting their role target, suppressed when few. */
+export async function unitHeatmap({ unit, now = new Date() }: { unit: OrgUnit; now?: Date }): Promise<HeatmapRow[]> {
+  const { orgUnits } = schema()
+  const framework = frameworkForContent()
+  const children = await db()
+    .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind })
+    .from(orgUnits)
+    .where(eq(orgUnits.parentId, unit.id))
+    .orderBy(asc(orgUnits.name))
+  const ids = children.map((child) => child.id)
+  const [people, ready] = await Promise.all([headcounts(ids), readyCounts({ unitIds: ids, at: now, framework })])
+  return children.map((child) => {
+    const headcount = people.get(child.id) ?? 0
+    const counts = ready.get(child.id)
+    return {
+      unit: child,
+      people: headcount,
+      cells: framework.domains.map((domain) => ({
+        domainId: domain.id,
+        figure: unitFigure({ ready: counts?.byDomain.get(domain.id) ?? 0, people: headcount, suppress: true }),
+      })),
+      readyInEveryDomain: unitFigure({ ready: counts?.inEveryDomain ?? 0, people: headcount, suppress: true }),
+    }
+  })
+}
+
+export interface TrendPoint {
+  weekEnding: Date
+  /** % of the unit's people meeting their role target in each domain at the end of that week. */
+  percentByDomain: Record<string, number | null>
+}
+
+/** The % ready per domain at the end of each of the last `weeks` weeks (the last point is now). */
+export async function unitTrend({ unit, now = new Date(), weeks = 12 }: { unit: OrgUnit; now?: Date; weeks?: number }): Promise<TrendPoint[]> {
+  const { orgUnitClosure, memberships, readinessPeriods } = schema()
+  const framework = frameworkForContent()
+  const moments = Array.from({ length: weeks }, (_, index) => new Date(now.getTime() - (weeks - 1 - index) * 7 * DAY_MS))
+  const sums = Object.fromEntries(moments.map((moment, index) => [`w${index}`, sql<number>`sum(case when ${coversMoment(moment)} then 1 else 0 end)`]))
+  const [people, rows] = await Promise.all([
+    headcounts([unit.id]).then((map) => map.get(unit.id) ?? 0),
+    db()
+      .select({ domainId: readinessPeriods.domainId, ...sums })
+      .from(orgUnitClosure)
+      .innerJoin(memberships, eq(memberships.teamId, orgUnitClosure.descendantId))
+      .innerJoin(readinessPeriods, eq(readinessPeriods.userId, memberships.userId))
+      .where(and(eq(orgUnitClosure.ancestorId, unit.id), isRoleTarget(framework), or(isNull(readinessPeriods.readyUntil), gt(readinessPeriods.readyUntil, moments[0] as Date))))
+      .groupBy(readinessPeriods.domainId),
+  ])
+  const suppress = unit.kind !== 'team' && people < SMALL_NUMBER_THRESHOLD
+  const byDomain = new Map(rows.map((row) => [row.domainId, row as Record<string, unknown>]))
+  return moments.map((moment, index) => ({
+    weekEnding: moment,
+    percentByDomain: Object.fromEntries(
+      framework.domains.map((domain) => [domain.id, suppress ? null : percentOf(Number(byDomain.get(domain.id)?.[`w${index}`] ?? 0), people)]),
+    ),
+  }))
+}
+
+/** One team's people: level per domain against their target, and when they last did anything. */
+export async function teamPeople({ unit, now = new Date() }: { unit: OrgUnit; now?: Date }) {
+  const { users, memberships, competencyEvidence, moduleAttempts, selfRatings } = schema()
+  const framework = frameworkForContent()
+  const people = await db()
+    .select({ id: users.id, name: users.name, roleProfile: memberships.roleProfile, jobTitle: memberships.jobTitle })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.teamId, unit.id))
+    .orderBy(asc(users.name), asc(users.id))
+  const ids = people.map((person) => person.id)
+  if (ids.length === 0) return []
+  const [evidence, attempts, ratings] = await Promise.all([
+    db().select().from(competencyEvidence).where(inArray(competencyEvidence.userId, ids)),
+    db().select({ userId: moduleAttempts.userId, last: max(moduleAttempts.updatedAt) }).from(moduleAttempts).where(inArray(moduleAttempts.userId, ids)).groupBy(moduleAttempts.userId),
+    db().select({ userId: selfRatings.userId, last: max(selfRatings.ratedAt) }).from(selfRatings).where(inArray(selfRatings.userId, ids)).groupBy(selfRatings.userId),
+  ])
+  const latest = new Map<string, Date>()
+  for (const row of [...attempts, ...ratings]) {
+    const when = row.last ? new Date(row.last) : null
+    const previous = latest.get(row.userId)
+    if (when && (!previous || when > previous)) latest.set(row.userId, when)
+  }
+  return people.map((person) => {
+    const readiness = domainReadiness({ framework, roleProfile: person.roleProfile, evidence: evidence.filter((e) => e.userId === person.id), now })
+    return {
+      ...person,
+      domains: readiness.map(({ domainId, level, target, ready }) => ({ domainId, level, target, ready })),
+      readyInEveryDomain: readiness.every((domain) => domain.ready),
+      lastActivity: latest.get(person.id) ?? null,
+    }
+  })
+}
