@@ -21,6 +21,14 @@ export interface StoreOptions {
   userId?: string | null
   /** Attachment content sent with the batch, stored (once per SHA-2) in the same transaction. */
   attachments?: AttachmentContent[]
+  /**
+   * Update the projections (module attempts, competency evidence, self-ratings) in the same transaction:
+   * true unless said otherwise. False only stores the statements, for bulk imports of past statements
+   * that are followed by `npm run projections:rebuild` (which replays them all); until that rebuild the
+   * projections, and the reports read from them, miss the imported statements. The benchmarks also use
+   * it to measure what projecting costs.
+   */
+  project?: boolean
 }
 
 /**
@@ -35,6 +43,7 @@ export async function storeStatements({
   clientId = null,
   userId = null,
   attachments = [],
+  project = true,
 }: StoreOptions): Promise<string[]> {
   const ids = statements.map((statement) => (typeof statement.id === 'string' ? statement.id.toLowerCase() : randomUUID()))
   if (new Set(ids).size !== ids.length) throw new XapiError(400, 'statements: the batch contains the same statement id twice')
@@ -124,7 +133,7 @@ export async function storeStatements({
           .where(eq(xapiStatements.id, String(object.id).toLowerCase()))
       }
     }
-    await projectStoredStatements(inserted)
+    if (project) await projectStoredStatements(inserted)
     await storeAttachmentContent(tx, attachments)
     return ids
   })

@@ -212,6 +212,28 @@ test("passing a module's knowledge check in the player gives an attempt and evid
   expect(await evidenceOf(user.id)).toMatchObject([{ competencyId: 'SAFE.1', level: 1, moduleSlug: PHISHING }])
 })
 
+test('storeStatements with project: false stores the statements but no projections, until a rebuild', async () => {
+  const userId = randomUUID()
+  const registration = randomUUID()
+  const actor = learnerAgent({ publicUrl, user: { id: userId, name: 'Learner' } })
+  const statements = [
+    moduleStatement(userId, PHISHING, 'passed', { registration, scaled: 1 }),
+    selfRatingStatement({ publicUrl, activityBase: xapiActivityBase, actor, competencyId: 'SAFE.1', current: 2 }),
+  ]
+  const ids = await storeStatements({ statements, authority: app, version: '1.0.3', project: false })
+  const { xapiStatements, selfRatings } = schema()
+  expect((await db().select().from(xapiStatements)).filter((row) => ids.includes(row.id))).toHaveLength(2)
+  const ratings = async () => (await db().select().from(selfRatings)).filter((row) => row.userId === userId)
+  expect(await attemptOf(registration)).toBeUndefined()
+  expect(await evidenceOf(userId)).toEqual([])
+  expect(await ratings()).toEqual([])
+
+  await rebuildProjections()
+  expect(await attemptOf(registration)).toMatchObject({ userId, status: 'passed' })
+  expect(await evidenceOf(userId)).toMatchObject([{ competencyId: 'SAFE.1', level: 1 }])
+  expect(await ratings()).toMatchObject([{ competencyId: 'SAFE.1', current: 2 }])
+})
+
 describe('self-ratings', () => {
   test('the latest self-rating per competency counts, from any authority, and a void falls back to the one before', async () => {
     const userId = randomUUID()
