@@ -17,6 +17,7 @@ import { selfRatingStatement } from './self-rating.ts'
 type Json = Record<string, unknown>
 const PHISHING = 'spotting-phishing' // SAFE.1 at level 1; SAFE.1 refreshes every 12 months
 const CHAMPION = 'becoming-a-digital-champion' // LEARN.2 at level 2 and LEARN.1 at level 1; no refresh
+const SAFETY_ESSENTIALS = 'digital-safety-essentials' // SAFE.1, SAFE.2 (12-month refresh) and SAFE.3 at level 1
 
 const app = appAuthority({ publicUrl }) as unknown as Json
 async function clientAuthorityFor({ trusted }: { trusted: boolean }): Promise<Json> {
@@ -69,7 +70,7 @@ async function attemptOf(registration: string) {
 
 /** Every projection row, without evidence ids (random), sorted: what a rebuild must reproduce exactly. */
 async function snapshot() {
-  const { moduleAttempts, competencyEvidence, selfRatings } = schema()
+  const { moduleAttempts, competencyEvidence, selfRatings, readinessPeriods } = schema()
   const plain = (rows: Json[]) =>
     rows
       .map((row) => JSON.stringify(Object.entries(row).map(([key, value]) => [key, value instanceof Date ? value.getTime() : value])))
@@ -78,6 +79,7 @@ async function snapshot() {
     attempts: plain(await db().select().from(moduleAttempts)),
     evidence: plain((await db().select().from(competencyEvidence)).map(({ id: _id, ...row }) => row)),
     ratings: plain(await db().select().from(selfRatings)),
+    readiness: plain(await db().select().from(readinessPeriods)),
   }
 }
 
@@ -102,6 +104,17 @@ describe('module attempts and competency evidence', () => {
       updatedAt: at,
       completedAt: at,
     })
+  })
+
+  test('a pass that completes a domain opens a readiness period until its first evidence expires; voiding it closes the matter', async () => {
+    const userId = randomUUID()
+    const at = new Date('2026-10-01T08:00:00Z')
+    const pass = moduleStatement(userId, SAFETY_ESSENTIALS, 'passed', { registration: randomUUID(), scaled: 1, at })
+    await store([pass])
+    const periods = async () => (await db().select().from(schema().readinessPeriods)).filter((row) => row.userId === userId)
+    expect(await periods()).toEqual([{ userId, domainId: 'SAFE', level: 1, readyFrom: at, readyUntil: new Date('2027-10-01T08:00:00Z') }])
+    await store([voiding(pass.id as string, userId)])
+    expect(await periods()).toEqual([])
   })
 
   test('every competency a module maps to gets its own evidence; no refreshMonths means no expiry', async () => {
