@@ -21,7 +21,7 @@ import { useNonce } from '#app/components/nonce.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { SERVICE_NAME, SiteHeader } from '#app/components/site-header.tsx'
 import { SiteFooter } from '#app/components/site-footer.tsx'
-import { getSession } from '#app/lib/auth/current-user.server.ts'
+import { getSession, rolesOf } from '#app/lib/auth/current-user.server.ts'
 import { readSessionToken, sessionCookie } from '#app/lib/auth/session.server.ts'
 import appStyles from '#app/styles/app.css?url'
 
@@ -40,7 +40,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const token = readSessionToken(request)
     if (token) headers.append('Set-Cookie', sessionCookie({ token, expiresAt: session.session.expiresAt }))
   }
-  return data({ user: session?.user ?? null }, { headers })
+  // Managers and administrators get a link to the readiness reports.
+  const roles = session ? await rolesOf(session.user) : null
+  return data({ user: session?.user ?? null, canSeeReports: Boolean(roles?.manager || roles?.admin) }, { headers })
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders
@@ -61,7 +63,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="nhsuk-skip-link" href="#maincontent">
           Skip to main content
         </a>
-        <SiteHeader user={rootData?.user ?? null} />
+        <SiteHeader user={rootData?.user ?? null} canSeeReports={rootData?.canSeeReports ?? false} />
         <div className="nhsuk-width-container">
           <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1}>
             {children}

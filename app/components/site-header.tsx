@@ -4,9 +4,11 @@ export const SERVICE_NAME = 'Digital skills'
 
 interface SiteHeaderProps {
   user: { name: string; isAdmin: boolean } | null
+  /** Managers and administrators: show the link to the readiness reports. */
+  canSeeReports?: boolean
 }
 
-export function SiteHeader({ user }: SiteHeaderProps) {
+export function SiteHeader({ user, canSeeReports = false }: SiteHeaderProps) {
   return (
     <header className="nhsuk-header" role="banner">
       <div className="nhsuk-header__container nhsuk-width-container">
@@ -64,6 +66,13 @@ export function SiteHeader({ user }: SiteHeaderProps) {
                   Modules
                 </Link>
               </li>
+              {canSeeReports ? (
+                <li className="nhsuk-header__navigation-item">
+                  <Link className="nhsuk-header__navigation-link" to="/reports">
+                    Reports
+                  </Link>
+                </li>
+              ) : null}
             </ul>
           </div>
         </nav>

@@ -207,14 +207,37 @@ export async function unitTrend({ unit, now = new Date(), weeks = 12 }: { unit: 
 
 /** One team's people: level per domain against their target, and when they last did anything. */
 export async function teamPeople({ unit, now = new Date() }: { unit: OrgUnit; now?: Date }) {
-  const { users, memberships, competencyEvidence, moduleAttempts, selfRatings } = schema()
-  const framework = frameworkForContent()
+  const { users, memberships } = schema()
   const people = await db()
     .select({ id: users.id, name: users.name, roleProfile: memberships.roleProfile, jobTitle: memberships.jobTitle })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.teamId, unit.id))
     .orderBy(asc(users.name), asc(users.id))
+  return readinessOfPeople({ people, now })
+}
+
+export type PersonReadiness<P> = P & {
+  domains: { domainId: DomainId; level: number; target: number; ready: boolean }[]
+  readyInEveryDomain: boolean
+  lastActivity: Date | null
+}
+
+/**
+ * A page of people (a team, or one page of a larger export): each one's level per domain against their
+ * role target, whether they are ready in every domain, and when they last did anything. Three queries
+ * for the whole page, whatever its size; the order of `people` is kept.
+ */
+export async function readinessOfPeople<P extends { id: string; roleProfile: string }>({
+  people,
+  now = new Date(),
+  framework = frameworkForContent(),
+}: {
+  people: P[]
+  now?: Date
+  framework?: Framework
+}): Promise<PersonReadiness<P>[]> {
+  const { competencyEvidence, moduleAttempts, selfRatings } = schema()
   const ids = people.map((person) => person.id)
   if (ids.length === 0) return []
   const [evidence, attempts, ratings] = await Promise.all([
@@ -228,8 +251,10 @@ export async function teamPeople({ unit, now = new Date() }: { unit: OrgUnit; no
     const previous = latest.get(row.userId)
     if (when && (!previous || when > previous)) latest.set(row.userId, when)
   }
+  const evidenceByPerson = new Map<string, (typeof evidence)[number][]>()
+  for (const item of evidence) evidenceByPerson.set(item.userId, [...(evidenceByPerson.get(item.userId) ?? []), item])
   return people.map((person) => {
-    const readiness = domainReadiness({ framework, roleProfile: person.roleProfile, evidence: evidence.filter((e) => e.userId === person.id), now })
+    const readiness = domainReadiness({ framework, roleProfile: person.roleProfile, evidence: evidenceByPerson.get(person.id) ?? [], now })
     return {
       ...person,
       domains: readiness.map(({ domainId, level, target, ready }) => ({ domainId, level, target, ready })),

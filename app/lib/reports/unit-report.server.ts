@@ -1,0 +1,106 @@
+import type { Viewer } from '../auth/scope.server.ts'
+import { frameworkForContent } from '../content/catalogue.server.ts'
+import { childUnitsWithHeadcount, type OrgUnit, visibleAncestors } from '../org/units.server.ts'
+import type { CsvValue } from './csv.server.ts'
+import { peopleReadinessPages } from './people-export.server.ts'
+import { headcounts, teamPeople, unitHeadline, unitHeatmap, unitTrend } from './readiness-report.server.ts'
+import {
+  headlineFigures,
+  kindLabel,
+  type PeopleColumns,
+  peopleHeader,
+  peopleTable,
+  personRow,
+  trendTable,
+  unitHeatmapTable,
+} from './report-tables.server.ts'
+import { peopleHeatmapChart, trendChart, unitHeatmapChart } from './report-view.ts'
+
+// A unit's readiness report as the page shows it, and each of its tables for the CSV exports. The page
+// and the exports call the same functions here, so a download holds exactly the rows on screen.
+
+// Slot: overdue assignments. app/lib/assignments (overdueCountInUnit, overdueCountByPerson) is being
+// written; until it exists these answer "not known", and the figure and column are left out of the
+// headline, the people table and the people CSV alike.
+async function overdueInUnit(_: { unitId: string; now: Date }): Promise<number | null> {
+  return null
+}
+async function overdueByPerson(_: { userIds: string[]; now: Date }): Promise<Map<string, number> | undefined> {
+  return undefined
+}
+
+/** A team's people table (also the accessible table of a team's people heatmap). */
+export async function teamPeopleReport({ unit, now }: { unit: OrgUnit; now: Date }) {
+  const framework = frameworkForContent()
+  const people = await teamPeople({ unit, now })
+  const columns: PeopleColumns = { framework, withTeam: false, overdueByPerson: await overdueByPerson({ userIds: people.map((p) => p.id), now }) }
+  return {
+    chart: peopleHeatmapChart({ unitName: unit.name, people, framework }),
+    table: peopleTable({ unit, people, columns }),
+  }
+}
+
+/** Above team level: the units directly below × domains, small numbers suppressed. At a team: its people. */
+export async function heatmapReport({ unit, now }: { unit: OrgUnit; now: Date }) {
+  if (unit.kind === 'team') return teamPeopleReport({ unit, now })
+  const framework = frameworkForContent()
+  const rows = await unitHeatmap({ unit, now })
+  return { chart: unitHeatmapChart({ unitName: unit.name, rows, framework }), table: unitHeatmapTable({ unit, rows, framework }) }
+}
+
+export async function trendReport({ unit, now, people }: { unit: OrgUnit; now: Date; people?: number }) {
+  const framework = frameworkForContent()
+  const [points, headcount] = await Promise.all([
+    unitTrend({ unit, now }),
+    people === undefined ? headcounts([unit.id]).then((map) => map.get(unit.id) ?? 0) : Promise.resolve(people),
+  ])
+  const shown = points.some((point) => Object.values(point.percentByDomain).some((value) => value !== null))
+  return {
+    /** Null when there is nothing to draw (nobody there, or too few people to show). */
+    chart: shown ? trendChart({ unitName: unit.name, points, framework }) : null,
+    table: trendTable({ unit, points, people: headcount, framework }),
+  }
+}
+
+/**
+ * The people CSV above team level (at a team it is the people table): every person below the unit with
+ * their team, read a page at a time so that an ICB-wide export never holds everyone at once.
+ */
+export async function peopleBelowUnitCsv({ unit, now }: { unit: OrgUnit; now: Date }): Promise<{ header: string[]; rows: AsyncIterable<CsvValue[]> }> {
+  const framework = frameworkForContent()
+  const overdueKnown = (await overdueByPerson({ userIds: [], now })) !== undefined
+  return {
+    header: peopleHeader({ framework, withTeam: true, overdueByPerson: overdueKnown ? new Map() : undefined }),
+    rows: (async function* () {
+      for await (const page of peopleReadinessPages({ unit, now })) {
+        const columns: PeopleColumns = { framework, withTeam: true, overdueByPerson: await overdueByPerson({ userIds: page.map((p) => p.id), now }) }
+        for (const person of page) yield personRow(person, columns).cells
+      }
+    })(),
+  }
+}
+
+/** Everything on a unit's report page. */
+export async function unitReport({ viewer, unit, now }: { viewer: Viewer; unit: OrgUnit; now: Date }) {
+  const framework = frameworkForContent()
+  const [ancestors, children, headline, overdue, heatmap] = await Promise.all([
+    visibleAncestors({ viewer, unitId: unit.id }),
+    childUnitsWithHeadcount({ viewer, unitId: unit.id }),
+    unitHeadline({ unit, now }),
+    overdueInUnit({ unitId: unit.id, now }),
+    heatmapReport({ unit, now }),
+  ])
+  const trend = await trendReport({ unit, now, people: headline.people })
+  return {
+    unit: { id: unit.id, name: unit.name, kind: unit.kind, kindLabel: kindLabel[unit.kind] },
+    ancestors,
+    children,
+    headline: headlineFigures({ unit, headline, overdue, domainCount: framework.domains.length }),
+    heatmap,
+    trend,
+    domains: framework.domains.map((domain) => ({ id: domain.id, name: domain.name })),
+    producedAt: now,
+  }
+}
+
+export type UnitReport = Awaited<ReturnType<typeof unitReport>>
