@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { eq, inArray, sql } from 'drizzle-orm'
+import { inArray, sql } from 'drizzle-orm'
+import { chunks } from '../chunks.ts'
 import { type Database, db, dialect, schema, transaction } from '../db.server.ts'
 import { projectStoredStatements } from '../learning/projections/projector.server.ts'
 import { type AttachmentContent, storeAttachmentContent } from './attachments.server.ts'
@@ -74,7 +75,9 @@ export async function storeStatements({
       if (voidingTarget) throw new XapiError(400, `statement ${voidingTarget.id} is itself a voiding statement and cannot be voided`)
     }
 
-    const inserted: { seq: number; statement: Json }[] = []
+    // Build every new row first, then write them in a few multi-row inserts rather than several
+    // round trips per statement: a learner's form post is one short transaction either way.
+    const rows: (typeof xapiStatements.$inferInsert & { statement: Json })[] = []
     for (const [index, statement] of statements.entries()) {
       const id = ids[index] as string
       const previous = existingById.get(id)
@@ -93,46 +96,60 @@ export async function storeStatements({
       const object = statement.object as Json
       const objectType = object.objectType ?? 'Activity'
       const context = statement.context as Json | undefined
-      const [row] = await tx
-        .insert(xapiStatements)
-        .values({
-          id,
-          statement: full,
-          actorKey: actorKeyOf(statement.actor as Parameters<typeof agentKey>[0]),
-          verbId: String((statement.verb as Json).id),
-          objectActivityId: objectType === 'Activity' ? String(object.id) : null,
-          objectStatementId: objectType === 'StatementRef' ? String(object.id).toLowerCase() : null,
-          registration: typeof context?.registration === 'string' ? context.registration.toLowerCase() : null,
-          timestamp: new Date(String(full.timestamp)),
-          stored,
-          authorityKey: agentKey(authority as Parameters<typeof agentKey>[0]),
-          clientId,
-          userId,
-        })
-        .returning({ seq: xapiStatements.seq })
-      if (!row) throw new Error('insert returned no statement')
-      inserted.push({ seq: row.seq, statement: full })
-      const { agents, activities } = indexStatement(full)
-      if (agents.length > 0) await tx.insert(xapiStatementAgents).values(agents.map((a) => ({ ...a, statementSeq: row.seq })))
-      if (activities.length > 0) {
-        await tx.insert(xapiStatementActivities).values(activities.map((a) => ({ ...a, statementSeq: row.seq })))
-      }
-      if (objectType === 'Activity' && object.definition) {
-        const activityId = String(object.id)
-        const [known] = await tx.select().from(xapiActivities).where(eq(xapiActivities.id, activityId))
-        const definition = mergeDefinitions(known?.definition, object.definition as Json)
+      rows.push({
+        id,
+        statement: full,
+        actorKey: actorKeyOf(statement.actor as Parameters<typeof agentKey>[0]),
+        verbId: String((statement.verb as Json).id),
+        objectActivityId: objectType === 'Activity' ? String(object.id) : null,
+        objectStatementId: objectType === 'StatementRef' ? String(object.id).toLowerCase() : null,
+        registration: typeof context?.registration === 'string' ? context.registration.toLowerCase() : null,
+        timestamp: new Date(String(full.timestamp)),
+        stored,
+        authorityKey: agentKey(authority as Parameters<typeof agentKey>[0]),
+        clientId,
+        userId,
+      })
+    }
+
+    const seqById = new Map<string, number>()
+    for (const chunk of chunks(rows, 200)) {
+      const returned = await tx.insert(xapiStatements).values(chunk).returning({ id: xapiStatements.id, seq: xapiStatements.seq })
+      for (const row of returned) seqById.set(row.id, row.seq)
+    }
+    const inserted = rows.map((row) => {
+      const seq = seqById.get(row.id)
+      if (seq === undefined) throw new Error(`insert returned no seq for statement ${row.id}`)
+      return { seq, statement: row.statement }
+    })
+
+    const agentRows = inserted.flatMap(({ seq, statement }) => indexStatement(statement).agents.map((a) => ({ ...a, statementSeq: seq })))
+    const activityRows = inserted.flatMap(({ seq, statement }) => indexStatement(statement).activities.map((a) => ({ ...a, statementSeq: seq })))
+    for (const chunk of chunks(agentRows, 500)) await tx.insert(xapiStatementAgents).values(chunk)
+    for (const chunk of chunks(activityRows, 500)) await tx.insert(xapiStatementActivities).values(chunk)
+
+    // Activity definitions: the newest wins, names and descriptions gather languages (in statement order).
+    const definitions = new Map<string, Json>()
+    for (const { statement } of inserted) {
+      const object = statement.object as Json
+      if ((object.objectType ?? 'Activity') !== 'Activity' || !object.definition) continue
+      const activityId = String(object.id)
+      definitions.set(activityId, mergeDefinitions(definitions.get(activityId), object.definition as Json))
+    }
+    if (definitions.size > 0) {
+      const known = await tx.select().from(xapiActivities).where(inArray(xapiActivities.id, [...definitions.keys()]))
+      const knownById = new Map(known.map((row) => [row.id, row.definition as Json]))
+      const merged = [...definitions].map(([id, definition]) => ({ id, definition: mergeDefinitions(knownById.get(id), definition), updatedAt: stored }))
+      for (const chunk of chunks(merged, 200)) {
         await tx
           .insert(xapiActivities)
-          .values({ id: activityId, definition, updatedAt: stored })
-          .onConflictDoUpdate({ target: xapiActivities.id, set: { definition, updatedAt: stored } })
-      }
-      if (isVoiding(statement)) {
-        await tx
-          .update(xapiStatements)
-          .set({ isVoided: true })
-          .where(eq(xapiStatements.id, String(object.id).toLowerCase()))
+          .values(chunk)
+          .onConflictDoUpdate({ target: xapiActivities.id, set: { definition: sql.raw('excluded.definition'), updatedAt: sql.raw('excluded.updated_at') } })
       }
     }
+
+    const voided = inserted.filter(({ statement }) => isVoiding(statement)).map(({ statement }) => String((statement.object as Json).id).toLowerCase())
+    if (voided.length > 0) await tx.update(xapiStatements).set({ isVoided: true }).where(inArray(xapiStatements.id, voided))
     if (project) await projectStoredStatements(inserted)
     await storeAttachmentContent(tx, attachments)
     return ids

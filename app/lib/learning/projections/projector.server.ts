@@ -1,4 +1,5 @@
 import { and, asc, count, eq, getTableColumns, gt, inArray, lt, sql, type Table } from 'drizzle-orm'
+import { chunks } from '../../chunks.ts'
 import { defaultContentRoot } from '../../content/content-root.server.ts'
 import { findModule } from '../../content/catalogue.server.ts'
 import { competencyIndex, frameworkRootFor, loadFramework } from '../../content/framework.server.ts'
@@ -351,10 +352,6 @@ class Projector {
     const values = { current, target: isLevel(target, 1) ? target : null, statementId: statement.id, ratedAt: timestamp }
     this.changedRatings.set(`${userId}|${competencyId}`, { userId, competencyId, ...values })
   }
-}
-
-function* chunks<T>(items: T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size)
 }
 
 /** `set` for an upsert that takes these columns from the row that was being inserted. */
