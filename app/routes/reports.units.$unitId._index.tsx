@@ -1,5 +1,5 @@
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { DomainKey, HeatmapLegend, TrendLegend } from '#app/components/reports/chart-legend.tsx'
 import { HeatmapChart } from '#app/components/reports/heatmap-chart.tsx'
@@ -30,6 +30,7 @@ export default function UnitReportPage() {
   const base = `/reports/units/${unit.id}`
   const isTeam = unit.kind === 'team'
   const childKind = heatmap.table.header[0]?.toLowerCase() ?? 'unit'
+  const [searchParams] = useSearchParams()
   return (
     <>
       <Breadcrumbs
@@ -39,6 +40,12 @@ export default function UnitReportPage() {
           ...ancestors.map((ancestor) => ({ label: ancestor.name, to: `/reports/units/${ancestor.id}` })),
         ]}
       />
+      {searchParams.get('assigned') === '1' ? (
+        <div className="nhsuk-inset-text" role="status">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>The learning has been assigned.</p>
+        </div>
+      ) : null}
       <span className="nhsuk-caption-l">{unit.kindLabel}: team readiness</span>
       <h1>{unit.name}</h1>
       <p className="nhsuk-body-s">

@@ -6,12 +6,14 @@ import { DARK_TEXT, scaleColour, SUPPRESSED_FILL, SUPPRESSED_HATCH, textColourOn
 // light-to-dark blue scale with its figure printed in it. It scales with its viewBox to any width and
 // prints as it shows. The table after it holds the same figures for screen readers and for copying.
 
-const LABEL_WIDTH = 168
-const CELL_WIDTH = 62
+// Sized so that the whole chart is about 480 units wide: near its natural size beside the legend on a
+// desktop, and still legible when it shrinks to a 320px phone.
+const LABEL_WIDTH = 144
+const CELL_WIDTH = 54
 const CELL_HEIGHT = 34
 const GAP = 2
 const HEADER_HEIGHT = 30
-const MAX_LABEL = 22
+const MAX_LABEL = 17
 
 const shorten = (text: string) => (text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text)
 
@@ -61,7 +63,7 @@ export function HeatmapChart({ data }: { data: HeatmapChartData }) {
         const y = HEADER_HEIGHT + rowIndex * (CELL_HEIGHT + GAP)
         return (
           <g key={row.key}>
-            <text x={LABEL_WIDTH - 8} y={y + CELL_HEIGHT / 2} dominantBaseline="central" textAnchor="end" fontSize="14" fill={DARK_TEXT}>
+            <text x={LABEL_WIDTH - 6} y={y + CELL_HEIGHT / 2} dominantBaseline="central" textAnchor="end" fontSize="13" fill={DARK_TEXT}>
               {row.label.length > MAX_LABEL ? <title>{row.label}</title> : null}
               {shorten(row.label)}
             </text>

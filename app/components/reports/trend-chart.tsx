@@ -6,9 +6,9 @@ import { useSvgId } from './heatmap-chart.tsx'
 // Each domain's line has its own colour, dash pattern and marker shape, so the lines can be told apart
 // without colour and in black-and-white print. The table after it holds the same figures.
 
-const WIDTH = 600
+const WIDTH = 480
 const HEIGHT = 300
-const PLOT = { left: 52, right: 16, top: 14, bottom: 58 }
+const PLOT = { left: 62, right: 26, top: 14, bottom: 60 }
 const Y_TICKS = [0, 25, 50, 75, 100]
 
 export const seriesStyle = (index: number) => SERIES_STYLES[index % SERIES_STYLES.length] ?? SERIES_STYLES[0]
@@ -62,7 +62,7 @@ export function TrendChart({ data }: { data: TrendChartData }) {
       {Y_TICKS.map((tick) => (
         <g key={tick}>
           <line x1={PLOT.left} x2={WIDTH - PLOT.right} y1={yOf(tick)} y2={yOf(tick)} stroke={tick === 0 ? DARK_TEXT : '#d8dde0'} strokeWidth="1" />
-          <text x={PLOT.left - 6} y={yOf(tick)} textAnchor="end" dominantBaseline="central" fontSize="13" fill={DARK_TEXT}>
+          <text x={PLOT.left - 6} y={yOf(tick)} textAnchor="end" dominantBaseline="central" fontSize="14" fill={DARK_TEXT}>
             {tick}%
           </text>
         </g>
@@ -71,23 +71,23 @@ export function TrendChart({ data }: { data: TrendChartData }) {
         labelled(index) ? (
           <g key={`${week}-${index}`}>
             <line x1={xOf(index)} x2={xOf(index)} y1={yOf(0)} y2={yOf(0) + 5} stroke={DARK_TEXT} />
-            <text x={xOf(index)} y={yOf(0) + 20} textAnchor="middle" fontSize="13" fill={DARK_TEXT}>
+            <text x={xOf(index)} y={yOf(0) + 22} textAnchor="middle" fontSize="14" fill={DARK_TEXT}>
               {week}
             </text>
           </g>
         ) : null,
       )}
-      <text x={PLOT.left + plotWidth / 2} y={HEIGHT - 8} textAnchor="middle" fontSize="13" fontWeight="600" fill={DARK_TEXT}>
+      <text x={PLOT.left + plotWidth / 2} y={HEIGHT - 8} textAnchor="middle" fontSize="14" fontWeight="600" fill={DARK_TEXT}>
         Week ending
       </text>
       <text
-        x={14}
+        x={16}
         y={PLOT.top + plotHeight / 2}
         textAnchor="middle"
-        fontSize="13"
+        fontSize="14"
         fontWeight="600"
         fill={DARK_TEXT}
-        transform={`rotate(-90 14 ${PLOT.top + plotHeight / 2})`}
+        transform={`rotate(-90 16 ${PLOT.top + plotHeight / 2})`}
       >
         % meeting target
       </text>
