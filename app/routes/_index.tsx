@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { AssignedWork } from '#app/components/assigned-work.tsx'
 import { LearningLists, ReadinessTable } from '#app/components/my-learning.tsx'
 import { UnitList } from '#app/components/unit-list.tsx'
+import { assignmentsForLearner } from '#app/lib/assignments/assignments.server.ts'
 import { requireUser, rolesOf } from '#app/lib/auth/current-user.server.ts'
 import { myLearning } from '#app/lib/learning/my-learning.server.ts'
 import { roleProfileLabel } from '#app/lib/org/role-profiles.ts'
@@ -11,13 +13,15 @@ export const meta: MetaFunction = () => [{ title: 'Home – Digital skills' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const [roles, membership, learning] = await Promise.all([
+  const [roles, membership, learning, assigned] = await Promise.all([
     rolesOf(user),
     membershipOf({ userId: user.id }),
     myLearning({ user }),
+    assignmentsForLearner({ userId: user.id }),
   ])
   return {
     learning,
+    assigned,
     firstName: user.name.split(' ')[0] ?? user.name,
     membership: membership && { teamName: membership.teamName, roleProfile: roleProfileLabel(membership.roleProfile) },
     managedUnits: roles.manager ? await managedUnitsWithHeadcount({ viewer: user }) : [],
@@ -26,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function HomePage() {
-  const { firstName, membership, managedUnits, organisation, learning } = useLoaderData<typeof loader>()
+  const { firstName, membership, managedUnits, organisation, learning, assigned } = useLoaderData<typeof loader>()
   return (
     <>
       <h1>Hello, {firstName}</h1>
@@ -38,6 +42,7 @@ export default function HomePage() {
 
       <section aria-labelledby="my-learning">
         <h2 id="my-learning">My learning</h2>
+        <AssignedWork items={assigned} />
         <ReadinessTable readiness={learning.readiness} />
         <LearningLists data={learning} />
         <p>

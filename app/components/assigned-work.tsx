@@ -1,0 +1,55 @@
+import { Link } from '@remix-run/react'
+import { formatDay } from '#app/lib/assignments/due-dates.ts'
+
+export interface AssignedItem {
+  id: string
+  moduleSlug: string | null
+  title: string
+  dueAt: string | Date
+  status: 'due' | 'overdue' | 'done'
+  renewBy: string | Date | null
+  domainsShort: number | null
+}
+
+const tag = {
+  overdue: { label: 'Overdue', className: 'nhsuk-tag--red' },
+  due: { label: 'To do', className: 'nhsuk-tag--blue' },
+  done: { label: 'Done', className: 'nhsuk-tag--green' },
+} as const
+
+function whenText(item: AssignedItem): string {
+  if (item.status === 'overdue') return `Overdue: it was due on ${formatDay(item.dueAt)}.`
+  if (item.status === 'due') return `Due by ${formatDay(item.dueAt)}.`
+  return item.renewBy ? `Done. Renew it by ${formatDay(item.renewBy)}.` : 'Done.'
+}
+
+/** Work a manager assigned to the learner, most pressing first; the status is in words, not colour alone. Nothing when there is none. */
+export function AssignedWork({ items }: { items: AssignedItem[] }) {
+  if (items.length === 0) return null
+  return (
+    <>
+      <h3 id="assigned-work">Assigned to you</h3>
+      <ul className="nhsuk-list nhsuk-list--border">
+        {items.map((item) => (
+          <li key={item.id}>
+            <strong className={`nhsuk-tag ${tag[item.status].className}`}>{tag[item.status].label}</strong>{' '}
+            {item.moduleSlug ? (
+              <Link to={`/modules/${item.moduleSlug}`}>{item.title}</Link>
+            ) : (
+              <>
+                <Link to="#what-next">Everything your role needs</Link>
+                {item.domainsShort
+                  ? ` (${item.domainsShort} ${
+                      item.domainsShort === 1 ? 'domain' : 'domains'
+                    } still short of your role's target)`
+                  : null}
+              </>
+            )}
+            <br />
+            <span className="app-module-meta">{whenText(item)}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}
