@@ -2,6 +2,8 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server'
 import { beforeAll, describe, expect, test } from 'vitest'
+import { createAssignment } from '#app/lib/assignments/assignments.server.ts'
+import { isoDay } from '#app/lib/assignments/due-dates.ts'
 import { parseCsv } from '#app/lib/reports/csv.server.ts'
 import { buildReportFixture } from '#tests/report-fixture.ts'
 import { createOrg, createUser } from '#tests/factories.ts'
@@ -21,10 +23,21 @@ let f: Fixture
 let learner: { id: string }
 let admin: { id: string }
 
+const DAY_MS = 86_400_000
+
 beforeAll(async () => {
-  f = await buildReportFixture({ now: new Date() })
+  const now = new Date()
+  f = await buildReportFixture({ now })
   learner = f.a[0] as { id: string }
   admin = await createUser({ isAdmin: true })
+  // Team A was given a module nobody in the fixture has passed, due five days ago: six overdue assignments.
+  const assigned = await createAssignment({
+    viewer: f.teamAManager,
+    unitId: f.teamA.id,
+    input: { what: 'fixing-everyday-it-problems', who: 'unit', dueDate: isoDay(new Date(now.getTime() - 5 * DAY_MS)) },
+    now: new Date(now.getTime() - 10 * DAY_MS),
+  })
+  if (!assigned.ok) throw new Error(JSON.stringify(assigned.errors))
 })
 
 const DOMAINS = ['SAFE', 'COMM', 'TECH', 'DATA', 'LEARN', 'INNOV']
@@ -80,7 +93,9 @@ describe('the unit report page', () => {
       ['self-assessed', '11%'],
       ['ready', '22%'],
       ['expiring', '1'],
+      ['overdue', '6'],
     ])
+    expect(page.headline.find((figure) => figure.key === 'overdue')?.detail).toBe('6 assignments are past their due date, for 6 people.')
     expect(page.headline.find((figure) => figure.key === 'ready')?.detail).toBe('2 of 9 people meet the target for their role in all 6 domains.')
     expect(page.children.map((child) => child.id).sort()).toEqual([f.teamA.id, f.teamB.id].sort())
     expect(page.trend.table.rows).toHaveLength(12)
@@ -90,13 +105,13 @@ describe('the unit report page', () => {
   test("a team's page: its people heatmap and people table, and the 12-week trend", async () => {
     const page = await unitPage(f.teamAManager.id, f.teamA.id)
     expect(page.heatmap.chart.kind).toBe('people')
-    expect(page.heatmap.table.header).toEqual(['Name', 'Role profile', ...DOMAINS, 'Ready in every domain', 'Last activity'])
+    expect(page.heatmap.table.header).toEqual(['Name', 'Role profile', ...DOMAINS, 'Ready in every domain', 'Last activity', 'Overdue assignments'])
     const [a1, a2, , , a5, a6] = f.a
     const row = (id: string | undefined) => page.heatmap.table.rows.find((r) => r.key === id)
-    expect(row(a2?.id)?.cells.slice(1, 9)).toEqual(['Estates and support services', ...Array(6).fill('1 (target 1)'), 'Yes'])
-    expect(row(a1?.id)?.cells[2]).toBe('1 (target 1)')
-    expect(row(a5?.id)?.cells.slice(2, 3)).toEqual(['0 (target 1)'])
-    expect(row(a6?.id)?.cells.slice(-2)).toEqual(['No', 'None yet'])
+    expect(row(a2?.id)?.cells.slice(1, 9)).toEqual(['Estates and support services', ...Array(6).fill('1 of 1'), 'Yes'])
+    expect(row(a1?.id)?.cells[2]).toBe('1 of 1')
+    expect(row(a5?.id)?.cells.slice(2, 3)).toEqual(['0 of 1'])
+    expect(row(a6?.id)?.cells.slice(-3)).toEqual(['No', 'None yet', '1'])
     expect(row(a1?.id)?.href).toBe(`/reports/people/${a1?.id}`)
     expect(page.heatmap.chart.rows.find((r) => r.key === a5?.id)?.cells[0]).toEqual({ text: '0 of 1', value: 0, state: 'figure' })
     // Weeks end 77, 70, … 7, 0 days ago. A5 lapsed ~45 days ago; A2–A4 passed 20 days ago.
@@ -106,6 +121,8 @@ describe('the unit report page', () => {
     const teamB = await unitPage(f.directorateManager.id, f.teamB.id)
     expect(teamB.headline.find((figure) => figure.key === 'ready')?.value).toBe('0%')
     expect(teamB.heatmap.table.rows).toHaveLength(3)
+    expect(teamB.heatmap.table.rows.map((r) => r.cells.at(-1))).toEqual(['0', '0', '0'])
+    expect(teamB.headline.find((figure) => figure.key === 'overdue')).toMatchObject({ value: '0', detail: 'Nothing assigned is past its due date.' })
   })
 
   test('the page renders its charts as SVG images, each followed by its table, readable without JavaScript', async () => {
@@ -140,7 +157,7 @@ describe('CSV exports match the tables on screen', () => {
     expect(await csv(f.directorateManager.id, f.directorate1.id, 'trend')).toEqual(asCsv(page.trend.table))
 
     const people = await csv(f.directorateManager.id, f.directorate1.id, 'people')
-    expect(people[0]).toEqual(['Name', 'Team', 'Role profile', ...DOMAINS, 'Ready in every domain', 'Last activity'])
+    expect(people[0]).toEqual(['Name', 'Team', 'Role profile', ...DOMAINS, 'Ready in every domain', 'Last activity', 'Overdue assignments'])
     const teamA = await unitPage(f.directorateManager.id, f.teamA.id)
     const teamB = await unitPage(f.directorateManager.id, f.teamB.id)
     // The same cells as each team's people table, with the team named after the name.

@@ -88,7 +88,7 @@ export default function UnitReportPage() {
             : `The percentage of people in each ${childKind} who meet the target for their role in each domain.`}
         </p>
         {heatmap.chart.rows.length === 0 ? (
-          <p>There is nobody here yet.</p>
+          <p>{isTeam ? 'There is nobody in this team yet.' : `There are no units below ${unit.name} yet.`}</p>
         ) : (
           <div className="nhsuk-grid-row">
             <div className="nhsuk-grid-column-two-thirds">

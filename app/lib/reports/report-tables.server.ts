@@ -63,8 +63,8 @@ export function trendTable({ unit, points, people, framework }: { unit: Pick<Org
 
 type TablePerson = PersonReadiness<{ id: string; name: string; roleProfile: string } & Partial<Pick<ExportPerson, 'teamName'>>>
 
-/** A person's level in a domain against their target, e.g. "1 (target 2)". */
-export const levelText = (domain: { level: number; target: number }) => `${domain.level} (target ${domain.target})`
+/** A person's level in a domain against their target, e.g. "1 of 2": level 1 evidenced, target level 2. */
+export const levelText = (domain: { level: number; target: number }) => `${domain.level} of ${domain.target}`
 
 export interface PeopleColumns {
   framework: Framework
@@ -105,7 +105,7 @@ export function personRow(person: TablePerson, { withTeam, overdueByPerson }: Pe
 /** A team's people: each one's level per domain against their role target, and when they last did anything. */
 export function peopleTable({ unit, people, columns }: { unit: Pick<OrgUnit, 'name'>; people: TablePerson[]; columns: PeopleColumns }): ReportTable {
   return {
-    caption: `People in ${unit.name}: level evidenced in each domain against the target for their role`,
+    caption: `People in ${unit.name}: level evidenced in each domain against the target for their role ("1 of 2" is level 1 of a target of 2)`,
     header: peopleHeader(columns),
     rows: people.map((person) => personRow(person, columns)),
   }
@@ -133,7 +133,7 @@ const peopleWord = (n: number) => (n === 1 ? 'person' : 'people')
 
 /**
  * The headline figures in numbers and words. Above team level, anything counted among fewer than 5 people
- * is suppressed. `overdue` is the number of overdue assignments, or null while it is not known.
+ * is suppressed. `overdue`: overdue assignments and how many people have any (null leaves the figure out).
  */
 export function headlineFigures({
   unit,
@@ -143,7 +143,7 @@ export function headlineFigures({
 }: {
   unit: Pick<OrgUnit, 'name' | 'kind'>
   headline: { people: number; selfAssessed: UnitFigure; readyInEveryDomain: UnitFigure; peopleWithEvidenceExpiring: number }
-  overdue: number | null
+  overdue: { overdue: number; people: number } | null
   domainCount: number
 }): HeadlineFigure[] {
   const { people } = headline
@@ -175,9 +175,19 @@ export function headlineFigures({
         `${headline.peopleWithEvidenceExpiring} ${peopleWord(headline.peopleWithEvidenceExpiring)} ${headline.peopleWithEvidenceExpiring === 1 ? 'holds' : 'hold'} evidence that lapses within 30 days with nothing newer to cover it.`,
       ),
     },
-    // Slot: assignments overdue, once app/lib/assignments can count them (overdueCountInUnit).
     ...(overdue === null
       ? []
-      : [{ key: 'overdue', label: 'Assignments overdue', ...count(overdue, `${overdue} assigned ${overdue === 1 ? 'module is' : 'modules are'} past the date they were due.`) }]),
+      : [
+          {
+            key: 'overdue',
+            label: 'Assignments overdue',
+            ...count(
+              overdue.overdue,
+              overdue.overdue === 0
+                ? 'Nothing assigned is past its due date.'
+                : `${overdue.overdue} ${overdue.overdue === 1 ? 'assignment is' : 'assignments are'} past ${overdue.overdue === 1 ? 'its' : 'their'} due date, for ${overdue.people} ${peopleWord(overdue.people)}.`,
+            ),
+          },
+        ]),
   ]
 }

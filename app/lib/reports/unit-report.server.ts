@@ -1,3 +1,4 @@
+import { overdueCountByPerson, overdueCountInUnit } from '../assignments/assignments.server.ts'
 import type { Viewer } from '../auth/scope.server.ts'
 import { frameworkForContent } from '../content/catalogue.server.ts'
 import { childUnitsWithHeadcount, type OrgUnit, visibleAncestors } from '../org/units.server.ts'
@@ -19,21 +20,14 @@ import { peopleHeatmapChart, trendChart, unitHeatmapChart } from './report-view.
 // A unit's readiness report as the page shows it, and each of its tables for the CSV exports. The page
 // and the exports call the same functions here, so a download holds exactly the rows on screen.
 
-// Slot: overdue assignments. app/lib/assignments (overdueCountInUnit, overdueCountByPerson) is being
-// written; until it exists these answer "not known", and the figure and column are left out of the
-// headline, the people table and the people CSV alike.
-async function overdueInUnit(_: { unitId: string; now: Date }): Promise<number | null> {
-  return null
-}
-async function overdueByPerson(_: { userIds: string[]; now: Date }): Promise<Map<string, number> | undefined> {
-  return undefined
-}
+// Overdue assignments come from app/lib/assignments: a count for the headline, and one per person for the
+// people table and the people CSV (the people are already scoped by the unit the viewer may see).
 
 /** A team's people table (also the accessible table of a team's people heatmap). */
 export async function teamPeopleReport({ unit, now }: { unit: OrgUnit; now: Date }) {
   const framework = frameworkForContent()
   const people = await teamPeople({ unit, now })
-  const columns: PeopleColumns = { framework, withTeam: false, overdueByPerson: await overdueByPerson({ userIds: people.map((p) => p.id), now }) }
+  const columns: PeopleColumns = { framework, withTeam: false, overdueByPerson: await overdueCountByPerson({ userIds: people.map((p) => p.id), now }) }
   return {
     chart: peopleHeatmapChart({ unitName: unit.name, people, framework }),
     table: peopleTable({ unit, people, columns }),
@@ -68,12 +62,11 @@ export async function trendReport({ unit, now, people }: { unit: OrgUnit; now: D
  */
 export async function peopleBelowUnitCsv({ unit, now }: { unit: OrgUnit; now: Date }): Promise<{ header: string[]; rows: AsyncIterable<CsvValue[]> }> {
   const framework = frameworkForContent()
-  const overdueKnown = (await overdueByPerson({ userIds: [], now })) !== undefined
   return {
-    header: peopleHeader({ framework, withTeam: true, overdueByPerson: overdueKnown ? new Map() : undefined }),
+    header: peopleHeader({ framework, withTeam: true, overdueByPerson: new Map() }),
     rows: (async function* () {
       for await (const page of peopleReadinessPages({ unit, now })) {
-        const columns: PeopleColumns = { framework, withTeam: true, overdueByPerson: await overdueByPerson({ userIds: page.map((p) => p.id), now }) }
+        const columns: PeopleColumns = { framework, withTeam: true, overdueByPerson: await overdueCountByPerson({ userIds: page.map((p) => p.id), now }) }
         for (const person of page) yield personRow(person, columns).cells
       }
     })(),
@@ -87,7 +80,7 @@ export async function unitReport({ viewer, unit, now }: { viewer: Viewer; unit: 
     visibleAncestors({ viewer, unitId: unit.id }),
     childUnitsWithHeadcount({ viewer, unitId: unit.id }),
     unitHeadline({ unit, now }),
-    overdueInUnit({ unitId: unit.id, now }),
+    overdueCountInUnit({ unitId: unit.id, now }),
     heatmapReport({ unit, now }),
   ])
   const trend = await trendReport({ unit, now, people: headline.people })
