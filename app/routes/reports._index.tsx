@@ -1,38 +1,51 @@
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
+import { DomainKey, HeatmapLegend } from '#app/components/reports/chart-legend.tsx'
+import { HeatmapChart } from '#app/components/reports/heatmap-chart.tsx'
+import { ReportTableView } from '#app/components/reports/report-table.tsx'
+import { frameworkForContent } from '#app/lib/content/catalogue.server.ts'
 import { reportRootUnits, requireReportViewer } from '#app/lib/reports/report-access.server.ts'
-import { kindLabel } from '#app/lib/reports/report-tables.server.ts'
+import { managedUnitsHeatmapReport } from '#app/lib/reports/unit-report.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Team readiness – Digital skills' }]
 
-// Where a manager's reports start: the unit they manage (straight there when there is one), or a choice.
+// Where a manager's reports start: the unit they manage (straight there when there is one), or the
+// several they manage side by side, each row leading to that unit's report.
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireReportViewer(request)
   const roots = await reportRootUnits({ viewer })
   if (roots.length === 1 && roots[0]) throw redirect(`/reports/units/${roots[0].id}`)
-  return { units: roots.map((unit) => ({ id: unit.id, name: unit.name, kind: kindLabel[unit.kind] })) }
+  const domains = frameworkForContent().domains.map((domain) => ({ id: domain.id, name: domain.name }))
+  return { heatmap: roots.length > 0 ? await managedUnitsHeatmapReport({ units: roots, now: new Date() }) : null, domains }
 }
 
 export default function ReportsPage() {
-  const { units } = useLoaderData<typeof loader>()
+  const { heatmap, domains } = useLoaderData<typeof loader>()
   return (
     <>
       <Breadcrumbs trail={[{ label: 'Home', to: '/' }]} />
       <h1>Team readiness</h1>
-      {units.length === 0 ? (
+      {heatmap === null ? (
         <p>There are no units to report on yet.</p>
       ) : (
-        <>
-          <p>Choose where to start. Each report covers the unit and every team below it.</p>
-          <ul className="nhsuk-list nhsuk-list--border">
-            {units.map((unit) => (
-              <li key={unit.id}>
-                <Link to={`/reports/units/${unit.id}`}>{unit.name}</Link> <span className="app-unit-list__count">({unit.kind})</span>
-              </li>
-            ))}
-          </ul>
-        </>
+        <section aria-labelledby="heatmap">
+          <h2 id="heatmap">The units you look after</h2>
+          <p>
+            The percentage of people in each unit who meet the target for their role in each domain. Figures from fewer than
+            5 people are not shown. Select a unit for its full report, its people and its trend.
+          </p>
+          <div className="nhsuk-grid-row">
+            <div className="nhsuk-grid-column-two-thirds">
+              <HeatmapChart data={heatmap.chart} />
+            </div>
+            <div className="nhsuk-grid-column-one-third">
+              <HeatmapLegend kind={heatmap.chart.kind} />
+              <DomainKey domains={domains} />
+            </div>
+          </div>
+          <ReportTableView table={heatmap.table} csvHref="/reports/heatmap.csv" csvLabel="Download this table" />
+        </section>
       )}
     </>
   )

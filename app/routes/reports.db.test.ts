@@ -9,6 +9,7 @@ import { buildReportFixture } from '#tests/report-fixture.ts'
 import { createOrg, createUser } from '#tests/factories.ts'
 import { loadContext, signedInRequest, statusOf } from '#tests/requests.ts'
 import { loader as reportsLoader } from './reports._index.tsx'
+import { loader as heatmapStartCsvLoader } from './reports.heatmap[.]csv.ts'
 import { loader as personLoader } from './reports.people.$personId.tsx'
 import { loader as heatmapCsvLoader } from './reports.units.$unitId.heatmap[.]csv.ts'
 import { loader as peopleCsvLoader } from './reports.units.$unitId.people[.]csv.ts'
@@ -216,14 +217,27 @@ describe('who may see what', () => {
     expect(await statusOf(unitPage(f.directorateManager.id, f.teamB.id))).toBe(200)
   })
 
-  test('a manager of one unit goes straight to it; an administrator chooses among the ICBs', async () => {
+  test('a manager of one unit goes straight to it; a manager of several sees them side by side, as on screen so in the CSV', async () => {
     const redirect = await reportsLoader({ request: await signedInRequest(f.teamAManager.id, '/reports'), params: {}, context: loadContext }).catch((thrown: unknown) => thrown)
     if (!(redirect instanceof Response)) throw new Error('expected a redirect')
     expect(redirect.headers.get('Location')).toBe(`/reports/units/${f.teamA.id}`)
+
+    const wardManager = await createUser({ manages: [f.teamA, f.teamB] })
+    const start = await reportsLoader({ request: await signedInRequest(wardManager.id, '/reports'), params: {}, context: loadContext })
+    const rows = start.heatmap?.table.rows ?? []
+    expect(rows.map((row) => [row.href, row.cells[1], row.cells[2]])).toEqual(
+      expect.arrayContaining([
+        [`/reports/units/${f.teamA.id}`, '6', '67%'],
+        [`/reports/units/${f.teamB.id}`, '3', 'fewer than 5'],
+      ]),
+    )
+    const response = await heatmapStartCsvLoader({ request: await signedInRequest(wardManager.id, '/reports/heatmap.csv'), params: {}, context: loadContext })
+    expect(parseCsv(await response.text())).toEqual(asCsv(start.heatmap?.table ?? { header: [], rows: [] }))
+
     const other = await createOrg()
-    const list = await reportsLoader({ request: await signedInRequest(admin.id, '/reports'), params: {}, context: loadContext })
-    expect(list.units.map((unit) => unit.id)).toEqual(expect.arrayContaining([f.icb.id, other.icb.id]))
-    expect(list.units.every((unit) => unit.kind === 'Integrated care board')).toBe(true)
+    const icbs = await reportsLoader({ request: await signedInRequest(admin.id, '/reports'), params: {}, context: loadContext })
+    expect(icbs.heatmap?.table.rows.map((row) => row.key)).toEqual(expect.arrayContaining([f.icb.id, other.icb.id]))
+    expect(await statusOf(heatmapStartCsvLoader({ request: await signedInRequest(learner.id, '/reports/heatmap.csv'), params: {}, context: loadContext }))).toBe(403)
   })
 
   test("a manager opens a person's record read-only, with a way back to their team", async () => {

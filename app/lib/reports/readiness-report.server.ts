@@ -150,19 +150,24 @@ export interface HeatmapRow {
 /** Units directly below `unit` × domains: the % of their people meeting their role target, suppressed when few. */
 export async function unitHeatmap({ unit, now = new Date() }: { unit: OrgUnit; now?: Date }): Promise<HeatmapRow[]> {
   const { orgUnits } = schema()
-  const framework = frameworkForContent()
   const children = await db()
     .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind })
     .from(orgUnits)
     .where(eq(orgUnits.parentId, unit.id))
     .orderBy(asc(orgUnits.name))
-  const ids = children.map((child) => child.id)
+  return heatmapRows({ units: children, now })
+}
+
+/** Any units × domains (a unit's children, or the several units a manager looks after), suppressed when few. */
+export async function heatmapRows({ units, now = new Date() }: { units: HeatmapRow['unit'][]; now?: Date }): Promise<HeatmapRow[]> {
+  const framework = frameworkForContent()
+  const ids = units.map((unit) => unit.id)
   const [people, ready] = await Promise.all([headcounts(ids), readyCounts({ unitIds: ids, at: now, framework })])
-  return children.map((child) => {
-    const headcount = people.get(child.id) ?? 0
-    const counts = ready.get(child.id)
+  return units.map((unit) => {
+    const headcount = people.get(unit.id) ?? 0
+    const counts = ready.get(unit.id)
     return {
-      unit: child,
+      unit: { id: unit.id, name: unit.name, kind: unit.kind },
       people: headcount,
       cells: framework.domains.map((domain) => ({
         domainId: domain.id,

@@ -32,9 +32,19 @@ export const dateText = (value: Date) => dateFormat.format(value)
 /** Child units × domains: the % of each unit's people meeting their role target. */
 export function unitHeatmapTable({ unit, rows, framework }: { unit: Pick<OrgUnit, 'name' | 'kind'>; rows: HeatmapRow[]; framework: Framework }): ReportTable {
   const kind = childKind[unit.kind]
-  return {
+  return heatmapTable({
     caption: `Percentage of people meeting their role target in each domain, by ${kind ? kindLabel[kind].toLowerCase() : 'unit'}, in ${unit.name}`,
-    header: [kind ? kindLabel[kind] : 'Unit', 'People', ...framework.domains.map((domain) => domain.id), 'Ready in every domain'],
+    rowHeading: kind ? kindLabel[kind] : 'Unit',
+    rows,
+    framework,
+  })
+}
+
+/** Several units side by side (the units a manager looks after), each row linking to its report. */
+export function heatmapTable({ caption, rowHeading, rows, framework }: { caption: string; rowHeading: string; rows: HeatmapRow[]; framework: Framework }): ReportTable {
+  return {
+    caption,
+    header: [rowHeading, 'People', ...framework.domains.map((domain) => domain.id), 'Ready in every domain'],
     rows: rows.map((row) => ({
       key: row.unit.id,
       href: `/reports/units/${row.unit.id}`,

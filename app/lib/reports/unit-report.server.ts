@@ -4,9 +4,10 @@ import { frameworkForContent } from '../content/catalogue.server.ts'
 import { childUnitsWithHeadcount, type OrgUnit, visibleAncestors } from '../org/units.server.ts'
 import type { CsvValue } from './csv.server.ts'
 import { peopleReadinessPages } from './people-export.server.ts'
-import { headcounts, teamPeople, unitHeadline, unitHeatmap, unitTrend } from './readiness-report.server.ts'
+import { headcounts, heatmapRows, teamPeople, unitHeadline, unitHeatmap, unitTrend } from './readiness-report.server.ts'
 import {
   headlineFigures,
+  heatmapTable,
   kindLabel,
   type PeopleColumns,
   peopleHeader,
@@ -40,6 +41,17 @@ export async function heatmapReport({ unit, now }: { unit: OrgUnit; now: Date })
   const framework = frameworkForContent()
   const rows = await unitHeatmap({ unit, now })
   return { chart: unitHeatmapChart({ unitName: unit.name, rows, framework }), table: unitHeatmapTable({ unit, rows, framework }) }
+}
+
+/** Where a manager of several units starts: those units side by side. */
+export async function managedUnitsHeatmapReport({ units, now }: { units: OrgUnit[]; now: Date }) {
+  const framework = frameworkForContent()
+  const rows = await heatmapRows({ units, now })
+  const unitName = 'the units you look after'
+  return {
+    chart: unitHeatmapChart({ unitName, rows, framework }),
+    table: heatmapTable({ caption: `Percentage of people meeting their role target in each domain, in ${unitName}`, rowHeading: 'Unit', rows, framework }),
+  }
 }
 
 export async function trendReport({ unit, now, people }: { unit: OrgUnit; now: Date; people?: number }) {
