@@ -20,7 +20,9 @@ describe('CSV exports', () => {
     const response = csvResponse({ filename: 'heatmap.csv', header: ['Team', 'SAFE %'], rows: rows() })
     expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
     expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="heatmap.csv"')
-    expect(parseCsv(await response.text())).toEqual([
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer())
+    expect(text.startsWith('\uFEFFTeam,SAFE %\r\n')).toBe(true)
+    expect(parseCsv(text)).toEqual([
       ['Team', 'SAFE %'],
       ['Ward 7, Bay', '67'],
       ['Line\nbreak', ''],

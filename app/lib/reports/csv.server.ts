@@ -22,7 +22,8 @@ export function csvResponse({ filename, header, rows }: { filename: string; head
     async pull(controller) {
       if (!headerSent) {
         headerSent = true
-        controller.enqueue(encoder.encode(csvLine(header)))
+        // A byte-order mark first, so that Excel reads the file as UTF-8 (names such as "Ward 7 – Acute").
+        controller.enqueue(encoder.encode(`\uFEFF${csvLine(header)}`))
         return
       }
       const next = await iterator.next()
@@ -43,7 +44,8 @@ export function csvResponse({ filename, header, rows }: { filename: string; head
 }
 
 /** Parses CSV text back into rows: for tests that compare an export with the page it came from. */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(csv: string): string[][] {
+  const text = csv.startsWith('\uFEFF') ? csv.slice(1) : csv
   const rows: string[][] = []
   let row: string[] = []
   let field = ''
