@@ -1,8 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
-import { DomainKey, HeatmapLegend } from '#app/components/reports/chart-legend.tsx'
-import { HeatmapChart } from '#app/components/reports/heatmap-chart.tsx'
+import { HeatmapFigure } from '#app/components/reports/heatmap-chart.tsx'
 import { ReportTableView } from '#app/components/reports/report-table.tsx'
 import { frameworkForContent } from '#app/lib/content/catalogue.server.ts'
 import { reportRootUnits, requireReportViewer } from '#app/lib/reports/report-access.server.ts'
@@ -35,15 +34,7 @@ export default function ReportsPage() {
             The percentage of people in each unit who meet the target for their role in each domain. Figures from fewer than
             5 people are not shown. Select a unit for its full report, its people and its trend.
           </p>
-          <div className="nhsuk-grid-row">
-            <div className="nhsuk-grid-column-two-thirds">
-              <HeatmapChart data={heatmap.chart} />
-            </div>
-            <div className="nhsuk-grid-column-one-third">
-              <HeatmapLegend kind={heatmap.chart.kind} />
-              <DomainKey domains={domains} />
-            </div>
-          </div>
+          <HeatmapFigure data={heatmap.chart} domains={domains} />
           <ReportTableView table={heatmap.table} csvHref="/reports/heatmap.csv" csvLabel="Download this table" />
         </section>
       )}

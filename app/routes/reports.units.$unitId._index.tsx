@@ -1,8 +1,8 @@
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
-import { DomainKey, HeatmapLegend, TrendLegend } from '#app/components/reports/chart-legend.tsx'
-import { HeatmapChart } from '#app/components/reports/heatmap-chart.tsx'
+import { TrendLegend } from '#app/components/reports/chart-legend.tsx'
+import { HeatmapFigure } from '#app/components/reports/heatmap-chart.tsx'
 import { ReportTableView } from '#app/components/reports/report-table.tsx'
 import { TrendChart } from '#app/components/reports/trend-chart.tsx'
 import { requireReportUnit, requireReportViewer } from '#app/lib/reports/report-access.server.ts'
@@ -90,15 +90,7 @@ export default function UnitReportPage() {
         {heatmap.chart.rows.length === 0 ? (
           <p>{isTeam ? 'There is nobody in this team yet.' : `There are no units below ${unit.name} yet.`}</p>
         ) : (
-          <div className="nhsuk-grid-row">
-            <div className="nhsuk-grid-column-two-thirds">
-              <HeatmapChart data={heatmap.chart} />
-            </div>
-            <div className="nhsuk-grid-column-one-third">
-              <HeatmapLegend kind={heatmap.chart.kind} />
-              <DomainKey domains={domains} />
-            </div>
-          </div>
+          <HeatmapFigure data={heatmap.chart} domains={domains} />
         )}
         {heatmap.table.rows.length > 0 ? (
           <ReportTableView

@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import type { HeatmapChartData } from '#app/lib/reports/report-view.ts'
+import { DomainKey, HeatmapLegend } from './chart-legend.tsx'
 import { DARK_TEXT, scaleColour, SUPPRESSED_FILL, SUPPRESSED_HATCH, textColourOn } from './colour-scale.ts'
 
 // A heatmap drawn on the server as SVG: rows (units or people) × the six domains, each cell filled on a
@@ -92,5 +93,20 @@ export function HeatmapChart({ data }: { data: HeatmapChartData }) {
         )
       })}
     </svg>
+  )
+}
+
+/** The heatmap with its legend and the domains' key beside it (below it on a phone). */
+export function HeatmapFigure({ data, domains }: { data: HeatmapChartData; domains: { id: string; name: string }[] }) {
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <HeatmapChart data={data} />
+      </div>
+      <div className="nhsuk-grid-column-one-third">
+        <HeatmapLegend kind={data.kind} />
+        <DomainKey domains={domains} />
+      </div>
+    </div>
   )
 }
