@@ -101,11 +101,12 @@ export async function unitHeadline({ unit, now = new Date() }: { unit: OrgUnit; 
   const [people, ready, assessed, expiring] = await Promise.all([
     headcounts([unit.id]).then((map) => map.get(unit.id) ?? 0),
     readyCounts({ unitIds: [unit.id], at: now }).then((map) => map.get(unit.id)?.inEveryDomain ?? 0),
+    // One index probe per person (EXISTS) rather than reading every rating and de-duplicating.
     db()
-      .select({ n: countDistinct(selfRatings.userId) })
+      .select({ n: count() })
       .from(orgUnitClosure)
       .innerJoin(memberships, inUnit(memberships.teamId))
-      .innerJoin(selfRatings, eq(selfRatings.userId, memberships.userId))
+      .where(sql`exists (select 1 from ${selfRatings} where ${selfRatings.userId} = ${memberships.userId})`)
       .then(([row]) => Number(row?.n ?? 0)),
     db()
       .select({ n: countDistinct(competencyEvidence.userId) })
