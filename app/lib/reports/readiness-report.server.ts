@@ -1,4 +1,4 @@
-import { and, asc, count, countDistinct, eq, gt, inArray, isNull, lte, max, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, count, eq, gt, inArray, isNull, lte, max, or, type SQL, sql } from 'drizzle-orm'
 import { frameworkForContent } from '../content/catalogue.server.ts'
 import type { DomainId, Framework } from '../content/framework.schema.ts'
 import { db, schema } from '../db.server.ts'
@@ -67,33 +67,35 @@ export async function readyCounts({ unitIds, at, framework = frameworkForContent
   const result = new Map<string, { byDomain: Map<string, number>; inEveryDomain: number }>()
   if (unitIds.length === 0) return result
   const { orgUnitClosure, memberships, readinessPeriods } = schema()
-  const perPersonDomain = db()
-    .select({ unitId: sql<string>`${orgUnitClosure.ancestorId}`.as('unit_id'), userId: readinessPeriods.userId, domainId: readinessPeriods.domainId })
+  // One pass over the people: per unit and person, a flag for each domain where they meet their target
+  // (at most one period per person, domain and level covers a moment) and how many such domains; then per
+  // unit, the sums. Reading the people once rather than once per figure halves the cost at ICB scale.
+  const flags = Object.fromEntries(
+    framework.domains.map((domain, i) => [`d${i}`, sql<number>`max(case when ${readinessPeriods.domainId} = ${domain.id} then 1 else 0 end)`.as(`d${i}`)]),
+  )
+  const perPerson = db()
+    .select({ unitId: sql<string>`${orgUnitClosure.ancestorId}`.as('unit_id'), domains: count().as('domains'), ...flags })
     .from(orgUnitClosure)
     .innerJoin(memberships, eq(memberships.teamId, orgUnitClosure.descendantId))
     .innerJoin(readinessPeriods, eq(readinessPeriods.userId, memberships.userId))
     .where(and(inArray(orgUnitClosure.ancestorId, unitIds), coversMoment(at), isRoleTarget(framework)))
-    .as('ready')
-  const byDomain = await db()
-    .select({ unitId: perPersonDomain.unitId, domainId: perPersonDomain.domainId, ready: count() })
-    .from(perPersonDomain)
-    .groupBy(perPersonDomain.unitId, perPersonDomain.domainId)
-  const domainCount = framework.domains.length
-  const perPerson = db()
-    .select({ unitId: perPersonDomain.unitId, domains: count().as('domains') })
-    .from(perPersonDomain)
-    .groupBy(perPersonDomain.unitId, perPersonDomain.userId)
+    .groupBy(orgUnitClosure.ancestorId, readinessPeriods.userId)
     .as('per_person')
-  const everyDomain = await db()
-    .select({ unitId: perPerson.unitId, ready: count() })
+  const flagOf = perPerson as unknown as Record<string, SQL.Aliased<number>>
+  const totals = Object.fromEntries(framework.domains.map((_, i) => [`d${i}`, sql<number>`sum(${flagOf[`d${i}`]})`]))
+  const rows = await db()
+    .select({ unitId: perPerson.unitId, inEveryDomain: sql<number>`sum(case when ${perPerson.domains} = ${framework.domains.length} then 1 else 0 end)`, ...totals })
     .from(perPerson)
-    .where(eq(perPerson.domains, domainCount))
     .groupBy(perPerson.unitId)
   for (const unitId of unitIds) result.set(unitId, { byDomain: new Map(), inEveryDomain: 0 })
-  for (const row of byDomain) result.get(row.unitId)?.byDomain.set(row.domainId, Number(row.ready))
-  for (const row of everyDomain) {
+  for (const row of rows) {
     const entry = result.get(row.unitId)
-    if (entry) entry.inEveryDomain = Number(row.ready)
+    if (!entry) continue
+    entry.inEveryDomain = Number(row.inEveryDomain)
+    framework.domains.forEach((domain, i) => {
+      const ready = Number((row as Record<string, unknown>)[`d${i}`] ?? 0)
+      if (ready > 0) entry.byDomain.set(domain.id, ready)
+    })
   }
   return result
 }
@@ -113,12 +115,21 @@ export async function unitHeadline({ unit, now = new Date() }: { unit: OrgUnit; 
       .innerJoin(memberships, inUnit(memberships.teamId))
       .where(sql`exists (select 1 from ${selfRatings} where ${selfRatings.userId} = ${memberships.userId})`)
       .then(([row]) => Number(row?.n ?? 0)),
+    // From the evidence lapsing in the window (an index range, a few thousand rows across an ICB) to the
+    // unit's people, rather than from every person's evidence.
     db()
-      .select({ n: countDistinct(competencyEvidence.userId) })
+      .select({ n: count() })
       .from(orgUnitClosure)
       .innerJoin(memberships, inUnit(memberships.teamId))
-      .innerJoin(competencyEvidence, eq(competencyEvidence.userId, memberships.userId))
-      .where(and(expiresBetween(now, new Date(now.getTime() + EXPIRY_WINDOW_DAYS * DAY_MS)), notCoveredByOtherEvidence()))
+      .where(
+        inArray(
+          memberships.userId,
+          db()
+            .select({ userId: competencyEvidence.userId })
+            .from(competencyEvidence)
+            .where(and(expiresBetween(now, new Date(now.getTime() + EXPIRY_WINDOW_DAYS * DAY_MS)), notCoveredByOtherEvidence())),
+        ),
+      )
       .then(([row]) => Number(row?.n ?? 0)),
   ])
   const suppress = unit.kind !== 'team'
