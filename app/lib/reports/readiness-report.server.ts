@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, isNull, lte, max, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, count, eq, exists, gt, inArray, isNull, lte, max, or, type SQL, sql } from 'drizzle-orm'
 import { frameworkForContent } from '../content/catalogue.server.ts'
 import type { DomainId, Framework } from '../content/framework.schema.ts'
 import { db, schema } from '../db.server.ts'
@@ -105,6 +105,7 @@ export async function unitHeadline({ unit, now = new Date() }: { unit: OrgUnit; 
   const { orgUnitClosure, memberships, selfRatings, competencyEvidence } = schema()
   const inUnit = (teamColumn: typeof memberships.teamId) =>
     and(eq(orgUnitClosure.ancestorId, unit.id), eq(teamColumn, orgUnitClosure.descendantId))
+  const lapsing = and(expiresBetween(now, new Date(now.getTime() + EXPIRY_WINDOW_DAYS * DAY_MS)), notCoveredByOtherEvidence())
   const [people, ready, assessed, expiring] = await Promise.all([
     headcounts([unit.id]).then((map) => map.get(unit.id) ?? 0),
     readyCounts({ unitIds: [unit.id], at: now }).then((map) => map.get(unit.id)?.inEveryDomain ?? 0),
@@ -115,20 +116,16 @@ export async function unitHeadline({ unit, now = new Date() }: { unit: OrgUnit; 
       .innerJoin(memberships, inUnit(memberships.teamId))
       .where(sql`exists (select 1 from ${selfRatings} where ${selfRatings.userId} = ${memberships.userId})`)
       .then(([row]) => Number(row?.n ?? 0)),
-    // From the evidence lapsing in the window (an index range, a few thousand rows across an ICB) to the
-    // unit's people, rather than from every person's evidence.
+    // A team's few people: look at each one's evidence. Above a team: start from the evidence lapsing in
+    // the window (an index range, a few thousand rows across an ICB) rather than from everyone's evidence.
     db()
       .select({ n: count() })
       .from(orgUnitClosure)
       .innerJoin(memberships, inUnit(memberships.teamId))
       .where(
-        inArray(
-          memberships.userId,
-          db()
-            .select({ userId: competencyEvidence.userId })
-            .from(competencyEvidence)
-            .where(and(expiresBetween(now, new Date(now.getTime() + EXPIRY_WINDOW_DAYS * DAY_MS)), notCoveredByOtherEvidence())),
-        ),
+        unit.kind === 'team'
+          ? exists(db().select({ one: sql`1` }).from(competencyEvidence).where(and(eq(competencyEvidence.userId, memberships.userId), lapsing)))
+          : inArray(memberships.userId, db().select({ userId: competencyEvidence.userId }).from(competencyEvidence).where(lapsing)),
       )
       .then(([row]) => Number(row?.n ?? 0)),
   ])
