@@ -52,6 +52,8 @@ interface DialectResult {
   built: boolean
   bytes: number
   via: string
+  /** rebuildTeamRollups over every team, before the pages are timed. */
+  rollups: { seconds: number; rows: number }
   pages: PageResult[]
 }
 
@@ -143,11 +145,17 @@ async function measure(task: Extract<ChildTask, { mode: 'measure' }>): Promise<D
   }
   try {
     await migrateDatabase(path.join(root, 'db/migrations'))
+    // The synthetic data is bulk-loaded without team rollups (and a cached build may predate them).
+    const { rebuildTeamRollups } = await import('#app/lib/learning/projections/team-rollups.server.ts')
+    say('computing team rollups…')
+    const rollupsStarted = performance.now()
+    await rebuildTeamRollups({ onProgress: (done, all) => say(`team rollups ${n(done)} / ${n(all)} teams`, true) })
+    const rollupSeconds = (performance.now() - rollupsStarted) / 1000
     const shape = icbShape(settings)
     const { createSession, invalidateSession, sessionIdFromToken } = await import('#app/lib/auth/session.server.ts')
     const { schema } = await import('#app/lib/db.server.ts')
     const { orgUnits } = schema()
-    const { eq } = await import('drizzle-orm')
+    const { count, eq } = await import('drizzle-orm')
     const unitOf = async (id: string) => {
       const [unit] = await db().select().from(orgUnits).where(eq(orgUnits.id, id))
       if (!unit) throw new Error(`unit ${id} is missing: rebuild with --fresh`)
@@ -244,6 +252,10 @@ async function measure(task: Extract<ChildTask, { mode: 'measure' }>): Promise<D
       built: task.built,
       bytes,
       via,
+      rollups: {
+        seconds: rollupSeconds,
+        rows: Number((await db().select({ n: count() }).from(schema().teamReadiness))[0]?.n ?? 0),
+      },
       pages: PAGES.map((page) => ({
         page,
         ms: ms[page],
@@ -417,6 +429,8 @@ function printResults(results: DialectResult[], settings: Settings) {
   const dataRows: string[][] = [['rows', ...results.map((r) => r.label)]]
   for (const name of tables) dataRows.push([name, ...results.map((r) => n(r.summary.rows[name] ?? 0))])
   dataRows.push(['database size', ...results.map((r) => bytes(r.bytes))])
+  dataRows.push(['team_readiness (rollup rows)', ...results.map((r) => n(r.rollups.rows))])
+  dataRows.push(['rebuildTeamRollups, all teams (s)', ...results.map((r) => n(r.rollups.seconds, 1))])
   dataRows.push(['build (s; this run or cached)', ...results.map((r) => `${n(r.summary.buildSeconds)}${r.built ? '' : ' (cached)'}`)])
   table(dataRows)
   console.log('\nOne run on a shared machine: medians and p95 of loader time in milliseconds, measured in-process.')

@@ -2,7 +2,8 @@ import { closeDatabase, migrateDatabase } from '#app/lib/db.server.ts'
 import { rebuildProjections } from '#app/lib/learning/projections/projector.server.ts'
 
 // npm run projections:rebuild — deletes every projection row (module attempts, competency evidence,
-// self-ratings) and replays every non-voided statement in storage order, in one transaction.
+// self-ratings, readiness periods, team rollups) and replays every non-voided statement in storage
+// order, in one transaction.
 const format = (n: number) => n.toLocaleString('en-GB')
 const started = performance.now()
 try {

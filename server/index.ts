@@ -43,6 +43,13 @@ if (!isProduction && (await databaseIsEmpty())) {
   console.log(`Demo organisation seeded (${created} records, ${statements} learning statements).`)
 }
 
+// Reports add up team rollups computed with the framework's role targets: after a content change to the
+// targets (or an upgrade that adds the rollups), recompute them before serving anyone.
+const { ensureTeamRollups } = await import('#app/lib/learning/projections/team-rollups.server.ts')
+const rollupsStarted = performance.now()
+const { rebuilt } = await ensureTeamRollups()
+if (rebuilt) console.log(`Team readiness rollups computed for the current role targets in ${((performance.now() - rollupsStarted) / 1000).toFixed(1)} s.`)
+
 const viteDevServer = useViteDevServer
   ? await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
   : undefined

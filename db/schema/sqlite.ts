@@ -286,6 +286,41 @@ export const readinessPeriods = sqliteTable(
 )
 
 /**
+ * Per team: how many of its people met their role target in a domain (domain_id '*': in every domain) from
+ * ready_from until ready_until, kept with readiness_periods and memberships so that reports above team
+ * level add up a few rows per team instead of reading every person (docs/decisions/007-team-rollups.md).
+ */
+export const teamReadiness = sqliteTable(
+  'team_readiness',
+  {
+    teamId: text('team_id')
+      .notNull()
+      .references(() => orgUnits.id, { onDelete: 'cascade' }),
+    domainId: text('domain_id').notNull(),
+    readyFrom: timestampMs('ready_from').notNull(),
+    readyUntil: timestampMs('ready_until'),
+    ready: integer('ready').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.teamId, table.domainId, table.readyFrom] })],
+)
+
+/** Per team: its people, and how many of them have self-assessed; kept with memberships and self_ratings. */
+export const teamHeadcounts = sqliteTable('team_headcounts', {
+  teamId: text('team_id')
+    .primaryKey()
+    .references(() => orgUnits.id, { onDelete: 'cascade' }),
+  people: integer('people').notNull(),
+  selfAssessed: integer('self_assessed').notNull(),
+})
+
+/** Which rules and content a derived table was computed with: team rollups depend on the role targets. */
+export const projectionVersions = sqliteTable('projection_versions', {
+  name: text('name').primaryKey(),
+  version: text('version').notNull(),
+  updatedAt: timestampMs('updated_at').notNull(),
+})
+
+/**
  * Work a manager set: one module, or (moduleSlug null) everything the person's role targets need, for a
  * unit (everyone in it and below) or one person, due by `dueAt`. When `recurs`, it comes round again as
  * the module's evidence expires (the framework's refresh period).

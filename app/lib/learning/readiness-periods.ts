@@ -19,9 +19,10 @@ export interface ReadinessPeriod {
   readyUntil: Date | null
 }
 
-type Span = [start: number, end: number]
+/** [start, end) in epoch ms; end is Infinity while nothing expires. */
+export type Span = [start: number, end: number]
 
-function union(spans: Span[]): Span[] {
+export function union(spans: Span[]): Span[] {
   const sorted = [...spans].sort((a, b) => a[0] - b[0])
   const merged: Span[] = []
   for (const span of sorted) {
@@ -32,7 +33,7 @@ function union(spans: Span[]): Span[] {
   return merged
 }
 
-function intersect(a: Span[], b: Span[]): Span[] {
+export function intersect(a: Span[], b: Span[]): Span[] {
   const result: Span[] = []
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
     const [aStart, aEnd] = a[i] as Span

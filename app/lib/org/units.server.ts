@@ -2,6 +2,8 @@ import { and, asc, count, desc, eq, inArray } from 'drizzle-orm'
 import type { Viewer } from '../auth/scope.server.ts'
 import { canSeeUnit, visibleUnitCondition } from '../auth/scope.server.ts'
 import { db, schema, transaction } from '../db.server.ts'
+import { lockProjections } from '../learning/projections/projection-lock.server.ts'
+import { refreshTeamRollups, teamsOf } from '../learning/projections/team-rollups.server.ts'
 import type { RoleProfileId } from './role-profiles.ts'
 
 export type OrgUnit = ReturnType<typeof schema>['orgUnits']['$inferSelect']
@@ -147,10 +149,16 @@ export async function setMembership({
   const { memberships, orgUnits } = schema()
   const [team] = await db().select({ kind: orgUnits.kind }).from(orgUnits).where(eq(orgUnits.id, teamId))
   if (team?.kind !== 'team') throw new Error(`primary team ${teamId} is not a team`)
-  await db()
-    .insert(memberships)
-    .values({ userId, teamId, roleProfile, jobTitle })
-    .onConflictDoUpdate({ target: memberships.userId, set: { teamId, roleProfile, jobTitle } })
+  await transaction(async (tx) => {
+    await lockProjections(tx)
+    // The team they leave and the one they join both count differently now (people, targets met).
+    const previousTeams = await teamsOf([userId])
+    await db()
+      .insert(memberships)
+      .values({ userId, teamId, roleProfile, jobTitle })
+      .onConflictDoUpdate({ target: memberships.userId, set: { teamId, roleProfile, jobTitle } })
+    await refreshTeamRollups({ teamIds: [...previousTeams, teamId] })
+  })
 }
 
 export async function assignManager({ userId, unitId }: { userId: string; unitId: string }) {

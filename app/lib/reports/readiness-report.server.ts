@@ -1,14 +1,18 @@
-import { and, asc, count, eq, exists, gt, inArray, isNull, lte, max, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, count, eq, exists, gt, inArray, isNull, lte, max, ne, or, type SQL, sql, sum } from 'drizzle-orm'
 import { frameworkForContent } from '../content/catalogue.server.ts'
 import type { DomainId, Framework } from '../content/framework.schema.ts'
 import { db, schema } from '../db.server.ts'
+import { ensureTeamRollups } from '../learning/projections/team-rollups.server.ts'
 import { domainReadiness } from '../learning/readiness.ts'
+import { EVERY_DOMAIN } from '../learning/team-readiness.ts'
 import type { OrgUnit } from '../org/units.server.ts'
 
-// Readiness figures for a unit and everything below it, straight from the projections (readiness
-// periods, evidence, self-ratings) so they are always current. A person counts in the unit of their
-// team; their role profile decides the target each domain is measured against. History (the trend)
-// is measured with today's teams and role profiles.
+// Readiness figures for a unit and everything below it. Counts of people (in the unit, self-assessed,
+// meeting their role target now and in past weeks) add up the team rollups, which the projector and
+// setMembership keep current (docs/decisions/007-team-rollups.md); expiring evidence and the people
+// table read the learning projections directly. A person counts in the unit of their team; their role
+// profile decides the target each domain is measured against. History (the trend) is measured with
+// today's teams and role profiles.
 
 const DAY_MS = 86_400_000
 export const EXPIRY_WINDOW_DAYS = 30
@@ -30,98 +34,68 @@ export function unitFigure({ ready, people, suppress }: { ready: number; people:
   return { ready, people, percent: suppressed ? null : percentOf(ready, people), suppressed }
 }
 
-/**
- * SQL true when the period row is at the person's role target level for its domain. A CASE on the role
- * and domain lets each person's periods be read by one index range (user id); a row-value IN over every
- * (role, domain, level) triple was several times slower on SQLite at scale.
- */
-function isRoleTarget(framework: Framework): SQL {
-  const { memberships, readinessPeriods } = schema()
-  const byRole = framework.roleProfiles.map((profile) => {
-    const byDomain = Object.entries(profile.targets).map(([domainId, level]) => sql`when ${domainId} then ${sql.raw(String(Number(level)))}`)
-    return sql`when ${profile.id} then case ${readinessPeriods.domainId} ${sql.join(byDomain, sql` `)} end`
-  })
-  return sql`${readinessPeriods.level} = case ${memberships.roleProfile} ${sql.join(byRole, sql` `)} end`
+function coversMoment(at: Date): SQL {
+  const { teamReadiness } = schema()
+  return and(lte(teamReadiness.readyFrom, at), or(isNull(teamReadiness.readyUntil), gt(teamReadiness.readyUntil, at))) as SQL
 }
 
-function coversMoment(at: Date): SQL {
-  const { readinessPeriods } = schema()
-  return and(lte(readinessPeriods.readyFrom, at), or(isNull(readinessPeriods.readyUntil), gt(readinessPeriods.readyUntil, at))) as SQL
+/** Per unit: its people and how many have self-assessed, added up from its teams' rollups. */
+async function teamTotals(unitIds: string[]): Promise<Map<string, { people: number; selfAssessed: number }>> {
+  if (unitIds.length === 0) return new Map()
+  await ensureTeamRollups()
+  const { orgUnitClosure, teamHeadcounts } = schema()
+  const rows = await db()
+    .select({ unitId: orgUnitClosure.ancestorId, people: sum(teamHeadcounts.people), selfAssessed: sum(teamHeadcounts.selfAssessed) })
+    .from(orgUnitClosure)
+    .innerJoin(teamHeadcounts, eq(teamHeadcounts.teamId, orgUnitClosure.descendantId))
+    .where(inArray(orgUnitClosure.ancestorId, unitIds))
+    .groupBy(orgUnitClosure.ancestorId)
+  return new Map(rows.map((row) => [row.unitId, { people: Number(row.people ?? 0), selfAssessed: Number(row.selfAssessed ?? 0) }]))
 }
 
 /** How many people are in each of these units (their teams and everything below). */
 export async function headcounts(unitIds: string[]): Promise<Map<string, number>> {
-  if (unitIds.length === 0) return new Map()
-  const { orgUnitClosure, memberships } = schema()
-  const rows = await db()
-    .select({ unitId: orgUnitClosure.ancestorId, people: count() })
-    .from(orgUnitClosure)
-    .innerJoin(memberships, eq(memberships.teamId, orgUnitClosure.descendantId))
-    .where(inArray(orgUnitClosure.ancestorId, unitIds))
-    .groupBy(orgUnitClosure.ancestorId)
-  return new Map(rows.map((row) => [row.unitId, Number(row.people)]))
+  const totals = await teamTotals(unitIds)
+  return new Map([...totals].map(([unitId, { people }]) => [unitId, people]))
 }
 
 /** Per unit: how many people meet their role target in each domain at `at`, and in all of them. */
-export async function readyCounts({ unitIds, at, framework = frameworkForContent() }: { unitIds: string[]; at: Date; framework?: Framework }) {
+export async function readyCounts({ unitIds, at }: { unitIds: string[]; at: Date }) {
   const result = new Map<string, { byDomain: Map<string, number>; inEveryDomain: number }>()
   if (unitIds.length === 0) return result
-  const { orgUnitClosure, memberships, readinessPeriods } = schema()
-  // One pass over the people: per unit and person, a flag for each domain where they meet their target
-  // (at most one period per person, domain and level covers a moment) and how many such domains; then per
-  // unit, the sums. Reading the people once rather than once per figure halves the cost at ICB scale.
-  const flags = Object.fromEntries(
-    framework.domains.map((domain, i) => [`d${i}`, sql<number>`max(case when ${readinessPeriods.domainId} = ${domain.id} then 1 else 0 end)`.as(`d${i}`)]),
-  )
-  const perPerson = db()
-    .select({ unitId: sql<string>`${orgUnitClosure.ancestorId}`.as('unit_id'), domains: count().as('domains'), ...flags })
-    .from(orgUnitClosure)
-    .innerJoin(memberships, eq(memberships.teamId, orgUnitClosure.descendantId))
-    .innerJoin(readinessPeriods, eq(readinessPeriods.userId, memberships.userId))
-    .where(and(inArray(orgUnitClosure.ancestorId, unitIds), coversMoment(at), isRoleTarget(framework)))
-    .groupBy(orgUnitClosure.ancestorId, readinessPeriods.userId)
-    .as('per_person')
-  const flagOf = perPerson as unknown as Record<string, SQL.Aliased<number>>
-  const totals = Object.fromEntries(framework.domains.map((_, i) => [`d${i}`, sql<number>`sum(${flagOf[`d${i}`]})`]))
+  await ensureTeamRollups()
+  const { orgUnitClosure, teamReadiness } = schema()
+  // A few rows per team (one per domain whose count is above zero at `at`), whatever the teams' size.
   const rows = await db()
-    .select({ unitId: perPerson.unitId, inEveryDomain: sql<number>`sum(case when ${perPerson.domains} = ${framework.domains.length} then 1 else 0 end)`, ...totals })
-    .from(perPerson)
-    .groupBy(perPerson.unitId)
+    .select({ unitId: orgUnitClosure.ancestorId, domainId: teamReadiness.domainId, ready: sum(teamReadiness.ready) })
+    .from(orgUnitClosure)
+    .innerJoin(teamReadiness, eq(teamReadiness.teamId, orgUnitClosure.descendantId))
+    .where(and(inArray(orgUnitClosure.ancestorId, unitIds), coversMoment(at)))
+    .groupBy(orgUnitClosure.ancestorId, teamReadiness.domainId)
   for (const unitId of unitIds) result.set(unitId, { byDomain: new Map(), inEveryDomain: 0 })
   for (const row of rows) {
     const entry = result.get(row.unitId)
+    const ready = Number(row.ready ?? 0)
     if (!entry) continue
-    entry.inEveryDomain = Number(row.inEveryDomain)
-    framework.domains.forEach((domain, i) => {
-      const ready = Number((row as Record<string, unknown>)[`d${i}`] ?? 0)
-      if (ready > 0) entry.byDomain.set(domain.id, ready)
-    })
+    if (row.domainId === EVERY_DOMAIN) entry.inEveryDomain = ready
+    else entry.byDomain.set(row.domainId, ready)
   }
   return result
 }
 
 /** The headline figures for a unit. */
 export async function unitHeadline({ unit, now = new Date() }: { unit: OrgUnit; now?: Date }) {
-  const { orgUnitClosure, memberships, selfRatings, competencyEvidence } = schema()
-  const inUnit = (teamColumn: typeof memberships.teamId) =>
-    and(eq(orgUnitClosure.ancestorId, unit.id), eq(teamColumn, orgUnitClosure.descendantId))
+  const { orgUnitClosure, memberships, competencyEvidence } = schema()
   const lapsing = and(expiresBetween(now, new Date(now.getTime() + EXPIRY_WINDOW_DAYS * DAY_MS)), notCoveredByOtherEvidence())
-  const [people, ready, assessed, expiring] = await Promise.all([
-    headcounts([unit.id]).then((map) => map.get(unit.id) ?? 0),
+  const [totals, ready, expiring] = await Promise.all([
+    teamTotals([unit.id]).then((map) => map.get(unit.id) ?? { people: 0, selfAssessed: 0 }),
     readyCounts({ unitIds: [unit.id], at: now }).then((map) => map.get(unit.id)?.inEveryDomain ?? 0),
-    // One index probe per person (EXISTS) rather than reading every rating and de-duplicating.
-    db()
-      .select({ n: count() })
-      .from(orgUnitClosure)
-      .innerJoin(memberships, inUnit(memberships.teamId))
-      .where(sql`exists (select 1 from ${selfRatings} where ${selfRatings.userId} = ${memberships.userId})`)
-      .then(([row]) => Number(row?.n ?? 0)),
     // A team's few people: look at each one's evidence. Above a team: start from the evidence lapsing in
     // the window (an index range, a few thousand rows across an ICB) rather than from everyone's evidence.
     db()
       .select({ n: count() })
       .from(orgUnitClosure)
-      .innerJoin(memberships, inUnit(memberships.teamId))
+      .innerJoin(memberships, and(eq(orgUnitClosure.ancestorId, unit.id), eq(memberships.teamId, orgUnitClosure.descendantId)))
       .where(
         unit.kind === 'team'
           ? exists(db().select({ one: sql`1` }).from(competencyEvidence).where(and(eq(competencyEvidence.userId, memberships.userId), lapsing)))
@@ -129,10 +103,11 @@ export async function unitHeadline({ unit, now = new Date() }: { unit: OrgUnit; 
       )
       .then(([row]) => Number(row?.n ?? 0)),
   ])
+  const { people } = totals
   const suppress = unit.kind !== 'team'
   return {
     people,
-    selfAssessed: unitFigure({ ready: assessed, people, suppress }),
+    selfAssessed: unitFigure({ ready: totals.selfAssessed, people, suppress }),
     readyInEveryDomain: unitFigure({ ready, people, suppress }),
     /** People holding evidence that lapses within 30 days with nothing else covering it. */
     peopleWithEvidenceExpiring: expiring,
@@ -176,7 +151,7 @@ export async function unitHeatmap({ unit, now = new Date() }: { unit: OrgUnit; n
 export async function heatmapRows({ units, now = new Date() }: { units: HeatmapRow['unit'][]; now?: Date }): Promise<HeatmapRow[]> {
   const framework = frameworkForContent()
   const ids = units.map((unit) => unit.id)
-  const [people, ready] = await Promise.all([headcounts(ids), readyCounts({ unitIds: ids, at: now, framework })])
+  const [people, ready] = await Promise.all([headcounts(ids), readyCounts({ unitIds: ids, at: now })])
   return units.map((unit) => {
     const headcount = people.get(unit.id) ?? 0
     const counts = ready.get(unit.id)
@@ -200,19 +175,27 @@ export interface TrendPoint {
 
 /** The % ready per domain at the end of each of the last `weeks` weeks (the last point is now). */
 export async function unitTrend({ unit, now = new Date(), weeks = 12 }: { unit: OrgUnit; now?: Date; weeks?: number }): Promise<TrendPoint[]> {
-  const { orgUnitClosure, memberships, readinessPeriods } = schema()
+  const { orgUnitClosure, teamReadiness } = schema()
   const framework = frameworkForContent()
   const moments = Array.from({ length: weeks }, (_, index) => new Date(now.getTime() - (weeks - 1 - index) * 7 * DAY_MS))
-  const sums = Object.fromEntries(moments.map((moment, index) => [`w${index}`, sql<number>`sum(case when ${coversMoment(moment)} then 1 else 0 end)`]))
+  const sums = Object.fromEntries(moments.map((moment, index) => [`w${index}`, sql<number>`sum(case when ${coversMoment(moment)} then ${teamReadiness.ready} else 0 end)`]))
   const [people, rows] = await Promise.all([
     headcounts([unit.id]).then((map) => map.get(unit.id) ?? 0),
-    db()
-      .select({ domainId: readinessPeriods.domainId, ...sums })
-      .from(orgUnitClosure)
-      .innerJoin(memberships, eq(memberships.teamId, orgUnitClosure.descendantId))
-      .innerJoin(readinessPeriods, eq(readinessPeriods.userId, memberships.userId))
-      .where(and(eq(orgUnitClosure.ancestorId, unit.id), isRoleTarget(framework), or(isNull(readinessPeriods.readyUntil), gt(readinessPeriods.readyUntil, moments[0] as Date))))
-      .groupBy(readinessPeriods.domainId),
+    ensureTeamRollups().then(() =>
+      db()
+        .select({ domainId: teamReadiness.domainId, ...sums })
+        .from(orgUnitClosure)
+        .innerJoin(teamReadiness, eq(teamReadiness.teamId, orgUnitClosure.descendantId))
+        .where(
+          and(
+            eq(orgUnitClosure.ancestorId, unit.id),
+            ne(teamReadiness.domainId, EVERY_DOMAIN),
+            lte(teamReadiness.readyFrom, now),
+            or(isNull(teamReadiness.readyUntil), gt(teamReadiness.readyUntil, moments[0] as Date)),
+          ),
+        )
+        .groupBy(teamReadiness.domainId),
+    ),
   ])
   const suppress = unit.kind !== 'team' && people < SMALL_NUMBER_THRESHOLD
   const byDomain = new Map(rows.map((row) => [row.domainId, row as Record<string, unknown>]))

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { inArray, sql } from 'drizzle-orm'
 import { chunks } from '../chunks.ts'
-import { type Database, db, dialect, schema, transaction } from '../db.server.ts'
+import { type Database, db, schema, transaction } from '../db.server.ts'
+import { lockProjections } from '../learning/projections/projection-lock.server.ts'
 import { projectStoredStatements } from '../learning/projections/projector.server.ts'
 import { type AttachmentContent, storeAttachmentContent } from './attachments.server.ts'
 import { isSameStatement } from './statement-equivalence.ts'
@@ -60,7 +61,7 @@ export async function storeStatements({
   const { xapiStatements, xapiStatementAgents, xapiStatementActivities, xapiActivities } = schema()
   return transaction(async (tx) => {
     // Stored times must never go backwards in insertion order, across instances too.
-    if (dialect() === 'postgres') await tx.execute(sql`select pg_advisory_xact_lock(727001)`)
+    await lockProjections(tx)
     const stored = await notBeforeLatestStored(tx)
 
     const existing = await tx.select().from(xapiStatements).where(inArray(xapiStatements.id, ids))

@@ -7,6 +7,7 @@ import { createLrsClient } from '#app/lib/xapi/lrs-clients.server.ts'
 import { storeStatements } from '#app/lib/xapi/statement-store.server.ts'
 import { verbs } from '#app/lib/xapi/vocabulary.ts'
 import { contentVersionExtension, moduleActivityId } from '../module-statements.ts'
+import { setMembership } from '#app/lib/org/units.server.ts'
 import { createTeam, createUser } from '#tests/factories.ts'
 import { loadContext, signedInRequest } from '#tests/requests.ts'
 import { action as checkAction } from '../../../routes/modules.$slug.check.tsx'
@@ -70,7 +71,7 @@ async function attemptOf(registration: string) {
 
 /** Every projection row, without evidence ids (random), sorted: what a rebuild must reproduce exactly. */
 async function snapshot() {
-  const { moduleAttempts, competencyEvidence, selfRatings, readinessPeriods } = schema()
+  const { moduleAttempts, competencyEvidence, selfRatings, readinessPeriods, teamReadiness, teamHeadcounts } = schema()
   const plain = (rows: Json[]) =>
     rows
       .map((row) => JSON.stringify(Object.entries(row).map(([key, value]) => [key, value instanceof Date ? value.getTime() : value])))
@@ -80,6 +81,8 @@ async function snapshot() {
     evidence: plain((await db().select().from(competencyEvidence)).map(({ id: _id, ...row }) => row)),
     ratings: plain(await db().select().from(selfRatings)),
     readiness: plain(await db().select().from(readinessPeriods)),
+    teamReadiness: plain(await db().select().from(teamReadiness)),
+    teamHeadcounts: plain(await db().select().from(teamHeadcounts)),
   }
 }
 
@@ -298,12 +301,20 @@ test('for random statement sequences with voids, incremental projections equal r
   for (let seed = 1; seed <= 20; seed++) {
     const random = mulberry32(seed)
     const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
-    const users = Array.from({ length: 2 + Math.floor(random() * 2) }, () => randomUUID())
-    const registrations = users.flatMap((user) => [PHISHING, CHAMPION].flatMap((slug) => [1, 2].map(() => ({ user, slug, registration: randomUUID() }))))
+    // Learners in two teams, with role targets some of them can reach (estates-support: level 1 everywhere).
+    const teams = [await createTeam(), await createTeam()]
+    const roles = ['estates-support', 'clinical'] as const
+    const users: string[] = []
+    for (let i = 0; i < 2 + Math.floor(random() * 2); i++) users.push((await createUser({ team: pick(teams), roleProfile: pick(roles) })).id)
+    const registrations = users.flatMap((user) =>
+      [PHISHING, CHAMPION, SAFETY_ESSENTIALS].flatMap((slug) => [1, 2].map(() => ({ user, slug, registration: randomUUID() }))),
+    )
     const stored: { id: string; user: string }[] = []
     const length = 10 + Math.floor(random() * 31)
     let made = 0
     while (made < length) {
+      // Now and then someone changes team or role: both teams' rollups must follow.
+      if (random() < 0.1) await setMembership({ userId: pick(users), teamId: pick(teams).id, roleProfile: pick(roles) })
       const batch: Json[] = []
       const batchSize = 1 + Math.floor(random() * 3)
       for (let i = 0; i < batchSize && made < length; i++, made++) {
@@ -346,8 +357,9 @@ test('for random statement sequences with voids, incremental projections equal r
     await rebuildProjections()
     expect(await snapshot(), `seed ${seed}`).toEqual(incremental)
   }
-  const { competencyEvidence, moduleAttempts } = schema()
+  const { competencyEvidence, moduleAttempts, teamReadiness } = schema()
   // The sequences really exercised the rules.
   expect((await db().select().from(competencyEvidence)).length).toBeGreaterThan(0)
+  expect((await db().select().from(teamReadiness)).length).toBeGreaterThan(0)
   expect(new Set((await db().select().from(moduleAttempts)).map((row) => row.status)).size).toBe(4)
 }, 120_000)

@@ -3,13 +3,15 @@ import { chunks } from '../../chunks.ts'
 import { defaultContentRoot } from '../../content/content-root.server.ts'
 import { findModule } from '../../content/catalogue.server.ts'
 import { competencyIndex, frameworkRootFor, loadFramework } from '../../content/framework.server.ts'
-import { db, dialect, schema, transaction } from '../../db.server.ts'
+import { db, schema, transaction } from '../../db.server.ts'
 import { publicUrl as appPublicUrl, xapiActivityBase } from '../../env.server.ts'
 import type { Framework } from '../../content/framework.schema.ts'
 import { verbs } from '../../xapi/vocabulary.ts'
 import { readinessPeriods as computeReadinessPeriods } from '../readiness-periods.ts'
 import { contentVersionExtension, moduleActivityId } from '../module-statements.ts'
+import { lockProjections } from './projection-lock.server.ts'
 import { currentLevelExtension, selfAssessedVerb, targetLevelExtension } from './self-rating.ts'
+import { rebuildTeamRollups, refreshTeamRollups, teamsOf } from './team-rollups.server.ts'
 
 // Projections (module attempts, competency evidence, self-ratings) are derived from xAPI statements only.
 // Every value written comes from the statements themselves (their timestamps, ids, results), from the
@@ -43,6 +45,7 @@ export interface StoredStatement {
 type AttemptRow = ReturnType<typeof schema>['moduleAttempts']['$inferSelect']
 type EvidenceRow = ReturnType<typeof schema>['competencyEvidence']['$inferInsert']
 type RatingRow = ReturnType<typeof schema>['selfRatings']['$inferInsert']
+type ReadinessPeriodRow = ReturnType<typeof schema>['readinessPeriods']['$inferSelect']
 type Status = AttemptRow['status']
 const STATUS_RANK: Record<Status, number> = { 'in-progress': 0, failed: 1, completed: 2, passed: 3 }
 const SCORE_VERBS: ReadonlySet<string> = new Set([verbs.passed, verbs.failed, verbs.completed, verbs.scored])
@@ -70,7 +73,11 @@ class Projector {
   private readonly changedRatings = new Map<string, RatingRow>()
   private readonly evidenceChangedFor = new Set<string>()
 
-  constructor(readonly settings: ProjectorSettings) {}
+  constructor(
+    readonly settings: ProjectorSettings,
+    /** false while rebuilding everything: the rollups are then rebuilt once at the end. */
+    private readonly refreshesTeamRollups = true,
+  ) {}
 
   /** The user id when the actor is one of this app's learners. */
   learnerOf(statement: Json): string | null {
@@ -241,7 +248,7 @@ class Projector {
     for (const chunk of chunks(this.newEvidence.splice(0), 500)) await db().insert(competencyEvidence).values(chunk)
     const learners = [...this.evidenceChangedFor]
     this.evidenceChangedFor.clear()
-    await rewriteReadinessPeriods(learners, this.framework())
+    const readinessChanged = await rewriteReadinessPeriods(learners, this.framework())
     const ratings = [...this.changedRatings.values()]
     this.changedRatings.clear()
     for (const chunk of chunks(ratings, 500)) {
@@ -249,6 +256,10 @@ class Projector {
         .insert(selfRatings)
         .values(chunk)
         .onConflictDoUpdate({ target: [selfRatings.userId, selfRatings.competencyId], set: takeExcluded(selfRatings, ['current', 'target', 'statementId', 'ratedAt']) })
+    }
+    if (this.refreshesTeamRollups) {
+      const teamIds = await teamsOf([...readinessChanged, ...ratings.map((rating) => rating.userId)])
+      await refreshTeamRollups({ teamIds, framework: this.framework() })
     }
   }
 
@@ -308,7 +319,7 @@ class Projector {
     return this.modules.get(slug) ?? null
   }
 
-  private framework() {
+  framework() {
     this.loadedFramework ??= loadFramework({ root: frameworkRootFor(this.settings.contentRoot) })
     return this.loadedFramework
   }
@@ -429,17 +440,35 @@ async function deleteProjections(userIds?: string[]) {
   await db().delete(readinessPeriods).where(inArray(readinessPeriods.userId, userIds))
 }
 
-/** Recomputes these learners' readiness periods from all their evidence. */
-async function rewriteReadinessPeriods(userIds: string[], framework: Framework) {
+/**
+ * Recomputes these learners' readiness periods from all their evidence and rewrites those that differ
+ * (most new evidence only renews what is already covered). Returns the learners whose periods changed.
+ */
+async function rewriteReadinessPeriods(userIds: string[], framework: Framework): Promise<string[]> {
   const { competencyEvidence, readinessPeriods } = schema()
+  const changed: string[] = []
+  const key = (periods: Omit<ReadinessPeriodRow, 'userId'>[]) =>
+    periods
+      .map((p) => `${p.domainId}|${p.level}|${p.readyFrom.getTime()}|${p.readyUntil?.getTime() ?? ''}`)
+      .sort()
+      .join(',')
   for (const chunk of chunks(userIds, 200)) {
-    const evidence = await db().select().from(competencyEvidence).where(inArray(competencyEvidence.userId, chunk))
-    await db().delete(readinessPeriods).where(inArray(readinessPeriods.userId, chunk))
-    const rows = chunk.flatMap((userId) =>
-      computeReadinessPeriods({ framework, evidence: evidence.filter((e) => e.userId === userId) }).map((period) => ({ userId, ...period })),
-    )
+    const [evidence, stored] = await Promise.all([
+      db().select().from(competencyEvidence).where(inArray(competencyEvidence.userId, chunk)),
+      db().select().from(readinessPeriods).where(inArray(readinessPeriods.userId, chunk)),
+    ])
+    const rows: ReadinessPeriodRow[] = []
+    for (const userId of chunk) {
+      const periods = computeReadinessPeriods({ framework, evidence: evidence.filter((e) => e.userId === userId) })
+      if (key(periods) === key(stored.filter((row) => row.userId === userId))) continue
+      changed.push(userId)
+      rows.push(...periods.map((period) => ({ userId, ...period })))
+    }
+    const changedHere = chunk.filter((userId) => changed.includes(userId))
+    if (changedHere.length > 0) await db().delete(readinessPeriods).where(inArray(readinessPeriods.userId, changedHere))
     for (const part of chunks(rows, 500)) await db().insert(readinessPeriods).values(part)
   }
+  return changed
 }
 
 /**
@@ -490,7 +519,10 @@ export async function projectStoredStatements(inserted: StoredStatement[], setti
   const recompute = voidedIds.length > 0 ? await affectedLearners(projector, voidedIds) : []
   if (recompute.length > 0) {
     await deleteProjections(recompute)
-    await replay(new Projector(settings), { userIds: recompute })
+    const replaying = new Projector(settings)
+    await replay(replaying, { userIds: recompute })
+    // Replay refreshes the teams of those who still have evidence or ratings; this also covers those left with none.
+    await refreshTeamRollups({ teamIds: await teamsOf(recompute), framework: replaying.framework() })
   }
   const recomputed = new Set(recompute)
   const toApply = inserted.filter((stored) => {
@@ -511,18 +543,20 @@ export async function rebuildProjections({
   settings = defaultSettings(),
 }: { onProgress?: (done: number, total: number) => void; settings?: ProjectorSettings } = {}): Promise<{ replayed: number }> {
   return transaction(async (tx) => {
-    if (dialect() === 'postgres') await tx.execute(sql`select pg_advisory_xact_lock(727001)`)
+    await lockProjections(tx)
     const { xapiStatements } = schema()
     const [counted] = await db().select({ total: count() }).from(xapiStatements).where(eq(xapiStatements.isVoided, false))
     const total = Number(counted?.total ?? 0)
     await deleteProjections()
     let replayed = 0
-    await replay(new Projector(settings), {
+    const projector = new Projector(settings, false)
+    await replay(projector, {
       onProgress: (done) => {
         replayed = done
         onProgress?.(done, total)
       },
     })
+    await rebuildTeamRollups({ framework: projector.framework() })
     return { replayed }
   })
 }

@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto'
+import { eq, inArray } from 'drizzle-orm'
+import { chunks } from '../../chunks.ts'
+import { frameworkForContent } from '../../content/catalogue.server.ts'
+import type { Framework } from '../../content/framework.schema.ts'
+import { db, schema, transaction } from '../../db.server.ts'
+import { type TeamMemberPeriods, teamReadiness } from '../team-readiness.ts'
+import { lockProjections } from './projection-lock.server.ts'
+
+// Team rollups (team_readiness, team_headcounts) are derived from memberships, readiness_periods and
+// self_ratings, and from the role targets in the framework. They are rewritten team by team whenever one
+// of those changes for someone in the team (the projector's flush, setMembership), and in full by
+// projections:rebuild or when the role targets are not the ones they were computed with. Reports above
+// team level read them (docs/decisions/007-team-rollups.md).
+
+const TEAM_ROLLUPS = 'team-rollups'
+/** Raise when the rules below change, so that existing rollups are recomputed. */
+const RULES = 1
+const TEAMS_PER_PASS = 50
+
+const versions = new WeakMap<Framework, string>()
+
+/** Identifies the rules and role targets the rollups are computed with. */
+export function teamRollupsVersion(framework: Framework): string {
+  const known = versions.get(framework)
+  if (known) return known
+  const inputs = {
+    rules: RULES,
+    domains: framework.domains.map((domain) => domain.id),
+    roleProfiles: framework.roleProfiles.map((profile) => ({ id: profile.id, targets: profile.targets })),
+  }
+  const version = createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 32)
+  versions.set(framework, version)
+  return version
+}
+
+async function storedVersion(): Promise<string | null> {
+  const { projectionVersions } = schema()
+  const [row] = await db().select({ version: projectionVersions.version }).from(projectionVersions).where(eq(projectionVersions.name, TEAM_ROLLUPS))
+  return row?.version ?? null
+}
+
+/** The teams these people are members of. */
+export async function teamsOf(userIds: string[]): Promise<string[]> {
+  const { memberships } = schema()
+  const teams = new Set<string>()
+  for (const chunk of chunks([...new Set(userIds)], 500)) {
+    const rows = await db().selectDistinct({ teamId: memberships.teamId }).from(memberships).where(inArray(memberships.userId, chunk))
+    for (const row of rows) teams.add(row.teamId)
+  }
+  return [...teams]
+}
+
+/** Rewrites these teams' rollups from their members as they are now. */
+async function writeTeamRollups(teamIds: string[], framework: Framework): Promise<void> {
+  const { memberships, readinessPeriods, selfRatings, teamReadiness: teamReadinessTable, teamHeadcounts } = schema()
+  for (const teams of chunks(teamIds, TEAMS_PER_PASS)) {
+    const members = await db()
+      .select({ userId: memberships.userId, teamId: memberships.teamId, roleProfile: memberships.roleProfile })
+      .from(memberships)
+      .where(inArray(memberships.teamId, teams))
+    const periodsOf = new Map<string, TeamMemberPeriods['periods']>()
+    const assessed = new Set<string>()
+    for (const people of chunks(members.map((member) => member.userId), 1000)) {
+      const periods = await db()
+        .select({ userId: readinessPeriods.userId, domainId: readinessPeriods.domainId, level: readinessPeriods.level, readyFrom: readinessPeriods.readyFrom, readyUntil: readinessPeriods.readyUntil })
+        .from(readinessPeriods)
+        .where(inArray(readinessPeriods.userId, people))
+      for (const { userId, ...period } of periods) periodsOf.set(userId, [...(periodsOf.get(userId) ?? []), period])
+      const rated = await db().selectDistinct({ userId: selfRatings.userId }).from(selfRatings).where(inArray(selfRatings.userId, people))
+      for (const { userId } of rated) assessed.add(userId)
+    }
+    const membersOf = new Map<string, typeof members>()
+    for (const member of members) membersOf.set(member.teamId, [...(membersOf.get(member.teamId) ?? []), member])
+    const readinessRows = teams.flatMap((teamId) =>
+      teamReadiness({
+        framework,
+        members: (membersOf.get(teamId) ?? []).map((member) => ({ roleProfile: member.roleProfile, periods: periodsOf.get(member.userId) ?? [] })),
+      }).map((span) => ({ teamId, ...span })),
+    )
+    const headcountRows = [...membersOf].map(([teamId, team]) => ({ teamId, people: team.length, selfAssessed: team.filter((member) => assessed.has(member.userId)).length }))
+    await db().delete(teamReadinessTable).where(inArray(teamReadinessTable.teamId, teams))
+    await db().delete(teamHeadcounts).where(inArray(teamHeadcounts.teamId, teams))
+    for (const rows of chunks(readinessRows, 500)) await db().insert(teamReadinessTable).values(rows)
+    for (const rows of chunks(headcountRows, 500)) await db().insert(teamHeadcounts).values(rows)
+  }
+}
+
+/** Recomputes every team's rollups (in one transaction) and records the role targets they were computed with. */
+export async function rebuildTeamRollups({
+  framework = frameworkForContent(),
+  onProgress,
+}: { framework?: Framework; onProgress?: (done: number, total: number) => void } = {}): Promise<{ teams: number }> {
+  const { orgUnits, projectionVersions, teamReadiness: teamReadinessTable, teamHeadcounts } = schema()
+  return transaction(async (tx) => {
+    await lockProjections(tx)
+    const teams = (await db().select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.kind, 'team'))).map((team) => team.id)
+    await db().delete(teamReadinessTable)
+    await db().delete(teamHeadcounts)
+    let done = 0
+    for (const part of chunks(teams, TEAMS_PER_PASS * 10)) {
+      await writeTeamRollups(part, framework)
+      done += part.length
+      onProgress?.(done, teams.length)
+    }
+    const version = { version: teamRollupsVersion(framework), updatedAt: new Date() }
+    await db()
+      .insert(projectionVersions)
+      .values({ name: TEAM_ROLLUPS, ...version })
+      .onConflictDoUpdate({ target: projectionVersions.name, set: version })
+    return { teams: teams.length }
+  })
+}
+
+/** Brings the rollups up to date for these role targets when they were computed with others (or never). */
+export async function ensureTeamRollups({
+  framework = frameworkForContent(),
+  onProgress,
+}: { framework?: Framework; onProgress?: (done: number, total: number) => void } = {}): Promise<{ rebuilt: boolean }> {
+  const version = teamRollupsVersion(framework)
+  if ((await storedVersion()) === version) return { rebuilt: false }
+  return transaction(async (tx) => {
+    // Another instance may have rebuilt them while this one waited for the lock.
+    await lockProjections(tx)
+    if ((await storedVersion()) === version) return { rebuilt: false }
+    await rebuildTeamRollups({ framework, onProgress })
+    return { rebuilt: true }
+  })
+}
+
+/** Rewrites the rollups of these teams, after a change to their members' readiness, ratings or membership. */
+export async function refreshTeamRollups({ teamIds, framework = frameworkForContent() }: { teamIds: string[]; framework?: Framework }): Promise<void> {
+  if (teamIds.length === 0) return
+  await transaction(async (tx) => {
+    await lockProjections(tx)
+    if ((await storedVersion()) !== teamRollupsVersion(framework)) await rebuildTeamRollups({ framework })
+    else await writeTeamRollups([...new Set(teamIds)], framework)
+  })
+}
