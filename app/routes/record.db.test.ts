@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { createElement } from 'react'
-import { renderToStaticMarkup } from 'react-dom/server'
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server'
 import { describe, expect, test } from 'vitest'
 import { publicUrl, xapiActivityBase } from '#app/lib/env.server.ts'
 import { contentVersionExtension, moduleActivityId } from '#app/lib/learning/module-statements.ts'
@@ -10,6 +7,7 @@ import { appAuthority, learnerAgent } from '#app/lib/xapi/agents.ts'
 import { storeStatements } from '#app/lib/xapi/statement-store.server.ts'
 import { verbs } from '#app/lib/xapi/vocabulary.ts'
 import { createTeam, createUser } from '#tests/factories.ts'
+import { readableText, renderRoute } from '#tests/render-route.ts'
 import { loadContext, signedInRequest } from '#tests/requests.ts'
 import RecordPage, { loader } from './record.tsx'
 
@@ -40,27 +38,7 @@ async function pass(
 
 /** The page as the server renders it for this request: the route's own loader and component in a router. */
 async function renderPage(request: Request) {
-  const handler = createStaticHandler([
-    {
-      id: 'record',
-      path: '/record',
-      loader: ({ request }) => loader({ request, params: {}, context: loadContext }),
-      Component: RecordPage,
-    },
-  ])
-  const context = await handler.query(request)
-  if (context instanceof Response) throw context
-  const router = createStaticRouter(handler.dataRoutes, context)
-  const html = renderToStaticMarkup(createElement(StaticRouterProvider, { router, context }))
-  // Text as a reader sees it: without the script, the responsive tables' per-cell headings (hidden from
-  // assistive technology; the column headings name the cells) or tags, white space collapsed.
-  return html
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<span class="nhsuk-table-responsive__heading"[^>]*>[^<]*<\/span>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
+  return readableText(await renderRoute({ pattern: '/record', loader, Component: RecordPage }, request))
 }
 
 describe('the record of learning', () => {

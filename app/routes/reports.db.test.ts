@@ -1,12 +1,10 @@
-import { createElement } from 'react'
-import { renderToStaticMarkup } from 'react-dom/server'
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { createAssignment } from '#app/lib/assignments/assignments.server.ts'
 import { isoDay } from '#app/lib/assignments/due-dates.ts'
 import { parseCsv } from '#app/lib/reports/csv.server.ts'
 import { buildReportFixture } from '#tests/report-fixture.ts'
 import { createOrg, createUser } from '#tests/factories.ts'
+import { readableText, renderRoute } from '#tests/render-route.ts'
 import { loadContext, signedInRequest, statusOf } from '#tests/requests.ts'
 import { loader as reportsLoader } from './reports._index.tsx'
 import { loader as heatmapStartCsvLoader } from './reports.heatmap[.]csv.ts'
@@ -59,20 +57,11 @@ async function csv(userId: string, unitId: string, which: keyof typeof csvLoader
 /** A table as its CSV would be: the header, then each row's cells. */
 const asCsv = (table: { header: string[]; rows: { cells: string[] }[] }) => [table.header, ...table.rows.map((row) => row.cells)]
 
-/** The unit page rendered as the server renders it, as text a reader sees. */
+/** The unit page rendered as the server renders it, and as text a reader sees. */
 async function renderedText(userId: string, unitId: string) {
-  const handler = createStaticHandler([
-    {
-      id: 'unit-report',
-      path: '/reports/units/:unitId',
-      loader: ({ request, params }) => unitLoader({ request, params, context: loadContext }),
-      Component: UnitReportPage,
-    },
-  ])
-  const context = await handler.query(await signedInRequest(userId, `/reports/units/${unitId}`))
-  if (context instanceof Response) throw context
-  const html = renderToStaticMarkup(createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context }))
-  return { html, text: html.replace(/<script[\s\S]*?<\/script>/g, ' ').replace(/<span class="nhsuk-table-responsive__heading"[^>]*>[^<]*<\/span>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ') }
+  const request = await signedInRequest(userId, `/reports/units/${unitId}`)
+  const html = await renderRoute({ pattern: '/reports/units/:unitId', loader: unitLoader, Component: UnitReportPage }, request)
+  return { html, text: readableText(html) }
 }
 
 describe('the unit report page', () => {

@@ -1,6 +1,3 @@
-import { createElement, type ComponentType } from 'react'
-import { renderToStaticMarkup } from 'react-dom/server'
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server'
 import { describe, expect, test } from 'vitest'
 import { OVERDUE_COLUMNS } from '#app/lib/assignments/assignment-options.ts'
 import { createAssignment } from '#app/lib/assignments/assignments.server.ts'
@@ -8,6 +5,7 @@ import { DAY_MS, formatDay, isoDay } from '#app/lib/assignments/due-dates.ts'
 import { parseCsv } from '#app/lib/reports/csv.server.ts'
 import { createOrg, createTeam, createUser } from '#tests/factories.ts'
 import { recordPasses } from '#tests/report-fixture.ts'
+import { readableText, renderRoute } from '#tests/render-route.ts'
 import { loadContext, signedInRequest, statusOf } from '#tests/requests.ts'
 import HomePage, { loader as homeLoader } from './_index.tsx'
 import AssignPage, { action as assignAction, loader as assignLoader } from './reports.units.$unitId.assign.tsx'
@@ -18,48 +16,11 @@ const FIXING = 'fixing-everyday-it-problems'
 const PHISHING = 'spotting-phishing'
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS)
 
-type Loader = (args: {
-  request: Request
-  params: Record<string, string>
-  context: typeof loadContext
-}) => Promise<unknown>
-
-/** The page as the server renders it: the route's own loader and component in a static router. */
-async function render(
-  { path, pattern, loader, Component }: { path: string; pattern: string; loader: Loader; Component: ComponentType },
-  request: Request,
-) {
-  const handler = createStaticHandler([
-    {
-      id: 'page',
-      path: pattern,
-      loader: ({ request, params }) =>
-        loader({ request, params: params as Record<string, string>, context: loadContext }),
-      Component,
-    },
-  ])
-  const context = await handler.query(request)
-  if (context instanceof Response) throw context
-  expect(new URL(request.url).pathname).toBe(path)
-  const router = createStaticRouter(handler.dataRoutes, context)
-  return renderToStaticMarkup(createElement(StaticRouterProvider, { router, context }))
-}
-
-const text = (html: string) =>
-  html
-    .replace(/<span class="nhsuk-table-responsive__heading"[^>]*>[^<]*<\/span>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim()
-
 /** The body rows of the page's table, each as its cells' text. */
 function tableRows(html: string): string[][] {
   const body = /<tbody[^>]*>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? ''
   return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) =>
-    [...(row[1] ?? '').matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) => text(cell[1] ?? '')),
+    [...(row[1] ?? '').matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) => readableText(cell[1] ?? '')),
   )
 }
 
@@ -188,12 +149,11 @@ describe('the assign page', () => {
       },
     ])
 
-    const html = text(
-      await render(
+    const html = readableText(
+      await renderRoute(
         {
-          path: `/reports/units/${team.id}/assign`,
           pattern: '/reports/units/:unitId/assign',
-          loader: assignLoader as Loader,
+          loader: assignLoader,
           Component: AssignPage,
         },
         request,
@@ -220,16 +180,15 @@ describe('the assign page', () => {
     const remaining = await assignLoader({ request, params: { unitId: team.id }, context: loadContext })
     expect(remaining.current.assignments.map((assignment) => assignment.id)).not.toContain(first.id)
     expect(remaining.current.assignments).toHaveLength(1)
-    const confirmation = await render(
+    const confirmation = await renderRoute(
       {
-        path: `/reports/units/${team.id}/assign`,
         pattern: '/reports/units/:unitId/assign',
-        loader: assignLoader as Loader,
+        loader: assignLoader,
         Component: AssignPage,
       },
       await signedInRequest(manager.id, `/reports/units/${team.id}/assign?cancelled=1`),
     )
-    expect(text(confirmation)).toContain('The assignment was cancelled.')
+    expect(readableText(confirmation)).toContain('The assignment was cancelled.')
   })
 })
 
@@ -262,12 +221,12 @@ describe('the overdue page and its CSV', () => {
 
     const path = `/reports/units/${directorate.id}/overdue`
     const request = await signedInRequest(directorateManager.id, path)
-    const html = await render(
-      { path, pattern: '/reports/units/:unitId/overdue', loader: overdueLoader as Loader, Component: OverduePage },
+    const html = await renderRoute(
+      { pattern: '/reports/units/:unitId/overdue', loader: overdueLoader, Component: OverduePage },
       request,
     )
     const pageRows = tableRows(html)
-    expect(text(html)).toContain('4 overdue assignments for 2 people')
+    expect(readableText(html)).toContain('4 overdue assignments for 2 people')
     expect(pageRows).toHaveLength(4)
     expect(pageRows).toContainEqual([
       learner.name,
@@ -320,11 +279,11 @@ describe('the overdue page and its CSV', () => {
   test('with nothing overdue the page says so', async () => {
     const { team, manager } = await organisation()
     const path = `/reports/units/${team.id}/overdue`
-    const html = await render(
-      { path, pattern: '/reports/units/:unitId/overdue', loader: overdueLoader as Loader, Component: OverduePage },
+    const html = await renderRoute(
+      { pattern: '/reports/units/:unitId/overdue', loader: overdueLoader, Component: OverduePage },
       await signedInRequest(manager.id, path),
     )
-    expect(text(html)).toContain(`Nobody in ${team.name} has overdue work.`)
+    expect(readableText(html)).toContain(`Nobody in ${team.name} has overdue work.`)
     expect(html).not.toContain('<table')
     const response = await csvLoader({
       request: await signedInRequest(manager.id, `${path}.csv`),
@@ -350,8 +309,8 @@ describe("the learner's home", () => {
     expect(data.assigned).toMatchObject([
       { title: 'Fixing everyday IT problems', status: 'overdue', moduleSlug: FIXING },
     ])
-    const html = text(
-      await render({ path: '/', pattern: '/', loader: homeLoader as Loader, Component: HomePage }, request),
+    const html = readableText(
+      await renderRoute({ pattern: '/', loader: homeLoader, Component: HomePage }, request),
     )
     expect(html).toContain(
       `My learning Assigned to you Overdue Fixing everyday IT problems Overdue: it was due on ${formatDay(
@@ -360,9 +319,9 @@ describe("the learner's home", () => {
     )
     expect(html.indexOf('Assigned to you')).toBeLessThan(html.indexOf('Your readiness for your role'))
 
-    const nothing = text(
-      await render(
-        { path: '/', pattern: '/', loader: homeLoader as Loader, Component: HomePage },
+    const nothing = readableText(
+      await renderRoute(
+        { pattern: '/', loader: homeLoader, Component: HomePage },
         await signedInRequest(colleague.id, '/'),
       ),
     )
