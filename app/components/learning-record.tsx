@@ -1,6 +1,7 @@
 import type { SerializeFrom } from '@remix-run/node'
 import { useSyncExternalStore, type ReactNode } from 'react'
 import type { LearningRecord } from '#app/lib/learning/learning-record.server.ts'
+import { DomainReadinessTable, levelWithNumber } from './domain-readiness-table.tsx'
 import { Cell } from './responsive-table.tsx'
 
 // A person's record of learning as a document: neutral wording ("the learner"), so that it reads the
@@ -10,8 +11,6 @@ type Data = SerializeFrom<LearningRecord>
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
 const formatDate = (value: string | Date) => dateFormat.format(new Date(value))
-
-const levelWithNumber = (name: string, level: number) => (level === 0 ? name : `${name} (level ${level})`)
 
 export function LearningRecordView({ record }: { record: Data }) {
   const { person } = record
@@ -32,38 +31,7 @@ export function LearningRecordView({ record }: { record: Data }) {
           A domain&apos;s level is the lowest level evidenced across its competencies. The learner is ready in a domain
           when that level meets the target for their role.
         </p>
-        <table className="nhsuk-table-responsive">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
-            Level evidenced and role target by domain
-          </caption>
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Domain</th>
-              <th scope="col">Level evidenced</th>
-              <th scope="col">Target for the role</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {record.readiness.map((domain) => (
-              <tr className="nhsuk-table__row" key={domain.domainId}>
-                <Cell heading="Domain">{domain.name}</Cell>
-                <Cell heading="Level evidenced">{levelWithNumber(domain.levelName, domain.level)}</Cell>
-                <Cell heading="Target">{levelWithNumber(domain.targetName, domain.target)}</Cell>
-                <Cell heading="Status">
-                  {domain.ready ? (
-                    <strong className="nhsuk-tag nhsuk-tag--green">Ready</strong>
-                  ) : (
-                    <span>
-                      <strong className="nhsuk-tag nhsuk-tag--orange">Not yet ready</strong> ({domain.gap}{' '}
-                      {domain.gap === 1 ? 'level' : 'levels'} to go)
-                    </span>
-                  )}
-                </Cell>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DomainReadinessTable rows={record.readiness} voice="record" />
       </section>
 
       <section aria-labelledby="record-evidence">

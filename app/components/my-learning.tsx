@@ -1,53 +1,11 @@
 import { Link } from '@remix-run/react'
 import type { SerializeFrom } from '@remix-run/node'
 import type { MyLearning } from '#app/lib/learning/my-learning.server.ts'
-import { Cell } from './responsive-table.tsx'
 
 type Data = SerializeFrom<MyLearning>
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
 const formatDate = (value: string | Date) => dateFormat.format(new Date(value))
-
-const levelName = ['Not yet evidenced', 'Foundation', 'Independent', 'Proficient', 'Leading']
-
-/** Readiness per domain against the role's target, in words as well as tags. */
-export function ReadinessTable({ readiness }: { readiness: Data['readiness'] }) {
-  return (
-    <table className="nhsuk-table-responsive">
-      <caption className="nhsuk-table__caption">Your readiness for your role, by domain</caption>
-      <thead className="nhsuk-table__head">
-        <tr>
-          <th scope="col">Domain</th>
-          <th scope="col">Your level</th>
-          <th scope="col">Target for your role</th>
-          <th scope="col">Status</th>
-        </tr>
-      </thead>
-      <tbody className="nhsuk-table__body">
-        {readiness.map((domain) => (
-          <tr className="nhsuk-table__row" key={domain.domainId}>
-            <Cell heading="Domain">{domain.name}</Cell>
-            <Cell heading="Your level">
-              {domain.level} {levelName[domain.level]}
-            </Cell>
-            <Cell heading="Target">
-              {domain.target} {levelName[domain.target]}
-            </Cell>
-            <Cell heading="Status">
-              {domain.ready ? (
-                <strong className="nhsuk-tag nhsuk-tag--green">Ready</strong>
-              ) : (
-                <strong className="nhsuk-tag nhsuk-tag--orange">
-                  {domain.gap} {domain.gap === 1 ? 'level' : 'levels'} to go
-                </strong>
-              )}
-            </Cell>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  )
-}
 
 /** Recommended modules, each with why it is recommended. */
 export function Recommendations({ items }: { items: Data['next'] }) {

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { AssignedWork } from '#app/components/assigned-work.tsx'
-import { LearningLists, ReadinessTable } from '#app/components/my-learning.tsx'
+import { DomainReadinessTable } from '#app/components/domain-readiness-table.tsx'
+import { LearningLists } from '#app/components/my-learning.tsx'
 import { UnitList } from '#app/components/unit-list.tsx'
 import { assignmentsForLearner } from '#app/lib/assignments/assignments.server.ts'
 import { requireUser, rolesOf } from '#app/lib/auth/current-user.server.ts'
@@ -43,7 +44,7 @@ export default function HomePage() {
       <section aria-labelledby="my-learning">
         <h2 id="my-learning">My learning</h2>
         <AssignedWork items={assigned} />
-        <ReadinessTable readiness={learning.readiness} />
+        <DomainReadinessTable rows={learning.readiness} voice="learner" />
         <LearningLists data={learning} />
         <p>
           <Link className="nhsuk-button" to="/modules">

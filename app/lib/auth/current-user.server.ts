@@ -44,9 +44,17 @@ export interface Roles {
   admin: boolean
 }
 
-export async function rolesOf(viewer: Viewer): Promise<Roles> {
-  const managed = await managedUnitIds({ viewer })
-  return { learner: true, manager: managed.length > 0, admin: viewer.isAdmin }
+// The session's user object lives for one request (see getSession), so this asks once per request
+// however many loaders (the root's navigation, the page's own) want to know.
+const rolesByViewer = new WeakMap<Viewer, Promise<Roles>>()
+
+export function rolesOf(viewer: Viewer): Promise<Roles> {
+  let roles = rolesByViewer.get(viewer)
+  if (!roles) {
+    roles = managedUnitIds({ viewer }).then((managed) => ({ learner: true, manager: managed.length > 0, admin: viewer.isAdmin }))
+    rolesByViewer.set(viewer, roles)
+  }
+  return roles
 }
 
 /** Only same-site paths: an open redirect would let a phishing link borrow our sign-in page. */

@@ -5,7 +5,7 @@ import { db, schema } from '../db.server.ts'
 import { roleProfileLabel } from '../org/role-profiles.ts'
 import { membershipOf } from '../org/units.server.ts'
 import { myLearning } from './my-learning.server.ts'
-import { competencyLevel, isCurrent } from './readiness.ts'
+import { competencyLevel, isCurrent, levelInWords } from './readiness.ts'
 import { savedRatings } from './self-assessment.server.ts'
 
 /**
@@ -28,9 +28,7 @@ export async function learningRecord({ userId, now = new Date() }: { userId: str
     savedRatings({ userId }),
   ])
 
-  const levelNames = new Map(framework.levels.map((l) => [l.level, l.name]))
-  const levelInWords = (level: number) =>
-    level === 0 ? 'Not yet evidenced' : levelNames.get(level) ?? `Level ${level}`
+  const inWords = (level: number) => levelInWords(framework, level)
   const competencies = framework.domains.flatMap((domain) =>
     domain.competencies.map((c) => ({ id: c.id, name: c.name, domainId: domain.id, domainName: domain.name })),
   )
@@ -44,7 +42,7 @@ export async function learningRecord({ userId, now = new Date() }: { userId: str
       competencyId: e.competencyId,
       competencyName: competencyName.get(e.competencyId) ?? e.competencyId,
       level: e.level,
-      levelName: levelInWords(e.level),
+      levelName: inWords(e.level),
       moduleSlug: e.moduleSlug,
       moduleTitle: moduleTitles.get(e.moduleSlug) ?? e.moduleSlug,
       achievedAt: e.achievedAt,
@@ -68,11 +66,11 @@ export async function learningRecord({ userId, now = new Date() }: { userId: str
         competencyId: c.id,
         competencyName: c.name,
         current: rating.current,
-        currentName: rating.current === 0 ? 'Not yet' : levelInWords(rating.current),
+        currentName: rating.current === 0 ? 'Not yet' : inWords(rating.current),
         target: rating.target,
-        targetName: rating.target === null ? null : levelInWords(rating.target),
+        targetName: rating.target === null ? null : inWords(rating.target),
         evidencedLevel: evidenced,
-        evidencedName: levelInWords(evidenced),
+        evidencedName: inWords(evidenced),
       },
     ]
   })
@@ -87,15 +85,15 @@ export async function learningRecord({ userId, now = new Date() }: { userId: str
       targetsFrom: roleProfileLabel(learning.roleProfile),
     },
     producedAt: now,
-    readiness: learning.readiness.map((d) => ({
-      domainId: d.domainId,
-      name: d.name,
-      level: d.level,
-      levelName: levelInWords(d.level),
-      target: d.target,
-      targetName: levelInWords(d.target),
-      ready: d.ready,
-      gap: d.gap,
+    readiness: learning.readiness.map(({ domainId, name, level, levelName, target, targetName, ready, gap }) => ({
+      domainId,
+      name,
+      level,
+      levelName,
+      target,
+      targetName,
+      ready,
+      gap,
     })),
     evidence: evidenceHeld,
     completed: learning.completed,

@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm'
 import { canSeeDrafts, describeModule, frameworkForContent, loadModules } from '../content/catalogue.server.ts'
 import { db, schema } from '../db.server.ts'
 import { membershipOf } from '../org/units.server.ts'
-import { domainReadiness, expiringSoon, isCurrent } from './readiness.ts'
+import { domainReadiness, expiringSoon, isCurrent, levelInWords } from './readiness.ts'
 import { savedRatings, selfRatedDomainLevels } from './self-assessment.server.ts'
 import { whatNext } from './what-next.ts'
 
@@ -63,7 +63,12 @@ export async function myLearning({ user, now = new Date() }: { user: { id: strin
 
   return {
     roleProfile,
-    readiness: readiness.map((d) => ({ ...d, name: domainNames.get(d.domainId) ?? d.domainId })),
+    readiness: readiness.map((d) => ({
+      ...d,
+      name: domainNames.get(d.domainId) ?? d.domainId,
+      levelName: levelInWords(framework, d.level),
+      targetName: levelInWords(framework, d.target),
+    })),
     next,
     inProgress,
     completed,

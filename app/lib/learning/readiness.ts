@@ -64,3 +64,9 @@ export function domainReadiness({
     return { domainId: domain.id, level, target, ready: level >= target, gap: Math.max(0, target - level) }
   })
 }
+
+/** A level as people read it: the framework's name for it, or "Not yet evidenced" for level 0. */
+export function levelInWords(framework: Framework, level: number): string {
+  if (level === 0) return 'Not yet evidenced'
+  return framework.levels.find((l) => l.level === level)?.name ?? `Level ${level}`
+}

@@ -1,0 +1,60 @@
+import { Cell } from './responsive-table.tsx'
+
+// Readiness per domain against the role's target: on a learner's home ("your") and in a record of
+// learning, which reads the same printed or opened by a manager ("the learner").
+
+export interface DomainReadinessRow {
+  domainId: string
+  name: string
+  level: number
+  levelName: string
+  target: number
+  targetName: string
+  ready: boolean
+  /** Levels still to go (0 when ready). */
+  gap: number
+}
+
+const wording = {
+  learner: { caption: 'Your readiness for your role, by domain', level: 'Your level', target: 'Target for your role' },
+  record: { caption: 'Level evidenced and role target by domain', level: 'Level evidenced', target: 'Target for the role' },
+}
+
+/** "Independent (level 2)"; level 0 has no number ("Not yet evidenced"). */
+export const levelWithNumber = (name: string, level: number) => (level === 0 ? name : `${name} (level ${level})`)
+
+export function DomainReadinessTable({ rows, voice }: { rows: DomainReadinessRow[]; voice: keyof typeof wording }) {
+  const words = wording[voice]
+  return (
+    <table className="nhsuk-table-responsive">
+      {/* The record's heading already says what the table is; the home page's table is captioned on screen. */}
+      <caption className={`nhsuk-table__caption${voice === 'record' ? ' nhsuk-u-visually-hidden' : ''}`}>{words.caption}</caption>
+      <thead className="nhsuk-table__head">
+        <tr>
+          <th scope="col">Domain</th>
+          <th scope="col">{words.level}</th>
+          <th scope="col">{words.target}</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody className="nhsuk-table__body">
+        {rows.map((domain) => (
+          <tr className="nhsuk-table__row" key={domain.domainId}>
+            <Cell heading="Domain">{domain.name}</Cell>
+            <Cell heading={words.level}>{levelWithNumber(domain.levelName, domain.level)}</Cell>
+            <Cell heading="Target">{levelWithNumber(domain.targetName, domain.target)}</Cell>
+            <Cell heading="Status">
+              {domain.ready ? (
+                <strong className="nhsuk-tag nhsuk-tag--green">Ready</strong>
+              ) : (
+                <span>
+                  <strong className="nhsuk-tag nhsuk-tag--orange">Not yet ready</strong> ({domain.gap} {domain.gap === 1 ? 'level' : 'levels'} to go)
+                </span>
+              )}
+            </Cell>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
