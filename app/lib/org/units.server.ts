@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Viewer } from '../auth/scope.server.ts'
 import { canSeeUnit, visibleUnitCondition } from '../auth/scope.server.ts'
 import { db, schema, transaction } from '../db.server.ts'
@@ -74,20 +74,25 @@ export async function visibleAncestors({ viewer, unitId }: { viewer: Viewer; uni
     .orderBy(desc(orgUnitClosure.depth))
 }
 
+/** People in the teams joined below a unit: a sum of team headcounts (kept by setMembership), not a count of everyone. */
+const peopleInTeams = (teamHeadcounts: ReturnType<typeof schema>['teamHeadcounts']) => sql<number | string>`coalesce(sum(${teamHeadcounts.people}), 0)`
+
 /** Units directly below this one with how many people are in each (teams and all below). */
 export async function childUnitsWithHeadcount({ viewer, unitId }: { viewer: Viewer; unitId: string }) {
-  const { orgUnits, orgUnitClosure, memberships } = schema()
+  const { orgUnits, orgUnitClosure, teamHeadcounts } = schema()
   const condition = visibleUnitCondition({ viewer, unitColumn: orgUnits.id })
   const base = eq(orgUnits.parentId, unitId)
-  return db()
-    .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, people: count(memberships.userId) })
+  const rows = await db()
+    .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, people: peopleInTeams(teamHeadcounts) })
     .from(orgUnits)
     .innerJoin(orgUnitClosure, eq(orgUnitClosure.ancestorId, orgUnits.id))
-    .leftJoin(memberships, eq(memberships.teamId, orgUnitClosure.descendantId))
+    .leftJoin(teamHeadcounts, eq(teamHeadcounts.teamId, orgUnitClosure.descendantId))
     .where(condition ? and(base, condition) : base)
     .groupBy(orgUnits.id, orgUnits.name, orgUnits.kind)
     .orderBy(asc(orgUnits.name))
+  return rows.map((row) => ({ ...row, people: Number(row.people) }))
 }
+
 
 /** People whose primary team is this unit or below it, if the viewer may see the unit. */
 export async function peopleInUnit({ viewer, unitId }: { viewer: Viewer; unitId: string }) {
@@ -114,16 +119,17 @@ export async function peopleInUnit({ viewer, unitId }: { viewer: Viewer; unitId:
 
 /** The units a person manages, with headcounts, for their home page. */
 export async function managedUnitsWithHeadcount({ viewer }: { viewer: Viewer }) {
-  const { orgUnits, orgUnitClosure, memberships, managerAssignments } = schema()
-  return db()
-    .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, people: count(memberships.userId) })
+  const { orgUnits, orgUnitClosure, teamHeadcounts, managerAssignments } = schema()
+  const rows = await db()
+    .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, people: peopleInTeams(teamHeadcounts) })
     .from(managerAssignments)
     .innerJoin(orgUnits, eq(orgUnits.id, managerAssignments.orgUnitId))
     .innerJoin(orgUnitClosure, eq(orgUnitClosure.ancestorId, orgUnits.id))
-    .leftJoin(memberships, eq(memberships.teamId, orgUnitClosure.descendantId))
+    .leftJoin(teamHeadcounts, eq(teamHeadcounts.teamId, orgUnitClosure.descendantId))
     .where(eq(managerAssignments.userId, viewer.id))
     .groupBy(orgUnits.id, orgUnits.name, orgUnits.kind)
     .orderBy(asc(orgUnits.name))
+  return rows.map((row) => ({ ...row, people: Number(row.people) }))
 }
 
 export async function topLevelUnits() {

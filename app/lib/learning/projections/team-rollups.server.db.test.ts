@@ -2,7 +2,7 @@ import { and, eq, sum } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { frameworkForContent } from '#app/lib/content/catalogue.server.ts'
 import { db, schema } from '#app/lib/db.server.ts'
-import { setMembership } from '#app/lib/org/units.server.ts'
+import { childUnitsWithHeadcount, managedUnitsWithHeadcount, setMembership } from '#app/lib/org/units.server.ts'
 import { unitHeadline, unitHeatmap } from '#app/lib/reports/readiness-report.server.ts'
 import { buildReportFixture } from '#tests/report-fixture.ts'
 import { ensureTeamRollups } from './team-rollups.server.ts'
@@ -26,6 +26,10 @@ describe('team rollups', () => {
     expect(await figures(f.teamA)).toEqual({ people: 4, ready: 1, assessed: 0 })
     expect(await figures(f.teamB)).toEqual({ people: 5, ready: 1, assessed: 1 })
     expect(await figures(f.directorate1)).toEqual({ people: 9, ready: 2, assessed: 1 })
+    // The unit picker and a manager's list of units count from the same rollups.
+    const picker = await childUnitsWithHeadcount({ viewer: f.directorateManager, unitId: f.directorate1.id })
+    expect(picker.map((unit) => [unit.id, unit.people])).toEqual(expect.arrayContaining([[f.teamA.id, 4], [f.teamB.id, 5]]))
+    expect(await managedUnitsWithHeadcount({ viewer: f.directorateManager })).toEqual([expect.objectContaining({ id: f.directorate1.id, people: 9 })])
 
     // As a clinician A2 needs level 2 in most domains: no longer ready.
     await setMembership({ userId: a2?.id ?? '', teamId: f.teamB.id, roleProfile: 'clinical' })
