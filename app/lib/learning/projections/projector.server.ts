@@ -251,6 +251,8 @@ class Projector {
     const readinessChanged = await rewriteReadinessPeriods(learners, this.framework())
     const ratings = [...this.changedRatings.values()]
     this.changedRatings.clear()
+    // A team's self-assessed count only changes with someone's first rating.
+    const firstTimeRaters = this.refreshesTeamRollups ? await withoutRatings([...new Set(ratings.map((rating) => rating.userId))]) : []
     for (const chunk of chunks(ratings, 500)) {
       await db()
         .insert(selfRatings)
@@ -258,7 +260,7 @@ class Projector {
         .onConflictDoUpdate({ target: [selfRatings.userId, selfRatings.competencyId], set: takeExcluded(selfRatings, ['current', 'target', 'statementId', 'ratedAt']) })
     }
     if (this.refreshesTeamRollups) {
-      const teamIds = await teamsOf([...readinessChanged, ...ratings.map((rating) => rating.userId)])
+      const teamIds = await teamsOf([...readinessChanged, ...firstTimeRaters])
       await refreshTeamRollups({ teamIds, framework: this.framework() })
     }
   }
@@ -438,6 +440,16 @@ async function deleteProjections(userIds?: string[]) {
   await db().delete(competencyEvidence).where(inArray(competencyEvidence.userId, userIds))
   await db().delete(selfRatings).where(inArray(selfRatings.userId, userIds))
   await db().delete(readinessPeriods).where(inArray(readinessPeriods.userId, userIds))
+}
+
+/** Those of these learners who have no self-rating yet. */
+async function withoutRatings(userIds: string[]): Promise<string[]> {
+  const { selfRatings } = schema()
+  const rated = new Set<string>()
+  for (const chunk of chunks(userIds, 500)) {
+    for (const row of await db().selectDistinct({ userId: selfRatings.userId }).from(selfRatings).where(inArray(selfRatings.userId, chunk))) rated.add(row.userId)
+  }
+  return userIds.filter((userId) => !rated.has(userId))
 }
 
 /**
