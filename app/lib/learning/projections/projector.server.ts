@@ -13,7 +13,9 @@ import { lockProjections } from './projection-lock.server.ts'
 import { currentLevelExtension, selfAssessedVerb, targetLevelExtension } from './self-rating.ts'
 import { rebuildTeamRollups, refreshTeamRollups, teamsOf } from './team-rollups.server.ts'
 
-// Projections (module attempts, competency evidence, self-ratings) are derived from xAPI statements only.
+// Projections (module attempts, competency evidence, self-ratings, and from those readiness periods) are
+// derived from xAPI statements only; the team rollups the flush refreshes (./team-rollups.server.ts)
+// also take in memberships and role targets.
 // Every value written comes from the statements themselves (their timestamps, ids, results), from the
 // content (module competency mappings, refreshMonths) and from lrs_clients.trustedForEvidence, so applying
 // statements one at a time as they are stored gives the same rows as `rebuildProjections()`, which replays
