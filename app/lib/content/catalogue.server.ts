@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import { isProduction } from '../env.server.ts'
 import { defaultContentRoot } from './content-root.server.ts'
@@ -7,16 +6,20 @@ import { competencyIndex, frameworkRootFor, loadFramework } from './framework.se
 import { listModuleSlugs, moduleFiles, readModule, type ModuleResult, type ModuleSource } from './module-source.server.ts'
 import { formatProblem } from './yaml-with-lines.ts'
 
-// Modules are read from their files on each request (cheap) and re-parsed only when a file changed, so
-// an author's edit shows on reload and every instance serves what is on its disk.
+// Each request looks at the modules' files (their size and modification time: a stat each, not a read)
+// and re-parses one only when its files changed, so an author's edit shows on reload and every instance
+// serves what is on its disk.
 const parsed = new Map<string, { hash: string; result: ModuleResult }>()
 const warned = new Set<string>()
 
 function sourceHash(slug: string, root: string): string {
   const files = moduleFiles({ root, slug })
-  const hash = createHash('sha256')
-  for (const file of [files.index, files.questions]) hash.update(fs.existsSync(file) ? fs.readFileSync(file) : '').update('\0')
-  return hash.digest('hex')
+  return [files.index, files.questions]
+    .map((file) => {
+      const stat = fs.statSync(file, { throwIfNoEntry: false })
+      return stat ? `${stat.ino}:${stat.size}:${stat.mtimeMs}` : '-'
+    })
+    .join('|')
 }
 
 function readCached({ root, slug, framework }: { root: string; slug: string; framework: Framework }): ModuleResult {
