@@ -6,6 +6,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import postgres from 'postgres'
+import { median, quantile } from './statistics.ts'
 
 // npm run bench — what the learning-record projections cost (module attempts, competency evidence,
 // self-ratings; app/lib/learning/projections/projector.server.ts):
@@ -57,16 +58,6 @@ interface DialectResult {
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-/** The q-quantile (0–1) by linear interpolation; quantile(values, 0.5) is the median. */
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  if (sorted.length === 0) return NaN
-  const position = (sorted.length - 1) * q
-  const below = sorted[Math.floor(position)] as number
-  const above = sorted[Math.ceil(position)] as number
-  return below + (above - below) * (position - Math.floor(position))
-}
-const median = (values: number[]) => quantile(values, 0.5)
 const log = (message: string) => process.stderr.write(`${message}\n`)
 
 // ---- The measurements (in a child process, with DATABASE_URL set) ------------------------------------

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import postgres from 'postgres'
 import type { BuildSummary, BuildTarget, IcbSettings } from './synthetic-icb.ts'
+import { quantile } from './statistics.ts'
 
 // npm run bench:reports — how long the readiness report pages take to load at the scale of a whole
 // integrated care board: 80,000 people in 3,000 teams, 60 directorates and 8 organisations, with 5 million
@@ -70,14 +71,6 @@ const PAGE_LABEL: Record<Page, string> = { team: 'team page', directorate: 'dire
 const TARGET_P95_MS: Partial<Record<Page, number>> = { team: 100, icb: 1000 }
 const DEFAULT_SCALE = { people: 80_000, statements: 5_000_000, seed: 1 }
 
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  if (sorted.length === 0) return NaN
-  const position = (sorted.length - 1) * q
-  const below = sorted[Math.floor(position)] as number
-  const above = sorted[Math.ceil(position)] as number
-  return below + (above - below) * (position - Math.floor(position))
-}
 const log = (message: string) => process.stderr.write(`${message}\n`)
 const n = (value: number, digits = 0) => value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })
 

@@ -93,7 +93,6 @@ export async function childUnitsWithHeadcount({ viewer, unitId }: { viewer: View
   return rows.map((row) => ({ ...row, people: Number(row.people) }))
 }
 
-
 /** People whose primary team is this unit or below it, if the viewer may see the unit. */
 export async function peopleInUnit({ viewer, unitId }: { viewer: Viewer; unitId: string }) {
   const { users, memberships, orgUnits, orgUnitClosure } = schema()

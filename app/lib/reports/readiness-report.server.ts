@@ -173,14 +173,27 @@ export interface TrendPoint {
   percentByDomain: Record<string, number | null>
 }
 
-/** The % ready per domain at the end of each of the last `weeks` weeks (the last point is now). */
-export async function unitTrend({ unit, now = new Date(), weeks = 12 }: { unit: OrgUnit; now?: Date; weeks?: number }): Promise<TrendPoint[]> {
+/**
+ * The % ready per domain at the end of each of the last `weeks` weeks (the last point is now). `people`:
+ * the unit's headcount when the caller already has it.
+ */
+export async function unitTrend({
+  unit,
+  now = new Date(),
+  weeks = 12,
+  people: knownPeople,
+}: {
+  unit: OrgUnit
+  now?: Date
+  weeks?: number
+  people?: number
+}): Promise<TrendPoint[]> {
   const { orgUnitClosure, teamReadiness } = schema()
   const framework = frameworkForContent()
   const moments = Array.from({ length: weeks }, (_, index) => new Date(now.getTime() - (weeks - 1 - index) * 7 * DAY_MS))
   const sums = Object.fromEntries(moments.map((moment, index) => [`w${index}`, sql<number>`sum(case when ${coversMoment(moment)} then ${teamReadiness.ready} else 0 end)`]))
   const [people, rows] = await Promise.all([
-    headcounts([unit.id]).then((map) => map.get(unit.id) ?? 0),
+    knownPeople ?? headcounts([unit.id]).then((map) => map.get(unit.id) ?? 0),
     ensureTeamRollups().then(() =>
       db()
         .select({ domainId: teamReadiness.domainId, ...sums })

@@ -56,10 +56,8 @@ export async function managedUnitsHeatmapReport({ units, now }: { units: OrgUnit
 
 export async function trendReport({ unit, now, people }: { unit: OrgUnit; now: Date; people?: number }) {
   const framework = frameworkForContent()
-  const [points, headcount] = await Promise.all([
-    unitTrend({ unit, now }),
-    people === undefined ? headcounts([unit.id]).then((map) => map.get(unit.id) ?? 0) : Promise.resolve(people),
-  ])
+  const headcount = people ?? (await headcounts([unit.id])).get(unit.id) ?? 0
+  const points = await unitTrend({ unit, now, people: headcount })
   const shown = points.some((point) => Object.values(point.percentByDomain).some((value) => value !== null))
   return {
     /** Null when there is nothing to draw (nobody there, or too few people to show). */

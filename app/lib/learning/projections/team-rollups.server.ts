@@ -98,7 +98,7 @@ export async function rebuildTeamRollups({
     await db().delete(teamReadinessTable)
     await db().delete(teamHeadcounts)
     let done = 0
-    for (const part of chunks(teams, TEAMS_PER_PASS * 10)) {
+    for (const part of chunks(teams, TEAMS_PER_PASS)) {
       await writeTeamRollups(part, framework)
       done += part.length
       onProgress?.(done, teams.length)
