@@ -5,7 +5,18 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['build/**', 'node_modules/**', 'data/**', 'tests/.tmp/**', 'test-results/**', 'playwright-report/**', 'bench/.data/**', '.cache/**'] },
+  {
+    ignores: [
+      'build/**',
+      'node_modules/**',
+      'data/**',
+      'tests/.tmp/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/.data/**',
+      '.cache/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -44,6 +55,14 @@ export default tseslint.config(
   },
   {
     files: ['**/*.test.{ts,tsx}', 'tests/**'],
-    rules: { 'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name=/^(skip|only|todo)$/]", message: 'No skipped or focused tests.' }] },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(skip|only|todo)$/]',
+          message: 'No skipped or focused tests.',
+        },
+      ],
+    },
   },
 )

@@ -52,7 +52,14 @@ interface DialectResult {
     ratio: number
     ratioQuartiles: [number, number]
     totalRatio: number
-    byKind: { kind: string; posts: number; statementsPerPost: number; withMs: number; withoutMs: number; ratio: number }[]
+    byKind: {
+      kind: string
+      posts: number
+      statementsPerPost: number
+      withMs: number
+      withoutMs: number
+      ratio: number
+    }[]
   }
   rebuild: { statements: number; runs: number; seconds: number[]; median: number }
 }
@@ -66,7 +73,7 @@ async function measure(dialect: Dialect, settings: Settings): Promise<DialectRes
   const { closeDatabase, db, migrateDatabase } = await import('#app/lib/db.server.ts')
   const { sql } = await import('drizzle-orm')
   const { rebuildProjections } = await import('#app/lib/learning/projections/projector.server.ts')
-  const { storeStatements } = await import('#app/lib/xapi/statement-store.server.ts')
+  const { storeStatements } = await import('#app/lib/xapi/store/statement-store.server.ts')
   const synthetic = await import('./synthetic-learning.ts')
   const label = dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'
   try {
@@ -74,7 +81,11 @@ async function measure(dialect: Dialect, settings: Settings): Promise<DialectRes
     const catalogue = synthetic.loadCatalogue()
 
     // A post of every shape once through both paths: the bulk loader must write what storeStatements writes.
-    const sample = synthetic.workload({ people: synthetic.syntheticPeople({ count: 5, seed: 99 }), catalogue, seed: 99 })
+    const sample = synthetic.workload({
+      people: synthetic.syntheticPeople({ count: 5, seed: 99 }),
+      catalogue,
+      seed: 99,
+    })
     for (const post of sample) {
       if (post.kind === 'check') {
         await synthetic.checkBulkLoader(post)
@@ -108,11 +119,14 @@ async function measure(dialect: Dialect, settings: Settings): Promise<DialectRes
     const loaded = await synthetic.bulkLoadPosts({
       posts: history(),
       onProgress: (done) => {
-        if (process.stderr.isTTY) process.stderr.write(`\r[${label}] loading history: ${done.toLocaleString('en-GB')} statements`)
+        if (process.stderr.isTTY)
+          process.stderr.write(`\r[${label}] loading history: ${done.toLocaleString('en-GB')} statements`)
       },
     })
     const loadSeconds = (performance.now() - started) / 1000
-    log(`${process.stderr.isTTY ? '\r' : ''}[${label}] loaded ${loaded.toLocaleString('en-GB')} statements in ${loadSeconds.toFixed(1)} s`)
+    log(
+      `${process.stderr.isTTY ? '\r' : ''}[${label}] loaded ${loaded.toLocaleString('en-GB')} statements in ${loadSeconds.toFixed(1)} s`,
+    )
     // A live Postgres database has planner statistics (autovacuum keeps them); one just bulk-loaded may not yet.
     if (dialect === 'postgres') await db().execute(sql`analyze`)
 
@@ -123,7 +137,9 @@ async function measure(dialect: Dialect, settings: Settings): Promise<DialectRes
       started = performance.now()
       ;({ replayed } = await rebuildProjections())
       rebuildSeconds.push((performance.now() - started) / 1000)
-      log(`[${label}] rebuildProjections run ${run}/${settings.runs}: ${replayed.toLocaleString('en-GB')} statements in ${rebuildSeconds.at(-1)?.toFixed(1)} s`)
+      log(
+        `[${label}] rebuildProjections run ${run}/${settings.runs}: ${replayed.toLocaleString('en-GB')} statements in ${rebuildSeconds.at(-1)?.toFixed(1)} s`,
+      )
     }
 
     // Inserts: the same post by each cohort back to back, alternating which goes first; the first
@@ -139,12 +155,20 @@ async function measure(dialect: Dialect, settings: Settings): Promise<DialectRes
       for (const variant of i % 2 === 0 ? variants : [...variants].reverse()) {
         const post = posts[variant].value
         const start = performance.now()
-        await storeStatements({ statements: post.statements, authority: post.authority, version: '2.0.0', userId: post.userId, project: variant === 'with' })
+        await storeStatements({
+          statements: post.statements,
+          authority: post.authority,
+          version: '2.0.0',
+          userId: post.userId,
+          project: variant === 'with',
+        })
         ms[variant] = performance.now() - start
       }
-      if (i >= settings.warmup) pairs.push({ kind: posts.with.value.kind, statements: posts.with.value.statements.length, ms })
+      if (i >= settings.warmup)
+        pairs.push({ kind: posts.with.value.kind, statements: posts.with.value.statements.length, ms })
       const done = i + 1 - settings.warmup
-      if (done > 0 && (done % 250 === 0 || done === settings.posts)) log(`[${label}] inserts: ${done}/${settings.posts} post pairs`)
+      if (done > 0 && (done % 250 === 0 || done === settings.posts))
+        log(`[${label}] inserts: ${done}/${settings.posts} post pairs`)
     }
     const total = (variant: Variant) => pairs.reduce((sum, pair) => sum + pair.ms[variant], 0)
     const statements = pairs.reduce((sum, pair) => sum + pair.statements, 0)
@@ -157,8 +181,14 @@ async function measure(dialect: Dialect, settings: Settings): Promise<DialectRes
       insert: {
         posts: pairs.length,
         statements,
-        with: { msPerPost: median(pairs.map((pair) => pair.ms.with)), usPerStatement: (total('with') * 1000) / statements },
-        without: { msPerPost: median(pairs.map((pair) => pair.ms.without)), usPerStatement: (total('without') * 1000) / statements },
+        with: {
+          msPerPost: median(pairs.map((pair) => pair.ms.with)),
+          usPerStatement: (total('with') * 1000) / statements,
+        },
+        without: {
+          msPerPost: median(pairs.map((pair) => pair.ms.without)),
+          usPerStatement: (total('without') * 1000) / statements,
+        },
         ratio: median(ratios),
         ratioQuartiles: [quantile(ratios, 0.25), quantile(ratios, 0.75)],
         totalRatio: total('with') / total('without'),
@@ -219,7 +249,8 @@ function readSettings(): { settings: Settings; dialects: Dialect[] } {
     const raw = flag ?? process.env[env]
     if (raw === undefined || raw === '') return fallback
     const value = Number(raw.replace(/[_,]/g, ''))
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${env} (or --${env.slice(6).toLowerCase()}) must be a whole number above 0`)
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(`${env} (or --${env.slice(6).toLowerCase()}) must be a whole number above 0`)
     return value
   }
   const settings: Settings = {
@@ -238,31 +269,51 @@ function printTable(results: DialectResult[], settings: Settings) {
   const cpus = os.cpus()
   const rows: [string, ...string[]][] = []
   const column = (format: (r: DialectResult) => string) => results.map(format)
-  const n = (value: number, digits = 0) => value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+  const n = (value: number, digits = 0) =>
+    value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })
   rows.push(['', ...column((r) => r.label)])
   rows.push(['Statement inserts: one form post (1–7 statements) per transaction', ...column(() => '')])
-  rows.push(['  post pairs measured (statements each side)', ...column((r) => `${n(r.insert.posts)} (${n(r.insert.statements)})`)])
+  rows.push([
+    '  post pairs measured (statements each side)',
+    ...column((r) => `${n(r.insert.posts)} (${n(r.insert.statements)})`),
+  ])
   rows.push(['  with projections: median ms per post', ...column((r) => n(r.insert.with.msPerPost, 2))])
   rows.push(['  without (project: false): median ms per post', ...column((r) => n(r.insert.without.msPerPost, 2))])
   rows.push(['  ratio with / without, median of pairs', ...column((r) => `${n(r.insert.ratio, 2)}×`)])
-  rows.push(['  interquartile range of the pair ratios', ...column((r) => `${n(r.insert.ratioQuartiles[0], 2)}–${n(r.insert.ratioQuartiles[1], 2)}×`)])
+  rows.push([
+    '  interquartile range of the pair ratios',
+    ...column((r) => `${n(r.insert.ratioQuartiles[0], 2)}–${n(r.insert.ratioQuartiles[1], 2)}×`),
+  ])
   rows.push(['  with projections: mean µs per statement', ...column((r) => n(r.insert.with.usPerStatement))])
   rows.push(['  without: mean µs per statement', ...column((r) => n(r.insert.without.usPerStatement))])
   rows.push(['  ratio of total times', ...column((r) => `${n(r.insert.totalRatio, 2)}×`)])
   rows.push(['rebuildProjections', ...column(() => '')])
   rows.push(['  statements replayed', ...column((r) => n(r.rebuild.statements))])
-  rows.push(['  seconds (median of runs)', ...column((r) => `${n(r.rebuild.median, 1)} (${r.rebuild.seconds.map((s) => n(s, 1)).join(', ')})`)])
+  rows.push([
+    '  seconds (median of runs)',
+    ...column((r) => `${n(r.rebuild.median, 1)} (${r.rebuild.seconds.map((s) => n(s, 1)).join(', ')})`),
+  ])
   rows.push(['  seconds per million statements', ...column((r) => n((r.rebuild.median * 1e6) / r.rebuild.statements))])
   rows.push(['  statements per second', ...column((r) => n(r.rebuild.statements / r.rebuild.median))])
-  rows.push(['(bulk load of the history, not a result)', ...column((r) => `${n(r.loaded.statements)} in ${n(r.loaded.seconds, 1)} s`)])
+  rows.push([
+    '(bulk load of the history, not a result)',
+    ...column((r) => `${n(r.loaded.statements)} in ${n(r.loaded.seconds, 1)} s`),
+  ])
 
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? []
-  console.log(`\nProjections benchmark: Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, load average ${os.loadavg()[0]?.toFixed(1)}, seed ${settings.seed}`)
-  for (const row of rows) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('   '))
+  console.log(
+    `\nProjections benchmark: Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, load average ${os.loadavg()[0]?.toFixed(1)}, seed ${settings.seed}`,
+  )
+  for (const row of rows)
+    console.log(
+      row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('   '),
+    )
 
   console.log('\nBy kind of post: median ms per post, and the median of the pair ratios')
   const kinds = [...new Set(results.flatMap((r) => r.insert.byKind.map((k) => k.kind)))]
-  const kindRows: string[][] = [['', 'posts', 'statements', ...results.flatMap((r) => [`${r.label} with`, 'without', 'ratio'])]]
+  const kindRows: string[][] = [
+    ['', 'posts', 'statements', ...results.flatMap((r) => [`${r.label} with`, 'without', 'ratio'])],
+  ]
   for (const kind of kinds) {
     const first = results.flatMap((r) => r.insert.byKind).find((k) => k.kind === kind)
     kindRows.push([
@@ -276,7 +327,10 @@ function printTable(results: DialectResult[], settings: Settings) {
     ])
   }
   const kindWidths = kindRows[0]?.map((_, i) => Math.max(...kindRows.map((row) => (row[i] ?? '').length))) ?? []
-  for (const row of kindRows) console.log(`  ${row.map((cell, i) => (i === 0 ? cell.padEnd(kindWidths[i] ?? 0) : cell.padStart(kindWidths[i] ?? 0))).join('   ')}`)
+  for (const row of kindRows)
+    console.log(
+      `  ${row.map((cell, i) => (i === 0 ? cell.padEnd(kindWidths[i] ?? 0) : cell.padStart(kindWidths[i] ?? 0))).join('   ')}`,
+    )
   console.log('\nOne run on a shared machine: compare ratios within a run, not absolute times across machines.')
 }
 
@@ -288,7 +342,8 @@ async function main() {
   let cleaning = Promise.resolve()
   const cleanUp = () =>
     (cleaning = cleaning.then(async () => {
-      for (const cleanup of cleanups.splice(0)) await cleanup().catch((error: unknown) => log(`cleanup failed: ${String(error)}`))
+      for (const cleanup of cleanups.splice(0))
+        await cleanup().catch((error: unknown) => log(`cleanup failed: ${String(error)}`))
     }))
   process.on('SIGINT', () => {
     currentChild?.kill('SIGINT')
@@ -305,7 +360,10 @@ async function main() {
       await cleanUp()
     }
     const serverUrl = process.env.BENCH_POSTGRES_URL || process.env.TEST_POSTGRES_URL
-    if (dialects.includes('postgres') && !serverUrl) log('PostgreSQL skipped: set BENCH_POSTGRES_URL (or TEST_POSTGRES_URL) to a server where the role may create databases.')
+    if (dialects.includes('postgres') && !serverUrl)
+      log(
+        'PostgreSQL skipped: set BENCH_POSTGRES_URL (or TEST_POSTGRES_URL) to a server where the role may create databases.',
+      )
     if (dialects.includes('postgres') && serverUrl) {
       const name = `skills_bench_${id}`
       const admin = () => postgres(serverUrl, { max: 1, onnotice: () => undefined })

@@ -61,7 +61,14 @@ interface DialectResult {
 type ChildTask =
   | { mode: 'check'; settings: Settings }
   | { mode: 'build'; settings: Settings; targets: BuildTarget[] }
-  | { mode: 'measure'; dialect: Dialect; settings: Settings; built: boolean; summary: BuildSummary; sqliteFile?: string }
+  | {
+      mode: 'measure'
+      dialect: Dialect
+      settings: Settings
+      built: boolean
+      summary: BuildSummary
+      sqliteFile?: string
+    }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const dataDir = path.join(root, 'bench/.data')
@@ -72,14 +79,24 @@ const TARGET_P95_MS: Partial<Record<Page, number>> = { team: 100, icb: 1000 }
 const DEFAULT_SCALE = { people: 80_000, statements: 5_000_000, seed: 1 }
 
 const log = (message: string) => process.stderr.write(`${message}\n`)
-const n = (value: number, digits = 0) => value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+const n = (value: number, digits = 0) =>
+  value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })
 
 /** What a cached database must have been built from to be reused. */
 function cacheKey(settings: IcbSettings, dialect: Dialect, generatorVersion: number) {
-  const journal = JSON.parse(fs.readFileSync(path.join(root, 'db/migrations', dialect, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] }
-  return { people: settings.people, statements: settings.statements, seed: settings.seed, generatorVersion, migration: journal.entries.at(-1)?.tag ?? 'none' }
+  const journal = JSON.parse(
+    fs.readFileSync(path.join(root, 'db/migrations', dialect, 'meta/_journal.json'), 'utf8'),
+  ) as { entries: { tag: string }[] }
+  return {
+    people: settings.people,
+    statements: settings.statements,
+    seed: settings.seed,
+    generatorVersion,
+    migration: journal.entries.at(-1)?.tag ?? 'none',
+  }
 }
-const sameKey = (summary: (BuildSummary & { key?: unknown }) | undefined, key: unknown) => summary !== undefined && JSON.stringify(summary.key) === JSON.stringify(key)
+const sameKey = (summary: (BuildSummary & { key?: unknown }) | undefined, key: unknown) =>
+  summary !== undefined && JSON.stringify(summary.key) === JSON.stringify(key)
 
 // ---- In the child process (DATABASE_URL set) -------------------------------------------------------
 
@@ -123,7 +140,11 @@ async function build(settings: Settings, targets: BuildTarget[]): Promise<BuildS
   return summary
 }
 
-type Loader = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<unknown>
+type Loader = (args: {
+  request: Request
+  params: Record<string, string>
+  context: Record<string, unknown>
+}) => Promise<unknown>
 
 async function measure(task: Extract<ChildTask, { mode: 'measure' }>): Promise<DialectResult> {
   const { closeDatabase, db, migrateDatabase } = await import('#app/lib/db.server.ts')
@@ -134,7 +155,11 @@ async function measure(task: Extract<ChildTask, { mode: 'measure' }>): Promise<D
   const label = dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'
   const say = (message: string, transient = false) => {
     if (transient && !process.stderr.isTTY) return
-    process.stderr.write(transient ? `\r[${label}] ${message}\u001b[K` : `${process.stderr.isTTY ? '\r\u001b[K' : ''}[${label}] ${message}\n`)
+    process.stderr.write(
+      transient
+        ? `\r[${label}] ${message}\u001b[K`
+        : `${process.stderr.isTTY ? '\r\u001b[K' : ''}[${label}] ${message}\n`,
+    )
   }
   try {
     await migrateDatabase(path.join(root, 'db/migrations'))
@@ -198,10 +223,17 @@ async function measure(task: Extract<ChildTask, { mode: 'measure' }>): Promise<D
     const openPage = async (page: Page, unitId: string) => {
       if (loader) {
         const viewer = page === 'icb' ? shape.admin.id : leadOf(unitId)
-        const request = new Request(`http://localhost/reports/units/${unitId}`, { headers: { Cookie: `session=${await tokenFor(viewer)}` } })
+        const request = new Request(`http://localhost/reports/units/${unitId}`, {
+          headers: { Cookie: `session=${await tokenFor(viewer)}` },
+        })
         const started = performance.now()
-        const result = await loader({ request, params: { unitId }, context: { clientIp: '192.0.2.1', cspNonce: 'bench' } })
-        if (result instanceof Response && !result.ok) throw new Error(`the loader answered ${result.status} for ${page} ${unitId}`)
+        const result = await loader({
+          request,
+          params: { unitId },
+          context: { clientIp: '192.0.2.1', cspNonce: 'bench' },
+        })
+        if (result instanceof Response && !result.ok)
+          throw new Error(`the loader answered ${result.status} for ${page} ${unitId}`)
         return performance.now() - started
       }
       const started = performance.now()
@@ -218,7 +250,9 @@ async function measure(task: Extract<ChildTask, { mode: 'measure' }>): Promise<D
       }
       say(`round ${round + 1}/${total}${round < settings.warmup ? ' (warm-up)' : ''}`, true)
     }
-    say(`${settings.runs} timed rounds after ${settings.warmup} warm-up rounds, via ${loader ? 'the route loader' : 'the report functions'}`)
+    say(
+      `${settings.runs} timed rounds after ${settings.warmup} warm-up rounds, via ${loader ? 'the route loader' : 'the report functions'}`,
+    )
 
     // Where the time goes: each report function alone, on the same units.
     const parts: Record<Page, Record<string, number[]>> = { team: {}, directorate: {}, icb: {} }
@@ -237,7 +271,13 @@ async function measure(task: Extract<ChildTask, { mode: 'measure' }>): Promise<D
     const bytes =
       dialect === 'sqlite'
         ? sqliteFileBytes(task.sqliteFile ?? '')
-        : Number(((await db().execute(sql`select pg_database_size(current_database()) as bytes`)) as unknown as { bytes: string }[])[0]?.bytes ?? 0)
+        : Number(
+            (
+              (await db().execute(sql`select pg_database_size(current_database()) as bytes`)) as unknown as {
+                bytes: string
+              }[]
+            )[0]?.bytes ?? 0,
+          )
     return {
       dialect,
       label,
@@ -276,7 +316,11 @@ function runChild<T>(databaseUrl: string, task: ChildTask): Promise<T> {
     let result: T | undefined
     child.on('message', (message) => (result = message as T))
     child.on('error', reject)
-    child.on('exit', (code) => (result !== undefined && code === 0 ? resolve(result) : reject(new Error(`${task.mode} child exited with code ${code}`))))
+    child.on('exit', (code) =>
+      result !== undefined && code === 0
+        ? resolve(result)
+        : reject(new Error(`${task.mode} child exited with code ${code}`)),
+    )
   })
 }
 
@@ -296,7 +340,8 @@ function readSettings(): { settings: Settings; dialects: Dialect[]; fresh: boole
     const raw = flag ?? process.env[env]
     if (raw === undefined || raw === '') return fallback
     const value = Number(raw.replace(/[_,]/g, ''))
-    if (!Number.isInteger(value) || value < min) throw new Error(`${env} (or --${env.slice(6).toLowerCase()}) must be a whole number of at least ${min}`)
+    if (!Number.isInteger(value) || value < min)
+      throw new Error(`${env} (or --${env.slice(6).toLowerCase()}) must be a whole number of at least ${min}`)
     return value
   }
   const settings: Settings = {
@@ -327,22 +372,44 @@ async function findTargets(settings: Settings, dialects: Dialect[], generatorVer
   if (dialects.includes('sqlite')) {
     const file = path.join(dataDir, `reports-${scale}.sqlite`)
     const marker = `${file}.json`
-    const summary = fs.existsSync(file) && fs.existsSync(marker) ? (JSON.parse(fs.readFileSync(marker, 'utf8')) as BuildSummary) : undefined
-    targets.push({ dialect: 'sqlite', url: `file:${file}`, sqliteFile: file, summary: sameKey(summary, cacheKey(settings, 'sqlite', generatorVersion)) ? summary : undefined })
+    const summary =
+      fs.existsSync(file) && fs.existsSync(marker)
+        ? (JSON.parse(fs.readFileSync(marker, 'utf8')) as BuildSummary)
+        : undefined
+    targets.push({
+      dialect: 'sqlite',
+      url: `file:${file}`,
+      sqliteFile: file,
+      summary: sameKey(summary, cacheKey(settings, 'sqlite', generatorVersion)) ? summary : undefined,
+    })
   }
   const server = process.env.BENCH_POSTGRES_URL || process.env.TEST_POSTGRES_URL
-  if (dialects.includes('postgres') && !server) log('PostgreSQL skipped: set BENCH_POSTGRES_URL (or TEST_POSTGRES_URL) to a server where the role may create databases.')
+  if (dialects.includes('postgres') && !server)
+    log(
+      'PostgreSQL skipped: set BENCH_POSTGRES_URL (or TEST_POSTGRES_URL) to a server where the role may create databases.',
+    )
   if (dialects.includes('postgres') && server) {
-    const isDefault = settings.people === DEFAULT_SCALE.people && settings.statements === DEFAULT_SCALE.statements && settings.seed === DEFAULT_SCALE.seed
+    const isDefault =
+      settings.people === DEFAULT_SCALE.people &&
+      settings.statements === DEFAULT_SCALE.statements &&
+      settings.seed === DEFAULT_SCALE.seed
     const database = isDefault ? 'skills_bench_reports' : `skills_bench_reports_${scale.replace(/-/g, '_')}`
     const url = new URL(server)
     url.pathname = `/${database}`
     const admin = postgres(server, { max: 1, onnotice: () => undefined })
     try {
       // The build summary lives in the database's comment, written only once the build has finished.
-      const [row] = await admin<{ comment: string | null }[]>`select shobj_description(oid, 'pg_database') as comment from pg_database where datname = ${database}`
+      const [row] = await admin<
+        { comment: string | null }[]
+      >`select shobj_description(oid, 'pg_database') as comment from pg_database where datname = ${database}`
       const summary = row?.comment ? (JSON.parse(row.comment) as BuildSummary) : undefined
-      targets.push({ dialect: 'postgres', url: url.toString(), server, database, summary: sameKey(summary, cacheKey(settings, 'postgres', generatorVersion)) ? summary : undefined })
+      targets.push({
+        dialect: 'postgres',
+        url: url.toString(),
+        server,
+        database,
+        summary: sameKey(summary, cacheKey(settings, 'postgres', generatorVersion)) ? summary : undefined,
+      })
     } finally {
       await admin.end()
     }
@@ -383,23 +450,33 @@ const bytes = (value: number) => (value >= 1e9 ? `${n(value / 1e9, 1)} GB` : `${
 function printResults(results: DialectResult[], settings: Settings) {
   const cpus = os.cpus()
   const first = results[0]?.summary
-  console.log(`\nReports benchmark: Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ${n(os.totalmem() / 1e9)} GB, load average ${os.loadavg()[0]?.toFixed(1)}`)
+  console.log(
+    `\nReports benchmark: Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ${n(os.totalmem() / 1e9)} GB, load average ${os.loadavg()[0]?.toFixed(1)}`,
+  )
   if (first) {
     console.log(
       `Synthetic ICB (seed ${settings.seed}): ${n(first.people)} people (${n(first.learners)} with learning), ${n(first.teams)} teams, ${n(first.directorates)} directorates, ${n(first.organisations)} organisations; ${n(first.rows.xapi_statements ?? 0)} statements; history to ${first.until.slice(0, 10)}`,
     )
   }
-  const rows: string[][] = [['', ...results.map((r) => `${r.label} median`), ...results.map((r) => `${r.label} p95`)].slice(0, 1)]
+  const rows: string[][] = [
+    ['', ...results.map((r) => `${r.label} median`), ...results.map((r) => `${r.label} p95`)].slice(0, 1),
+  ]
   rows[0] = ['ms per page load', ...results.flatMap((r) => [`${r.label} median`, 'p95'])]
   for (const page of PAGES) {
-    rows.push([`${PAGE_LABEL[page]}${TARGET_P95_MS[page] ? ` (target p95 < ${n(TARGET_P95_MS[page] ?? 0)})` : ''}`, ...results.flatMap((r) => {
-      const result = r.pages.find((p) => p.page === page)
-      return result ? [n(result.median, 1), n(result.p95, 1)] : ['', '']
-    })])
+    rows.push([
+      `${PAGE_LABEL[page]}${TARGET_P95_MS[page] ? ` (target p95 < ${n(TARGET_P95_MS[page] ?? 0)})` : ''}`,
+      ...results.flatMap((r) => {
+        const result = r.pages.find((p) => p.page === page)
+        return result ? [n(result.median, 1), n(result.p95, 1)] : ['', '']
+      }),
+    ])
   }
   const table = (list: string[][]) => {
     const widths = list[0]?.map((_, i) => Math.max(...list.map((row) => (row[i] ?? '').length))) ?? []
-    for (const row of list) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('   '))
+    for (const row of list)
+      console.log(
+        row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('   '),
+      )
   }
   table(rows)
   for (const r of results) {
@@ -408,23 +485,50 @@ function printResults(results: DialectResult[], settings: Settings) {
       const result = r.pages.find((p) => p.page === page)
       return limit && result ? [`${PAGE_LABEL[page]} ${result.p95 < limit ? 'met' : 'MISSED'}`] : []
     })
-    console.log(`  ${r.label}: ${verdicts.join(', ')}; ${settings.runs} runs after ${settings.warmup} warm-up; timed: ${r.via}`)
+    console.log(
+      `  ${r.label}: ${verdicts.join(', ')}; ${settings.runs} runs after ${settings.warmup} warm-up; timed: ${r.via}`,
+    )
   }
 
   console.log('\nEach report function alone, median ms')
   const names = [...new Set(results.flatMap((r) => r.pages.flatMap((p) => Object.keys(p.parts))))]
   const partRows: string[][] = [['', ...results.flatMap((r) => PAGES.map((page) => `${r.label} ${page}`))]]
-  for (const name of names) partRows.push([name, ...results.flatMap((r) => PAGES.map((page) => { const value = r.pages.find((p) => p.page === page)?.parts[name]; return value === undefined ? '–' : n(value, 1) }))])
+  for (const name of names)
+    partRows.push([
+      name,
+      ...results.flatMap((r) =>
+        PAGES.map((page) => {
+          const value = r.pages.find((p) => p.page === page)?.parts[name]
+          return value === undefined ? '–' : n(value, 1)
+        }),
+      ),
+    ])
   table(partRows)
 
   console.log('\nData')
-  const tables = ['users', 'org_units', 'org_unit_closure', 'memberships', 'manager_assignments', 'xapi_statements', 'xapi_statement_agents', 'xapi_statement_activities', 'module_attempts', 'competency_evidence', 'self_ratings', 'readiness_periods']
+  const tables = [
+    'users',
+    'org_units',
+    'org_unit_closure',
+    'memberships',
+    'manager_assignments',
+    'xapi_statements',
+    'xapi_statement_agents',
+    'xapi_statement_activities',
+    'module_attempts',
+    'competency_evidence',
+    'self_ratings',
+    'readiness_periods',
+  ]
   const dataRows: string[][] = [['rows', ...results.map((r) => r.label)]]
   for (const name of tables) dataRows.push([name, ...results.map((r) => n(r.summary.rows[name] ?? 0))])
   dataRows.push(['database size', ...results.map((r) => bytes(r.bytes))])
   dataRows.push(['team_readiness (rollup rows)', ...results.map((r) => n(r.rollups.rows))])
   dataRows.push(['rebuildTeamRollups, all teams (s)', ...results.map((r) => n(r.rollups.seconds, 1))])
-  dataRows.push(['build (s; this run or cached)', ...results.map((r) => `${n(r.summary.buildSeconds)}${r.built ? '' : ' (cached)'}`)])
+  dataRows.push([
+    'build (s; this run or cached)',
+    ...results.map((r) => `${n(r.summary.buildSeconds)}${r.built ? '' : ' (cached)'}`),
+  ])
   table(dataRows)
   console.log('\nOne run on a shared machine: medians and p95 of loader time in milliseconds, measured in-process.')
 }
@@ -441,10 +545,14 @@ async function main() {
   const toBuild = targets.filter((target) => !target.summary)
   if (toBuild.length > 0) {
     for (const target of toBuild) {
-      log(`building ${target.sqliteFile ? path.relative(root, target.sqliteFile) : `Postgres database ${target.database}`}`)
+      log(
+        `building ${target.sqliteFile ? path.relative(root, target.sqliteFile) : `Postgres database ${target.database}`}`,
+      )
       await prepareEmpty(target)
     }
-    const buildTargets = toBuild.map((t): BuildTarget => (t.sqliteFile ? { dialect: 'sqlite', file: t.sqliteFile } : { dialect: 'postgres', url: t.url }))
+    const buildTargets = toBuild.map((t): BuildTarget =>
+      t.sqliteFile ? { dialect: 'sqlite', file: t.sqliteFile } : { dialect: 'postgres', url: t.url },
+    )
     const summary = await runChild<BuildSummary>('file::memory:', { mode: 'build', settings, targets: buildTargets })
     for (const target of toBuild) {
       target.summary = summary
@@ -454,14 +562,30 @@ async function main() {
   const results: DialectResult[] = []
   for (const target of targets) {
     const built = toBuild.includes(target)
-    results.push(await runChild<DialectResult>(target.url, { mode: 'measure', dialect: target.dialect, settings, built, summary: target.summary as BuildSummary, sqliteFile: target.sqliteFile }))
+    results.push(
+      await runChild<DialectResult>(target.url, {
+        mode: 'measure',
+        dialect: target.dialect,
+        settings,
+        built,
+        summary: target.summary as BuildSummary,
+        sqliteFile: target.sqliteFile,
+      }),
+    )
   }
   printResults(results, settings)
 }
 
-const childTask = process.env.BENCH_REPORTS_CHILD ? (JSON.parse(process.env.BENCH_REPORTS_CHILD) as ChildTask) : undefined
+const childTask = process.env.BENCH_REPORTS_CHILD
+  ? (JSON.parse(process.env.BENCH_REPORTS_CHILD) as ChildTask)
+  : undefined
 if (childTask) {
-  ;(childTask.mode === 'check' ? check(childTask.settings) : childTask.mode === 'build' ? build(childTask.settings, childTask.targets) : measure(childTask))
+  ;(childTask.mode === 'check'
+    ? check(childTask.settings)
+    : childTask.mode === 'build'
+      ? build(childTask.settings, childTask.targets)
+      : measure(childTask)
+  )
     .then((result) => {
       process.send?.(result)
       process.disconnect?.()

@@ -7,13 +7,26 @@ import type { ModuleSource } from '#app/lib/content/module-source.server.ts'
 import { competencyIndex } from '#app/lib/content/framework.server.ts'
 import { contentVersionExtension, moduleActivityId } from '#app/lib/learning/module-statements.ts'
 import { addMonths } from '#app/lib/learning/projections/projector.server.ts'
-import { currentLevelExtension, selfAssessedVerb, targetLevelExtension } from '#app/lib/learning/projections/self-rating.ts'
+import {
+  currentLevelExtension,
+  selfAssessedVerb,
+  targetLevelExtension,
+} from '#app/lib/learning/projections/self-rating.ts'
 import { readinessPeriods } from '#app/lib/learning/readiness-periods.ts'
 import type { RoleProfileId } from '#app/lib/org/role-profiles.ts'
-import { indexStatement } from '#app/lib/xapi/statement-index.ts'
-import { agentKey } from '#app/lib/xapi/statement-schema.ts'
-import { verbs } from '#app/lib/xapi/vocabulary.ts'
-import { type Catalogue, type FormPost, type Random, type SyntheticPerson, hashSeed, learnerPosts, seededRandom, seededUuid } from './synthetic-learning.ts'
+import { indexStatement } from '#app/lib/xapi/model/statement-index.ts'
+import { agentKey } from '#app/lib/xapi/model/statement-schema.ts'
+import { verbs } from '#app/lib/xapi/model/vocabulary.ts'
+import {
+  type Catalogue,
+  type FormPost,
+  type Random,
+  type SyntheticPerson,
+  hashSeed,
+  learnerPosts,
+  seededRandom,
+  seededUuid,
+} from './synthetic-learning.ts'
 
 // A synthetic integrated care board at full scale for the report benchmark (bench/reports.ts): an ICB,
 // organisations, directorates and teams (with the closure table createOrgUnit keeps), people with
@@ -75,10 +88,82 @@ export function icbScale(people: number) {
   return { teams, directorates, organisations }
 }
 
-const FIRST_NAMES = ['Aisha', 'Ben', 'Chloe', 'Daniel', 'Ella', 'Farah', 'George', 'Hannah', 'Imran', 'Jack', 'Katie', 'Liam', 'Megan', 'Noah', 'Olivia', 'Priya', 'Ravi', 'Sarah', 'Tom', 'Usha', 'Vicky', 'William', 'Yusuf', 'Zoe', 'Amir', 'Beth', 'Callum', 'Deborah', 'Emeka', 'Fiona']
-const LAST_NAMES = ['Ahmed', 'Brown', 'Clarke', 'Davies', 'Evans', 'Fletcher', 'Green', 'Hughes', 'Iqbal', 'Jones', 'Khan', 'Lewis', 'Morris', 'Nowak', "O'Neill", 'Patel', 'Quinn', 'Roberts', 'Smith', 'Taylor', 'Umar', 'Walker', 'Wright', 'Young', 'Begum', 'Harrison', 'Kaur', 'Mistry', 'Singh', 'Thompson']
+const FIRST_NAMES = [
+  'Aisha',
+  'Ben',
+  'Chloe',
+  'Daniel',
+  'Ella',
+  'Farah',
+  'George',
+  'Hannah',
+  'Imran',
+  'Jack',
+  'Katie',
+  'Liam',
+  'Megan',
+  'Noah',
+  'Olivia',
+  'Priya',
+  'Ravi',
+  'Sarah',
+  'Tom',
+  'Usha',
+  'Vicky',
+  'William',
+  'Yusuf',
+  'Zoe',
+  'Amir',
+  'Beth',
+  'Callum',
+  'Deborah',
+  'Emeka',
+  'Fiona',
+]
+const LAST_NAMES = [
+  'Ahmed',
+  'Brown',
+  'Clarke',
+  'Davies',
+  'Evans',
+  'Fletcher',
+  'Green',
+  'Hughes',
+  'Iqbal',
+  'Jones',
+  'Khan',
+  'Lewis',
+  'Morris',
+  'Nowak',
+  "O'Neill",
+  'Patel',
+  'Quinn',
+  'Roberts',
+  'Smith',
+  'Taylor',
+  'Umar',
+  'Walker',
+  'Wright',
+  'Young',
+  'Begum',
+  'Harrison',
+  'Kaur',
+  'Mistry',
+  'Singh',
+  'Thompson',
+]
 const JOB_TITLES: Record<RoleProfileId, string[]> = {
-  clinical: ['Staff nurse', 'Healthcare assistant', 'Physiotherapist', 'Occupational therapist', 'Paramedic', 'Pharmacist', 'Midwife', 'Radiographer', 'Junior doctor'],
+  clinical: [
+    'Staff nurse',
+    'Healthcare assistant',
+    'Physiotherapist',
+    'Occupational therapist',
+    'Paramedic',
+    'Pharmacist',
+    'Midwife',
+    'Radiographer',
+    'Junior doctor',
+  ],
   administrative: ['Ward clerk', 'Medical secretary', 'Receptionist', 'Administrator', 'Finance officer', 'HR adviser'],
   'estates-support': ['Porter', 'Domestic assistant', 'Estates technician', 'Catering assistant'],
   'team-manager': ['Ward manager', 'Team leader', 'Service manager'],
@@ -94,7 +179,18 @@ const ROLE_MIX: RoleProfileId[] = [
   'digital-champion',
   'digital-leader',
 ]
-const DIRECTORATE_NAMES = ['Medicine', 'Surgery', 'Women and children', 'Community services', 'Mental health', 'Corporate services', 'Diagnostics', 'Urgent care', 'Estates and facilities', 'Primary care']
+const DIRECTORATE_NAMES = [
+  'Medicine',
+  'Surgery',
+  'Women and children',
+  'Community services',
+  'Mental health',
+  'Corporate services',
+  'Diagnostics',
+  'Urgent care',
+  'Estates and facilities',
+  'Primary care',
+]
 
 const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
 
@@ -120,15 +216,30 @@ export function icbShape({ people, seed }: Pick<IcbSettings, 'people' | 'seed'>)
   const random = seededRandom(hashSeed(`icb:${seed}`))
   const ids = seededRandom(hashSeed(`icb-ids:${seed}`))
   const scale = icbScale(people)
-  const unit = (code: string, name: string, kind: UnitRow['kind'], parentId: string | null): UnitRow => ({ id: seededUuid(ids), code, name, kind, parentId })
+  const unit = (code: string, name: string, kind: UnitRow['kind'], parentId: string | null): UnitRow => ({
+    id: seededUuid(ids),
+    code,
+    name,
+    kind,
+    parentId,
+  })
   const icb = unit('bench-icb', 'Lancashire and South Cumbria (synthetic)', 'icb', null)
-  const organisations = Array.from({ length: scale.organisations }, (_, o) => unit(`bench-org-${o + 1}`, `Synthetic NHS Trust ${o + 1}`, 'organisation', icb.id))
+  const organisations = Array.from({ length: scale.organisations }, (_, o) =>
+    unit(`bench-org-${o + 1}`, `Synthetic NHS Trust ${o + 1}`, 'organisation', icb.id),
+  )
   const directorates: UnitRow[] = []
   const directoratesPer = splitRandomly(random, scale.directorates, scale.organisations, 0.2)
   organisations.forEach((organisation, o) => {
     for (let d = 0; d < (directoratesPer[o] ?? 0); d++) {
       const number = directorates.length + 1
-      directorates.push(unit(`bench-dir-${number}`, `${DIRECTORATE_NAMES[d % DIRECTORATE_NAMES.length]} (${o + 1}.${d + 1})`, 'directorate', organisation.id))
+      directorates.push(
+        unit(
+          `bench-dir-${number}`,
+          `${DIRECTORATE_NAMES[d % DIRECTORATE_NAMES.length]} (${o + 1}.${d + 1})`,
+          'directorate',
+          organisation.id,
+        ),
+      )
     }
   })
   const teams: UnitRow[] = []
@@ -165,7 +276,11 @@ export function icbShape({ people, seed }: Pick<IcbSettings, 'people' | 'seed'>)
   })
   // The manager of the first team in each directorate and organisation also leads it.
   const firstManagerUnder = (unitId: string, level: 'directorate' | 'organisation') => {
-    const team = teams.find((t) => (level === 'directorate' ? t.parentId === unitId : directorates.find((d) => d.id === t.parentId)?.parentId === unitId))
+    const team = teams.find((t) =>
+      level === 'directorate'
+        ? t.parentId === unitId
+        : directorates.find((d) => d.id === t.parentId)?.parentId === unitId,
+    )
     return managers.find((m) => m.orgUnitId === team?.id)?.userId
   }
   for (const directorate of directorates) {
@@ -198,18 +313,26 @@ const essentialsOf = new WeakMap<Catalogue, ModuleSource[]>()
  * their role. learnerPosts takes up to five of them in random order. (Drawn from all 26 modules, few people
  * would ever cover a whole domain, and readiness would be far rarer than in a real programme.)
  */
-function learningPlan(person: SyntheticPerson, index: number, { catalogue, seed }: { catalogue: Catalogue; seed: number }): Catalogue {
+function learningPlan(
+  person: SyntheticPerson,
+  index: number,
+  { catalogue, seed }: { catalogue: Catalogue; seed: number },
+): Catalogue {
   let essentials = essentialsOf.get(catalogue)
   if (!essentials) {
     essentials = catalogue.modules.filter((module) =>
       catalogue.framework.domains.some((domain) =>
-        domain.competencies.every((competency) => module.frontmatter.competencies.some((mapping) => mapping.id === competency.id && mapping.level === 1)),
+        domain.competencies.every((competency) =>
+          module.frontmatter.competencies.some((mapping) => mapping.id === competency.id && mapping.level === 1),
+        ),
       ),
     )
     essentialsOf.set(catalogue, essentials)
   }
   const random = seededRandom(hashSeed(`plan:${seed}:${index}`))
-  const others = catalogue.modules.filter((module) => !essentials.includes(module) && module.frontmatter.audience.includes(person.roleProfile))
+  const others = catalogue.modules.filter(
+    (module) => !essentials.includes(module) && module.frontmatter.audience.includes(person.roleProfile),
+  )
   for (let i = others.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1))
     ;[others[i], others[j]] = [others[j] as ModuleSource, others[i] as ModuleSource]
@@ -222,7 +345,16 @@ function learningPlan(person: SyntheticPerson, index: number, { catalogue, seed 
  * original: learnerPosts draws them from small seeded generators whose streams can overlap between people
  * at this scale, while the app's (crypto.randomUUID) never repeat.
  */
-function* journey(person: SyntheticPerson, index: number, { catalogue, seed, window, unique = true }: { catalogue: Catalogue; seed: number; window: LearningWindow; unique?: boolean }): Generator<FormPost> {
+function* journey(
+  person: SyntheticPerson,
+  index: number,
+  {
+    catalogue,
+    seed,
+    window,
+    unique = true,
+  }: { catalogue: Catalogue; seed: number; window: LearningWindow; unique?: boolean },
+): Generator<FormPost> {
   const posts = learnerPosts(person, {
     catalogue: learningPlan(person, index, { catalogue, seed }),
     seed: hashSeed(`${seed}:${index}`),
@@ -261,7 +393,17 @@ function quickUuid(random: Random): string {
  * journey length (measured on the first few thousand of them); the rest have not started (about one in
  * ten at the issue's scale). The total lands within about a percent of `statements`.
  */
-export function chooseLearners({ shape, catalogue, settings, window }: { shape: IcbShape; catalogue: Catalogue; settings: IcbSettings; window: LearningWindow }) {
+export function chooseLearners({
+  shape,
+  catalogue,
+  settings,
+  window,
+}: {
+  shape: IcbShape
+  catalogue: Catalogue
+  settings: IcbSettings
+  window: LearningWindow
+}) {
   const random = seededRandom(hashSeed(`learners:${settings.seed}`))
   const order = shape.people.map((_, i) => i)
   for (let i = order.length - 1; i > 0; i--) {
@@ -271,7 +413,13 @@ export function chooseLearners({ shape, catalogue, settings, window }: { shape: 
   const sample = order.slice(0, Math.min(order.length, 4000))
   let counted = 0
   for (const index of sample) {
-    for (const post of journey(shape.people[index] as IcbPerson, index, { catalogue, seed: settings.seed, window, unique: false })) counted += post.statements.length
+    for (const post of journey(shape.people[index] as IcbPerson, index, {
+      catalogue,
+      seed: settings.seed,
+      window,
+      unique: false,
+    }))
+      counted += post.statements.length
   }
   const mean = sample.length > 0 ? counted / sample.length : 1
   const learners = order.slice(0, Math.min(order.length, Math.round(settings.statements / Math.max(mean, 1))))
@@ -279,13 +427,25 @@ export function chooseLearners({ shape, catalogue, settings, window }: { shape: 
 }
 
 /** Every chosen learner's form posts merged in time order, as the LRS would have received them. */
-export function* learningPosts({ shape, learners, catalogue, seed, window }: { shape: IcbShape; learners: number[]; catalogue: Catalogue; seed: number; window: LearningWindow }): Generator<FormPost> {
+export function* learningPosts({
+  shape,
+  learners,
+  catalogue,
+  seed,
+  window,
+}: {
+  shape: IcbShape
+  learners: number[]
+  catalogue: Catalogue
+  seed: number
+  window: LearningWindow
+}): Generator<FormPost> {
   type Pending = { post: FormPost; rest: Generator<FormPost> }
   const heap: Pending[] = []
   const time = (i: number) => (heap[i] as Pending).post.at.getTime()
   const push = (item: Pending) => {
     heap.push(item)
-    for (let i = heap.length - 1; i > 0; ) {
+    for (let i = heap.length - 1; i > 0;) {
       const parent = (i - 1) >> 1
       if (time(parent) <= time(i)) break
       ;[heap[parent], heap[i]] = [heap[i] as Pending, heap[parent] as Pending]
@@ -297,7 +457,7 @@ export function* learningPosts({ shape, learners, catalogue, seed, window }: { s
     const last = heap.pop()
     if (heap.length > 0 && last) {
       heap[0] = last
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const left = 2 * i + 1
         let smallest = i
         if (left < heap.length && time(left) < time(smallest)) smallest = left
@@ -347,10 +507,20 @@ export interface StoredRows {
  * The rows storeStatements writes for one post of these journeys (account Agent actor, Activity object, no
  * voids, groups, attachments or sub-statements), the statements stamped with ids from `ids`.
  */
-export function storedRows(post: FormPost, { ids, firstSeq, stored }: { ids: Random; firstSeq: number; stored: Date }): StoredRows[] {
+export function storedRows(
+  post: FormPost,
+  { ids, firstSeq, stored }: { ids: Random; firstSeq: number; stored: Date },
+): StoredRows[] {
   return post.statements.map((statement, i) => {
     const id = quickUuid(ids)
-    const full: Json = { ...statement, id, timestamp: statement.timestamp ?? stored.toISOString(), stored: stored.toISOString(), authority: post.authority, version: '2.0.0' }
+    const full: Json = {
+      ...statement,
+      id,
+      timestamp: statement.timestamp ?? stored.toISOString(),
+      stored: stored.toISOString(),
+      authority: post.authority,
+      version: '2.0.0',
+    }
     const object = statement.object as Json
     const context = statement.context as Json | undefined
     const index = indexStatement(full)
@@ -421,7 +591,8 @@ export interface PeriodRow {
 const STATUS_RANK: Record<AttemptRow['status'], number> = { 'in-progress': 0, failed: 1, completed: 2, passed: 3 }
 const SCORE_VERBS: ReadonlySet<string> = new Set([verbs.passed, verbs.failed, verbs.completed, verbs.scored])
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
-const isLevel = (value: unknown, min: number): value is number => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= 4
+const isLevel = (value: unknown, min: number): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= 4
 
 /**
  * The projector's rules (app/lib/learning/projections/projector.server.ts) applied in memory, for
@@ -453,12 +624,21 @@ export class LearnerProjection {
       if (!objectId.startsWith(prefix)) return
       const competencyId = objectId.slice(prefix.length)
       if (!this.competencies.has(competencyId)) return
-      const extensions = (isObject(statement.result) && isObject(statement.result.extensions) ? statement.result.extensions : {}) as Json
+      const extensions = (
+        isObject(statement.result) && isObject(statement.result.extensions) ? statement.result.extensions : {}
+      ) as Json
       const current = extensions[currentLevelExtension(publicUrl)]
       const target = extensions[targetLevelExtension(publicUrl)]
       if (!isLevel(current, 0)) return
       if (target !== undefined && target !== null && !isLevel(target, 1)) return
-      this.ratings.set(competencyId, { userId: this.userId, competencyId, current, target: isLevel(target, 1) ? target : null, statementId: String(statement.id), ratedAt: timestamp })
+      this.ratings.set(competencyId, {
+        userId: this.userId,
+        competencyId,
+        current,
+        target: isLevel(target, 1) ? target : null,
+        statementId: String(statement.id),
+        ratedAt: timestamp,
+      })
       return
     }
     const modules = `${activityBase}modules/`
@@ -467,11 +647,14 @@ export class LearnerProjection {
       const list = (context.contextActivities as Json | undefined)?.[kind]
       return Array.isArray(list) ? list.map((activity) => String((activity as Json).id)) : []
     })
-    const related = [objectId, ...parents].find((id) => id.startsWith(modules) && id.slice(modules.length).split('/')[0])
+    const related = [objectId, ...parents].find(
+      (id) => id.startsWith(modules) && id.slice(modules.length).split('/')[0],
+    )
     if (!related) return
     const slug = related.slice(modules.length).split('/')[0] as string
     const moduleId = moduleActivityId(activityBase, slug)
-    if (typeof context.registration === 'string') this.applyAttempt({ statement, context, slug, moduleId, verbId, objectId, timestamp })
+    if (typeof context.registration === 'string')
+      this.applyAttempt({ statement, context, slug, moduleId, verbId, objectId, timestamp })
     // Evidence: a trusted pass of the module (every authority here is the app itself).
     if (verbId === verbs.passed && objectId === moduleId) {
       const module = this.catalogue.modules.find((m) => m.slug === slug)
@@ -491,7 +674,23 @@ export class LearnerProjection {
     }
   }
 
-  private applyAttempt({ statement, context, slug, moduleId, verbId, objectId, timestamp }: { statement: Json; context: Json; slug: string; moduleId: string; verbId: string; objectId: string; timestamp: Date }) {
+  private applyAttempt({
+    statement,
+    context,
+    slug,
+    moduleId,
+    verbId,
+    objectId,
+    timestamp,
+  }: {
+    statement: Json
+    context: Json
+    slug: string
+    moduleId: string
+    verbId: string
+    objectId: string
+    timestamp: Date
+  }) {
     const registration = String(context.registration).toLowerCase()
     let row = this.attempts.get(registration)
     if (!row) {
@@ -516,14 +715,27 @@ export class LearnerProjection {
     const version = (context.extensions as Json | undefined)?.[contentVersionExtension(this.catalogue.publicUrl)]
     if (typeof version === 'string') row.contentVersion = version
     if (objectId === moduleId) {
-      const reached = verbId === verbs.passed ? 'passed' : verbId === verbs.failed ? 'failed' : verbId === verbs.completed ? 'completed' : null
+      const reached =
+        verbId === verbs.passed
+          ? 'passed'
+          : verbId === verbs.failed
+            ? 'failed'
+            : verbId === verbs.completed
+              ? 'completed'
+              : null
       if (reached && STATUS_RANK[reached] > STATUS_RANK[row.status]) row.status = reached
       if ((row.status === 'completed' || row.status === 'passed') && !row.completedAt) row.completedAt = timestamp
-      const scaled = isObject(statement.result) && isObject(statement.result.score) ? statement.result.score.scaled : undefined
-      if (SCORE_VERBS.has(verbId) && typeof scaled === 'number' && (row.bestScaled === null || scaled > row.bestScaled)) row.bestScaled = scaled
+      const scaled =
+        isObject(statement.result) && isObject(statement.result.score) ? statement.result.score.scaled : undefined
+      if (SCORE_VERBS.has(verbId) && typeof scaled === 'number' && (row.bestScaled === null || scaled > row.bestScaled))
+        row.bestScaled = scaled
     }
     const sectionPrefix = `${moduleId}/sections/`
-    if (verbId === verbs.experienced && objectId.startsWith(sectionPrefix) && /^\d+$/.test(objectId.slice(sectionPrefix.length))) {
+    if (
+      verbId === verbs.experienced &&
+      objectId.startsWith(sectionPrefix) &&
+      /^\d+$/.test(objectId.slice(sectionPrefix.length))
+    ) {
       row.sections.add(objectId)
       row.sectionsSeen = row.sections.size
     }
@@ -531,7 +743,10 @@ export class LearnerProjection {
 
   rows(framework: Framework) {
     const attempts: AttemptRow[] = [...this.attempts.values()].map(({ sections: _sections, ...row }) => row)
-    const periods: PeriodRow[] = readinessPeriods({ framework, evidence: this.evidence }).map((period) => ({ userId: this.userId, ...period }))
+    const periods: PeriodRow[] = readinessPeriods({ framework, evidence: this.evidence }).map((period) => ({
+      userId: this.userId,
+      ...period,
+    }))
     return { attempts, evidence: this.evidence, ratings: [...this.ratings.values()], periods }
   }
 }
@@ -542,25 +757,107 @@ type ColumnType = 'text' | 'int' | 'real' | 'bool' | 'ts' | 'json'
 type Columns = [name: string, type: ColumnType][]
 
 const TABLES = {
-  org_units: [['id', 'text'], ['code', 'text'], ['name', 'text'], ['kind', 'text'], ['parent_id', 'text'], ['created_at', 'ts']],
-  org_unit_closure: [['ancestor_id', 'text'], ['descendant_id', 'text'], ['depth', 'int']],
-  users: [['id', 'text'], ['email', 'text'], ['name', 'text'], ['password_hash', 'text'], ['is_admin', 'bool'], ['created_at', 'ts']],
-  memberships: [['user_id', 'text'], ['team_id', 'text'], ['role_profile', 'text'], ['job_title', 'text'], ['created_at', 'ts']],
-  manager_assignments: [['user_id', 'text'], ['org_unit_id', 'text'], ['created_at', 'ts']],
+  org_units: [
+    ['id', 'text'],
+    ['code', 'text'],
+    ['name', 'text'],
+    ['kind', 'text'],
+    ['parent_id', 'text'],
+    ['created_at', 'ts'],
+  ],
+  org_unit_closure: [
+    ['ancestor_id', 'text'],
+    ['descendant_id', 'text'],
+    ['depth', 'int'],
+  ],
+  users: [
+    ['id', 'text'],
+    ['email', 'text'],
+    ['name', 'text'],
+    ['password_hash', 'text'],
+    ['is_admin', 'bool'],
+    ['created_at', 'ts'],
+  ],
+  memberships: [
+    ['user_id', 'text'],
+    ['team_id', 'text'],
+    ['role_profile', 'text'],
+    ['job_title', 'text'],
+    ['created_at', 'ts'],
+  ],
+  manager_assignments: [
+    ['user_id', 'text'],
+    ['org_unit_id', 'text'],
+    ['created_at', 'ts'],
+  ],
   xapi_statements: [
-    ['seq', 'int'], ['id', 'text'], ['statement', 'json'], ['actor_key', 'text'], ['verb_id', 'text'], ['object_activity_id', 'text'], ['object_statement_id', 'text'],
-    ['registration', 'text'], ['timestamp', 'ts'], ['stored', 'ts'], ['authority_key', 'text'], ['is_voided', 'bool'], ['client_id', 'text'], ['user_id', 'text'],
+    ['seq', 'int'],
+    ['id', 'text'],
+    ['statement', 'json'],
+    ['actor_key', 'text'],
+    ['verb_id', 'text'],
+    ['object_activity_id', 'text'],
+    ['object_statement_id', 'text'],
+    ['registration', 'text'],
+    ['timestamp', 'ts'],
+    ['stored', 'ts'],
+    ['authority_key', 'text'],
+    ['is_voided', 'bool'],
+    ['client_id', 'text'],
+    ['user_id', 'text'],
   ],
-  xapi_statement_agents: [['statement_seq', 'int'], ['agent_key', 'text'], ['relation', 'text']],
-  xapi_statement_activities: [['statement_seq', 'int'], ['activity_id', 'text'], ['relation', 'text']],
-  xapi_activities: [['id', 'text'], ['definition', 'json'], ['updated_at', 'ts']],
+  xapi_statement_agents: [
+    ['statement_seq', 'int'],
+    ['agent_key', 'text'],
+    ['relation', 'text'],
+  ],
+  xapi_statement_activities: [
+    ['statement_seq', 'int'],
+    ['activity_id', 'text'],
+    ['relation', 'text'],
+  ],
+  xapi_activities: [
+    ['id', 'text'],
+    ['definition', 'json'],
+    ['updated_at', 'ts'],
+  ],
   module_attempts: [
-    ['registration', 'text'], ['user_id', 'text'], ['module_slug', 'text'], ['status', 'text'], ['best_scaled', 'real'], ['sections_seen', 'int'],
-    ['content_version', 'text'], ['started_at', 'ts'], ['updated_at', 'ts'], ['completed_at', 'ts'],
+    ['registration', 'text'],
+    ['user_id', 'text'],
+    ['module_slug', 'text'],
+    ['status', 'text'],
+    ['best_scaled', 'real'],
+    ['sections_seen', 'int'],
+    ['content_version', 'text'],
+    ['started_at', 'ts'],
+    ['updated_at', 'ts'],
+    ['completed_at', 'ts'],
   ],
-  competency_evidence: [['id', 'text'], ['user_id', 'text'], ['competency_id', 'text'], ['level', 'int'], ['module_slug', 'text'], ['statement_id', 'text'], ['achieved_at', 'ts'], ['expires_at', 'ts']],
-  self_ratings: [['user_id', 'text'], ['competency_id', 'text'], ['current', 'int'], ['target', 'int'], ['statement_id', 'text'], ['rated_at', 'ts']],
-  readiness_periods: [['user_id', 'text'], ['domain_id', 'text'], ['level', 'int'], ['ready_from', 'ts'], ['ready_until', 'ts']],
+  competency_evidence: [
+    ['id', 'text'],
+    ['user_id', 'text'],
+    ['competency_id', 'text'],
+    ['level', 'int'],
+    ['module_slug', 'text'],
+    ['statement_id', 'text'],
+    ['achieved_at', 'ts'],
+    ['expires_at', 'ts'],
+  ],
+  self_ratings: [
+    ['user_id', 'text'],
+    ['competency_id', 'text'],
+    ['current', 'int'],
+    ['target', 'int'],
+    ['statement_id', 'text'],
+    ['rated_at', 'ts'],
+  ],
+  readiness_periods: [
+    ['user_id', 'text'],
+    ['domain_id', 'text'],
+    ['level', 'int'],
+    ['ready_from', 'ts'],
+    ['ready_until', 'ts'],
+  ],
 } satisfies Record<string, Columns>
 type TableName = keyof typeof TABLES
 
@@ -589,7 +886,9 @@ function sqliteWriter(file: string): BulkWriter {
   client.pragma('temp_store = MEMORY')
   client.pragma('foreign_keys = OFF') // the rows are consistent by construction; checks would only slow the load
   const indexes = client
-    .prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${REINDEXED.map(() => '?').join(',')})`)
+    .prepare(
+      `select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${REINDEXED.map(() => '?').join(',')})`,
+    )
     .all(...REINDEXED) as { name: string; sql: string }[]
   client.exec('begin')
   for (const { name } of indexes) client.exec(`drop index "${name}"`)
@@ -600,7 +899,9 @@ function sqliteWriter(file: string): BulkWriter {
     if (!statement) {
       const columns = TABLES[table] as Columns
       const tuple = `(${columns.map(() => '?').join(',')})`
-      statement = client.prepare(`insert into "${table}" (${columns.map(([name]) => `"${name}"`).join(',')}) values ${Array(count).fill(tuple).join(',')}`)
+      statement = client.prepare(
+        `insert into "${table}" (${columns.map(([name]) => `"${name}"`).join(',')}) values ${Array(count).fill(tuple).join(',')}`,
+      )
       statements.set(key, statement)
     }
     return statement
@@ -650,7 +951,14 @@ function postgresWriter(url: string): BulkWriter {
     const text = type === 'ts' ? (value as Date).toISOString() : String(value)
     return /["\\]/.test(text) ? `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : `"${text}"`
   }
-  const pgType: Record<ColumnType, string> = { text: 'text', int: 'integer', real: 'float8', bool: 'boolean', ts: 'timestamptz', json: 'jsonb' }
+  const pgType: Record<ColumnType, string> = {
+    text: 'text',
+    int: 'integer',
+    real: 'float8',
+    bool: 'boolean',
+    ts: 'timestamptz',
+    json: 'jsonb',
+  }
   const setup = (async () => {
     await sql.unsafe('set synchronous_commit = off')
     await sql.unsafe(`set maintenance_work_mem = '512MB'`)
@@ -684,7 +992,10 @@ function postgresWriter(url: string): BulkWriter {
         const part = rows.slice(start, start + 5000)
         const params = [
           ...plain.map(([name, type]) => `{${part.map((row) => element(row[at(name)], type)).join(',')}}`),
-          ...json.map(([name]) => `[${part.map((row) => (typeof row[at(name)] === 'string' ? row[at(name)] : JSON.stringify(row[at(name)]))).join(',')}]`),
+          ...json.map(
+            ([name]) =>
+              `[${part.map((row) => (typeof row[at(name)] === 'string' ? row[at(name)] : JSON.stringify(row[at(name)]))).join(',')}]`,
+          ),
         ]
         queued.push(
           sql.unsafe(query, params).catch((error: unknown) => {
@@ -703,7 +1014,9 @@ function postgresWriter(url: string): BulkWriter {
     async finish() {
       await this.settle()
       for (const { definition } of await setup) await sql.unsafe(definition)
-      await sql.unsafe(`select setval(pg_get_serial_sequence('xapi_statements', 'seq'), coalesce((select max(seq) from xapi_statements), 0) + 1, false)`)
+      await sql.unsafe(
+        `select setval(pg_get_serial_sequence('xapi_statements', 'seq'), coalesce((select max(seq) from xapi_statements), 0) + 1, false)`,
+      )
       // A live database has planner statistics and a visibility map (autovacuum keeps them); a freshly
       // loaded one has neither yet. (SQLite gets no ANALYZE: the app never runs one.)
       await sql.unsafe('vacuum analyze')
@@ -770,7 +1083,9 @@ export async function buildSyntheticIcb({
 }): Promise<BuildSummary> {
   const started = performance.now()
   const ordered = [...targets].sort((a, b) => (a.dialect === b.dialect ? 0 : a.dialect === 'postgres' ? -1 : 1))
-  const writer = fanOut(ordered.map((target) => (target.dialect === 'sqlite' ? sqliteWriter(target.file) : postgresWriter(target.url))))
+  const writer = fanOut(
+    ordered.map((target) => (target.dialect === 'sqlite' ? sqliteWriter(target.file) : postgresWriter(target.url))),
+  )
   const rows: Record<string, number> = {}
   const insert = async (table: TableName, list: unknown[][]) => {
     rows[table] = (rows[table] ?? 0) + list.length
@@ -782,27 +1097,47 @@ export async function buildSyntheticIcb({
   // The organisation: units with the closure rows createOrgUnit would add, people, memberships, managers.
   const units = [shape.icb, ...shape.organisations, ...shape.directorates, ...shape.teams]
   const byId = new Map(units.map((unit) => [unit.id, unit]))
-  await insert('org_units', units.map((u) => [u.id, u.code, u.name, u.kind, u.parentId, created]))
+  await insert(
+    'org_units',
+    units.map((u) => [u.id, u.code, u.name, u.kind, u.parentId, created]),
+  )
   await insert(
     'org_unit_closure',
     units.flatMap((unit) => {
       const closure: unknown[][] = []
-      for (let ancestor: UnitRow | undefined = unit, depth = 0; ancestor; ancestor = ancestor.parentId ? byId.get(ancestor.parentId) : undefined, depth++) {
+      for (
+        let ancestor: UnitRow | undefined = unit, depth = 0;
+        ancestor;
+        ancestor = ancestor.parentId ? byId.get(ancestor.parentId) : undefined, depth++
+      ) {
         closure.push([ancestor.id, unit.id, depth])
       }
       return closure
     }),
   )
-  await insert('users', [[shape.admin.id, shape.admin.email, shape.admin.name, null, true, created], ...shape.people.map((p) => [p.id, p.email, p.name, null, false, created])])
-  await insert('memberships', shape.people.map((p) => [p.id, p.teamId, p.roleProfile, p.jobTitle, created]))
-  await insert('manager_assignments', shape.managers.map((m) => [m.userId, m.orgUnitId, created]))
+  await insert('users', [
+    [shape.admin.id, shape.admin.email, shape.admin.name, null, true, created],
+    ...shape.people.map((p) => [p.id, p.email, p.name, null, false, created]),
+  ])
+  await insert(
+    'memberships',
+    shape.people.map((p) => [p.id, p.teamId, p.roleProfile, p.jobTitle, created]),
+  )
+  await insert(
+    'manager_assignments',
+    shape.managers.map((m) => [m.userId, m.orgUnitId, created]),
+  )
   await writer.settle()
-  log(`organisation: ${units.length.toLocaleString('en-GB')} units, ${shape.people.length.toLocaleString('en-GB')} people`)
+  log(
+    `organisation: ${units.length.toLocaleString('en-GB')} units, ${shape.people.length.toLocaleString('en-GB')} people`,
+  )
 
   // Who learns, then their statements in time order, with the projections derived as they go.
   const window = learningWindow(until)
   const choice = chooseLearners({ shape, catalogue, settings, window })
-  log(`learners: ${choice.learners.length.toLocaleString('en-GB')} of ${shape.people.length.toLocaleString('en-GB')}, about ${choice.estimate.toLocaleString('en-GB')} statements`)
+  log(
+    `learners: ${choice.learners.length.toLocaleString('en-GB')} of ${shape.people.length.toLocaleString('en-GB')}, about ${choice.estimate.toLocaleString('en-GB')} statements`,
+  )
   const ids = seededRandom(hashSeed(`statement-ids:${settings.seed}`))
   const evidenceIds = seededRandom(hashSeed(`evidence-ids:${settings.seed}`))
   const projections = new Map<string, LearnerProjection>()
@@ -815,13 +1150,40 @@ export async function buildSyntheticIcb({
     if (batch.length === 0) return
     const list = batch
     batch = []
-    await insert('xapi_statements', list.map(({ row: r }) => [r.seq, r.id, JSON.stringify(r.statement), r.actorKey, r.verbId, r.objectActivityId, r.objectStatementId, r.registration, r.timestamp, r.stored, r.authorityKey, r.isVoided, r.clientId, r.userId]))
-    await insert('xapi_statement_agents', list.flatMap(({ row, agents }) => agents.map((a) => [row.seq, a.agentKey, a.relation])))
-    await insert('xapi_statement_activities', list.flatMap(({ row, activities }) => activities.map((a) => [row.seq, a.activityId, a.relation])))
+    await insert(
+      'xapi_statements',
+      list.map(({ row: r }) => [
+        r.seq,
+        r.id,
+        JSON.stringify(r.statement),
+        r.actorKey,
+        r.verbId,
+        r.objectActivityId,
+        r.objectStatementId,
+        r.registration,
+        r.timestamp,
+        r.stored,
+        r.authorityKey,
+        r.isVoided,
+        r.clientId,
+        r.userId,
+      ]),
+    )
+    await insert(
+      'xapi_statement_agents',
+      list.flatMap(({ row, agents }) => agents.map((a) => [row.seq, a.agentKey, a.relation])),
+    )
+    await insert(
+      'xapi_statement_activities',
+      list.flatMap(({ row, activities }) => activities.map((a) => [row.seq, a.activityId, a.relation])),
+    )
     if (performance.now() - lastReport > 2000) {
       lastReport = performance.now()
       const seconds = (performance.now() - started) / 1000
-      log(`statements: ${(seq - 1).toLocaleString('en-GB')} of about ${choice.estimate.toLocaleString('en-GB')} (${Math.round(((seq - 1) / Math.max(choice.estimate, 1)) * 100)}%, ${seconds.toFixed(0)} s)`, true)
+      log(
+        `statements: ${(seq - 1).toLocaleString('en-GB')} of about ${choice.estimate.toLocaleString('en-GB')} (${Math.round(((seq - 1) / Math.max(choice.estimate, 1)) * 100)}%, ${seconds.toFixed(0)} s)`,
+        true,
+      )
     }
   }
   for (const post of learningPosts({ shape, learners: choice.learners, catalogue, seed: settings.seed, window })) {
@@ -829,22 +1191,34 @@ export async function buildSyntheticIcb({
     const built = storedRows(post, { ids, firstSeq: seq, stored: new Date(lastStored) })
     seq += built.length
     let projection = projections.get(post.userId)
-    if (!projection) projections.set(post.userId, (projection = new LearnerProjection(post.userId, catalogue, evidenceIds)))
+    if (!projection)
+      projections.set(post.userId, (projection = new LearnerProjection(post.userId, catalogue, evidenceIds)))
     for (const { row } of built) {
       projection.apply(row.statement)
       const object = row.statement.object as Json
-      if (object.definition) definitions.set(String(object.id), { definition: object.definition as Json, updatedAt: row.stored })
+      if (object.definition)
+        definitions.set(String(object.id), { definition: object.definition as Json, updatedAt: row.stored })
     }
     batch.push(...built)
     if (batch.length >= 5000) await flush()
   }
   await flush()
-  await insert('xapi_activities', [...definitions].map(([id, { definition, updatedAt }]) => [id, definition, updatedAt]))
+  await insert(
+    'xapi_activities',
+    [...definitions].map(([id, { definition, updatedAt }]) => [id, definition, updatedAt]),
+  )
   await writer.settle()
-  log(`statements: ${(seq - 1).toLocaleString('en-GB')} stored in ${((performance.now() - started) / 1000).toFixed(0)} s`)
+  log(
+    `statements: ${(seq - 1).toLocaleString('en-GB')} stored in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  )
 
   // The projections, learner by learner.
-  const out = { attempts: [] as unknown[][], evidence: [] as unknown[][], ratings: [] as unknown[][], periods: [] as unknown[][] }
+  const out = {
+    attempts: [] as unknown[][],
+    evidence: [] as unknown[][],
+    ratings: [] as unknown[][],
+    periods: [] as unknown[][],
+  }
   const drain = async (force = false) => {
     if (!force && out.attempts.length + out.evidence.length + out.ratings.length + out.periods.length < 50_000) return
     await insert('module_attempts', out.attempts.splice(0))
@@ -854,16 +1228,41 @@ export async function buildSyntheticIcb({
   }
   for (const projection of projections.values()) {
     const derived = projection.rows(catalogue.framework)
-    for (const a of derived.attempts) out.attempts.push([a.registration, a.userId, a.moduleSlug, a.status, a.bestScaled, a.sectionsSeen, a.contentVersion, a.startedAt, a.updatedAt, a.completedAt])
-    for (const e of derived.evidence) out.evidence.push([e.id, e.userId, e.competencyId, e.level, e.moduleSlug, e.statementId, e.achievedAt, e.expiresAt])
-    for (const r of derived.ratings) out.ratings.push([r.userId, r.competencyId, r.current, r.target, r.statementId, r.ratedAt])
+    for (const a of derived.attempts)
+      out.attempts.push([
+        a.registration,
+        a.userId,
+        a.moduleSlug,
+        a.status,
+        a.bestScaled,
+        a.sectionsSeen,
+        a.contentVersion,
+        a.startedAt,
+        a.updatedAt,
+        a.completedAt,
+      ])
+    for (const e of derived.evidence)
+      out.evidence.push([
+        e.id,
+        e.userId,
+        e.competencyId,
+        e.level,
+        e.moduleSlug,
+        e.statementId,
+        e.achievedAt,
+        e.expiresAt,
+      ])
+    for (const r of derived.ratings)
+      out.ratings.push([r.userId, r.competencyId, r.current, r.target, r.statementId, r.ratedAt])
     for (const p of derived.periods) out.periods.push([p.userId, p.domainId, p.level, p.readyFrom, p.readyUntil])
     await drain()
   }
   await drain(true)
   log('building indexes' + (targets.some((t) => t.dialect === 'postgres') ? ', vacuum analyze' : ''))
   await writer.finish()
-  log(`projections: ${['module_attempts', 'competency_evidence', 'self_ratings', 'readiness_periods'].map((t) => `${(rows[t] ?? 0).toLocaleString('en-GB')} ${t}`).join(', ')}`)
+  log(
+    `projections: ${['module_attempts', 'competency_evidence', 'self_ratings', 'readiness_periods'].map((t) => `${(rows[t] ?? 0).toLocaleString('en-GB')} ${t}`).join(', ')}`,
+  )
 
   return {
     settings,
@@ -881,7 +1280,8 @@ export async function buildSyntheticIcb({
 }
 
 /** SQLite file size including its WAL, in bytes. */
-export const sqliteFileBytes = (file: string) => ['', '-wal'].reduce((sum, suffix) => sum + (fs.existsSync(file + suffix) ? fs.statSync(file + suffix).size : 0), 0)
+export const sqliteFileBytes = (file: string) =>
+  ['', '-wal'].reduce((sum, suffix) => sum + (fs.existsSync(file + suffix) ? fs.statSync(file + suffix).size : 0), 0)
 
 // ---- The guard: the bulk rows are what the app writes ---------------------------------------------
 
@@ -890,7 +1290,12 @@ function canonical(value: unknown): string {
   const normalise = (v: unknown): unknown => {
     if (v instanceof Date) return v.toISOString()
     if (Array.isArray(v)) return v.map(normalise)
-    if (isObject(v)) return Object.fromEntries(Object.keys(v).sort().map((key) => [key, normalise(v[key])]))
+    if (isObject(v))
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((key) => [key, normalise(v[key])]),
+      )
     return v
   }
   return JSON.stringify(normalise(value))
@@ -902,27 +1307,53 @@ function canonical(value: unknown): string {
  * their index rows and every projection row (module attempts, competency evidence but its random id,
  * self-ratings, readiness periods) are exactly what buildSyntheticIcb writes for them. Returns a summary.
  */
-export async function checkAgainstApp({ settings, catalogue, sample = 30 }: { settings: IcbSettings; catalogue: Catalogue; sample?: number }): Promise<string> {
+export async function checkAgainstApp({
+  settings,
+  catalogue,
+  sample = 30,
+}: {
+  settings: IcbSettings
+  catalogue: Catalogue
+  sample?: number
+}): Promise<string> {
   const { inArray } = await import('drizzle-orm')
   const { db, schema } = await import('#app/lib/db.server.ts')
-  const { storeStatements } = await import('#app/lib/xapi/statement-store.server.ts')
+  const { storeStatements } = await import('#app/lib/xapi/store/statement-store.server.ts')
   const shape = icbShape({ ...settings, people: Math.min(settings.people, Math.max(sample * 4, 100)) })
   const window = learningWindow(new Date(Date.now() - 3_600_000))
   const ids = seededRandom(hashSeed(`check-ids:${settings.seed}`))
   const people = shape.people.slice(0, sample)
-  const expected = { statements: [] as string[], attempts: [] as string[], evidence: [] as string[], ratings: [] as string[], periods: [] as string[] }
+  const expected = {
+    statements: [] as string[],
+    attempts: [] as string[],
+    evidence: [] as string[],
+    ratings: [] as string[],
+    periods: [] as string[],
+  }
   const statementIds: string[] = []
   for (const [index, person] of people.entries()) {
     const projection = new LearnerProjection(person.id, catalogue, seededRandom(1))
     for (const post of journey(person, index, { catalogue, seed: settings.seed, window })) {
       const built = storedRows(post, { ids, firstSeq: 0, stored: new Date() })
-      await storeStatements({ statements: built.map((b) => b.statement), authority: post.authority, version: '2.0.0', userId: post.userId })
+      await storeStatements({
+        statements: built.map((b) => b.statement),
+        authority: post.authority,
+        version: '2.0.0',
+        userId: post.userId,
+      })
       for (const { row, agents, activities } of built) {
         projection.apply(row.statement)
         statementIds.push(row.id)
         const { seq: _seq, stored: _stored, statement, ...columns } = row
         const { stored: _statementStored, ...content } = statement
-        expected.statements.push(canonical({ ...columns, content, agents: agents.map((a) => canonical(a)).sort(), activities: activities.map((a) => canonical(a)).sort() }))
+        expected.statements.push(
+          canonical({
+            ...columns,
+            content,
+            agents: agents.map((a) => canonical(a)).sort(),
+            activities: activities.map((a) => canonical(a)).sort(),
+          }),
+        )
       }
     }
     const derived = projection.rows(catalogue.framework)
@@ -932,24 +1363,54 @@ export async function checkAgainstApp({ settings, catalogue, sample = 30 }: { se
     expected.periods.push(...derived.periods.map(canonical))
   }
 
-  const { xapiStatements, xapiStatementAgents, xapiStatementActivities, moduleAttempts, competencyEvidence, selfRatings, readinessPeriods } = schema()
+  const {
+    xapiStatements,
+    xapiStatementAgents,
+    xapiStatementActivities,
+    moduleAttempts,
+    competencyEvidence,
+    selfRatings,
+    readinessPeriods,
+  } = schema()
   const userIds = people.map((p) => p.id)
-  const actual = { statements: [] as string[], attempts: [] as string[], evidence: [] as string[], ratings: [] as string[], periods: [] as string[] }
+  const actual = {
+    statements: [] as string[],
+    attempts: [] as string[],
+    evidence: [] as string[],
+    ratings: [] as string[],
+    periods: [] as string[],
+  }
   for (let start = 0; start < statementIds.length; start += 500) {
-    const rows = await db().select().from(xapiStatements).where(inArray(xapiStatements.id, statementIds.slice(start, start + 500)))
+    const rows = await db()
+      .select()
+      .from(xapiStatements)
+      .where(inArray(xapiStatements.id, statementIds.slice(start, start + 500)))
     const seqs = rows.map((row) => row.seq)
     const agents = await db().select().from(xapiStatementAgents).where(inArray(xapiStatementAgents.statementSeq, seqs))
-    const activities = await db().select().from(xapiStatementActivities).where(inArray(xapiStatementActivities.statementSeq, seqs))
+    const activities = await db()
+      .select()
+      .from(xapiStatementActivities)
+      .where(inArray(xapiStatementActivities.statementSeq, seqs))
     for (const { seq, stored: _stored, statement, ...columns } of rows) {
       const { stored: _statementStored, ...content } = statement
-      const of = <T extends { statementSeq: number }>(list: T[]) => list.filter((entry) => entry.statementSeq === seq).map(({ statementSeq: _s, ...entry }) => canonical(entry)).sort()
+      const of = <T extends { statementSeq: number }>(list: T[]) =>
+        list
+          .filter((entry) => entry.statementSeq === seq)
+          .map(({ statementSeq: _s, ...entry }) => canonical(entry))
+          .sort()
       actual.statements.push(canonical({ ...columns, content, agents: of(agents), activities: of(activities) }))
     }
   }
-  actual.attempts = (await db().select().from(moduleAttempts).where(inArray(moduleAttempts.userId, userIds))).map(canonical)
-  actual.evidence = (await db().select().from(competencyEvidence).where(inArray(competencyEvidence.userId, userIds))).map(({ id: _id, ...row }) => canonical(row))
+  actual.attempts = (await db().select().from(moduleAttempts).where(inArray(moduleAttempts.userId, userIds))).map(
+    canonical,
+  )
+  actual.evidence = (
+    await db().select().from(competencyEvidence).where(inArray(competencyEvidence.userId, userIds))
+  ).map(({ id: _id, ...row }) => canonical(row))
   actual.ratings = (await db().select().from(selfRatings).where(inArray(selfRatings.userId, userIds))).map(canonical)
-  actual.periods = (await db().select().from(readinessPeriods).where(inArray(readinessPeriods.userId, userIds))).map(canonical)
+  actual.periods = (await db().select().from(readinessPeriods).where(inArray(readinessPeriods.userId, userIds))).map(
+    canonical,
+  )
 
   for (const key of Object.keys(expected) as (keyof typeof expected)[]) {
     const want = [...expected[key]].sort()
@@ -957,7 +1418,9 @@ export async function checkAgainstApp({ settings, catalogue, sample = 30 }: { se
     const missing = want.filter((row) => !got.includes(row))
     const extra = got.filter((row) => !want.includes(row))
     if (want.length !== got.length || missing.length > 0 || extra.length > 0) {
-      throw new Error(`synthetic-icb ${key} differ from what the app writes (${want.length} expected, ${got.length} stored)\n  bulk only: ${missing.slice(0, 3).join('\n             ')}\n  app only:  ${extra.slice(0, 3).join('\n             ')}`)
+      throw new Error(
+        `synthetic-icb ${key} differ from what the app writes (${want.length} expected, ${got.length} stored)\n  bulk only: ${missing.slice(0, 3).join('\n             ')}\n  app only:  ${extra.slice(0, 3).join('\n             ')}`,
+      )
     }
   }
   return `${people.length} people: ${expected.statements.length} statements, ${expected.attempts.length} attempts, ${expected.evidence.length} evidence, ${expected.ratings.length} self-ratings, ${expected.periods.length} readiness periods identical`

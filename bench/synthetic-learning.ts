@@ -16,10 +16,10 @@ import {
 import { selfRatingStatement } from '#app/lib/learning/projections/self-rating.ts'
 import { type OrgUnit, createOrgUnit } from '#app/lib/org/units.server.ts'
 import type { RoleProfileId } from '#app/lib/org/role-profiles.ts'
-import { appAuthority, learnerAgent } from '#app/lib/xapi/agents.ts'
-import { indexStatement } from '#app/lib/xapi/statement-index.ts'
-import { agentKey } from '#app/lib/xapi/statement-schema.ts'
-import { storeStatements } from '#app/lib/xapi/statement-store.server.ts'
+import { appAuthority, learnerAgent } from '#app/lib/xapi/model/agents.ts'
+import { indexStatement } from '#app/lib/xapi/model/statement-index.ts'
+import { agentKey } from '#app/lib/xapi/model/statement-schema.ts'
+import { storeStatements } from '#app/lib/xapi/store/statement-store.server.ts'
 
 // Synthetic but realistic learning data for benchmarks: an organisation full of staff with memberships,
 // and the statements the app itself would record for them (module player and self-assessment), each
@@ -138,7 +138,12 @@ export async function createSyntheticOrg({
   const organisations: OrgUnit[] = []
   const teams: OrgUnit[] = []
   for (let o = 0; o < organisationCount; o++) {
-    const organisation = await createOrgUnit({ code: `${code}-org-${o}`, name: `Synthetic Trust ${o + 1}`, kind: 'organisation', parentId: icb.id })
+    const organisation = await createOrgUnit({
+      code: `${code}-org-${o}`,
+      name: `Synthetic Trust ${o + 1}`,
+      kind: 'organisation',
+      parentId: icb.id,
+    })
     organisations.push(organisation)
     for (let d = 0; d < directoratesPerOrganisation && teams.length < teamCount; d++) {
       const directorate = await createOrgUnit({
@@ -148,7 +153,14 @@ export async function createSyntheticOrg({
         parentId: organisation.id,
       })
       for (let t = 0; t < teamsPerDirectorate && teams.length < teamCount; t++) {
-        teams.push(await createOrgUnit({ code: `${code}-team-${teams.length}`, name: `Team ${teams.length + 1}`, kind: 'team', parentId: directorate.id }))
+        teams.push(
+          await createOrgUnit({
+            code: `${code}-team-${teams.length}`,
+            name: `Team ${teams.length + 1}`,
+            kind: 'team',
+            parentId: directorate.id,
+          }),
+        )
       }
     }
   }
@@ -160,13 +172,25 @@ export async function createSyntheticOrg({
     const chunk = Array.from({ length: Math.min(CHUNK, people - start) }, (_, i) => {
       const n = start + i
       const team = teams[Math.floor(n / teamSize)] as OrgUnit
-      const person: SyntheticPerson = { id: seededUuid(random), name: `Person ${n + 1}`, roleProfile: roleOf(n, teamSize), teamId: team.id }
+      const person: SyntheticPerson = {
+        id: seededUuid(random),
+        name: `Person ${n + 1}`,
+        roleProfile: roleOf(n, teamSize),
+        teamId: team.id,
+      }
       return n % teamSize === 0 ? { ...person, manages: team.id } : person
     })
     await transaction(async () => {
       await db()
         .insert(users)
-        .values(chunk.map(({ id, name }, i) => ({ id, name, email: `${code}.${start + i + 1}@example.test`, passwordHash: null })))
+        .values(
+          chunk.map(({ id, name }, i) => ({
+            id,
+            name,
+            email: `${code}.${start + i + 1}@example.test`,
+            passwordHash: null,
+          })),
+        )
       await db()
         .insert(memberships)
         .values(chunk.map(({ id, teamId, roleProfile }) => ({ userId: id, teamId, roleProfile, jobTitle: null })))
@@ -180,9 +204,22 @@ export async function createSyntheticOrg({
 }
 
 /** Staff who are not in any database: enough for statements, when the people table does not matter. */
-export function syntheticPeople({ count, seed = 1, teamSize = 25 }: { count: number; seed?: number; teamSize?: number }): SyntheticPerson[] {
+export function syntheticPeople({
+  count,
+  seed = 1,
+  teamSize = 25,
+}: {
+  count: number
+  seed?: number
+  teamSize?: number
+}): SyntheticPerson[] {
   const random = seededRandom(seed)
-  return Array.from({ length: count }, (_, n) => ({ id: seededUuid(random), name: `Person ${n + 1}`, roleProfile: roleOf(n, teamSize), teamId: 'none' }))
+  return Array.from({ length: count }, (_, n) => ({
+    id: seededUuid(random),
+    name: `Person ${n + 1}`,
+    roleProfile: roleOf(n, teamSize),
+    teamId: 'none',
+  }))
 }
 
 // ---- What there is to learn --------------------------------------------------------------------------
@@ -243,7 +280,10 @@ export function* learnerPosts(person: SyntheticPerson, options: JourneyOptions):
     if (clock >= until.getTime()) return null
     const at = new Date(Math.floor(clock))
     // The app stamps each statement as it builds it: a millisecond apart within one post.
-    const stamped = statements.map((statement, i) => ({ ...statement, timestamp: new Date(at.getTime() + i).toISOString() }))
+    const stamped = statements.map((statement, i) => ({
+      ...statement,
+      timestamp: new Date(at.getTime() + i).toISOString(),
+    }))
     return { at, userId: person.id, kind, statements: stamped, authority }
   }
   const skill = between(random, 0.55, 0.97) // chance of answering a question right
@@ -255,7 +295,14 @@ export function* learnerPosts(person: SyntheticPerson, options: JourneyOptions):
         domain.competencies.map((competency) => {
           const current = Math.floor(random() * 5)
           const target = random() < 0.6 ? Math.min(4, Math.max(1, current + 1)) : null
-          return selfRatingStatement({ publicUrl, activityBase, actor, competencyId: competency.id, current, target }) as Json
+          return selfRatingStatement({
+            publicUrl,
+            activityBase,
+            actor,
+            competencyId: competency.id,
+            current,
+            target,
+          }) as Json
         }),
       )
       if (!made) return
@@ -280,7 +327,12 @@ export function* learnerPosts(person: SyntheticPerson, options: JourneyOptions):
         activityBase,
         publicUrl,
         actor,
-        module: { slug: module.slug, title: module.frontmatter.title, summary: module.frontmatter.summary, version: module.version },
+        module: {
+          slug: module.slug,
+          title: module.frontmatter.title,
+          summary: module.frontmatter.summary,
+          version: module.version,
+        },
         registration: seededUuid(ids),
       }
       const launched = post('launch', [launchedStatement(setting)])
@@ -299,7 +351,10 @@ export function* learnerPosts(person: SyntheticPerson, options: JourneyOptions):
           }
           clock += between(random, 2, 72) * HOUR
         }
-        const read = post('section', sectionStatements(setting, { number: index + 1, title: section.title, total: sections.length }))
+        const read = post(
+          'section',
+          sectionStatements(setting, { number: index + 1, title: section.title, total: sections.length }),
+        )
         if (!read) return
         yield read
       }
@@ -353,7 +408,14 @@ export function* workload({
   const spreadMs = spread ?? Math.max(0, until.getTime() - from.getTime() - 60 * DAY)
   const heap = new PostHeap()
   people.forEach((person, index) => {
-    const posts = learnerPosts(person, { catalogue, seed: hashSeed(`${seed}:${index}`), from, until, spread: spreadMs, maxModules })
+    const posts = learnerPosts(person, {
+      catalogue,
+      seed: hashSeed(`${seed}:${index}`),
+      from,
+      until,
+      spread: spreadMs,
+      maxModules,
+    })
     const first = posts.next()
     if (!first.done) heap.push({ post: first.value, rest: posts })
   })
@@ -413,9 +475,12 @@ class PostHeap {
  * closes `posts`: pass a workload() generator and carry on reading it afterwards, e.g. history first,
  * then live traffic.
  */
-export function* takeStatements(posts: Iterator<FormPost> | Iterable<FormPost>, statements: number): Generator<FormPost> {
+export function* takeStatements(
+  posts: Iterator<FormPost> | Iterable<FormPost>,
+  statements: number,
+): Generator<FormPost> {
   const iterator = Symbol.iterator in posts ? posts[Symbol.iterator]() : posts
-  for (let taken = 0; taken < statements; ) {
+  for (let taken = 0; taken < statements;) {
     const next = iterator.next()
     if (next.done) return
     yield next.value
@@ -459,7 +524,13 @@ export async function storePosts({
     if (batch.length === 0) return
     await transaction(async () => {
       for (const post of batch) {
-        await storeStatements({ statements: post.statements, authority: post.authority, version: '2.0.0', userId: post.userId, project })
+        await storeStatements({
+          statements: post.statements,
+          authority: post.authority,
+          version: '2.0.0',
+          userId: post.userId,
+          project,
+        })
       }
     })
     stored += batch.reduce((sum, post) => sum + post.statements.length, 0)
@@ -482,9 +553,19 @@ type Agent = Parameters<typeof agentKey>[0]
  * Agent doing something to an Activity: no voids, groups, attachments or sub-statements), stored at
  * `stored`. checkBulkLoader proves the two agree.
  */
-function statementRow(statement: Json, { authority, userId, stored }: { authority: Json; userId: string; stored: Date }) {
+function statementRow(
+  statement: Json,
+  { authority, userId, stored }: { authority: Json; userId: string; stored: Date },
+) {
   const id = randomUUID()
-  const full: Json = { ...statement, id, timestamp: statement.timestamp ?? stored.toISOString(), stored: stored.toISOString(), authority, version: '2.0.0' }
+  const full: Json = {
+    ...statement,
+    id,
+    timestamp: statement.timestamp ?? stored.toISOString(),
+    stored: stored.toISOString(),
+    authority,
+    version: '2.0.0',
+  }
   const object = statement.object as Json
   const context = statement.context as Json | undefined
   return {
@@ -531,28 +612,50 @@ export async function bulkLoadPosts({
     if (pending.length === 0) return
     lastStored = Math.max(Date.now(), lastStored)
     const storedAt = new Date(lastStored)
-    const built = pending.flatMap((post) => post.statements.map((statement) => statementRow(statement, { authority: post.authority, userId: post.userId, stored: storedAt })))
+    const built = pending.flatMap((post) =>
+      post.statements.map((statement) =>
+        statementRow(statement, { authority: post.authority, userId: post.userId, stored: storedAt }),
+      ),
+    )
     const definitions = new Map<string, Json>()
     for (const { row } of built) {
       const object = (row.statement as Json).object as Json
-      if (object.definition && !knownActivities.has(String(object.id))) definitions.set(String(object.id), object.definition as Json)
+      if (object.definition && !knownActivities.has(String(object.id)))
+        definitions.set(String(object.id), object.definition as Json)
     }
     pending = []
     pendingStatements = 0
     await transaction(async () => {
       const seqs = new Map<string, number>()
-      for (const rows of chunks(built.map((b) => b.row), 500)) {
-        for (const { id, seq } of await db().insert(xapiStatements).values(rows).returning({ id: xapiStatements.id, seq: xapiStatements.seq })) seqs.set(id, seq)
+      for (const rows of chunks(
+        built.map((b) => b.row),
+        500,
+      )) {
+        for (const { id, seq } of await db()
+          .insert(xapiStatements)
+          .values(rows)
+          .returning({ id: xapiStatements.id, seq: xapiStatements.seq }))
+          seqs.set(id, seq)
       }
-      const agents = built.flatMap(({ row, index }) => index.agents.map((agent) => ({ ...agent, statementSeq: seqs.get(row.id) as number })))
-      const activities = built.flatMap(({ row, index }) => index.activities.map((activity) => ({ ...activity, statementSeq: seqs.get(row.id) as number })))
+      const agents = built.flatMap(({ row, index }) =>
+        index.agents.map((agent) => ({ ...agent, statementSeq: seqs.get(row.id) as number })),
+      )
+      const activities = built.flatMap(({ row, index }) =>
+        index.activities.map((activity) => ({ ...activity, statementSeq: seqs.get(row.id) as number })),
+      )
       for (const rows of chunks(agents, 1000)) await db().insert(xapiStatementAgents).values(rows)
       for (const rows of chunks(activities, 1000)) await db().insert(xapiStatementActivities).values(rows)
-      for (const rows of chunks([...definitions].map(([id, definition]) => ({ id, definition, updatedAt: storedAt })), 500)) {
+      for (const rows of chunks(
+        [...definitions].map(([id, definition]) => ({ id, definition, updatedAt: storedAt })),
+        500,
+      )) {
         await db()
           .insert(xapiActivities)
           .values(rows)
-          .onConflictDoUpdate({ target: xapiActivities.id, set: { definition: sql`excluded.definition`, updatedAt: storedAt } })
+          .onConflictDoUpdate({
+            target: xapiActivities.id,
+            set: { definition: sql`excluded.definition`, updatedAt: storedAt },
+          })
       }
     })
     for (const id of definitions.keys()) knownActivities.add(id)
@@ -579,8 +682,16 @@ function* chunks<T>(list: T[], size: number): Generator<T[]> {
  */
 export async function checkBulkLoader(post: FormPost): Promise<void> {
   const { xapiStatements, xapiStatementAgents, xapiStatementActivities } = schema()
-  const viaStore = await storeStatements({ statements: post.statements, authority: post.authority, version: '2.0.0', userId: post.userId, project: false })
-  const before = await db().select({ seq: sql<number>`max(${xapiStatements.seq})` }).from(xapiStatements)
+  const viaStore = await storeStatements({
+    statements: post.statements,
+    authority: post.authority,
+    version: '2.0.0',
+    userId: post.userId,
+    project: false,
+  })
+  const before = await db()
+    .select({ seq: sql<number>`max(${xapiStatements.seq})` })
+    .from(xapiStatements)
   await bulkLoadPosts({ posts: [post] })
   const bulkRows = await db()
     .select()
@@ -590,7 +701,10 @@ export async function checkBulkLoader(post: FormPost): Promise<void> {
   const comparable = async (rows: typeof storeRows) => {
     const seqs = rows.map((row) => row.seq)
     const agents = await db().select().from(xapiStatementAgents).where(inArray(xapiStatementAgents.statementSeq, seqs))
-    const activities = await db().select().from(xapiStatementActivities).where(inArray(xapiStatementActivities.statementSeq, seqs))
+    const activities = await db()
+      .select()
+      .from(xapiStatementActivities)
+      .where(inArray(xapiStatementActivities.statementSeq, seqs))
     return rows
       .sort((a, b) => a.seq - b.seq)
       .map(({ seq, id: _id, stored: _stored, statement, ...row }) => {
@@ -600,11 +714,19 @@ export async function checkBulkLoader(post: FormPost): Promise<void> {
             .filter((entry) => entry.statementSeq === seq)
             .map(({ statementSeq: _seq, ...entry }) => JSON.stringify(entry))
             .sort()
-        return JSON.stringify({ ...row, timestamp: row.timestamp.getTime(), content, agents: keys(agents), activities: keys(activities) })
+        return JSON.stringify({
+          ...row,
+          timestamp: row.timestamp.getTime(),
+          content,
+          agents: keys(agents),
+          activities: keys(activities),
+        })
       })
   }
   const [expected, actual] = [await comparable(storeRows), await comparable(bulkRows)]
   if (JSON.stringify(expected) !== JSON.stringify(actual)) {
-    throw new Error(`bulkLoadPosts no longer writes what storeStatements writes:\n  store: ${expected.join('\n         ')}\n  bulk:  ${actual.join('\n         ')}`)
+    throw new Error(
+      `bulkLoadPosts no longer writes what storeStatements writes:\n  store: ${expected.join('\n         ')}\n  bulk:  ${actual.join('\n         ')}`,
+    )
   }
 }

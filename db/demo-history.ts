@@ -15,8 +15,8 @@ import {
   type StatementSetting,
 } from '#app/lib/learning/module-statements.ts'
 import { selfRatingStatement } from '#app/lib/learning/projections/self-rating.ts'
-import { appAuthority, learnerAgent } from '#app/lib/xapi/agents.ts'
-import { storeStatements } from '#app/lib/xapi/statement-store.server.ts'
+import { appAuthority, learnerAgent } from '#app/lib/xapi/model/agents.ts'
+import { storeStatements } from '#app/lib/xapi/store/statement-store.server.ts'
 
 // About twelve weeks of plausible learning for the demo staff, so the learner's home and a manager's
 // reports mean something on first start. Everything is written as statements through storeStatements,
@@ -65,7 +65,9 @@ type Random = ReturnType<typeof seededRandom>
 /** The answers someone gives: all right, or wrong on enough questions to miss the pass mark. */
 function answersFor(module: ModuleSource, { pass, random }: { pass: boolean; random: Random }): Answers {
   const questions = module.questions?.questions ?? []
-  const wrongCount = pass ? 0 : Math.max(1, Math.ceil(questions.length * (1 - module.frontmatter.passMark / 100)) + random.integer(0, 1))
+  const wrongCount = pass
+    ? 0
+    : Math.max(1, Math.ceil(questions.length * (1 - module.frontmatter.passMark / 100)) + random.integer(0, 1))
   const wrong = new Set(random.shuffle(questions.map((q) => q.id)).slice(0, wrongCount))
   return Object.fromEntries(
     questions.map((question) => {
@@ -89,7 +91,12 @@ class Timeline {
       activityBase: xapiActivityBase,
       publicUrl,
       actor: learnerAgent({ publicUrl, user: this.person }),
-      module: { slug: module.slug, title: module.frontmatter.title, summary: module.frontmatter.summary, version: module.version },
+      module: {
+        slug: module.slug,
+        title: module.frontmatter.title,
+        summary: module.frontmatter.summary,
+        version: module.version,
+      },
       registration,
     }
   }
@@ -119,13 +126,20 @@ class Timeline {
       this.add(new Date(at), [suspendedStatement(setting)])
       return { registration, section: read + 1, end: new Date(at) }
     }
-    const graded = gradeKnowledgeCheck({ module, answers: answersFor(module, { pass: outcome.pass, random: this.random }) })
+    const graded = gradeKnowledgeCheck({
+      module,
+      answers: answersFor(module, { pass: outcome.pass, random: this.random }),
+    })
     this.add(new Date(at), knowledgeCheckStatements(setting, graded, module.questions?.questions ?? []))
     return { registration, section: null, end: new Date(at) }
   }
 
   /** Self-ratings for every competency of the framework, with a "where I need to be" on some. */
-  selfAssessment(framework: Framework, at: Date, rate: (competencyId: string, domainTarget: number) => { current: number; target: number | null }) {
+  selfAssessment(
+    framework: Framework,
+    at: Date,
+    rate: (competencyId: string, domainTarget: number) => { current: number; target: number | null },
+  ) {
     const profile = framework.roleProfiles.find((p) => p.id === this.person.roleProfile)
     const actor = learnerAgent({ publicUrl, user: this.person })
     let minute = 0
@@ -134,7 +148,15 @@ class Timeline {
       const domainTarget = profile?.targets[domain.id] ?? 1
       this.add(
         new Date(at.getTime() + minute * MINUTE_MS),
-        domain.competencies.map((c) => selfRatingStatement({ publicUrl, activityBase: xapiActivityBase, actor, competencyId: c.id, ...rate(c.id, domainTarget) })),
+        domain.competencies.map((c) =>
+          selfRatingStatement({
+            publicUrl,
+            activityBase: xapiActivityBase,
+            actor,
+            competencyId: c.id,
+            ...rate(c.id, domainTarget),
+          }),
+        ),
       )
     }
   }
@@ -150,14 +172,23 @@ interface HistoryPlan {
 const isFoundation = (module: ModuleSource) =>
   module.frontmatter.competencies.length > 1 && module.frontmatter.competencies.every((c) => c.level === 1)
 const expiresYearly = (module: ModuleSource, framework: Framework) =>
-  module.frontmatter.competencies.some((c) => framework.domains.some((d) => d.competencies.some((fc) => fc.id === c.id && fc.refreshMonths === 12)))
+  module.frontmatter.competencies.some((c) =>
+    framework.domains.some((d) => d.competencies.some((fc) => fc.id === c.id && fc.refreshMonths === 12)),
+  )
 
 /** A typical member of staff: how engaged they are decides how much they have done in twelve weeks. */
 function typicalHistory(person: Person, plan: HistoryPlan, timeline: Timeline, openAttempts: OpenAttempt[]) {
   const { random, now, framework } = plan
   const windowStart = now.getTime() - HISTORY_WEEKS * 7 * DAY_MS
   const engagement = random.next()
-  const moduleCount = engagement < 0.12 ? 0 : engagement < 0.4 ? random.integer(1, 2) : engagement < 0.82 ? random.integer(3, 6) : random.integer(7, 11)
+  const moduleCount =
+    engagement < 0.12
+      ? 0
+      : engagement < 0.4
+        ? random.integer(1, 2)
+        : engagement < 0.82
+          ? random.integer(3, 6)
+          : random.integer(7, 11)
   const forRole = plan.modules.filter((m) => (m.frontmatter.audience as readonly string[]).includes(person.roleProfile))
   const shuffled = random.shuffle(forRole)
   const ordered = [...shuffled.filter(isFoundation), ...shuffled.filter((m) => !isFoundation(m))]
@@ -201,7 +232,8 @@ function typicalHistory(person: Person, plan: HistoryPlan, timeline: Timeline, o
     let ended = timeline.attempt(module, new Date(at), { pass }).end.getTime()
     if (!pass && random.chance(0.75)) {
       const retry = ended + random.between(1, 8) * DAY_MS
-      if (retry < now.getTime()) ended = timeline.attempt(module, new Date(retry), { pass: random.chance(0.9) }).end.getTime()
+      if (retry < now.getTime())
+        ended = timeline.attempt(module, new Date(retry), { pass: random.chance(0.9) }).end.getTime()
     }
     at = ended + random.between(2, 12) * DAY_MS
   }
@@ -228,7 +260,10 @@ function demoLearnerHistory(person: Person, plan: HistoryPlan, timeline: Timelin
   const { now, framework } = plan
   const module = (slug: string) => plan.modules.find((m) => m.slug === slug)
   const ratings: Record<string, number> = { SAFE: 2, COMM: 1, TECH: 2, DATA: 1, LEARN: 1, INNOV: 0 }
-  timeline.selfAssessment(framework, daysAgo(now, 63), (id, domainTarget) => ({ current: ratings[id.split('.')[0] ?? ''] ?? 1, target: domainTarget }))
+  timeline.selfAssessment(framework, daysAgo(now, 63), (id, domainTarget) => ({
+    current: ratings[id.split('.')[0] ?? ''] ?? 1,
+    target: domainTarget,
+  }))
   const steps: { slug: string; days: number; pass: boolean }[] = [
     { slug: 'passwords-and-mfa', days: 352, pass: true },
     { slug: 'digital-safety-essentials', days: 56, pass: true },
@@ -271,7 +306,10 @@ async function staffWithRoles(): Promise<Person[]> {
  * Writes the demo history once: when any statement exists already (a second seed, or a database in use)
  * it does nothing. Returns how many statements it stored.
  */
-export async function seedDemoHistory({ now = new Date(), onProgress }: { now?: Date; onProgress?: (done: number, total: number) => void } = {}) {
+export async function seedDemoHistory({
+  now = new Date(),
+  onProgress,
+}: { now?: Date; onProgress?: (done: number, total: number) => void } = {}) {
   const { xapiStatements } = schema()
   const [existing] = await db().select({ id: xapiStatements.id }).from(xapiStatements).limit(1)
   if (existing) return { statements: 0 }
@@ -303,7 +341,12 @@ export async function seedDemoHistory({ now = new Date(), onProgress }: { now?: 
   }
   // Half-finished modules resume where their learner stopped, as the player would have left them.
   for (const open of openAttempts) {
-    if (open.section !== null) await saveBookmark({ user: open.person, module: open.module, bookmark: { registration: open.registration, section: open.section } })
+    if (open.section !== null)
+      await saveBookmark({
+        user: open.person,
+        module: open.module,
+        bookmark: { registration: open.registration, section: open.section },
+      })
   }
   return { statements: stored }
 }

@@ -33,7 +33,12 @@ describe('the demo seed', () => {
     await seedDemo({ history: false })
     const { orgUnits, memberships } = schema()
     const kinds = await db().select({ kind: orgUnits.kind, n: count() }).from(orgUnits).groupBy(orgUnits.kind)
-    expect(Object.fromEntries(kinds.map((k) => [k.kind, k.n]))).toEqual({ icb: 1, organisation: 3, directorate: 6, team: 12 })
+    expect(Object.fromEntries(kinds.map((k) => [k.kind, k.n]))).toEqual({
+      icb: 1,
+      organisation: 3,
+      directorate: 6,
+      team: 12,
+    })
     const [staff] = await db().select({ n: count() }).from(memberships)
     expect(staff?.n).toBeGreaterThanOrEqual(140)
     expect(staff?.n).toBeLessThanOrEqual(170)
@@ -75,8 +80,16 @@ describe('the demo seed', () => {
     const [stored] = await db().select({ n: count() }).from(s.xapiStatements)
     expect(stored?.n).toBe(statements)
 
-    const staff = await db().select({ id: s.users.id, email: s.users.email }).from(s.users).innerJoin(s.memberships, eq(s.memberships.userId, s.users.id))
-    const homes = await Promise.all(staff.map(async (person) => ({ email: person.email, home: await myLearning({ user: { id: person.id, isAdmin: false }, now }) })))
+    const staff = await db()
+      .select({ id: s.users.id, email: s.users.email })
+      .from(s.users)
+      .innerJoin(s.memberships, eq(s.memberships.userId, s.users.id))
+    const homes = await Promise.all(
+      staff.map(async (person) => ({
+        email: person.email,
+        home: await myLearning({ user: { id: person.id, isAdmin: false }, now }),
+      })),
+    )
     const share = (test: (home: MyLearning) => boolean) => homes.filter(({ home }) => test(home)).length / homes.length
     expect(share((home) => home.completed.length > 0)).toBeGreaterThan(0.6)
     expect(share((home) => home.completed.length === 0)).toBeGreaterThan(0.05)
@@ -84,12 +97,16 @@ describe('the demo seed', () => {
     expect(share((home) => home.readiness.every((d) => d.ready))).toBeLessThan(0.5)
     expect(share((home) => home.expiring.length > 0)).toBeGreaterThan(0.03)
     expect(share((home) => home.inProgress.length > 0)).toBeGreaterThan(0.03)
-    const [rated] = await db().select({ n: countDistinct(s.selfRatings.userId) }).from(s.selfRatings)
+    const [rated] = await db()
+      .select({ n: countDistinct(s.selfRatings.userId) })
+      .from(s.selfRatings)
     expect((rated?.n ?? 0) / staff.length).toBeGreaterThan(0.4)
 
     // The demo learner's story: what their home shows on first start.
     const learner = homes.find((h) => h.email === 'learner@example.nhs.uk')?.home
-    expect(learner?.completed.map((c) => c.slug)).toEqual(expect.arrayContaining(['digital-safety-essentials', 'secure-email-and-messaging', 'passwords-and-mfa']))
+    expect(learner?.completed.map((c) => c.slug)).toEqual(
+      expect.arrayContaining(['digital-safety-essentials', 'secure-email-and-messaging', 'passwords-and-mfa']),
+    )
     expect(learner?.expiring.map((e) => e.moduleSlug)).toEqual(['passwords-and-mfa'])
     expect(learner?.inProgress.map((m) => m.slug)).toEqual(['working-in-teams'])
     expect(learner?.readiness.find((d) => d.domainId === 'SAFE')).toMatchObject({ level: 1, target: 2, ready: false })

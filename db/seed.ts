@@ -4,7 +4,13 @@ import { hashPassword } from '#app/lib/auth/password.server.ts'
 import { createUser, findUserByEmail } from '#app/lib/auth/users.server.ts'
 import { closeDatabase, db, migrateDatabase, schema, transaction } from '#app/lib/db.server.ts'
 import { isProduction } from '#app/lib/env.server.ts'
-import { assignManager, createOrgUnit, type OrgUnit, type OrgUnitKind, setMembership } from '#app/lib/org/units.server.ts'
+import {
+  assignManager,
+  createOrgUnit,
+  type OrgUnit,
+  type OrgUnitKind,
+  setMembership,
+} from '#app/lib/org/units.server.ts'
 import { seedDemoHistory } from './demo-history.ts'
 import { DEMO_PASSWORD, demoIcb, demoLogins, demoOrganisations, firstNames, lastNames } from './demo-organisation.ts'
 
@@ -17,7 +23,10 @@ export async function seedDemo({
   history = true,
   now,
   onHistoryProgress,
-}: { history?: boolean; now?: Date; onHistoryProgress?: (done: number, total: number) => void } = {}): Promise<{ created: number; statements: number }> {
+}: { history?: boolean; now?: Date; onHistoryProgress?: (done: number, total: number) => void } = {}): Promise<{
+  created: number
+  statements: number
+}> {
   let created = 0
   const ensureUnit = async (code: string, name: string, kind: OrgUnitKind, parentId: string | null) => {
     const { orgUnits } = schema()
@@ -26,7 +35,12 @@ export async function seedDemo({
     created++
     return createOrgUnit({ code, name, kind, parentId })
   }
-  const ensurePerson = async (person: { email: string; name: string; passwordHash: string | null; isAdmin?: boolean }) => {
+  const ensurePerson = async (person: {
+    email: string
+    name: string
+    passwordHash: string | null
+    isAdmin?: boolean
+  }) => {
     const existing = await findUserByEmail({ email: person.email })
     if (existing) return { user: existing, isNew: false }
     created++
@@ -78,7 +92,12 @@ export async function seedDemo({
       if (!isNew) continue
       const team = teamsByCode.get(login.teamCode)
       if (!team) throw new Error(`demo team ${login.teamCode} is missing`)
-      await setMembership({ userId: user.id, teamId: team.id, roleProfile: login.roleProfile, jobTitle: login.jobTitle })
+      await setMembership({
+        userId: user.id,
+        teamId: team.id,
+        roleProfile: login.roleProfile,
+        jobTitle: login.jobTitle,
+      })
       for (const code of login.manages) {
         const managed = teamsByCode.get(code)
         if (!managed) throw new Error(`demo team ${code} is missing`)

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { closeDatabase, migrateDatabase } from '#app/lib/db.server.ts'
-import { createLrsClient, LRS_SCOPES } from '#app/lib/xapi/lrs-clients.server.ts'
+import { createLrsClient, LRS_SCOPES } from '#app/lib/xapi/clients/lrs-clients.server.ts'
 
 // npm run lrs:client:create -- --name "Vendor course" [--scopes statements/write,state] [--trusted]
 // Prints {"key":…,"secret":…} as its last line. The secret is not stored and cannot be shown again.
@@ -10,13 +10,24 @@ const argsSchema = z.object({
   scopes: z
     .string()
     .default('statements/write,statements/read/mine,state')
-    .transform((list) => list.split(',').map((scope) => scope.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(LRS_SCOPES, { error: `--scopes must be a comma-separated list of: ${LRS_SCOPES.join(', ')}` })).min(1)),
+    .transform((list) =>
+      list
+        .split(',')
+        .map((scope) => scope.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.enum(LRS_SCOPES, { error: `--scopes must be a comma-separated list of: ${LRS_SCOPES.join(', ')}` }))
+        .min(1),
+    ),
   trusted: z.boolean().default(false),
 })
 
 try {
-  const { values } = parseArgs({ options: { name: { type: 'string' }, scopes: { type: 'string' }, trusted: { type: 'boolean' } } })
+  const { values } = parseArgs({
+    options: { name: { type: 'string' }, scopes: { type: 'string' }, trusted: { type: 'boolean' } },
+  })
   const parsed = argsSchema.safeParse(values)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
@@ -29,7 +40,9 @@ try {
       scopes: parsed.data.scopes,
       trustedForEvidence: parsed.data.trusted,
     })
-    console.log(`LRS client "${parsed.data.name}" created with scopes ${parsed.data.scopes.join(', ')}${parsed.data.trusted ? ' (trusted for evidence)' : ''}.`)
+    console.log(
+      `LRS client "${parsed.data.name}" created with scopes ${parsed.data.scopes.join(', ')}${parsed.data.trusted ? ' (trusted for evidence)' : ''}.`,
+    )
     console.log('Keep the secret safe: it is not stored and cannot be shown again.')
     console.log(JSON.stringify({ key, secret }))
   }

@@ -18,7 +18,7 @@ const { env, isProduction } = await import('#app/lib/env.server.ts').catch((erro
 )
 const { closeDatabase, dialect, migrateDatabase } = await import('#app/lib/db.server.ts')
 const { databaseIsEmpty, demoLoginsBanner, historyProgressBar, seedDemo } = await import('#db/seed.ts')
-const { CORS_HEADERS } = await import('#app/lib/xapi/http.server.ts')
+const { CORS_HEADERS } = await import('#app/lib/xapi/http/http.server.ts')
 
 try {
   await migrateDatabase()
@@ -33,7 +33,8 @@ const { readFramework } = await import('#app/lib/content/framework.server.ts')
 const framework = readFramework({ root: defaultContentRoot() })
 if (!framework.ok) {
   const [first] = framework.problems
-  const more = framework.problems.length > 1 ? ` (and ${framework.problems.length - 1} more; run npm run content:check)` : ''
+  const more =
+    framework.problems.length > 1 ? ` (and ${framework.problems.length - 1} more; run npm run content:check)` : ''
   fail(`${path.relative(process.cwd(), first?.file ?? '')}:${first?.line}: ${first?.message}${more}`)
 }
 
@@ -48,7 +49,10 @@ if (!isProduction && (await databaseIsEmpty())) {
 const { ensureTeamRollups } = await import('#app/lib/learning/projections/team-rollups.server.ts')
 const rollupsStarted = performance.now()
 const { rebuilt } = await ensureTeamRollups()
-if (rebuilt) console.log(`Team readiness rollups computed for the current role targets in ${((performance.now() - rollupsStarted) / 1000).toFixed(1)} s.`)
+if (rebuilt)
+  console.log(
+    `Team readiness rollups computed for the current role targets in ${((performance.now() - rollupsStarted) / 1000).toFixed(1)} s.`,
+  )
 
 const viteDevServer = useViteDevServer
   ? await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
@@ -66,7 +70,10 @@ app.options('/xapi/*', (_req, res) => {
 })
 
 // NHS.UK frontend's stylesheet refers to its icons at /assets/images/….
-app.use('/assets/images', express.static(path.resolve('node_modules/nhsuk-frontend/dist/nhsuk/assets/images'), { maxAge: '1d' }))
+app.use(
+  '/assets/images',
+  express.static(path.resolve('node_modules/nhsuk-frontend/dist/nhsuk/assets/images'), { maxAge: '1d' }),
+)
 if (viteDevServer) {
   app.use(viteDevServer.middlewares)
 } else {

@@ -36,7 +36,10 @@ async function freePort(): Promise<number> {
 
 describe('starting the server', () => {
   test.each([
-    [{ DATABASE_URL: 'mysql://db/app' }, 'Cannot start: DATABASE_URL must start with file:, postgres://, postgresql:// or pglite:'],
+    [
+      { DATABASE_URL: 'mysql://db/app' },
+      'Cannot start: DATABASE_URL must start with file:, postgres://, postgresql:// or pglite:',
+    ],
     [{ NODE_ENV: 'production' }, 'Cannot start: SESSION_SECRET is required in production'],
     [
       { DATABASE_URL: 'postgres://app:secret@127.0.0.1:1/skills' },
@@ -69,7 +72,10 @@ describe('starting the server', () => {
     const deadline = Date.now() + 30_000
     let status = 0
     while (Date.now() < deadline && status !== 200) {
-      status = await fetch(`http://127.0.0.1:${port}/login`).then((r) => r.status, () => 0)
+      status = await fetch(`http://127.0.0.1:${port}/login`).then(
+        (r) => r.status,
+        () => 0,
+      )
       if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 250))
     }
     expect(status).toBe(200)

@@ -20,7 +20,12 @@ export interface TestOrg {
 export async function createOrg(): Promise<TestOrg> {
   const n = next()
   const icb = await createOrgUnit({ code: `icb-${n}`, name: `ICB ${n}`, kind: 'icb' })
-  const organisation = await createOrgUnit({ code: `org-${n}`, name: `Trust ${n}`, kind: 'organisation', parentId: icb.id })
+  const organisation = await createOrgUnit({
+    code: `org-${n}`,
+    name: `Trust ${n}`,
+    kind: 'organisation',
+    parentId: icb.id,
+  })
   const directorate = await createOrgUnit({
     code: `dir-${n}`,
     name: `Directorate ${n}`,

@@ -15,10 +15,19 @@ export interface RenderedRoute {
 }
 
 export async function renderRoute({ pattern, loader, Component }: RenderedRoute, request: Request): Promise<string> {
-  const handler = createStaticHandler([{ id: 'page', path: pattern, loader: ({ request, params }) => loader({ request, params, context: loadContext }), Component }])
+  const handler = createStaticHandler([
+    {
+      id: 'page',
+      path: pattern,
+      loader: ({ request, params }) => loader({ request, params, context: loadContext }),
+      Component,
+    },
+  ])
   const context = await handler.query(request)
   if (context instanceof Response) throw context
-  return renderToStaticMarkup(createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context }))
+  return renderToStaticMarkup(
+    createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context }),
+  )
 }
 
 /**

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { publicUrl, xapiActivityBase } from '#app/lib/env.server.ts'
 import { moduleActivityId } from '#app/lib/learning/module-statements.ts'
 import { selfRatingStatement } from '#app/lib/learning/projections/self-rating.ts'
-import { appAuthority, learnerAgent } from '#app/lib/xapi/agents.ts'
-import { storeStatements } from '#app/lib/xapi/statement-store.server.ts'
-import { verbs } from '#app/lib/xapi/vocabulary.ts'
+import { appAuthority, learnerAgent } from '#app/lib/xapi/model/agents.ts'
+import { storeStatements } from '#app/lib/xapi/store/statement-store.server.ts'
+import { verbs } from '#app/lib/xapi/model/vocabulary.ts'
 import { createOrgUnit } from '#app/lib/org/units.server.ts'
 import { createOrg, createTeam, createUser } from './factories.ts'
 
@@ -49,13 +49,22 @@ export function passStatement({ userId, slug, at }: { userId: string; slug: stri
 }
 
 export async function recordPasses(passes: { userId: string; slug: string; at: Date }[]) {
-  await storeStatements({ statements: passes.map(passStatement), authority: appAuthority({ publicUrl }) as unknown as Json, version: '2.0.0' })
+  await storeStatements({
+    statements: passes.map(passStatement),
+    authority: appAuthority({ publicUrl }) as unknown as Json,
+    version: '2.0.0',
+  })
 }
 
 export async function buildReportFixture({ now }: { now: Date }) {
   const ago = (days: number) => new Date(now.getTime() - days * DAY_MS)
   const { icb, organisation, directorate: directorate1 } = await createOrg()
-  const directorate2 = await createOrgUnit({ code: `dir-2-${randomUUID()}`, name: 'Directorate 2', kind: 'directorate', parentId: organisation.id })
+  const directorate2 = await createOrgUnit({
+    code: `dir-2-${randomUUID()}`,
+    name: 'Directorate 2',
+    kind: 'directorate',
+    parentId: organisation.id,
+  })
   const teamA = await createTeam({ under: directorate1 })
   const teamB = await createTeam({ under: directorate1 })
   const teamC = await createTeam({ under: directorate2 })
@@ -81,12 +90,31 @@ export async function buildReportFixture({ now }: { now: Date }) {
   ])
   await storeStatements({
     statements: [
-      selfRatingStatement({ publicUrl, activityBase: xapiActivityBase, actor: learnerAgent({ publicUrl, user: a3 }), competencyId: 'SAFE.1', current: 1 }),
+      selfRatingStatement({
+        publicUrl,
+        activityBase: xapiActivityBase,
+        actor: learnerAgent({ publicUrl, user: a3 }),
+        competencyId: 'SAFE.1',
+        current: 1,
+      }),
     ],
     authority: appAuthority({ publicUrl }) as unknown as Json,
     version: '2.0.0',
   })
   const directorateManager = await createUser({ manages: [directorate1] })
   const teamAManager = await createUser({ manages: [teamA] })
-  return { icb, organisation, directorate1, directorate2, teamA, teamB, teamC, a, b, c, directorateManager, teamAManager }
+  return {
+    icb,
+    organisation,
+    directorate1,
+    directorate2,
+    teamA,
+    teamB,
+    teamC,
+    a,
+    b,
+    c,
+    directorateManager,
+    teamAManager,
+  }
 }

@@ -1,4 +1,4 @@
-import { createLrsClient, type LrsScope } from '#app/lib/xapi/lrs-clients.server.ts'
+import { createLrsClient, type LrsScope } from '#app/lib/xapi/clients/lrs-clients.server.ts'
 
 // Helpers for calling the LRS routes directly in integration tests.
 export async function createClientAuth(scopes: LrsScope[] = ['all'], name = 'Test client') {
@@ -14,7 +14,13 @@ export function xapiRequest(
     authorization,
     version = '1.0.3',
     headers = {},
-  }: { method?: string; body?: unknown; authorization?: string; version?: string | null; headers?: Record<string, string> } = {},
+  }: {
+    method?: string
+    body?: unknown
+    authorization?: string
+    version?: string | null
+    headers?: Record<string, string>
+  } = {},
 ) {
   const allHeaders = new Headers(headers)
   if (authorization) allHeaders.set('Authorization', authorization)

@@ -17,7 +17,11 @@ export interface DomainReadinessRow {
 
 const wording = {
   learner: { caption: 'Your readiness for your role, by domain', level: 'Your level', target: 'Target for your role' },
-  record: { caption: 'Level evidenced and role target by domain', level: 'Level evidenced', target: 'Target for the role' },
+  record: {
+    caption: 'Level evidenced and role target by domain',
+    level: 'Level evidenced',
+    target: 'Target for the role',
+  },
 }
 
 /** "Independent (level 2)"; level 0 has no number ("Not yet evidenced"). */
@@ -28,7 +32,9 @@ export function DomainReadinessTable({ rows, voice }: { rows: DomainReadinessRow
   return (
     <table className="nhsuk-table-responsive">
       {/* The record's heading already says what the table is; the home page's table is captioned on screen. */}
-      <caption className={`nhsuk-table__caption${voice === 'record' ? ' nhsuk-u-visually-hidden' : ''}`}>{words.caption}</caption>
+      <caption className={`nhsuk-table__caption${voice === 'record' ? ' nhsuk-u-visually-hidden' : ''}`}>
+        {words.caption}
+      </caption>
       <thead className="nhsuk-table__head">
         <tr>
           <th scope="col">Domain</th>
@@ -48,7 +54,8 @@ export function DomainReadinessTable({ rows, voice }: { rows: DomainReadinessRow
                 <strong className="nhsuk-tag nhsuk-tag--green">Ready</strong>
               ) : (
                 <span>
-                  <strong className="nhsuk-tag nhsuk-tag--orange">Not yet ready</strong> ({domain.gap} {domain.gap === 1 ? 'level' : 'levels'} to go)
+                  <strong className="nhsuk-tag nhsuk-tag--orange">Not yet ready</strong> ({domain.gap}{' '}
+                  {domain.gap === 1 ? 'level' : 'levels'} to go)
                 </span>
               )}
             </Cell>

@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react'
-
-export type FieldErrors = Partial<Record<string, string>>
+import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
 
 /** NHS.UK error summary: every problem on the form, each linking to its field. Focused when it appears. */
 export function ErrorSummary({ errors, order }: { errors: FieldErrors | undefined; order: string[] }) {

@@ -2,8 +2,7 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { db, schema, transaction } from './db.server.ts'
 
-const insertUnit = (code: string) =>
-  db().insert(schema().orgUnits).values({ code, name: code, kind: 'icb' })
+const insertUnit = (code: string) => db().insert(schema().orgUnits).values({ code, name: code, kind: 'icb' })
 
 const unitExists = async (code: string) =>
   (await db().select().from(schema().orgUnits).where(eq(schema().orgUnits.code, code))).length === 1

@@ -70,8 +70,8 @@ export default function HomePage() {
         <section aria-labelledby="organisation">
           <h2 id="organisation">Organisation</h2>
           <p>
-            As an administrator you can see every unit and person, and manage the <Link to="/admin/lrs-clients">LRS clients</Link>{' '}
-            that send learning records from other systems.
+            As an administrator you can see every unit and person, and manage the{' '}
+            <Link to="/admin/lrs-clients">LRS clients</Link> that send learning records from other systems.
           </p>
           <ul className="nhsuk-list">
             {organisation.map((unit) => (

@@ -3,12 +3,13 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { Cell } from '#app/components/responsive-table.tsx'
-import { ErrorSummary, type FieldErrors } from '#app/components/error-summary.tsx'
+import { ErrorSummary } from '#app/components/error-summary.tsx'
+import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
 import { TextField } from '#app/components/text-field.tsx'
 import { requireAdmin } from '#app/lib/auth/current-user.server.ts'
 import { readFormData } from '#app/lib/forms/read-form.server.ts'
-import { createLrsClient, disableLrsClient, listLrsClients } from '#app/lib/xapi/lrs-clients.server.ts'
-import { LRS_SCOPES, lrsScopeSchema } from '#app/lib/xapi/lrs-scopes.ts'
+import { createLrsClient, disableLrsClient, listLrsClients } from '#app/lib/xapi/clients/lrs-clients.server.ts'
+import { LRS_SCOPES, lrsScopeSchema } from '#app/lib/xapi/clients/lrs-scopes.ts'
 
 export const meta: MetaFunction = () => [{ title: 'LRS clients – Digital skills' }]
 

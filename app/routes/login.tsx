@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { ErrorSummary, type FieldErrors } from '#app/components/error-summary.tsx'
+import { ErrorSummary } from '#app/components/error-summary.tsx'
+import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
 import { TextField } from '#app/components/text-field.tsx'
 import { MAX_EMAIL_LENGTH, PASSWORD_MAX_LENGTH, signInFormSchema } from '#app/lib/auth/credentials.ts'
 import { getUser, safeRedirect } from '#app/lib/auth/current-user.server.ts'

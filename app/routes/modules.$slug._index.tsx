@@ -5,7 +5,9 @@ import { requireUser } from '#app/lib/auth/current-user.server.ts'
 import { requireVisibleModule } from '#app/lib/content/module-page.server.ts'
 import { getBookmark, startAttempt } from '#app/lib/learning/module-attempt.server.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.module.title ?? 'Module'} – Digital skills` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.module.title ?? 'Module'} – Digital skills` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -28,7 +30,12 @@ export default function ModuleOverviewPage() {
   const base = `/modules/${module.slug}`
   return (
     <>
-      <Breadcrumbs trail={[{ label: 'Home', to: '/' }, { label: 'Modules', to: '/modules' }]} />
+      <Breadcrumbs
+        trail={[
+          { label: 'Home', to: '/' },
+          { label: 'Modules', to: '/modules' },
+        ]}
+      />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           {module.status === 'draft' ? <strong className="nhsuk-tag nhsuk-tag--grey">Draft</strong> : null}
@@ -38,8 +45,8 @@ export default function ModuleOverviewPage() {
             <div className="nhsuk-summary-list__row">
               <dt className="nhsuk-summary-list__key">Time</dt>
               <dd className="nhsuk-summary-list__value">
-                About {module.minutes} minutes: {module.sectionCount} short {module.sectionCount === 1 ? 'page' : 'pages'} and{' '}
-                {module.questionCount} questions
+                About {module.minutes} minutes: {module.sectionCount} short{' '}
+                {module.sectionCount === 1 ? 'page' : 'pages'} and {module.questionCount} questions
               </dd>
             </div>
             <div className="nhsuk-summary-list__row">

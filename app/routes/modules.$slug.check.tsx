@@ -1,7 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
-import { ErrorSummary, type FieldErrors } from '#app/components/error-summary.tsx'
+import { ErrorSummary } from '#app/components/error-summary.tsx'
+import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
 import { CheckResult } from '#app/components/module/check-result.tsx'
 import { optionInputId, QuestionField } from '#app/components/module/question-field.tsx'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
@@ -10,13 +11,18 @@ import { requireVisibleModule } from '#app/lib/content/module-page.server.ts'
 import { readFormData } from '#app/lib/forms/read-form.server.ts'
 import { submitKnowledgeCheck } from '#app/lib/learning/module-attempt.server.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Questions – ${data?.module.title ?? 'Module'} – Digital skills` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Questions – ${data?.module.title ?? 'Module'} – Digital skills` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const { module, summary } = requireVisibleModule({ slug: params.slug, user })
   // Prompts and options only: which answers are right stays on the server.
-  return { module: { slug: summary.slug, title: summary.title, passMark: summary.passMark }, questions: publicQuestions(module) }
+  return {
+    module: { slug: summary.slug, title: summary.title, passMark: summary.passMark },
+    questions: publicQuestions(module),
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

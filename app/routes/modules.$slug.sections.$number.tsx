@@ -72,7 +72,13 @@ export default function ModuleSectionPage() {
           {/* Rendered on the server from the author's MDX (static markup, no scripts). */}
           <div className="app-section-content" dangerouslySetInnerHTML={{ __html: section.html }} />
           <Form method="post" className="app-section-nav" aria-label="Module pages">
-            <button className="nhsuk-button" type="submit" name="intent" value="next" disabled={navigation.state === 'submitting'}>
+            <button
+              className="nhsuk-button"
+              type="submit"
+              name="intent"
+              value="next"
+              disabled={navigation.state === 'submitting'}
+            >
               {isLast ? 'Go to the questions' : 'Next page'}
             </button>
             {number > 1 ? (

@@ -29,7 +29,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = filtersSchema.parse(params)
   const framework = frameworkForContent()
   const all = loadModules({ includeDrafts: canSeeDrafts(user) }).map((module) => describeModule(module, framework))
-  const modules = filterModules(all, { q: filters.q, domain: filters.domain, level: filters.level, roleProfile: filters.role })
+  const modules = filterModules(all, {
+    q: filters.q,
+    domain: filters.domain,
+    level: filters.level,
+    roleProfile: filters.role,
+  })
   return {
     filters,
     modules,
@@ -130,8 +135,7 @@ export default function CataloguePage() {
                 </h2>
                 <p className="nhsuk-card__description">{module.summary}</p>
                 <p className="nhsuk-body-s app-module-meta">
-                  {module.minutes} minutes ·{' '}
-                  {module.competencies.map((c) => `${c.id} ${c.levelName}`).join(', ')}
+                  {module.minutes} minutes · {module.competencies.map((c) => `${c.id} ${c.levelName}`).join(', ')}
                   {module.status === 'draft' ? (
                     <>
                       {' '}

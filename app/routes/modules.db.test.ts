@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { createTeam, createUser } from '#tests/factories.ts'
 import { loadContext, signedInRequest, statusOf } from '#tests/requests.ts'
-import { queryStatements } from '#app/lib/xapi/statement-query.server.ts'
+import { queryStatements } from '#app/lib/xapi/store/statement-query.server.ts'
 import { action as checkAction, loader as checkLoader } from './modules.$slug.check.tsx'
 import { action as overviewAction, loader as overviewLoader } from './modules.$slug._index.tsx'
 import { action as sectionAction, loader as sectionLoader } from './modules.$slug.sections.$number.tsx'
@@ -9,12 +9,15 @@ import { action as sectionAction, loader as sectionLoader } from './modules.$slu
 const slug = 'spotting-phishing'
 const learner = async () => createUser({ team: await createTeam() })
 
-
 describe('taking a module', () => {
   test('coming back to a module offers the page you last saw', async () => {
     const user = await learner()
     const overview = async () =>
-      overviewLoader({ request: await signedInRequest(user.id, `/modules/${slug}`), params: { slug }, context: loadContext })
+      overviewLoader({
+        request: await signedInRequest(user.id, `/modules/${slug}`),
+        params: { slug },
+        context: loadContext,
+      })
     expect((await overview()).resumeAt).toBeNull()
     for (const number of ['1', '2']) {
       await sectionLoader({
@@ -29,7 +32,11 @@ describe('taking a module', () => {
   test('a page that does not exist, or a module that does not, is not found', async () => {
     const user = await learner()
     const section = async (s: string, number: string) =>
-      sectionLoader({ request: await signedInRequest(user.id, `/modules/${s}/sections/${number}`), params: { slug: s, number }, context: loadContext })
+      sectionLoader({
+        request: await signedInRequest(user.id, `/modules/${s}/sections/${number}`),
+        params: { slug: s, number },
+        context: loadContext,
+      })
     expect(await statusOf(section(slug, '99'))).toBe(404)
     expect(await statusOf(section(slug, 'two'))).toBe(404)
     expect(await statusOf(section('no-such-module', '1'))).toBe(404)
@@ -37,7 +44,11 @@ describe('taking a module', () => {
 
   test('the questions page data carries no answers or explanations', async () => {
     const user = await learner()
-    const loaded = await checkLoader({ request: await signedInRequest(user.id, `/modules/${slug}/check`), params: { slug }, context: loadContext })
+    const loaded = await checkLoader({
+      request: await signedInRequest(user.id, `/modules/${slug}/check`),
+      params: { slug },
+      context: loadContext,
+    })
     const sent = JSON.stringify(loaded)
     expect(loaded.questions).toHaveLength(4)
     expect(sent).not.toMatch(/correct|explanation/i)
@@ -48,7 +59,11 @@ describe('taking a module', () => {
     const user = await learner()
     const post = async (path: string, fields: Record<string, string> = {}) =>
       signedInRequest(user.id, path, { method: 'POST', body: new URLSearchParams(fields) })
-    const started = await overviewAction({ request: await post(`/modules/${slug}`), params: { slug }, context: loadContext })
+    const started = await overviewAction({
+      request: await post(`/modules/${slug}`),
+      params: { slug },
+      context: loadContext,
+    })
     expect(started.headers.get('Location')).toBe(`/modules/${slug}/sections/1`)
     const next = await sectionAction({
       request: await post(`/modules/${slug}/sections/1`, { intent: 'next' }),
@@ -62,11 +77,20 @@ describe('taking a module', () => {
       context: loadContext,
     })
     expect(left.headers.get('Location')).toBe('/modules')
-    const resumed = await overviewLoader({ request: await signedInRequest(user.id, `/modules/${slug}`), params: { slug }, context: loadContext })
+    const resumed = await overviewLoader({
+      request: await signedInRequest(user.id, `/modules/${slug}`),
+      params: { slug },
+      context: loadContext,
+    })
     expect(resumed.resumeAt).toBe(2)
 
     await checkAction({
-      request: await post(`/modules/${slug}/check`, { 'q:urgent-mailbox': 'report', 'q:check-link': 'hover', 'q:clicked': 'tell-it', 'q:nhsmail-report': '7726' }),
+      request: await post(`/modules/${slug}/check`, {
+        'q:urgent-mailbox': 'report',
+        'q:check-link': 'hover',
+        'q:clicked': 'tell-it',
+        'q:nhsmail-report': '7726',
+      }),
       params: { slug },
       context: loadContext,
     })
@@ -79,20 +103,41 @@ describe('taking a module', () => {
       context: { registration?: string; extensions?: Record<string, unknown> }
       authority: { account: { name: string } }
     }
-    const mine = statements.map((row) => row.statement as unknown as Recorded).filter((s) => s.actor.account?.name === user.id)
+    const mine = statements
+      .map((row) => row.statement as unknown as Recorded)
+      .filter((s) => s.actor.account?.name === user.id)
     const verbsSeen = mine.map((s) => String(s.verb.id).split('/').pop())
-    expect(verbsSeen).toEqual(['launched', 'experienced', 'progressed', 'suspended', 'answered', 'answered', 'answered', 'answered', 'passed', 'completed'])
+    expect(verbsSeen).toEqual([
+      'launched',
+      'experienced',
+      'progressed',
+      'suspended',
+      'answered',
+      'answered',
+      'answered',
+      'answered',
+      'passed',
+      'completed',
+    ])
     const registrations = new Set(mine.map((s) => s.context.registration))
     expect(registrations.size).toBe(1)
     expect(mine.every((s) => s.authority.account.name === 'skills-platform')).toBe(true)
-    expect(mine.every((s) => Object.keys(s.context.extensions ?? {}).some((key) => key.endsWith('/xapi/extensions/content-version')))).toBe(true)
+    expect(
+      mine.every((s) =>
+        Object.keys(s.context.extensions ?? {}).some((key) => key.endsWith('/xapi/extensions/content-version')),
+      ),
+    ).toBe(true)
     const progressed = mine.find((s) => s.verb.id.endsWith('/progressed'))
     expect(Object.values(progressed?.result.extensions ?? {})).toEqual([25])
     const passed = mine.find((s) => s.verb.id.endsWith('/passed'))
     expect(passed?.result).toMatchObject({ success: true, score: { raw: 3, min: 0, max: 4, scaled: 0.75 } })
     const answered = mine.find((s) => s.verb.id.endsWith('/answered'))
     expect(JSON.stringify(answered?.object.definition)).not.toMatch(/correct/i)
-    const after = await overviewLoader({ request: await signedInRequest(user.id, `/modules/${slug}`), params: { slug }, context: loadContext })
+    const after = await overviewLoader({
+      request: await signedInRequest(user.id, `/modules/${slug}`),
+      params: { slug },
+      context: loadContext,
+    })
     expect(after.resumeAt).toBeNull()
   })
 
@@ -100,14 +145,21 @@ describe('taking a module', () => {
     const user = await learner()
     const submit = async (fields: [string, string][]) =>
       checkAction({
-        request: await signedInRequest(user.id, `/modules/${slug}/check`, { method: 'POST', body: new URLSearchParams(fields) }),
+        request: await signedInRequest(user.id, `/modules/${slug}/check`, {
+          method: 'POST',
+          body: new URLSearchParams(fields),
+        }),
         params: { slug },
         context: loadContext,
       })
     const partial = await submit([['q:urgent-mailbox', 'report']])
     if (!('data' in partial)) throw new Error('expected form errors')
     expect(partial.init?.status).toBe(400)
-    expect(Object.values(partial.data.errors ?? {})).toEqual(['Answer question 2', 'Answer question 3', 'Answer question 4'])
+    expect(Object.values(partial.data.errors ?? {})).toEqual([
+      'Answer question 2',
+      'Answer question 3',
+      'Answer question 4',
+    ])
 
     const complete = await submit([
       ['q:urgent-mailbox', 'report'],

@@ -16,7 +16,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const roots = await reportRootUnits({ viewer })
   if (roots.length === 1 && roots[0]) throw redirect(`/reports/units/${roots[0].id}`)
   const domains = frameworkForContent().domains.map((domain) => ({ id: domain.id, name: domain.name }))
-  return { heatmap: roots.length > 0 ? await managedUnitsHeatmapReport({ units: roots, now: new Date() }) : null, domains }
+  return {
+    heatmap: roots.length > 0 ? await managedUnitsHeatmapReport({ units: roots, now: new Date() }) : null,
+    domains,
+  }
 }
 
 export default function ReportsPage() {
@@ -31,8 +34,8 @@ export default function ReportsPage() {
         <section aria-labelledby="heatmap">
           <h2 id="heatmap">The units you look after</h2>
           <p>
-            The percentage of people in each unit who meet the target for their role in each domain. Figures from fewer than
-            5 people are not shown. Select a unit for its full report, its people and its trend.
+            The percentage of people in each unit who meet the target for their role in each domain. Figures from fewer
+            than 5 people are not shown. Select a unit for its full report, its people and its trend.
           </p>
           <HeatmapFigure data={heatmap.chart} domains={domains} />
           <ReportTableView table={heatmap.table} csvHref="/reports/heatmap.csv" csvLabel="Download this table" />

@@ -9,5 +9,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireReportViewer(request)
   const now = new Date()
   const { table } = await managedUnitsHeatmapReport({ units: await reportRootUnits({ viewer }), now })
-  return csvResponse({ filename: `my-units-readiness-heatmap-${now.toISOString().slice(0, 10)}.csv`, header: table.header, rows: csvRows(table) })
+  return csvResponse({
+    filename: `my-units-readiness-heatmap-${now.toISOString().slice(0, 10)}.csv`,
+    header: table.header,
+    rows: csvRows(table),
+  })
 }

@@ -17,7 +17,10 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: printStyle
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireReportViewer(request)
   const person = await requireReportPerson({ viewer, personId: params.personId })
-  const [record, membership] = await Promise.all([learningRecord({ userId: person.id }), membershipOf({ userId: person.id })])
+  const [record, membership] = await Promise.all([
+    learningRecord({ userId: person.id }),
+    membershipOf({ userId: person.id }),
+  ])
   if (!record) throw new Response('Person not found', { status: 404 })
   // Back to their team's report, through the units above it that the viewer may see.
   const team = membership ? await getVisibleUnit({ viewer, unitId: membership.teamId }) : null
@@ -34,8 +37,8 @@ export default function PersonRecordPage() {
       <h1>{record.person.name}</h1>
       <div className="nhsuk-u-display-none-print">
         <p>
-          {record.person.name}&apos;s learning so far, as they see it in their own record. To keep a copy as a file, print it
-          and choose &ldquo;Save as PDF&rdquo; as the printer.
+          {record.person.name}&apos;s learning so far, as they see it in their own record. To keep a copy as a file,
+          print it and choose &ldquo;Save as PDF&rdquo; as the printer.
         </p>
         <PrintButton>Print this record</PrintButton>
       </div>

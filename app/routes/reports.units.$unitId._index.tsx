@@ -9,7 +9,9 @@ import { requireReportUnit, requireReportViewer } from '#app/lib/reports/report-
 import { unitReport } from '#app/lib/reports/unit-report.server.ts'
 import printStyles from '#app/styles/print.css?url'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.unit.name ?? 'Unit'}: team readiness – Digital skills` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.unit.name ?? 'Unit'}: team readiness – Digital skills` },
+]
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: printStyles, media: 'print' }]
 
@@ -49,8 +51,9 @@ export default function UnitReportPage() {
       <span className="nhsuk-caption-l">{unit.kindLabel}: team readiness</span>
       <h1>{unit.name}</h1>
       <p className="nhsuk-body-s">
-        Figures as at {dateFormat.format(new Date(producedAt))}. Each person is measured against the target for their own
-        role in each domain. {isTeam ? null : 'Figures from fewer than 5 people are not shown, so that no one can be identified.'}
+        Figures as at {dateFormat.format(new Date(producedAt))}. Each person is measured against the target for their
+        own role in each domain.{' '}
+        {isTeam ? null : 'Figures from fewer than 5 people are not shown, so that no one can be identified.'}
       </p>
 
       <ul className="nhsuk-list nhsuk-u-display-none-print" aria-label="Actions for this unit">
@@ -115,7 +118,10 @@ export default function UnitReportPage() {
           </div>
         ) : (
           <p>
-            There is no chart: {isTeam ? 'there is nobody in this team yet.' : 'there are fewer than 5 people here, so their figures are not shown.'}
+            There is no chart:{' '}
+            {isTeam
+              ? 'there is nobody in this team yet.'
+              : 'there are fewer than 5 people here, so their figures are not shown.'}
           </p>
         )}
         <ReportTableView table={trend.table} csvHref={`${base}/trend.csv`} csvLabel="Download this table" />
@@ -135,7 +141,13 @@ export default function UnitReportPage() {
 }
 
 /** The units below this one: links, and a form with a list that works without JavaScript. */
-function UnitPicker({ unitId, units }: { unitId: string; units: { id: string; name: string; kind: string; people: number }[] }) {
+function UnitPicker({
+  unitId,
+  units,
+}: {
+  unitId: string
+  units: { id: string; name: string; kind: string; people: number }[]
+}) {
   const kind = units[0]?.kind === 'organisation' ? 'an organisation' : `a ${units[0]?.kind ?? 'unit'}`
   return (
     <nav aria-labelledby="picker" className="nhsuk-u-margin-bottom-5">

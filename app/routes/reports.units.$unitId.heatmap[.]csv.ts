@@ -10,5 +10,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const unit = await requireReportUnit({ viewer, unitId: params.unitId })
   const now = new Date()
   const { table } = await heatmapReport({ unit, now })
-  return csvResponse({ filename: csvFilename({ unit, what: 'readiness-heatmap', now }), header: table.header, rows: csvRows(table) })
+  return csvResponse({
+    filename: csvFilename({ unit, what: 'readiness-heatmap', now }),
+    header: table.header,
+    rows: csvRows(table),
+  })
 }

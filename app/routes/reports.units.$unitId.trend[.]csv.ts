@@ -10,5 +10,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const unit = await requireReportUnit({ viewer, unitId: params.unitId })
   const now = new Date()
   const { table } = await trendReport({ unit, now })
-  return csvResponse({ filename: csvFilename({ unit, what: 'readiness-trend', now }), header: table.header, rows: csvRows(table) })
+  return csvResponse({
+    filename: csvFilename({ unit, what: 'readiness-trend', now }),
+    header: table.header,
+    rows: csvRows(table),
+  })
 }

@@ -309,9 +309,7 @@ describe("the learner's home", () => {
     expect(data.assigned).toMatchObject([
       { title: 'Fixing everyday IT problems', status: 'overdue', moduleSlug: FIXING },
     ])
-    const html = readableText(
-      await renderRoute({ pattern: '/', loader: homeLoader, Component: HomePage }, request),
-    )
+    const html = readableText(await renderRoute({ pattern: '/', loader: homeLoader, Component: HomePage }, request))
     expect(html).toContain(
       `My learning Assigned to you Overdue Fixing everyday IT problems Overdue: it was due on ${formatDay(
         isoDay(daysAgo(3)),

@@ -8,7 +8,9 @@ import { domainIdSchema } from '#app/lib/content/framework.schema.ts'
 import { readFormData } from '#app/lib/forms/read-form.server.ts'
 import { parseDomainRatings, saveDomainRatings, savedRatings } from '#app/lib/learning/self-assessment.server.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.domain.name ?? 'Self-assessment'} – Digital skills` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.domain.name ?? 'Self-assessment'} – Digital skills` },
+]
 
 function domainFrom(params: LoaderFunctionArgs['params']) {
   const parsed = domainIdSchema.safeParse(params.domain)
@@ -25,8 +27,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { framework, domain, index } = domainFrom(params)
   const saved = await savedRatings({ userId: user.id })
   return {
-    domain: { id: domain.id, name: domain.name, description: domain.description, statements: domain.selfRatings.map((s) => s.text) },
-    competencies: domain.competencies.map((c) => ({ id: c.id, name: c.name, description: c.description, saved: saved.get(c.id) ?? null })),
+    domain: {
+      id: domain.id,
+      name: domain.name,
+      description: domain.description,
+      statements: domain.selfRatings.map((s) => s.text),
+    },
+    competencies: domain.competencies.map((c) => ({
+      id: c.id,
+      name: c.name,
+      description: c.description,
+      saved: saved.get(c.id) ?? null,
+    })),
     levels: framework.levels.map((l) => ({ level: l.level, name: l.name, description: l.description })),
     number: index + 1,
     total: framework.domains.length,
@@ -51,7 +63,12 @@ export default function SelfAssessmentDomainPage() {
   const errors = actionData?.errors
   return (
     <>
-      <Breadcrumbs trail={[{ label: 'Home', to: '/' }, { label: 'Self-assessment', to: '/self-assessment' }]} />
+      <Breadcrumbs
+        trail={[
+          { label: 'Home', to: '/' },
+          { label: 'Self-assessment', to: '/self-assessment' },
+        ]}
+      />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <ErrorSummary errors={errors} order={competencies.map((c) => `current-${c.id}-0`)} />
@@ -103,7 +120,10 @@ export default function SelfAssessmentDomainPage() {
                             value={option.level}
                             defaultChecked={competency.saved?.current === option.level}
                           />
-                          <label className="nhsuk-label nhsuk-radios__label" htmlFor={`current-${competency.id}-${option.level}`}>
+                          <label
+                            className="nhsuk-label nhsuk-radios__label"
+                            htmlFor={`current-${competency.id}-${option.level}`}
+                          >
                             {option.level === 0 ? 'Not yet' : `${option.level} ${option.name}`}
                           </label>
                         </div>

@@ -11,7 +11,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const framework = frameworkForContent()
   const saved = await savedRatings({ userId: user.id })
-  const domains = framework.domains.map((d) => ({ id: d.id, name: d.name, done: d.competencies.every((c) => saved.has(c.id)) }))
+  const domains = framework.domains.map((d) => ({
+    id: d.id,
+    name: d.name,
+    done: d.competencies.every((c) => saved.has(c.id)),
+  }))
   const firstToDo = domains.find((d) => !d.done) ?? domains[0]
   return { domains, firstToDo: firstToDo?.id ?? 'SAFE', started: saved.size > 0 }
 }
@@ -23,8 +27,8 @@ export default function SelfAssessmentStartPage() {
       <Breadcrumbs trail={[{ label: 'Home', to: '/' }]} />
       <h1>Self-assessment</h1>
       <p>
-        Six short screens, one for each area of digital skills. Say where you are now and, if you know, where you need to be.
-        Each screen is saved as you go, so you can stop and come back.
+        Six short screens, one for each area of digital skills. Say where you are now and, if you know, where you need
+        to be. Each screen is saved as you go, so you can stop and come back.
       </p>
       <ul className="nhsuk-list">
         {domains.map((domain) => (

@@ -9,7 +9,10 @@ describe('the self-assessment', () => {
     const user = await createUser({ team: await createTeam(), roleProfile: 'clinical' })
     const post = async (domain: string, fields: Record<string, string>) =>
       saveDomain({
-        request: await signedInRequest(user.id, `/self-assessment/${domain}`, { method: 'POST', body: new URLSearchParams(fields) }),
+        request: await signedInRequest(user.id, `/self-assessment/${domain}`, {
+          method: 'POST',
+          body: new URLSearchParams(fields),
+        }),
         params: { domain },
         context: loadContext,
       })
@@ -21,20 +24,46 @@ describe('the self-assessment', () => {
       'Choose where you are now for Looks after digital wellbeing',
     ])
 
-    const saved = await post('SAFE', { 'current:SAFE.1': '3', 'target:SAFE.1': '3', 'current:SAFE.2': '2', 'current:SAFE.3': '1', intent: 'next' })
+    const saved = await post('SAFE', {
+      'current:SAFE.1': '3',
+      'target:SAFE.1': '3',
+      'current:SAFE.2': '2',
+      'current:SAFE.3': '1',
+      intent: 'next',
+    })
     if ('data' in saved) throw new Error('expected a redirect')
     expect(saved.headers.get('Location')).toBe('/self-assessment/COMM')
 
-    const again = await domainLoader({ request: await signedInRequest(user.id, '/self-assessment/SAFE'), params: { domain: 'SAFE' }, context: loadContext })
+    const again = await domainLoader({
+      request: await signedInRequest(user.id, '/self-assessment/SAFE'),
+      params: { domain: 'SAFE' },
+      context: loadContext,
+    })
     expect(again.competencies.find((c) => c.id === 'SAFE.1')?.saved).toEqual({ current: 3, target: 3 })
 
-    const results = await resultsLoader({ request: await signedInRequest(user.id, '/self-assessment/results'), params: {}, context: loadContext })
-    expect(results.domains.find((d) => d.domainId === 'SAFE')).toMatchObject({ selfRating: 1, evidenceLevel: 0, target: 2 })
+    const results = await resultsLoader({
+      request: await signedInRequest(user.id, '/self-assessment/results'),
+      params: {},
+      context: loadContext,
+    })
+    expect(results.domains.find((d) => d.domainId === 'SAFE')).toMatchObject({
+      selfRating: 1,
+      evidenceLevel: 0,
+      target: 2,
+    })
     expect(results.domains.find((d) => d.domainId === 'COMM')).toMatchObject({ selfRating: null })
   })
 
   test('an unknown domain is not found', async () => {
     const user = await createUser()
-    expect(await statusOf(domainLoader({ request: await signedInRequest(user.id, '/self-assessment/NOPE'), params: { domain: 'NOPE' }, context: loadContext }))).toBe(404)
+    expect(
+      await statusOf(
+        domainLoader({
+          request: await signedInRequest(user.id, '/self-assessment/NOPE'),
+          params: { domain: 'NOPE' },
+          context: loadContext,
+        }),
+      ),
+    ).toBe(404)
   })
 })

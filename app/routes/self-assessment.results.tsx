@@ -26,14 +26,21 @@ export default function SelfAssessmentResultsPage() {
   const { domains, next } = useLoaderData<typeof loader>()
   return (
     <>
-      <Breadcrumbs trail={[{ label: 'Home', to: '/' }, { label: 'Self-assessment', to: '/self-assessment' }]} />
+      <Breadcrumbs
+        trail={[
+          { label: 'Home', to: '/' },
+          { label: 'Self-assessment', to: '/self-assessment' },
+        ]}
+      />
       <h1>Your self-assessment</h1>
       <p>
         How you rated yourself, beside what your passed modules show and what your role needs. Your own rating never
         counts as evidence; passing modules does.
       </p>
       <table className="nhsuk-table-responsive">
-        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Self-rating, evidence and target by domain</caption>
+        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
+          Self-rating, evidence and target by domain
+        </caption>
         <thead className="nhsuk-table__head">
           <tr>
             <th scope="col">Domain</th>

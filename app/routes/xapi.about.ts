@@ -1,4 +1,4 @@
-import { CORS_HEADERS, SUPPORTED_VERSIONS } from '#app/lib/xapi/http.server.ts'
+import { CORS_HEADERS, SUPPORTED_VERSIONS } from '#app/lib/xapi/http/http.server.ts'
 
 // The About resource needs no version header and no authentication.
 export function loader() {

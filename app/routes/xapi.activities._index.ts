@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { getActivity } from '#app/lib/xapi/activities-agents.server.ts'
-import { handleXapi } from '#app/lib/xapi/http.server.ts'
+import { getActivity } from '#app/lib/xapi/http/activities-agents.server.ts'
+import { handleXapi } from '#app/lib/xapi/http/http.server.ts'
 
-export const loader = ({ request }: LoaderFunctionArgs) => handleXapi(request, (version) => getActivity(request, version))
+export const loader = ({ request }: LoaderFunctionArgs) =>
+  handleXapi(request, (version) => getActivity(request, version))

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { db, schema } from '#app/lib/db.server.ts'
-import { parseMultipart } from '#app/lib/xapi/multipart.server.ts'
+import { parseMultipart } from '#app/lib/xapi/http/multipart.server.ts'
 import {
   attachmentPart,
   multipartBody,

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
-import { learnerAgent } from '#app/lib/xapi/agents.ts'
-import { createLrsClient, type LrsScope } from '#app/lib/xapi/lrs-clients.server.ts'
+import { learnerAgent } from '#app/lib/xapi/model/agents.ts'
+import { createLrsClient, type LrsScope } from '#app/lib/xapi/clients/lrs-clients.server.ts'
 import { publicUrl } from '#app/lib/env.server.ts'
 import { createUser } from '#tests/factories.ts'
 import { loadContext, signedInRequest } from '#tests/requests.ts'
@@ -46,7 +46,10 @@ interface Call {
 
 let defaultAuth: Promise<string> | undefined
 
-async function call(resource: Resource, { method = 'GET', params = {}, body, headers = {}, auth, version = '1.0.3', userId }: Call = {}) {
+async function call(
+  resource: Resource,
+  { method = 'GET', params = {}, body, headers = {}, auth, version = '1.0.3', userId }: Call = {},
+) {
   const path = `${PATHS.get(resource)}?${query(params)}`
   const allHeaders = new Headers(headers)
   if (version) allHeaders.set('X-Experience-API-Version', version)
@@ -63,10 +66,32 @@ async function call(resource: Resource, { method = 'GET', params = {}, body, hea
   return method === 'GET' || method === 'HEAD' ? resource.loader(args) : resource.action(args)
 }
 
-const putJson = (resource: Resource, params: Record<string, unknown>, value: unknown, headers: Record<string, string> = {}, extra: Call = {}) =>
-  call(resource, { method: 'PUT', params, body: JSON.stringify(value), headers: { 'Content-Type': 'application/json', ...headers }, ...extra })
-const postJson = (resource: Resource, params: Record<string, unknown>, value: unknown, headers: Record<string, string> = {}) =>
-  call(resource, { method: 'POST', params, body: JSON.stringify(value), headers: { 'Content-Type': 'application/json', ...headers } })
+const putJson = (
+  resource: Resource,
+  params: Record<string, unknown>,
+  value: unknown,
+  headers: Record<string, string> = {},
+  extra: Call = {},
+) =>
+  call(resource, {
+    method: 'PUT',
+    params,
+    body: JSON.stringify(value),
+    headers: { 'Content-Type': 'application/json', ...headers },
+    ...extra,
+  })
+const postJson = (
+  resource: Resource,
+  params: Record<string, unknown>,
+  value: unknown,
+  headers: Record<string, string> = {},
+) =>
+  call(resource, {
+    method: 'POST',
+    params,
+    body: JSON.stringify(value),
+    headers: { 'Content-Type': 'application/json', ...headers },
+  })
 
 async function errorOf(response: Response) {
   expect(response.headers.get('Content-Type')).toBe('application/json')
@@ -116,7 +141,11 @@ describe('the State resource', () => {
     const params = { activityId: newActivity(), agent: newAgent(), stateId: 'progress' }
     expect((await postJson(state, params, { car: { make: 'Ford' }, driver: 'Dale' })).status).toBe(204)
     expect((await postJson(state, params, { car: { model: 'Ram' }, series: 'cup' })).status).toBe(204)
-    expect(await (await call(state, { params })).json()).toEqual({ car: { model: 'Ram' }, driver: 'Dale', series: 'cup' })
+    expect(await (await call(state, { params })).json()).toEqual({
+      car: { model: 'Ram' },
+      driver: 'Dale',
+      series: 'cup',
+    })
   })
 
   test('POST answers 400 and changes nothing when either document is not a JSON object', async () => {
@@ -128,9 +157,19 @@ describe('the State resource', () => {
 
     const jsonParams = { ...params, stateId: 'json' }
     await postJson(state, jsonParams, { a: 1 })
-    const textOntoJson = await call(state, { method: 'POST', params: jsonParams, body: 'abcdefg', headers: { 'Content-Type': 'not/json' } })
+    const textOntoJson = await call(state, {
+      method: 'POST',
+      params: jsonParams,
+      body: 'abcdefg',
+      headers: { 'Content-Type': 'not/json' },
+    })
     expect(textOntoJson.status).toBe(400)
-    const brokenJson = await call(state, { method: 'POST', params: jsonParams, body: '{"a": 2', headers: { 'Content-Type': 'application/json' } })
+    const brokenJson = await call(state, {
+      method: 'POST',
+      params: jsonParams,
+      body: '{"a": 2',
+      headers: { 'Content-Type': 'application/json' },
+    })
     expect(brokenJson.status).toBe(400)
     expect(await (await call(state, { params: jsonParams })).json()).toEqual({ a: 1 })
   })
@@ -140,8 +179,14 @@ describe('the State resource', () => {
     const registration = randomUUID()
     await putJson(state, { ...context, stateId: 's' }, { where: 'no registration' })
     await putJson(state, { ...context, stateId: 's', registration }, { where: 'registration' })
-    expect(await (await call(state, { params: { ...context, stateId: 's' } })).json()).toEqual({ where: 'no registration' })
-    expect(await (await call(state, { params: { ...context, stateId: 's', registration: registration.toUpperCase() } })).json()).toEqual({
+    expect(await (await call(state, { params: { ...context, stateId: 's' } })).json()).toEqual({
+      where: 'no registration',
+    })
+    expect(
+      await (
+        await call(state, { params: { ...context, stateId: 's', registration: registration.toUpperCase() } })
+      ).json(),
+    ).toEqual({
       where: 'registration',
     })
     expect(await (await call(state, { params: { ...context, registration } })).json()).toEqual(['s'])
@@ -292,7 +337,9 @@ describe('who may use the document resources', () => {
     const refused = await errorOf(await putJson(state, stateParams, {}, {}, { auth: statementsOnly }))
     expect(refused).toEqual({ status: 403, error: 'this LRS client needs the state scope' })
     expect((await putJson(state, stateParams, { a: 1 }, {}, { auth: stateOnly })).status).toBe(204)
-    expect((await putJson(activityProfile, profileParams, {}, { 'If-None-Match': '*' }, { auth: stateOnly })).status).toBe(403)
+    expect(
+      (await putJson(activityProfile, profileParams, {}, { 'If-None-Match': '*' }, { auth: stateOnly })).status,
+    ).toBe(403)
 
     expect((await call(state, { params: stateParams, auth: readOnly })).status).toBe(200)
     expect((await putJson(state, stateParams, { a: 2 }, {}, { auth: readOnly })).status).toBe(403)
@@ -306,7 +353,10 @@ describe('who may use the document resources', () => {
     const own = { activityId, agent: self, stateId: 'resume' }
     expect((await putJson(state, own, { screen: 2 }, {}, { userId: user.id })).status).toBe(204)
     expect(await (await call(state, { params: own, userId: user.id })).json()).toEqual({ screen: 2 })
-    expect((await putJson(agentProfile, { agent: self, profileId: 'p' }, {}, { 'If-None-Match': '*' }, { userId: user.id })).status).toBe(204)
+    expect(
+      (await putJson(agentProfile, { agent: self, profileId: 'p' }, {}, { 'If-None-Match': '*' }, { userId: user.id }))
+        .status,
+    ).toBe(204)
 
     const someoneElse = { activityId, agent: newAgent(), stateId: 'resume' }
     const write = await errorOf(await putJson(state, someoneElse, { screen: 9 }, {}, { userId: user.id }))
@@ -316,8 +366,12 @@ describe('who may use the document resources', () => {
 
     const profile = { activityId, profileId: 'course' }
     await putJson(activityProfile, profile, { title: 'Phishing' }, { 'If-None-Match': '*' })
-    expect(await (await call(activityProfile, { params: profile, userId: user.id })).json()).toEqual({ title: 'Phishing' })
-    expect((await putJson(activityProfile, profile, {}, { 'If-None-Match': '*' }, { userId: user.id })).status).toBe(403)
+    expect(await (await call(activityProfile, { params: profile, userId: user.id })).json()).toEqual({
+      title: 'Phishing',
+    })
+    expect((await putJson(activityProfile, profile, {}, { 'If-None-Match': '*' }, { userId: user.id })).status).toBe(
+      403,
+    )
   })
 })
 
@@ -330,7 +384,10 @@ describe('what the conformance suite asks beyond the basics', () => {
       body: '{ not json',
       headers: { 'Content-Type': 'application/json', 'If-None-Match': '*' },
     })
-    expect(await errorOf(response)).toEqual({ status: 400, error: 'the document is sent as application/json but is not valid JSON' })
+    expect(await errorOf(response)).toEqual({
+      status: 400,
+      error: 'the document is sent as application/json but is not valid JSON',
+    })
   })
 
   test('under 1.0.3 a new profile is created with PUT only with a precondition header', async () => {

@@ -46,13 +46,17 @@ describe('the Statements resource', () => {
     const { authorization } = await createClientAuth()
     const id = '9f2c1d7e-4b8a-4c3e-9d1f-0a1b2c3d4e5f'
     const statement = aStatement()
-    const put = (body: unknown) => call(xapiRequest(`/xapi/statements?statementId=${id}`, { method: 'PUT', body, authorization }))
+    const put = (body: unknown) =>
+      call(xapiRequest(`/xapi/statements?statementId=${id}`, { method: 'PUT', body, authorization }))
     expect((await put(statement)).status).toBe(204)
     expect((await put(statement)).status).toBe(204)
     const changed = await put({ ...statement, verb: { id: 'http://adlnet.gov/expapi/verbs/attempted' } })
     expect(changed.status).toBe(409)
     const mismatch = await put({ ...statement, id: '00000000-0000-4000-8000-000000000000' })
-    expect(mismatch).toMatchObject({ status: 400, body: { error: 'statement.id does not match the statementId parameter' } })
+    expect(mismatch).toMatchObject({
+      status: 400,
+      body: { error: 'statement.id does not match the statementId parameter' },
+    })
   })
 
   test('a batch is all or nothing', async () => {
@@ -80,10 +84,14 @@ describe('the Statements resource', () => {
     const asVoided = await call(xapiRequest(`/xapi/statements?voidedStatementId=${targetId}`, { authorization }))
     expect(asVoided).toMatchObject({ status: 200, body: { id: targetId } })
     // The voided statement is gone from queries; the voiding statement that refers to it matches instead.
-    const list = await call(xapiRequest(`/xapi/statements?activity=${encodeURIComponent(target.object.id)}`, { authorization }))
+    const list = await call(
+      xapiRequest(`/xapi/statements?activity=${encodeURIComponent(target.object.id)}`, { authorization }),
+    )
     expect((list.body as { statements: { id: string }[] }).statements.map((s) => s.id)).toEqual([voidingId])
 
-    const again = await post(aStatement({ verb: { id: VOIDED }, object: { objectType: 'StatementRef', id: voidingId } }))
+    const again = await post(
+      aStatement({ verb: { id: VOIDED }, object: { objectType: 'StatementRef', id: voidingId } }),
+    )
     expect(again.status).toBe(400)
   })
 
@@ -100,10 +108,15 @@ describe('the Statements resource', () => {
     ]
     await call(xapiRequest('/xapi/statements', { method: 'POST', body: statements, authorization }))
     const query = async (params: string) =>
-      ((await call(xapiRequest(`/xapi/statements?${params}`, { authorization }))).body as { statements: { id: string }[]; more: string })
+      (await call(xapiRequest(`/xapi/statements?${params}`, { authorization }))).body as {
+        statements: { id: string }[]
+        more: string
+      }
     const agentParam = encodeURIComponent(JSON.stringify(actor))
 
-    expect((await query(`verb=${encodeURIComponent('http://adlnet.gov/expapi/verbs/completed')}`)).statements).toHaveLength(1)
+    expect(
+      (await query(`verb=${encodeURIComponent('http://adlnet.gov/expapi/verbs/completed')}`)).statements,
+    ).toHaveLength(1)
     expect((await query(`activity=${encodeURIComponent(course)}`)).statements).toHaveLength(1)
     expect((await query(`activity=${encodeURIComponent(course)}&related_activities=true`)).statements).toHaveLength(2)
     expect((await query(`agent=${agentParam}`)).statements).toHaveLength(3)
@@ -112,21 +125,31 @@ describe('the Statements resource', () => {
     const first = await query(`agent=${agentParam}&limit=2`)
     expect(first.statements).toHaveLength(2)
     expect(first.more).toMatch(/^\/xapi\/statements\?/)
-    const second = (await call(xapiRequest(first.more, { authorization }))).body as { statements: { id: string }[]; more: string }
+    const second = (await call(xapiRequest(first.more, { authorization }))).body as {
+      statements: { id: string }[]
+      more: string
+    }
     expect(second.statements).toHaveLength(1)
     expect(second.more).toBe('')
     const ids = [...first.statements, ...second.statements].map((s) => s.id)
     expect(new Set(ids).size).toBe(3)
 
     const unknown = await call(xapiRequest('/xapi/statements?colour=blue', { authorization }))
-    expect(unknown).toMatchObject({ status: 400, body: { error: 'colour is not a parameter of the Statements resource' } })
+    expect(unknown).toMatchObject({
+      status: 400,
+      body: { error: 'colour is not a parameter of the Statements resource' },
+    })
   })
 
   test('format=ids reduces agents, verbs and activities to their identifiers', async () => {
     const { authorization } = await createClientAuth()
-    const statement = aStatement({ object: { id: 'https://example.test/activities/ids', definition: { name: { 'en-GB': 'Ids' } } } })
-    const [id] = (await call(xapiRequest('/xapi/statements', { method: 'POST', body: statement, authorization }))).body as string[]
-    const fetched = (await call(xapiRequest(`/xapi/statements?statementId=${id}&format=ids`, { authorization }))).body as Record<string, unknown>
+    const statement = aStatement({
+      object: { id: 'https://example.test/activities/ids', definition: { name: { 'en-GB': 'Ids' } } },
+    })
+    const [id] = (await call(xapiRequest('/xapi/statements', { method: 'POST', body: statement, authorization })))
+      .body as string[]
+    const fetched = (await call(xapiRequest(`/xapi/statements?statementId=${id}&format=ids`, { authorization })))
+      .body as Record<string, unknown>
     expect(fetched.actor).toEqual({ objectType: 'Agent', mbox: statement.actor.mbox })
     expect(fetched.verb).toEqual({ id: statement.verb.id })
     expect(fetched.object).toEqual({ id: 'https://example.test/activities/ids' })
@@ -137,19 +160,30 @@ describe('the Statements resource', () => {
     const wrong = `Basic ${Buffer.from('nobody:nothing').toString('base64')}`
     expect((await call(xapiRequest('/xapi/statements', { authorization: wrong }))).status).toBe(401)
     const { authorization: readOnly } = await createClientAuth(['statements/read'])
-    const write = await call(xapiRequest('/xapi/statements', { method: 'POST', body: aStatement(), authorization: readOnly }))
+    const write = await call(
+      xapiRequest('/xapi/statements', { method: 'POST', body: aStatement(), authorization: readOnly }),
+    )
     expect(write.status).toBe(403)
   })
 
   test('a read/mine client sees only the statements it wrote', async () => {
     const mine = await createClientAuth(['statements/write', 'statements/read/mine'], 'Mine')
     const other = await createClientAuth(['statements/write'], 'Other')
-    await call(xapiRequest('/xapi/statements', { method: 'POST', body: aStatement(), authorization: mine.authorization }))
-    const [theirs] = (await call(xapiRequest('/xapi/statements', { method: 'POST', body: aStatement(), authorization: other.authorization })))
-      .body as string[]
-    const listed = (await call(xapiRequest('/xapi/statements', { authorization: mine.authorization }))).body as { statements: unknown[] }
+    await call(
+      xapiRequest('/xapi/statements', { method: 'POST', body: aStatement(), authorization: mine.authorization }),
+    )
+    const [theirs] = (
+      await call(
+        xapiRequest('/xapi/statements', { method: 'POST', body: aStatement(), authorization: other.authorization }),
+      )
+    ).body as string[]
+    const listed = (await call(xapiRequest('/xapi/statements', { authorization: mine.authorization }))).body as {
+      statements: unknown[]
+    }
     expect(listed.statements).toHaveLength(1)
-    expect((await call(xapiRequest(`/xapi/statements?statementId=${theirs}`, { authorization: mine.authorization }))).status).toBe(404)
+    expect(
+      (await call(xapiRequest(`/xapi/statements?statementId=${theirs}`, { authorization: mine.authorization }))).status,
+    ).toBe(404)
   })
 
   test('a signed-in learner may record non-evidence statements about themselves only', async () => {
@@ -165,9 +199,13 @@ describe('the Statements resource', () => {
     const selfPass = await post(aStatement({ actor: self, verb: { id: 'http://adlnet.gov/expapi/verbs/passed' } }))
     expect(selfPass.status).toBe(403)
 
-    const crossSite = await call(xapiRequest('/xapi/statements', { headers: { ...cookie, 'Sec-Fetch-Site': 'cross-site' } }))
+    const crossSite = await call(
+      xapiRequest('/xapi/statements', { headers: { ...cookie, 'Sec-Fetch-Site': 'cross-site' } }),
+    )
     expect(crossSite.status).toBe(401)
-    const mine = (await call(xapiRequest('/xapi/statements', { headers: cookie }))).body as { statements: { actor: unknown }[] }
+    const mine = (await call(xapiRequest('/xapi/statements', { headers: cookie }))).body as {
+      statements: { actor: unknown }[]
+    }
     expect(mine.statements).toHaveLength(1)
     expect(mine.statements[0]?.actor).toMatchObject({ account: { name: learner.id } })
   })
@@ -176,8 +214,13 @@ describe('the Statements resource', () => {
 describe('edge cases the conformance suite found', () => {
   test('a statement by an anonymous group is stored', async () => {
     const { authorization } = await createClientAuth()
-    const actor = { objectType: 'Group', member: [{ mbox: 'mailto:one@example.test' }, { mbox: 'mailto:two@example.test' }] }
-    const posted = await call(xapiRequest('/xapi/statements', { method: 'POST', body: aStatement({ actor }), authorization }))
+    const actor = {
+      objectType: 'Group',
+      member: [{ mbox: 'mailto:one@example.test' }, { mbox: 'mailto:two@example.test' }],
+    }
+    const posted = await call(
+      xapiRequest('/xapi/statements', { method: 'POST', body: aStatement({ actor }), authorization }),
+    )
     expect(posted.status).toBe(200)
   })
 
@@ -205,7 +248,11 @@ describe('edge cases the conformance suite found', () => {
     const posted = await call(request)
     expect(posted.status).toBe(200)
     const [id] = posted.body as string[]
-    const read = new URLSearchParams({ Authorization: authorization, 'X-Experience-API-Version': '1.0.3', statementId: String(id) })
+    const read = new URLSearchParams({
+      Authorization: authorization,
+      'X-Experience-API-Version': '1.0.3',
+      statementId: String(id),
+    })
     const fetched = await call(
       new Request('http://localhost/xapi/statements?method=GET', {
         method: 'POST',
@@ -214,13 +261,19 @@ describe('edge cases the conformance suite found', () => {
       }),
     )
     expect(fetched).toMatchObject({ status: 200, body: { id } })
-    const extra = await call(new Request('http://localhost/xapi/statements?method=GET&verb=x', { method: 'POST', body: read }))
+    const extra = await call(
+      new Request('http://localhost/xapi/statements?method=GET&verb=x', { method: 'POST', body: read }),
+    )
     expect(extra.status).toBe(400)
     // Real headers count too: only the parameters and content need be in the form.
     const withHeaders = await call(
       new Request('http://localhost/xapi/statements?method=GET', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: authorization, 'X-Experience-API-Version': '1.0.3' },
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Authorization: authorization,
+          'X-Experience-API-Version': '1.0.3',
+        },
         body: new URLSearchParams({ statementId: String(id) }),
       }),
     )
@@ -229,7 +282,11 @@ describe('edge cases the conformance suite found', () => {
     const under2 = await call(
       new Request('http://localhost/xapi/statements?method=GET', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: authorization, 'X-Experience-API-Version': '2.0.0' },
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Authorization: authorization,
+          'X-Experience-API-Version': '2.0.0',
+        },
         body: new URLSearchParams({ statementId: String(id) }),
       }),
     )

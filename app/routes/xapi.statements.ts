@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { handleXapi } from '#app/lib/xapi/http.server.ts'
-import { getStatements, writeStatements } from '#app/lib/xapi/statements-resource.server.ts'
+import { handleXapi } from '#app/lib/xapi/http/http.server.ts'
+import { getStatements, writeStatements } from '#app/lib/xapi/http/statements-resource.server.ts'
 
 // GET/HEAD read; PUT/POST write. An alternate-syntax POST may stand for either, so both exports dispatch.
 function statementsResource({ request }: LoaderFunctionArgs | ActionFunctionArgs) {

@@ -7,7 +7,14 @@ import * as sqlite from './sqlite.ts'
 // Lib code is written once against the Postgres types and runs on SQLite too; this is what makes that safe.
 type Shape = {
   table: string
-  columns: { name: string; jsType: string; notNull: boolean; primaryKey: boolean; unique: boolean; hasDefault: boolean }[]
+  columns: {
+    name: string
+    jsType: string
+    notNull: boolean
+    primaryKey: boolean
+    unique: boolean
+    hasDefault: boolean
+  }[]
   primaryKeys: string[][]
   indexes: string[]
   foreignKeys: string[]
@@ -62,22 +69,32 @@ describe('the SQLite and Postgres schemas', () => {
     expectTypeOf<typeof sqlite.orgUnits.$inferSelect>().toEqualTypeOf<typeof pg.orgUnits.$inferSelect>()
     expectTypeOf<typeof sqlite.orgUnitClosure.$inferSelect>().toEqualTypeOf<typeof pg.orgUnitClosure.$inferSelect>()
     expectTypeOf<typeof sqlite.memberships.$inferSelect>().toEqualTypeOf<typeof pg.memberships.$inferSelect>()
-    expectTypeOf<typeof sqlite.managerAssignments.$inferSelect>().toEqualTypeOf<typeof pg.managerAssignments.$inferSelect>()
+    expectTypeOf<typeof sqlite.managerAssignments.$inferSelect>().toEqualTypeOf<
+      typeof pg.managerAssignments.$inferSelect
+    >()
     expectTypeOf<typeof sqlite.signInFailures.$inferSelect>().toEqualTypeOf<typeof pg.signInFailures.$inferSelect>()
     expectTypeOf<typeof sqlite.lrsClients.$inferSelect>().toEqualTypeOf<typeof pg.lrsClients.$inferSelect>()
     expectTypeOf<typeof sqlite.xapiStatements.$inferSelect>().toEqualTypeOf<typeof pg.xapiStatements.$inferSelect>()
-    expectTypeOf<typeof sqlite.xapiStatementAgents.$inferSelect>().toEqualTypeOf<typeof pg.xapiStatementAgents.$inferSelect>()
-    expectTypeOf<typeof sqlite.xapiStatementActivities.$inferSelect>().toEqualTypeOf<typeof pg.xapiStatementActivities.$inferSelect>()
+    expectTypeOf<typeof sqlite.xapiStatementAgents.$inferSelect>().toEqualTypeOf<
+      typeof pg.xapiStatementAgents.$inferSelect
+    >()
+    expectTypeOf<typeof sqlite.xapiStatementActivities.$inferSelect>().toEqualTypeOf<
+      typeof pg.xapiStatementActivities.$inferSelect
+    >()
     expectTypeOf<typeof sqlite.xapiAttachments.$inferSelect>().toEqualTypeOf<typeof pg.xapiAttachments.$inferSelect>()
     expectTypeOf<typeof sqlite.xapiActivities.$inferSelect>().toEqualTypeOf<typeof pg.xapiActivities.$inferSelect>()
     expectTypeOf<typeof sqlite.xapiDocuments.$inferSelect>().toEqualTypeOf<typeof pg.xapiDocuments.$inferSelect>()
     expectTypeOf<typeof sqlite.moduleAttempts.$inferSelect>().toEqualTypeOf<typeof pg.moduleAttempts.$inferSelect>()
-    expectTypeOf<typeof sqlite.competencyEvidence.$inferSelect>().toEqualTypeOf<typeof pg.competencyEvidence.$inferSelect>()
+    expectTypeOf<typeof sqlite.competencyEvidence.$inferSelect>().toEqualTypeOf<
+      typeof pg.competencyEvidence.$inferSelect
+    >()
     expectTypeOf<typeof sqlite.selfRatings.$inferSelect>().toEqualTypeOf<typeof pg.selfRatings.$inferSelect>()
     expectTypeOf<typeof sqlite.readinessPeriods.$inferSelect>().toEqualTypeOf<typeof pg.readinessPeriods.$inferSelect>()
     expectTypeOf<typeof sqlite.teamReadiness.$inferSelect>().toEqualTypeOf<typeof pg.teamReadiness.$inferSelect>()
     expectTypeOf<typeof sqlite.teamHeadcounts.$inferSelect>().toEqualTypeOf<typeof pg.teamHeadcounts.$inferSelect>()
-    expectTypeOf<typeof sqlite.projectionVersions.$inferSelect>().toEqualTypeOf<typeof pg.projectionVersions.$inferSelect>()
+    expectTypeOf<typeof sqlite.projectionVersions.$inferSelect>().toEqualTypeOf<
+      typeof pg.projectionVersions.$inferSelect
+    >()
     expectTypeOf<typeof sqlite.assignments.$inferSelect>().toEqualTypeOf<typeof pg.assignments.$inferSelect>()
   })
 })

@@ -1,5 +1,17 @@
-import { type AnyPgColumn, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
-import { newId } from '../new-id.ts'
+import {
+  type AnyPgColumn,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core'
+import { newId } from '#db/new-id.ts'
 
 // Keep in step with ./sqlite.ts: same tables, same columns, same JavaScript types (schema-parity test).
 const createdAt = () =>
@@ -208,7 +220,13 @@ export const xapiDocuments = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (table) => [
-    uniqueIndex('xapi_documents_key_idx').on(table.kind, table.activityId, table.agentKey, table.registration, table.documentId),
+    uniqueIndex('xapi_documents_key_idx').on(
+      table.kind,
+      table.activityId,
+      table.agentKey,
+      table.registration,
+      table.documentId,
+    ),
     index('xapi_documents_updated_idx').on(table.kind, table.activityId, table.agentKey, table.updatedAt),
   ],
 )
@@ -247,7 +265,10 @@ export const competencyEvidence = pgTable(
     achievedAt: timestamp('achieved_at', { withTimezone: true, mode: 'date' }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
   },
-  (table) => [index('competency_evidence_user_idx').on(table.userId, table.competencyId), index('competency_evidence_expiry_idx').on(table.expiresAt)],
+  (table) => [
+    index('competency_evidence_user_idx').on(table.userId, table.competencyId),
+    index('competency_evidence_expiry_idx').on(table.expiresAt),
+  ],
 )
 
 /** A learner's latest rating of themselves against a competency (not evidence). */
@@ -279,7 +300,10 @@ export const readinessPeriods = pgTable(
     readyFrom: timestamp('ready_from', { withTimezone: true, mode: 'date' }).notNull(),
     readyUntil: timestamp('ready_until', { withTimezone: true, mode: 'date' }),
   },
-  (table) => [primaryKey({ columns: [table.userId, table.domainId, table.level, table.readyFrom] }), index('readiness_periods_domain_idx').on(table.domainId, table.level)],
+  (table) => [
+    primaryKey({ columns: [table.userId, table.domainId, table.level, table.readyFrom] }),
+    index('readiness_periods_domain_idx').on(table.domainId, table.level),
+  ],
 )
 
 /**

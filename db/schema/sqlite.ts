@@ -1,5 +1,14 @@
-import { type AnySQLiteColumn, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { newId } from '../new-id.ts'
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core'
+import { newId } from '#db/new-id.ts'
 
 // Keep in step with ./postgres.ts: same tables, same columns, same JavaScript types (schema-parity test).
 const timestampMs = (name: string) => integer(name, { mode: 'timestamp_ms' })
@@ -211,7 +220,13 @@ export const xapiDocuments = sqliteTable(
     updatedAt: timestampMs('updated_at').notNull(),
   },
   (table) => [
-    uniqueIndex('xapi_documents_key_idx').on(table.kind, table.activityId, table.agentKey, table.registration, table.documentId),
+    uniqueIndex('xapi_documents_key_idx').on(
+      table.kind,
+      table.activityId,
+      table.agentKey,
+      table.registration,
+      table.documentId,
+    ),
     index('xapi_documents_updated_idx').on(table.kind, table.activityId, table.agentKey, table.updatedAt),
   ],
 )
@@ -250,7 +265,10 @@ export const competencyEvidence = sqliteTable(
     achievedAt: timestampMs('achieved_at').notNull(),
     expiresAt: timestampMs('expires_at'),
   },
-  (table) => [index('competency_evidence_user_idx').on(table.userId, table.competencyId), index('competency_evidence_expiry_idx').on(table.expiresAt)],
+  (table) => [
+    index('competency_evidence_user_idx').on(table.userId, table.competencyId),
+    index('competency_evidence_expiry_idx').on(table.expiresAt),
+  ],
 )
 
 /** A learner's latest rating of themselves against a competency (not evidence). */
@@ -282,7 +300,10 @@ export const readinessPeriods = sqliteTable(
     readyFrom: timestampMs('ready_from').notNull(),
     readyUntil: timestampMs('ready_until'),
   },
-  (table) => [primaryKey({ columns: [table.userId, table.domainId, table.level, table.readyFrom] }), index('readiness_periods_domain_idx').on(table.domainId, table.level)],
+  (table) => [
+    primaryKey({ columns: [table.userId, table.domainId, table.level, table.readyFrom] }),
+    index('readiness_periods_domain_idx').on(table.domainId, table.level),
+  ],
 )
 
 /**

@@ -14,10 +14,14 @@ interface QuestionBank {
 /** The right answers, read from the module's source as an author would know them. */
 function correctAnswers(slug: string) {
   const bank = parse(fs.readFileSync(`content/modules/${slug}/questions.yaml`, 'utf8')) as QuestionBank
-  return bank.questions.map((q) => ({ questionId: q.id, optionIds: q.options.filter((o) => o.correct).map((o) => o.id) }))
+  return bank.questions.map((q) => ({
+    questionId: q.id,
+    optionIds: q.options.filter((o) => o.correct).map((o) => o.id),
+  }))
 }
 
-const readinessRow = (page: Page, domain: string) => page.getByRole('table', { name: /readiness/i }).getByRole('row', { name: new RegExp(domain) })
+const readinessRow = (page: Page, domain: string) =>
+  page.getByRole('table', { name: /readiness/i }).getByRole('row', { name: new RegExp(domain) })
 
 test('a new starter rates themselves, is pointed at their biggest gap, passes that module and sees their level and next steps change', async ({
   page,
@@ -44,7 +48,9 @@ test('a new starter rates themselves, is pointed at their biggest gap, passes th
   // Results: the evidence is short everywhere; safety, where they rated themselves lowest, comes first.
   await expect(page.getByRole('heading', { level: 1, name: 'Your self-assessment' })).toBeVisible()
   await expect(page.getByRole('row', { name: new RegExp(safety) })).toContainText('Not yet')
-  const firstPick = page.getByRole('heading', { name: 'Where to start' }).locator('xpath=following-sibling::ul[1]/li[1]')
+  const firstPick = page
+    .getByRole('heading', { name: 'Where to start' })
+    .locator('xpath=following-sibling::ul[1]/li[1]')
   await expect(firstPick).toContainText(`Takes ${safety} from level 0 to 1 (your target is 2)`)
   await expectNoSeriousA11yViolations(page)
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width)

@@ -1,11 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright'
-import {
-  test as base,
-  expect,
-  type BrowserContext,
-  type BrowserContextOptions,
-  type Page,
-} from '@playwright/test'
+import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test'
 import { DEMO_PASSWORD, demoAccounts, type Role } from './accounts.ts'
 
 export { expect }
@@ -51,7 +45,9 @@ export const test = base.extend<Fixtures>({
     await use(async ({ role }) => {
       await signIn(page, { email: demoAccounts[role].email, password: DEMO_PASSWORD })
       await expect(page).toHaveURL('/')
-      await expect(page.getByRole('heading', { level: 1, name: `Hello, ${demoAccounts[role].firstName}` })).toBeVisible()
+      await expect(
+        page.getByRole('heading', { level: 1, name: `Hello, ${demoAccounts[role].firstName}` }),
+      ).toBeVisible()
     })
   },
 })
@@ -93,7 +89,9 @@ async function watch(context: BrowserContext, problems: string[]) {
     const { url, lineNumber } = message.location()
     if (refused.has(url) && message.text().startsWith('Failed to load resource')) return
     if (isDeliberateClientError(message.text(), url, message.page()?.url())) return
-    problems.push(`console.error on ${message.page()?.url() ?? 'a page'}: ${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`)
+    problems.push(
+      `console.error on ${message.page()?.url() ?? 'a page'}: ${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`,
+    )
   })
   context.on('weberror', (error) => {
     problems.push(`uncaught exception on ${error.page()?.url() ?? 'a page'}: ${error.error().message}`)

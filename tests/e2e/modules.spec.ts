@@ -59,7 +59,9 @@ test('a learner on a phone finds a module, leaves half-way, resumes where they s
   await expect(plain.getByRole('link', { name: 'Answer question 2' })).toBeVisible()
   await expect(plain.getByLabel('Report it as phishing and do not click the link')).toBeChecked()
 
-  await plain.getByLabel('Hover over it (or press and hold on a phone) to see the real address before opening it').check()
+  await plain
+    .getByLabel('Hover over it (or press and hold on a phone) to see the real address before opening it')
+    .check()
   await plain.getByLabel('Wait to see whether anything unusual happens').check()
   await plain.getByLabel('Forward it as an attachment to spamreports@nhs.net').check()
   await plain.getByRole('button', { name: 'Submit answers' }).click()

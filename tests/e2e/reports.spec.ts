@@ -3,8 +3,18 @@ import { DEMO_PASSWORD, demoAccounts, expect, expectNoSeriousA11yViolations, sig
 // The demo manager looks after Ward 7 and Ward 8. Each viewport assigns a different module to Ward 7,
 // so the two runs (and other journeys using the demo learner) do not depend on each other.
 const viewports = [
-  { name: 'desktop', size: { width: 1280, height: 900 }, module: 'Running a video consultation safely', slug: 'video-consultations' },
-  { name: 'phone', size: { width: 360, height: 740 }, module: 'Reading charts and dashboards critically', slug: 'reading-dashboards' },
+  {
+    name: 'desktop',
+    size: { width: 1280, height: 900 },
+    module: 'Running a video consultation safely',
+    slug: 'video-consultations',
+  },
+  {
+    name: 'phone',
+    size: { width: 360, height: 740 },
+    module: 'Reading charts and dashboards critically',
+    slug: 'reading-dashboards',
+  },
 ]
 
 for (const { name, size, module, slug } of viewports) {
@@ -56,7 +66,12 @@ for (const { name, size, module, slug } of viewports) {
       await signIn(learnerPage, { email: demoAccounts.learner.email, password: DEMO_PASSWORD })
       await expect(learnerPage.getByRole('heading', { name: 'Assigned to you' })).toBeVisible()
       const item = learnerPage.getByRole('listitem').filter({ has: learnerPage.getByRole('link', { name: module }) })
-      const dueText = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(due))
+      const dueText = new Intl.DateTimeFormat('en-GB', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(new Date(due))
       await expect(item).toContainText(`Due by ${dueText}`)
       await expectNoSeriousA11yViolations(learnerPage)
     })

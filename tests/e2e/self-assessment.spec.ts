@@ -13,7 +13,8 @@ test('a learner rates a domain on a phone and sees it beside their evidence and 
   await page.getByRole('button', { name: 'Save and continue' }).click()
   await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible()
 
-  for (const competency of ['SAFE.1', 'SAFE.2', 'SAFE.3']) await page.locator(`#current-${competency.replace('.', '\\.')}-2`).check()
+  for (const competency of ['SAFE.1', 'SAFE.2', 'SAFE.3'])
+    await page.locator(`#current-${competency.replace('.', '\\.')}-2`).check()
   await page.getByRole('button', { name: 'Save and continue' }).click()
   await expect(page.getByText('Self-assessment: domain 2 of 6')).toBeVisible()
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)

@@ -69,7 +69,9 @@ test.describe('signing in without JavaScript', () => {
     await page.goto('/login')
     await signIn(page, { email: demoAccounts.manager.email, password: DEMO_PASSWORD })
     await expect(page).toHaveURL('/')
-    await expect(page.getByRole('heading', { level: 1, name: `Hello, ${demoAccounts.manager.firstName}` })).toBeVisible()
+    await expect(
+      page.getByRole('heading', { level: 1, name: `Hello, ${demoAccounts.manager.firstName}` }),
+    ).toBeVisible()
     await expect(page.getByRole('heading', { name: 'Teams you manage' })).toBeVisible()
   })
 

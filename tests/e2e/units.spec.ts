@@ -10,7 +10,11 @@ test('a manager opens their team and sees the people in it', async ({ page, logi
   // 14 seeded staff, plus the demo learner and the manager themselves.
   await expect(people.getByRole('row')).toHaveCount(1 + 16)
   await expect(people.getByRole('row', { name: /Lauren Learner/ })).toContainText('Staff nurse')
-  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('listitem').getByRole('link', { name: 'Home' }).click()
+  await page
+    .getByRole('navigation', { name: 'Breadcrumb' })
+    .getByRole('listitem')
+    .getByRole('link', { name: 'Home' })
+    .click()
   await expect(page).toHaveURL('/')
 })
 

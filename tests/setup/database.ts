@@ -31,7 +31,8 @@ if (dialect === 'sqlite') {
   const name = `${pgDatabasePrefix(runId)}${label}`
   await onAdminConnection((sql) => sql.unsafe(`create database ${name} template ${pgTemplateName(runId)}`))
   process.env.DATABASE_URL = withDatabaseName(serverUrl, name)
-  cleanup = () => onAdminConnection((sql) => sql.unsafe(`drop database if exists ${name} with (force)`)).then(() => undefined)
+  cleanup = () =>
+    onAdminConnection((sql) => sql.unsafe(`drop database if exists ${name} with (force)`)).then(() => undefined)
 } else {
   const dir = path.join(tmpDir, `pglite-${label}`)
   fs.cpSync(pgliteTemplate(runId), dir, { recursive: true })

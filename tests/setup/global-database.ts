@@ -42,16 +42,21 @@ export default async function setup(project: TestProject) {
     file.pragma('journal_mode = DELETE')
     file.close()
   }
-  console.log(`[${dialect}] test databases: ${dialect === 'sqlite' ? 'SQLite files' : serverUrl ? 'PostgreSQL server (TEST_POSTGRES_URL)' : 'PGlite (embedded Postgres)'}`)
+  console.log(
+    `[${dialect}] test databases: ${dialect === 'sqlite' ? 'SQLite files' : serverUrl ? 'PostgreSQL server (TEST_POSTGRES_URL)' : 'PGlite (embedded Postgres)'}`,
+  )
 
   return async () => {
-    if (dialect === 'sqlite') for (const suffix of ['', '-wal', '-shm']) fs.rmSync(sqliteTemplate(runId) + suffix, { force: true })
+    if (dialect === 'sqlite')
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(sqliteTemplate(runId) + suffix, { force: true })
     else if (serverUrl) await onAdminConnection((sql) => dropRunDatabases(sql, runId))
     else fs.rmSync(pgliteTemplate(runId), { recursive: true, force: true })
   }
 }
 
 async function dropRunDatabases(sql: Sql, runId: string) {
-  const rows = await sql<{ datname: string }[]>`select datname from pg_database where starts_with(datname, ${pgDatabasePrefix(runId)})`
+  const rows = await sql<
+    { datname: string }[]
+  >`select datname from pg_database where starts_with(datname, ${pgDatabasePrefix(runId)})`
   for (const { datname } of rows) await sql.unsafe(`drop database if exists "${datname}" with (force)`)
 }

@@ -19,7 +19,12 @@ export function QuestionField({
   const errorId = `q-${question.id}-error`
   return (
     <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-      <fieldset className="nhsuk-fieldset" aria-describedby={[question.type === 'multiple' ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined}>
+      <fieldset
+        className="nhsuk-fieldset"
+        aria-describedby={
+          [question.type === 'multiple' ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined
+        }
+      >
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
           <span className="nhsuk-caption-m">Question {number}</span>
           {question.prompt}

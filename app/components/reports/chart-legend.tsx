@@ -6,7 +6,13 @@ import { Marker, seriesStyle } from './trend-chart.tsx'
 // Legends in HTML beside the charts: each key drawn as a small SVG (so it prints, unlike CSS backgrounds)
 // and explained in words.
 
-export function ChartLegend({ heading, items }: { heading: string; items: { key: string; swatch: ReactNode; label: ReactNode }[] }) {
+export function ChartLegend({
+  heading,
+  items,
+}: {
+  heading: string
+  items: { key: string; swatch: ReactNode; label: ReactNode }[]
+}) {
   return (
     <div className="nhsuk-u-margin-bottom-4">
       <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-2">{heading}</h3>
@@ -60,8 +66,16 @@ export function HeatmapLegend({ kind }: { kind: HeatmapChartData['kind'] }) {
     <ChartLegend
       heading="Key: people meeting their role target"
       items={[
-        ...SCALE.map((fill, index) => ({ key: fill, swatch: <Swatch fill={fill} border={index === 0} />, label: RANGES[index] })),
-        { key: 'suppressed', swatch: <Swatch fill={SUPPRESSED_FILL} hatched />, label: '<5: fewer than 5 people, not shown' },
+        ...SCALE.map((fill, index) => ({
+          key: fill,
+          swatch: <Swatch fill={fill} border={index === 0} />,
+          label: RANGES[index],
+        })),
+        {
+          key: 'suppressed',
+          swatch: <Swatch fill={SUPPRESSED_FILL} hatched />,
+          label: '<5: fewer than 5 people, not shown',
+        },
         { key: 'empty', swatch: <Swatch fill="#ffffff" border />, label: '–: no people' },
       ]}
     />
@@ -99,7 +113,7 @@ export function DomainKey({ domains }: { domains: { id: string; name: string }[]
     <dl className="nhsuk-u-margin-bottom-4">
       {domains.map((domain) => (
         <div key={domain.id}>
-          <dt className="nhsuk-u-font-weight-bold" >{domain.id}</dt>
+          <dt className="nhsuk-u-font-weight-bold">{domain.id}</dt>
           <dd className="nhsuk-u-margin-left-0 nhsuk-u-margin-bottom-1">{domain.name}</dd>
         </div>
       ))}

@@ -20,7 +20,11 @@ export const scaleColour = (value: number) => SCALE[scaleStep(value)] as string
 
 function luminance(hex: string): number {
   const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
-  const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number]
+  const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [
+    number,
+    number,
+    number,
+  ]
   return 0.2126 * r + 0.7152 * g + 0.0722 * b
 }
 
@@ -30,7 +34,8 @@ export function contrastRatio(a: string, b: string): number {
 }
 
 /** Dark or white text, whichever contrasts more with the fill. */
-export const textColourOn = (fill: string) => (contrastRatio(fill, DARK_TEXT) >= contrastRatio(fill, LIGHT_TEXT) ? DARK_TEXT : LIGHT_TEXT)
+export const textColourOn = (fill: string) =>
+  contrastRatio(fill, DARK_TEXT) >= contrastRatio(fill, LIGHT_TEXT) ? DARK_TEXT : LIGHT_TEXT
 
 /** Lines of the trend chart: told apart by colour (Okabe–Ito, darkened for contrast on white), dashes and markers. */
 export const SERIES_STYLES = [

@@ -36,12 +36,7 @@ export function HeatmapChart({ data }: { data: HeatmapChartData }) {
   const width = LABEL_WIDTH + data.columns.length * (CELL_WIDTH + GAP)
   const height = HEADER_HEIGHT + data.rows.length * (CELL_HEIGHT + GAP)
   return (
-    <svg
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      role="img"
-      aria-labelledby={titleId}
-    >
+    <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby={titleId}>
       <title id={titleId}>{data.title}</title>
       <defs>
         <HatchPattern id={hatchId} />
@@ -64,17 +59,36 @@ export function HeatmapChart({ data }: { data: HeatmapChartData }) {
         const y = HEADER_HEIGHT + rowIndex * (CELL_HEIGHT + GAP)
         return (
           <g key={row.key}>
-            <text x={LABEL_WIDTH - 6} y={y + CELL_HEIGHT / 2} dominantBaseline="central" textAnchor="end" fontSize="13" fill={DARK_TEXT}>
+            <text
+              x={LABEL_WIDTH - 6}
+              y={y + CELL_HEIGHT / 2}
+              dominantBaseline="central"
+              textAnchor="end"
+              fontSize="13"
+              fill={DARK_TEXT}
+            >
               {row.label.length > MAX_LABEL ? <title>{row.label}</title> : null}
               {shorten(row.label)}
             </text>
             {row.cells.map((cell, index) => {
               const x = LABEL_WIDTH + index * (CELL_WIDTH + GAP)
-              const fill = cell.state === 'suppressed' ? `url(#${hatchId})` : cell.value === null ? '#ffffff' : scaleColour(cell.value)
+              const fill =
+                cell.state === 'suppressed'
+                  ? `url(#${hatchId})`
+                  : cell.value === null
+                    ? '#ffffff'
+                    : scaleColour(cell.value)
               const textFill = cell.value === null ? DARK_TEXT : textColourOn(fill)
               return (
                 <g key={data.columns[index]?.id ?? index}>
-                  <rect x={x} y={y} width={CELL_WIDTH} height={CELL_HEIGHT} fill={fill} stroke={cell.state === 'figure' ? 'none' : '#aeb7bd'} />
+                  <rect
+                    x={x}
+                    y={y}
+                    width={CELL_WIDTH}
+                    height={CELL_HEIGHT}
+                    fill={fill}
+                    stroke={cell.state === 'figure' ? 'none' : '#aeb7bd'}
+                  />
                   <text
                     x={x + CELL_WIDTH / 2}
                     y={y + CELL_HEIGHT / 2}

@@ -1,11 +1,19 @@
 import { Link } from '@remix-run/react'
 import type { ReportTable } from '#app/lib/reports/report-view.ts'
-import { Cell } from '../responsive-table.tsx'
+import { Cell } from '#app/components/responsive-table.tsx'
 
 // A report table exactly as the server formatted it (the CSV export writes the same cells), with its
 // first column linking through when the row has somewhere to go, and the download link for its CSV.
 
-export function ReportTableView({ table, csvHref, csvLabel }: { table: ReportTable; csvHref: string; csvLabel: string }) {
+export function ReportTableView({
+  table,
+  csvHref,
+  csvLabel,
+}: {
+  table: ReportTable
+  csvHref: string
+  csvLabel: string
+}) {
   return (
     <>
       <table className="nhsuk-table-responsive">

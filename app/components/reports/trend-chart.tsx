@@ -14,7 +14,19 @@ const Y_TICKS = [0, 25, 50, 75, 100]
 export const seriesStyle = (index: number) => SERIES_STYLES[index % SERIES_STYLES.length] ?? SERIES_STYLES[0]
 
 /** A marker centred on (x, y). */
-export function Marker({ shape, x, y, colour, size = 5 }: { shape: MarkerShape; x: number; y: number; colour: string; size?: number }) {
+export function Marker({
+  shape,
+  x,
+  y,
+  colour,
+  size = 5,
+}: {
+  shape: MarkerShape
+  x: number
+  y: number
+  colour: string
+  size?: number
+}) {
   const s = size
   switch (shape) {
     case 'circle':
@@ -24,11 +36,31 @@ export function Marker({ shape, x, y, colour, size = 5 }: { shape: MarkerShape; 
     case 'triangle':
       return <polygon points={`${x},${y - s - 1} ${x + s + 1},${y + s} ${x - s - 1},${y + s}`} fill={colour} />
     case 'triangle-down':
-      return <polygon points={`${x},${y + s + 1} ${x + s + 1},${y - s} ${x - s - 1},${y - s}`} fill="#ffffff" stroke={colour} strokeWidth="2" />
+      return (
+        <polygon
+          points={`${x},${y + s + 1} ${x + s + 1},${y - s} ${x - s - 1},${y - s}`}
+          fill="#ffffff"
+          stroke={colour}
+          strokeWidth="2"
+        />
+      )
     case 'diamond':
-      return <polygon points={`${x},${y - s - 1} ${x + s + 1},${y} ${x},${y + s + 1} ${x - s - 1},${y}`} fill="#ffffff" stroke={colour} strokeWidth="2" />
+      return (
+        <polygon
+          points={`${x},${y - s - 1} ${x + s + 1},${y} ${x},${y + s + 1} ${x - s - 1},${y}`}
+          fill="#ffffff"
+          stroke={colour}
+          strokeWidth="2"
+        />
+      )
     case 'cross':
-      return <path d={`M${x - s},${y - s}L${x + s},${y + s}M${x - s},${y + s}L${x + s},${y - s}`} stroke={colour} strokeWidth="2.5" />
+      return (
+        <path
+          d={`M${x - s},${y - s}L${x + s},${y + s}M${x - s},${y + s}L${x + s},${y - s}`}
+          stroke={colour}
+          strokeWidth="2.5"
+        />
+      )
   }
 }
 
@@ -61,8 +93,22 @@ export function TrendChart({ data }: { data: TrendChartData }) {
       <title id={titleId}>{data.title}</title>
       {Y_TICKS.map((tick) => (
         <g key={tick}>
-          <line x1={PLOT.left} x2={WIDTH - PLOT.right} y1={yOf(tick)} y2={yOf(tick)} stroke={tick === 0 ? DARK_TEXT : '#d8dde0'} strokeWidth="1" />
-          <text x={PLOT.left - 6} y={yOf(tick)} textAnchor="end" dominantBaseline="central" fontSize="14" fill={DARK_TEXT}>
+          <line
+            x1={PLOT.left}
+            x2={WIDTH - PLOT.right}
+            y1={yOf(tick)}
+            y2={yOf(tick)}
+            stroke={tick === 0 ? DARK_TEXT : '#d8dde0'}
+            strokeWidth="1"
+          />
+          <text
+            x={PLOT.left - 6}
+            y={yOf(tick)}
+            textAnchor="end"
+            dominantBaseline="central"
+            fontSize="14"
+            fill={DARK_TEXT}
+          >
             {tick}%
           </text>
         </g>
@@ -77,7 +123,14 @@ export function TrendChart({ data }: { data: TrendChartData }) {
           </g>
         ) : null,
       )}
-      <text x={PLOT.left + plotWidth / 2} y={HEIGHT - 8} textAnchor="middle" fontSize="14" fontWeight="600" fill={DARK_TEXT}>
+      <text
+        x={PLOT.left + plotWidth / 2}
+        y={HEIGHT - 8}
+        textAnchor="middle"
+        fontSize="14"
+        fontWeight="600"
+        fill={DARK_TEXT}
+      >
         Week ending
       </text>
       <text
@@ -107,7 +160,9 @@ export function TrendChart({ data }: { data: TrendChartData }) {
                 strokeLinejoin="round"
               />
             ))}
-            {points.map((point, index) => (point ? <Marker key={index} shape={style.marker} x={point.x} y={point.y} colour={style.colour} /> : null))}
+            {points.map((point, index) =>
+              point ? <Marker key={index} shape={style.marker} x={point.x} y={point.y} colour={style.colour} /> : null,
+            )}
           </g>
         )
       })}

@@ -1,10 +1,10 @@
 import { and, asc, count, eq, inArray, isNull, or } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { z } from 'zod'
-import type { FieldErrors } from '#app/components/error-summary.tsx'
-import { canSeeUnit, visibleUnitCondition, type Viewer } from '../auth/scope.server.ts'
-import { db, schema } from '../db.server.ts'
-import { peopleInUnit } from '../org/units.server.ts'
+import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
+import { canSeeUnit, visibleUnitCondition, type Viewer } from '#app/lib/auth/scope.server.ts'
+import { db, schema } from '#app/lib/db.server.ts'
+import { peopleInUnit } from '#app/lib/org/units.server.ts'
 import { endOfDueDate, isoDay } from './due-dates.ts'
 import {
   MAX_ASSIGNMENTS_LISTED,
@@ -236,7 +236,7 @@ export async function assignmentsForLearner({
       {
         id: status.assignmentId,
         moduleSlug: status.moduleSlug,
-        title: status.moduleSlug === null ? ROLE_TARGETS_TITLE : titles.get(status.moduleSlug) ?? status.moduleSlug,
+        title: status.moduleSlug === null ? ROLE_TARGETS_TITLE : (titles.get(status.moduleSlug) ?? status.moduleSlug),
         dueAt: status.dueAt,
         status: status.status,
         renewBy: status.renewBy,
@@ -289,8 +289,8 @@ export async function assignmentsSetInUnit({ viewer, unitId }: { viewer: Viewer;
   return {
     assignments: rows.slice(0, MAX_ASSIGNMENTS_LISTED).map((row) => ({
       id: row.id,
-      what: row.moduleSlug === null ? ROLE_TARGETS_TITLE : titles.get(row.moduleSlug) ?? row.moduleSlug,
-      who: row.unitName ? `Everyone in ${row.unitName}` : row.personName ?? 'Someone who has left',
+      what: row.moduleSlug === null ? ROLE_TARGETS_TITLE : (titles.get(row.moduleSlug) ?? row.moduleSlug),
+      who: row.unitName ? `Everyone in ${row.unitName}` : (row.personName ?? 'Someone who has left'),
       dueDate: isoDay(row.dueAt),
       recurs: row.recurs,
       assignedBy: row.assignedBy,

@@ -1,5 +1,5 @@
-import { frameworkForContent, loadModules } from '../content/catalogue.server.ts'
-import { competencyIndex } from '../content/framework.server.ts'
+import { frameworkForContent, loadModules } from '#app/lib/content/catalogue.server.ts'
+import { competencyIndex } from '#app/lib/content/framework.server.ts'
 
 // What an assignment can name: the modules of the catalogue, each with its refresh period. A module's
 // evidence expires when it maps to a competency with refreshMonths; assignments of such a module may recur.

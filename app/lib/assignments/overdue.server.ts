@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, ne, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { visibleUnitCondition, type Viewer } from '../auth/scope.server.ts'
-import { db, schema } from '../db.server.ts'
+import { visibleUnitCondition, type Viewer } from '#app/lib/auth/scope.server.ts'
+import { db, schema } from '#app/lib/db.server.ts'
 import { ROLE_TARGETS_TITLE } from './assignment-options.ts'
 import { daysOverdue, isoDay } from './due-dates.ts'
 import { moduleCatalogue } from './modules.server.ts'
@@ -100,7 +100,7 @@ async function* overdueByGroup({
   peoplePerGroup: number
 }) {
   const teams = await teamsOf({ viewer, unitId, after })
-  for (let next = 0; next < teams.length; ) {
+  for (let next = 0; next < teams.length;) {
     const group = [teams[next++] as (typeof teams)[number]]
     let people = group[0]?.people ?? 0
     while (next < teams.length && people + (teams[next]?.people ?? 0) <= peoplePerGroup) {
@@ -132,7 +132,7 @@ function rowsOf(person: Person, statuses: AssignmentStatusRow[], now: Date, titl
       what:
         status.moduleSlug === null
           ? `${ROLE_TARGETS_TITLE} (${shortBy(status.domainsShort ?? 0)})`
-          : titles.get(status.moduleSlug) ?? status.moduleSlug,
+          : (titles.get(status.moduleSlug) ?? status.moduleSlug),
       dueDate: isoDay(status.dueAt),
       daysOverdue: daysOverdue(status.dueAt, now),
     }))

@@ -17,9 +17,9 @@ import {
   sql,
 } from 'drizzle-orm'
 import { alias, type PgColumn } from 'drizzle-orm/pg-core'
-import { frameworkForContent } from '../content/catalogue.server.ts'
-import type { Framework } from '../content/framework.schema.ts'
-import { db, schema } from '../db.server.ts'
+import { frameworkForContent } from '#app/lib/content/catalogue.server.ts'
+import type { Framework } from '#app/lib/content/framework.schema.ts'
+import { db, schema } from '#app/lib/db.server.ts'
 import { refreshingSlugs } from './modules.server.ts'
 
 // The status rules of assignments.server.ts, as SQL, so that a unit of any size is judged in a few queries

@@ -51,7 +51,11 @@ const rolesByViewer = new WeakMap<Viewer, Promise<Roles>>()
 export function rolesOf(viewer: Viewer): Promise<Roles> {
   let roles = rolesByViewer.get(viewer)
   if (!roles) {
-    roles = managedUnitIds({ viewer }).then((managed) => ({ learner: true, manager: managed.length > 0, admin: viewer.isAdmin }))
+    roles = managedUnitIds({ viewer }).then((managed) => ({
+      learner: true,
+      manager: managed.length > 0,
+      admin: viewer.isAdmin,
+    }))
     rolesByViewer.set(viewer, roles)
   }
   return roles

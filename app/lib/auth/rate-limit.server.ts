@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { and, count, eq, gte, inArray, lt } from 'drizzle-orm'
-import { db, schema } from '../db.server.ts'
-import { sessionSecret } from '../env.server.ts'
+import { db, schema } from '#app/lib/db.server.ts'
+import { sessionSecret } from '#app/lib/env.server.ts'
 
 // Failures live in the database, not in memory, so every app instance sees the same counts.
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000
@@ -33,7 +33,12 @@ export async function recordSignInFailure({ keys, now = new Date() }: { keys: st
     .values(keys.map((key) => ({ key, occurredAt: now })))
   await db()
     .delete(signInFailures)
-    .where(and(inArray(signInFailures.key, keys), lt(signInFailures.occurredAt, new Date(now.getTime() - SIGN_IN_WINDOW_MS))))
+    .where(
+      and(
+        inArray(signInFailures.key, keys),
+        lt(signInFailures.occurredAt, new Date(now.getTime() - SIGN_IN_WINDOW_MS)),
+      ),
+    )
 }
 
 /** A successful sign-in forgives the account's failures (the address's stay counted). */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { createOrg, createTeam, createUser } from '#tests/factories.ts'
-import { peopleInUnit } from '../org/units.server.ts'
+import { peopleInUnit } from '#app/lib/org/units.server.ts'
 import { canSeePerson, canSeeUnit } from './scope.server.ts'
 
 async function twoTeams() {

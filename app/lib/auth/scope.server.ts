@@ -1,6 +1,6 @@
 import { and, eq, inArray, type SQL } from 'drizzle-orm'
 import type { PgColumn } from 'drizzle-orm/pg-core'
-import { db, schema } from '../db.server.ts'
+import { db, schema } from '#app/lib/db.server.ts'
 
 /** Who is asking. Everyone is a learner; managers manage org units; admins see everything. */
 export interface Viewer {

@@ -1,8 +1,8 @@
 import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding'
 import { and, eq, lt } from 'drizzle-orm'
-import { db, schema } from '../db.server.ts'
-import { isProduction } from '../env.server.ts'
+import { db, schema } from '#app/lib/db.server.ts'
+import { isProduction } from '#app/lib/env.server.ts'
 
 // Sessions as the Lucia author now teaches them (docs/decisions/003-sessions-without-lucia.md):
 // the cookie holds a random token, the database only its SHA-256.

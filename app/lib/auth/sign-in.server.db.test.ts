@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest'
 import { createUser, TEST_PASSWORD } from '#tests/factories.ts'
-import { SIGN_IN_MAX_FAILURES, SIGN_IN_WINDOW_MS, isSignInLimited, recordSignInFailure, signInKeys } from './rate-limit.server.ts'
+import {
+  SIGN_IN_MAX_FAILURES,
+  SIGN_IN_WINDOW_MS,
+  isSignInLimited,
+  recordSignInFailure,
+  signInKeys,
+} from './rate-limit.server.ts'
 import { signIn } from './sign-in.server.ts'
 import { validateSessionToken } from './session.server.ts'
 
@@ -61,7 +67,8 @@ describe('signing in', () => {
 
   test('a successful sign-in forgives the account’s earlier failures', async () => {
     const user = await createUser()
-    for (let i = 0; i < SIGN_IN_MAX_FAILURES - 1; i++) await signIn({ email: user.email, password: 'wrong', ip: `198.51.100.${i}` })
+    for (let i = 0; i < SIGN_IN_MAX_FAILURES - 1; i++)
+      await signIn({ email: user.email, password: 'wrong', ip: `198.51.100.${i}` })
     expect((await signIn({ email: user.email, password: TEST_PASSWORD, ip: '192.0.2.50' })).ok).toBe(true)
     await signIn({ email: user.email, password: 'wrong', ip: '192.0.2.51' })
     expect((await signIn({ email: user.email, password: TEST_PASSWORD, ip: '192.0.2.52' })).ok).toBe(true)

@@ -4,8 +4,7 @@ import { createSession } from './session.server.ts'
 import { findUserByEmail } from './users.server.ts'
 
 export type SignInResult =
-  | { ok: true; token: string; expiresAt: Date; userId: string }
-  | { ok: false; reason: 'invalid' | 'rate-limited' }
+  { ok: true; token: string; expiresAt: Date; userId: string } | { ok: false; reason: 'invalid' | 'rate-limited' }
 
 /** Checks the password; never reveals whether the email belongs to an account. */
 export async function signIn({

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { db, schema, transaction } from '../db.server.ts'
+import { db, schema, transaction } from '#app/lib/db.server.ts'
 import { hashPassword, verifyPassword } from './password.server.ts'
 import { invalidateUserSessions } from './session.server.ts'
 
@@ -35,7 +35,10 @@ export async function createUser({
 
 export async function findUserByEmail({ email }: { email: string }) {
   const { users } = schema()
-  const [user] = await db().select().from(users).where(eq(users.email, normaliseEmail(email)))
+  const [user] = await db()
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)))
   return user ?? null
 }
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { isProduction } from '../env.server.ts'
+import { isProduction } from '#app/lib/env.server.ts'
 import { defaultContentRoot } from './content-root.server.ts'
 import type { DomainId, Framework } from './framework.schema.ts'
 import { competencyIndex, frameworkRootFor, loadFramework } from './framework.server.ts'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { roleProfileIds } from '../org/role-profiles.ts'
+import { roleProfileIds } from '#app/lib/org/role-profiles.ts'
 
 export const DOMAIN_IDS = ['SAFE', 'COMM', 'TECH', 'DATA', 'LEARN', 'INNOV'] as const
 export const domainIdSchema = z.enum(DOMAIN_IDS)

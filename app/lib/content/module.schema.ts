@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { roleProfileSchema } from '../org/role-profiles.ts'
+import { roleProfileSchema } from '#app/lib/org/role-profiles.ts'
 import { levelSchema } from './framework.schema.ts'
 
 export const moduleSlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'module folders are lower-case words joined by hyphens')

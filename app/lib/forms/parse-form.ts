@@ -1,5 +1,7 @@
 import type { z } from 'zod'
-import type { FieldErrors } from '#app/components/error-summary.tsx'
+
+/** A message per field, keyed by the id of the field it belongs to (the error summary links there). */
+export type FieldErrors = Partial<Record<string, string>>
 
 export type ParsedForm<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors }
 

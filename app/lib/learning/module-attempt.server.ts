@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import type { Answers } from '../content/knowledge-check.server.ts'
-import { gradeKnowledgeCheck, type GradedAttempt } from '../content/knowledge-check.server.ts'
-import type { ModuleSource } from '../content/module-source.server.ts'
-import { transaction } from '../db.server.ts'
-import { publicUrl, xapiActivityBase } from '../env.server.ts'
-import { appAuthority, learnerAgent } from '../xapi/agents.ts'
-import { deleteDocument, putDocument, readDocument, type DocumentKey } from '../xapi/documents.server.ts'
-import { agentKey } from '../xapi/statement-schema.ts'
-import { storeStatements } from '../xapi/statement-store.server.ts'
+import type { Answers } from '#app/lib/content/knowledge-check.server.ts'
+import { gradeKnowledgeCheck, type GradedAttempt } from '#app/lib/content/knowledge-check.server.ts'
+import type { ModuleSource } from '#app/lib/content/module-source.server.ts'
+import { transaction } from '#app/lib/db.server.ts'
+import { publicUrl, xapiActivityBase } from '#app/lib/env.server.ts'
+import { appAuthority, learnerAgent } from '#app/lib/xapi/model/agents.ts'
+import { deleteDocument, putDocument, readDocument, type DocumentKey } from '#app/lib/xapi/store/documents.server.ts'
+import { agentKey } from '#app/lib/xapi/model/statement-schema.ts'
+import { storeStatements } from '#app/lib/xapi/store/statement-store.server.ts'
 import {
   knowledgeCheckStatements,
   launchedStatement,
@@ -52,7 +52,15 @@ export async function getBookmark({ user, module }: { user: Learner; module: Mod
 }
 
 /** Also used by the demo seed, to leave its half-finished attempts where the player would. */
-export async function saveBookmark({ user, module, bookmark }: { user: Learner; module: ModuleSource; bookmark: Bookmark }) {
+export async function saveBookmark({
+  user,
+  module,
+  bookmark,
+}: {
+  user: Learner
+  module: ModuleSource
+  bookmark: Bookmark
+}) {
   await putDocument({
     key: bookmarkKey(user, module),
     content: Buffer.from(JSON.stringify(bookmark)),
@@ -66,7 +74,12 @@ function setting(user: Learner, module: ModuleSource, registration: string): Sta
     activityBase: xapiActivityBase,
     publicUrl,
     actor: learnerAgent({ publicUrl, user }),
-    module: { slug: module.slug, title: module.frontmatter.title, summary: module.frontmatter.summary, version: module.version },
+    module: {
+      slug: module.slug,
+      title: module.frontmatter.title,
+      summary: module.frontmatter.summary,
+      version: module.version,
+    },
     registration,
   }
 }
@@ -96,7 +109,15 @@ async function currentAttempt(user: Learner, module: ModuleSource): Promise<Book
 }
 
 /** Where the learner is now: seeing a page moves the bookmark there. */
-export async function markSectionSeen({ user, module, section }: { user: Learner; module: ModuleSource; section: number }) {
+export async function markSectionSeen({
+  user,
+  module,
+  section,
+}: {
+  user: Learner
+  module: ModuleSource
+  section: number
+}) {
   const attempt = await currentAttempt(user, module)
   if (attempt.section !== section) await saveBookmark({ user, module, bookmark: { ...attempt, section } })
 }
@@ -117,13 +138,24 @@ export async function completeSection({
 }) {
   const attempt = await currentAttempt(user, module)
   await transaction(async () => {
-    await record(user, sectionStatements(setting(user, module, attempt.registration), { number: section, title, total }))
+    await record(
+      user,
+      sectionStatements(setting(user, module, attempt.registration), { number: section, title, total }),
+    )
     await saveBookmark({ user, module, bookmark: { ...attempt, section: Math.min(section + 1, total) } })
   })
 }
 
 /** "Save and leave": the attempt stays open at this section. */
-export async function suspendAttempt({ user, module, section }: { user: Learner; module: ModuleSource; section: number }) {
+export async function suspendAttempt({
+  user,
+  module,
+  section,
+}: {
+  user: Learner
+  module: ModuleSource
+  section: number
+}) {
   const attempt = await currentAttempt(user, module)
   await transaction(async () => {
     await record(user, [suspendedStatement(setting(user, module, attempt.registration))])
@@ -135,11 +167,22 @@ export async function suspendAttempt({ user, module, section }: { user: Learner;
  * The one place a knowledge check is marked and recorded: answered per question, passed or failed,
  * completed when passed. The attempt then closes; the next visit starts a new one.
  */
-export async function submitKnowledgeCheck({ user, module, answers }: { user: Learner; module: ModuleSource; answers: Answers }): Promise<GradedAttempt> {
+export async function submitKnowledgeCheck({
+  user,
+  module,
+  answers,
+}: {
+  user: Learner
+  module: ModuleSource
+  answers: Answers
+}): Promise<GradedAttempt> {
   const attempt = gradeKnowledgeCheck({ module, answers })
   const open = await currentAttempt(user, module)
   await transaction(async () => {
-    await record(user, knowledgeCheckStatements(setting(user, module, open.registration), attempt, module.questions?.questions ?? []))
+    await record(
+      user,
+      knowledgeCheckStatements(setting(user, module, open.registration), attempt, module.questions?.questions ?? []),
+    )
     await deleteDocument({ key: bookmarkKey(user, module) })
   })
   return attempt

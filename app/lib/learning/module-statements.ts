@@ -1,6 +1,6 @@
-import type { Question } from '../content/module.schema.ts'
-import type { AccountAgent } from '../xapi/agents.ts'
-import { verbs } from '../xapi/vocabulary.ts'
+import type { Question } from '#app/lib/content/module.schema.ts'
+import type { AccountAgent } from '#app/lib/xapi/model/agents.ts'
+import { verbs } from '#app/lib/xapi/model/vocabulary.ts'
 
 // The statements the module player produces, built in one place so every one carries the same context:
 // the attempt's registration, the module as parent, and the content version the learner saw.
@@ -45,7 +45,15 @@ function moduleActivity({ activityBase, module }: StatementSetting) {
 function context(setting: StatementSetting, { withParent }: { withParent: boolean }) {
   return {
     registration: setting.registration,
-    ...(withParent ? { contextActivities: { parent: [{ objectType: 'Activity' as const, id: moduleActivityId(setting.activityBase, setting.module.slug) }] } } : {}),
+    ...(withParent
+      ? {
+          contextActivities: {
+            parent: [
+              { objectType: 'Activity' as const, id: moduleActivityId(setting.activityBase, setting.module.slug) },
+            ],
+          },
+        }
+      : {}),
     extensions: { [contentVersionExtension(setting.publicUrl)]: setting.module.version },
   }
 }
@@ -53,22 +61,43 @@ function context(setting: StatementSetting, { withParent }: { withParent: boolea
 const now = () => new Date().toISOString()
 
 export function launchedStatement(setting: StatementSetting) {
-  return { actor: setting.actor, verb: verb(verbs.launched, 'launched'), object: moduleActivity(setting), context: context(setting, { withParent: false }), timestamp: now() }
+  return {
+    actor: setting.actor,
+    verb: verb(verbs.launched, 'launched'),
+    object: moduleActivity(setting),
+    context: context(setting, { withParent: false }),
+    timestamp: now(),
+  }
 }
 
 export function suspendedStatement(setting: StatementSetting) {
-  return { actor: setting.actor, verb: verb(verbs.suspended, 'suspended'), object: moduleActivity(setting), context: context(setting, { withParent: false }), timestamp: now() }
+  return {
+    actor: setting.actor,
+    verb: verb(verbs.suspended, 'suspended'),
+    object: moduleActivity(setting),
+    context: context(setting, { withParent: false }),
+    timestamp: now(),
+  }
 }
 
 /** Reading a section, and how far through the module that brings the learner (0–100). */
-export function sectionStatements(setting: StatementSetting, { number, title, total }: { number: number; title: string; total: number }) {
+export function sectionStatements(
+  setting: StatementSetting,
+  { number, title, total }: { number: number; title: string; total: number },
+) {
   const section = {
     objectType: 'Activity' as const,
     id: `${moduleActivityId(setting.activityBase, setting.module.slug)}/sections/${number}`,
     definition: { name: en(title), type: ACTIVITY_TYPES.section },
   }
   return [
-    { actor: setting.actor, verb: verb(verbs.experienced, 'experienced'), object: section, context: context(setting, { withParent: true }), timestamp: now() },
+    {
+      actor: setting.actor,
+      verb: verb(verbs.experienced, 'experienced'),
+      object: section,
+      context: context(setting, { withParent: true }),
+      timestamp: now(),
+    },
     {
       actor: setting.actor,
       verb: verb(verbs.progressed, 'progressed'),
@@ -113,8 +142,20 @@ export function knowledgeCheckStatements(
           choices: (question?.options ?? []).map((option) => ({ id: option.id, description: en(option.text) })),
         },
       },
-      result: { response: marked.options.filter((o) => o.chosen).map((o) => o.id).join('[,]'), success: marked.correct },
-      context: { ...checkContext, contextActivities: { parent: [{ objectType: 'Activity' as const, id: checkId }], grouping: checkContext.contextActivities?.parent } },
+      result: {
+        response: marked.options
+          .filter((o) => o.chosen)
+          .map((o) => o.id)
+          .join('[,]'),
+        success: marked.correct,
+      },
+      context: {
+        ...checkContext,
+        contextActivities: {
+          parent: [{ objectType: 'Activity' as const, id: checkId }],
+          grouping: checkContext.contextActivities?.parent,
+        },
+      },
       timestamp: now(),
     }
   })

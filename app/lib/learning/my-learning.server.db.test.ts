@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { findModule } from '../content/catalogue.server.ts'
+import { findModule } from '#app/lib/content/catalogue.server.ts'
 import { createTeam, createUser } from '#tests/factories.ts'
 import { startAttempt, submitKnowledgeCheck } from './module-attempt.server.ts'
 import { myLearning } from './my-learning.server.ts'
@@ -23,7 +23,12 @@ describe("a learner's home", () => {
     await submitKnowledgeCheck({
       user,
       module,
-      answers: { 'urgent-mailbox': ['report'], 'check-link': ['hover'], clicked: ['tell-it'], 'nhsmail-report': ['spamreports'] },
+      answers: {
+        'urgent-mailbox': ['report'],
+        'check-link': ['hover'],
+        clicked: ['tell-it'],
+        'nhsmail-report': ['spamreports'],
+      },
     })
     const home = await myLearning({ user })
     expect(home.completed).toMatchObject([{ slug: 'spotting-phishing', percent: 100 }])

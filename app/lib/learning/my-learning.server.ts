@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm'
-import { canSeeDrafts, describeModule, frameworkForContent, loadModules } from '../content/catalogue.server.ts'
-import { db, schema } from '../db.server.ts'
-import { membershipOf } from '../org/units.server.ts'
+import { canSeeDrafts, describeModule, frameworkForContent, loadModules } from '#app/lib/content/catalogue.server.ts'
+import { db, schema } from '#app/lib/db.server.ts'
+import { membershipOf } from '#app/lib/org/units.server.ts'
 import { domainReadiness, expiringSoon, isCurrent, levelInWords } from './readiness.ts'
 import { savedRatings, selfRatedDomainLevels } from './self-assessment.server.ts'
 import { whatNext } from './what-next.ts'
@@ -15,7 +15,11 @@ export async function myLearning({ user, now = new Date() }: { user: { id: strin
   const [membership, evidence, attempts, ratings] = await Promise.all([
     membershipOf({ userId: user.id }),
     db().select().from(competencyEvidence).where(eq(competencyEvidence.userId, user.id)),
-    db().select().from(moduleAttempts).where(eq(moduleAttempts.userId, user.id)).orderBy(desc(moduleAttempts.updatedAt)),
+    db()
+      .select()
+      .from(moduleAttempts)
+      .where(eq(moduleAttempts.userId, user.id))
+      .orderBy(desc(moduleAttempts.updatedAt)),
     savedRatings({ userId: user.id }),
   ])
   const modules = loadModules({ includeDrafts: canSeeDrafts(user) }).map((m) => describeModule(m, framework))
@@ -28,12 +32,20 @@ export async function myLearning({ user, now = new Date() }: { user: { id: strin
   const evidencedSlugs = new Set(evidence.map((e) => e.moduleSlug))
   // Passed and still counting: a module whose evidence has all lapsed is worth doing again.
   const passedSlugs = new Set(
-    attempts.filter((a) => a.status === 'passed' && (currentEvidenceSlugs.has(a.moduleSlug) || !evidencedSlugs.has(a.moduleSlug))).map((a) => a.moduleSlug),
+    attempts
+      .filter(
+        (a) => a.status === 'passed' && (currentEvidenceSlugs.has(a.moduleSlug) || !evidencedSlugs.has(a.moduleSlug)),
+      )
+      .map((a) => a.moduleSlug),
   )
   const inProgress = attempts
     .filter((a) => a.status === 'in-progress' && !passedSlugs.has(a.moduleSlug) && moduleBySlug.has(a.moduleSlug))
     .filter((a, index, all) => all.findIndex((b) => b.moduleSlug === a.moduleSlug) === index)
-    .map((a) => ({ slug: a.moduleSlug, title: moduleBySlug.get(a.moduleSlug)?.title ?? a.moduleSlug, updatedAt: a.updatedAt }))
+    .map((a) => ({
+      slug: a.moduleSlug,
+      title: moduleBySlug.get(a.moduleSlug)?.title ?? a.moduleSlug,
+      updatedAt: a.updatedAt,
+    }))
   const completed = attempts
     .filter((a) => a.status === 'passed' && a.completedAt)
     .map((a) => ({

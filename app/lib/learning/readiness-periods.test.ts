@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { loadFramework } from '../content/framework.server.ts'
+import { loadFramework } from '#app/lib/content/framework.server.ts'
 import { domainReadiness } from './readiness.ts'
 import { type DatedEvidence, readinessPeriods } from './readiness-periods.ts'
 
@@ -43,7 +43,9 @@ describe('readiness periods', () => {
   })
 
   test('nothing for a domain with a competency never evidenced', () => {
-    expect(safe(readinessPeriods({ framework, evidence: [evidence('SAFE.1', 3, 0, null), evidence('SAFE.2', 3, 0, null)] }))).toEqual([])
+    expect(
+      safe(readinessPeriods({ framework, evidence: [evidence('SAFE.1', 3, 0, null), evidence('SAFE.2', 3, 0, null)] })),
+    ).toEqual([])
   })
 
   test('agrees with the competency rules at any moment', () => {
@@ -59,10 +61,14 @@ describe('readiness periods', () => {
     for (let n = 0; n < 320; n += 7) {
       const now = day(n)
       const known = sample.filter((e) => e.achievedAt <= now)
-      const level = domainReadiness({ framework, roleProfile: 'clinical', evidence: known, now }).find((d) => d.domainId === 'COMM')?.level
+      const level = domainReadiness({ framework, roleProfile: 'clinical', evidence: known, now }).find(
+        (d) => d.domainId === 'COMM',
+      )?.level
       const fromPeriods = Math.max(
         0,
-        ...periods.filter((p) => p.domainId === 'COMM' && p.readyFrom <= now && (p.readyUntil === null || p.readyUntil > now)).map((p) => p.level),
+        ...periods
+          .filter((p) => p.domainId === 'COMM' && p.readyFrom <= now && (p.readyUntil === null || p.readyUntil > now))
+          .map((p) => p.level),
       )
       expect(fromPeriods, `day ${n}`).toBe(level)
     }

@@ -1,4 +1,4 @@
-import type { Framework } from '../content/framework.schema.ts'
+import type { Framework } from '#app/lib/content/framework.schema.ts'
 import type { Evidence } from './readiness.ts'
 
 // When was a learner at level L or above in a domain? At any moment, a competency's level is the highest
@@ -35,7 +35,7 @@ export function union(spans: Span[]): Span[] {
 
 export function intersect(a: Span[], b: Span[]): Span[] {
   const result: Span[] = []
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     const [aStart, aEnd] = a[i] as Span
     const [bStart, bEnd] = b[j] as Span
     const start = Math.max(aStart, bStart)
@@ -47,7 +47,13 @@ export function intersect(a: Span[], b: Span[]): Span[] {
   return result
 }
 
-export function readinessPeriods({ framework, evidence }: { framework: Framework; evidence: DatedEvidence[] }): ReadinessPeriod[] {
+export function readinessPeriods({
+  framework,
+  evidence,
+}: {
+  framework: Framework
+  evidence: DatedEvidence[]
+}): ReadinessPeriod[] {
   const periods: ReadinessPeriod[] = []
   const maxLevel = Math.max(...framework.levels.map((l) => l.level))
   for (const domain of framework.domains) {
@@ -65,7 +71,12 @@ export function readinessPeriods({ framework, evidence }: { framework: Framework
       }
       if (!ready || ready.length === 0) break
       for (const [start, end] of ready) {
-        periods.push({ domainId: domain.id, level, readyFrom: new Date(start), readyUntil: Number.isFinite(end) ? new Date(end) : null })
+        periods.push({
+          domainId: domain.id,
+          level,
+          readyFrom: new Date(start),
+          readyUntil: Number.isFinite(end) ? new Date(end) : null,
+        })
       }
     }
   }

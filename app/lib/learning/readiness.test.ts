@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { loadFramework } from '../content/framework.server.ts'
+import { loadFramework } from '#app/lib/content/framework.server.ts'
 import { competencyLevel, domainReadiness, type Evidence, expiringSoon } from './readiness.ts'
 
 const framework = loadFramework({ root: path.resolve('content') })
@@ -32,7 +32,9 @@ describe('competency rules', () => {
       { competencyId: 'SAFE.2', level: 2, expiresAt: null },
       { competencyId: 'SAFE.3', level: 2, expiresAt: null },
     ]
-    const safe = domainReadiness({ framework, roleProfile: 'clinical', evidence, now }).find((d) => d.domainId === 'SAFE')
+    const safe = domainReadiness({ framework, roleProfile: 'clinical', evidence, now }).find(
+      (d) => d.domainId === 'SAFE',
+    )
     expect(safe).toMatchObject({ level: 2, target: 2, ready: true, gap: 0 })
     const missingOne = domainReadiness({ framework, roleProfile: 'clinical', evidence: evidence.slice(0, 2), now })
     expect(missingOne.find((d) => d.domainId === 'SAFE')).toMatchObject({ level: 0, ready: false, gap: 2 })
@@ -42,8 +44,12 @@ describe('competency rules', () => {
     const evidence: Evidence[] = framework.domains
       .find((d) => d.id === 'DATA')!
       .competencies.map((c) => ({ competencyId: c.id, level: 2, expiresAt: null }))
-    const clinical = domainReadiness({ framework, roleProfile: 'clinical', evidence, now }).find((d) => d.domainId === 'DATA')
-    const manager = domainReadiness({ framework, roleProfile: 'team-manager', evidence, now }).find((d) => d.domainId === 'DATA')
+    const clinical = domainReadiness({ framework, roleProfile: 'clinical', evidence, now }).find(
+      (d) => d.domainId === 'DATA',
+    )
+    const manager = domainReadiness({ framework, roleProfile: 'team-manager', evidence, now }).find(
+      (d) => d.domainId === 'DATA',
+    )
     expect(clinical).toMatchObject({ level: 2, target: 2, ready: true })
     expect(manager).toMatchObject({ level: 2, target: 3, ready: false, gap: 1 })
   })

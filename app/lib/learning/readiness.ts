@@ -1,4 +1,4 @@
-import type { DomainId, Framework } from '../content/framework.schema.ts'
+import type { DomainId, Framework } from '#app/lib/content/framework.schema.ts'
 
 // The competency rules (DESIGN.md): a person's level in a competency is the highest level evidenced by a
 // passed module mapped to it and not expired; a domain's level is the lowest competency level in it;
@@ -19,19 +19,40 @@ export function isCurrent(evidence: Evidence, now: Date): boolean {
  * Current evidence that expires within `days` and that nothing else covers: when it lapses, the
  * competency's level drops. (Evidence renewed since, or a higher level held, is not worth a warning.)
  */
-export function expiringSoon<E extends Evidence>({ evidence, now, days }: { evidence: E[]; now: Date; days: number }): E[] {
+export function expiringSoon<E extends Evidence>({
+  evidence,
+  now,
+  days,
+}: {
+  evidence: E[]
+  now: Date
+  days: number
+}): E[] {
   const horizon = now.getTime() + days * 86_400_000
   return evidence.filter((e) => {
     if (!e.expiresAt || !isCurrent(e, now) || e.expiresAt.getTime() > horizon) return false
     const expiry = e.expiresAt.getTime()
     return !evidence.some(
-      (other) => other !== e && other.competencyId === e.competencyId && other.level >= e.level && isCurrent(other, now) && (other.expiresAt === null || other.expiresAt.getTime() > expiry),
+      (other) =>
+        other !== e &&
+        other.competencyId === e.competencyId &&
+        other.level >= e.level &&
+        isCurrent(other, now) &&
+        (other.expiresAt === null || other.expiresAt.getTime() > expiry),
     )
   })
 }
 
 /** 0 when nothing current evidences the competency. */
-export function competencyLevel({ evidence, competencyId, now }: { evidence: Evidence[]; competencyId: string; now: Date }): number {
+export function competencyLevel({
+  evidence,
+  competencyId,
+  now,
+}: {
+  evidence: Evidence[]
+  competencyId: string
+  now: Date
+}): number {
   return evidence
     .filter((e) => e.competencyId === competencyId && isCurrent(e, now))
     .reduce((highest, e) => Math.max(highest, e.level), 0)

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
-import { frameworkForContent } from '../content/catalogue.server.ts'
-import type { DomainId, Framework } from '../content/framework.schema.ts'
-import { db, schema } from '../db.server.ts'
-import { publicUrl, xapiActivityBase } from '../env.server.ts'
-import { appAuthority, learnerAgent } from '../xapi/agents.ts'
-import { storeStatements } from '../xapi/statement-store.server.ts'
-import { selfRatingStatement } from './projections/self-rating.ts'
+import { frameworkForContent } from '#app/lib/content/catalogue.server.ts'
+import type { DomainId, Framework } from '#app/lib/content/framework.schema.ts'
+import { db, schema } from '#app/lib/db.server.ts'
+import { publicUrl, xapiActivityBase } from '#app/lib/env.server.ts'
+import { appAuthority, learnerAgent } from '#app/lib/xapi/model/agents.ts'
+import { storeStatements } from '#app/lib/xapi/store/statement-store.server.ts'
+import { selfRatingStatement } from '#app/lib/learning/projections/self-rating.ts'
 import { domainReadiness } from './readiness.ts'
 
 // The self-assessment: per competency, "where I am now" (0 = not yet, 1–4) and "where I need to be"
@@ -40,7 +40,8 @@ export function parseDomainRatings(form: FormData, domainId: DomainId) {
     const targetRaw = form.get(`target:${competency.id}`)
     const target = targetRaw ? level.min(1).safeParse(targetRaw) : null
     if (!current.success) errors[`current-${competency.id}-0`] = `Choose where you are now for ${competency.name}`
-    else ratings.push({ competencyId: competency.id, current: current.data, target: target?.success ? target.data : null })
+    else
+      ratings.push({ competencyId: competency.id, current: current.data, target: target?.success ? target.data : null })
   }
   return { ratings, errors }
 }
@@ -64,7 +65,10 @@ export async function saveDomainRatings({
 }
 
 /** A domain's self-rated level is the lowest rating in it, and only once every competency there is rated. */
-export function selfRatedDomainLevels(framework: Framework, ratings: Awaited<ReturnType<typeof savedRatings>>): Map<string, number> {
+export function selfRatedDomainLevels(
+  framework: Framework,
+  ratings: Awaited<ReturnType<typeof savedRatings>>,
+): Map<string, number> {
   const levels = new Map<string, number>()
   for (const domain of framework.domains) {
     const own = domain.competencies.map((c) => ratings.get(c.id)?.current)

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { loadFramework } from '../content/framework.server.ts'
+import { loadFramework } from '#app/lib/content/framework.server.ts'
 import { EVERY_DOMAIN, readyAt, type TeamMemberPeriods, teamReadiness } from './team-readiness.ts'
 
 const framework = loadFramework({ root: path.resolve('content') })
@@ -12,7 +12,8 @@ const period = (domainId: string, level: number, from: number, until: number | n
   readyUntil: until === null ? null : day(until),
 })
 const DOMAINS = framework.domains.map((domain) => domain.id)
-const clinicalTarget = (domainId: string) => framework.roleProfiles.find((p) => p.id === 'clinical')?.targets[domainId as 'SAFE'] as number
+const clinicalTarget = (domainId: string) =>
+  framework.roleProfiles.find((p) => p.id === 'clinical')?.targets[domainId as 'SAFE'] as number
 
 describe('team readiness over time', () => {
   test('counts people at their target in a domain, span by span, and leaves out stretches with nobody', () => {
@@ -43,16 +44,23 @@ describe('team readiness over time', () => {
 
   test('ready in every domain is the overlap of all six; an unknown role profile meets nothing', () => {
     const members: TeamMemberPeriods[] = [
-      { roleProfile: 'clinical', periods: DOMAINS.map((domainId, i) => period(domainId, clinicalTarget(domainId), i * 10, domainId === 'SAFE' ? 200 : null)) },
+      {
+        roleProfile: 'clinical',
+        periods: DOMAINS.map((domainId, i) =>
+          period(domainId, clinicalTarget(domainId), i * 10, domainId === 'SAFE' ? 200 : null),
+        ),
+      },
       { roleProfile: 'retired-profile', periods: DOMAINS.map((domainId) => period(domainId, 1, 0, null)) },
     ]
     const every = teamReadiness({ framework, members }).filter((span) => span.domainId === EVERY_DOMAIN)
-    expect(every).toEqual([{ domainId: EVERY_DOMAIN, readyFrom: day((DOMAINS.length - 1) * 10), readyUntil: day(200), ready: 1 }])
+    expect(every).toEqual([
+      { domainId: EVERY_DOMAIN, readyFrom: day((DOMAINS.length - 1) * 10), readyUntil: day(200), ready: 1 },
+    ])
   })
 
   test('at any moment the spans give the same count as looking at each person', () => {
     let seed = 42
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31)
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31
     const roles = framework.roleProfiles.map((profile) => profile.id)
     const members: TeamMemberPeriods[] = Array.from({ length: 30 }, () => ({
       roleProfile: roles[Math.floor(random() * roles.length)] as string,
@@ -67,12 +75,21 @@ describe('team readiness over time', () => {
     const spans = teamReadiness({ framework, members })
     const atTarget = (member: TeamMemberPeriods, domainId: string, at: Date) => {
       const target = framework.roleProfiles.find((p) => p.id === member.roleProfile)?.targets[domainId as 'SAFE']
-      return member.periods.some((p) => p.domainId === domainId && p.level === target && p.readyFrom <= at && (p.readyUntil === null || p.readyUntil > at))
+      return member.periods.some(
+        (p) =>
+          p.domainId === domainId &&
+          p.level === target &&
+          p.readyFrom <= at &&
+          (p.readyUntil === null || p.readyUntil > at),
+      )
     }
     for (let moment = -5; moment < 520; moment += 7) {
       const at = day(moment)
-      for (const domainId of DOMAINS) expect(readyAt(spans, domainId, at)).toBe(members.filter((m) => atTarget(m, domainId, at)).length)
-      expect(readyAt(spans, EVERY_DOMAIN, at)).toBe(members.filter((m) => DOMAINS.every((d) => atTarget(m, d, at))).length)
+      for (const domainId of DOMAINS)
+        expect(readyAt(spans, domainId, at)).toBe(members.filter((m) => atTarget(m, domainId, at)).length)
+      expect(readyAt(spans, EVERY_DOMAIN, at)).toBe(
+        members.filter((m) => DOMAINS.every((d) => atTarget(m, d, at))).length,
+      )
     }
   })
 })

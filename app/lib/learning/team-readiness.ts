@@ -1,4 +1,4 @@
-import type { Framework } from '../content/framework.schema.ts'
+import type { Framework } from '#app/lib/content/framework.schema.ts'
 import { intersect, type ReadinessPeriod, type Span, union } from './readiness-periods.ts'
 
 // How many of a team's people met their role target, in each domain and in every domain, over time: the
@@ -28,7 +28,8 @@ export interface TeamReadinessSpan {
  * Someone whose role profile is not in the framework meets no target.
  */
 function memberSpans(framework: Framework, member: TeamMemberPeriods): Map<string, Span[]> {
-  const targets = framework.roleProfiles.find((profile) => profile.id === member.roleProfile)?.targets as Record<string, number> | undefined
+  const targets = framework.roleProfiles.find((profile) => profile.id === member.roleProfile)?.targets as
+    Record<string, number> | undefined
   const byDomain = new Map<string, Span[]>()
   if (!targets) return byDomain
   let everyDomain: Span[] | null = null
@@ -58,15 +59,28 @@ function countOverTime(domainId: string, spans: Span[]): TeamReadinessSpan[] {
   moments.forEach(([moment, delta], index) => {
     ready += delta
     const next = moments[index + 1]?.[0]
-    if (ready > 0) result.push({ domainId, readyFrom: new Date(moment), readyUntil: next === undefined ? null : new Date(next), ready })
+    if (ready > 0)
+      result.push({
+        domainId,
+        readyFrom: new Date(moment),
+        readyUntil: next === undefined ? null : new Date(next),
+        ready,
+      })
   })
   return result
 }
 
-export function teamReadiness({ framework, members }: { framework: Framework; members: TeamMemberPeriods[] }): TeamReadinessSpan[] {
+export function teamReadiness({
+  framework,
+  members,
+}: {
+  framework: Framework
+  members: TeamMemberPeriods[]
+}): TeamReadinessSpan[] {
   const spansByDomain = new Map<string, Span[]>()
   for (const member of members) {
-    for (const [domainId, spans] of memberSpans(framework, member)) spansByDomain.set(domainId, [...(spansByDomain.get(domainId) ?? []), ...spans])
+    for (const [domainId, spans] of memberSpans(framework, member))
+      spansByDomain.set(domainId, [...(spansByDomain.get(domainId) ?? []), ...spans])
   }
   return [...spansByDomain.entries()].flatMap(([domainId, spans]) => countOverTime(domainId, spans))
 }
@@ -74,5 +88,12 @@ export function teamReadiness({ framework, members }: { framework: Framework; me
 /** Ready count of one domain (or EVERY_DOMAIN) at a moment, from a team's spans. */
 export function readyAt(spans: TeamReadinessSpan[], domainId: string, at: Date): number {
   const time = at.getTime()
-  return spans.find((span) => span.domainId === domainId && span.readyFrom.getTime() <= time && (span.readyUntil === null || span.readyUntil.getTime() > time))?.ready ?? 0
+  return (
+    spans.find(
+      (span) =>
+        span.domainId === domainId &&
+        span.readyFrom.getTime() <= time &&
+        (span.readyUntil === null || span.readyUntil.getTime() > time),
+    )?.ready ?? 0
+  )
 }

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { loadFramework } from '../content/framework.server.ts'
+import { loadFramework } from '#app/lib/content/framework.server.ts'
 import type { Evidence } from './readiness.ts'
 import { type CandidateModule, whatNext } from './what-next.ts'
 
@@ -13,14 +13,34 @@ const module = (slug: string, minutes: number, competencies: [string, number][])
   minutes,
   competencies: competencies.map(([id, level]) => ({ id, level, domainId: id.split('.')[0] ?? '' })),
 })
-const safetyEssentials = module('safety-essentials', 6, [['SAFE.1', 1], ['SAFE.2', 1], ['SAFE.3', 1]])
+const safetyEssentials = module('safety-essentials', 6, [
+  ['SAFE.1', 1],
+  ['SAFE.2', 1],
+  ['SAFE.3', 1],
+])
 const phishing = module('phishing', 5, [['SAFE.1', 1]])
-const learningEssentials = module('learning-essentials', 4, [['LEARN.1', 1], ['LEARN.2', 1]])
+const learningEssentials = module('learning-essentials', 4, [
+  ['LEARN.1', 1],
+  ['LEARN.2', 1],
+])
 const wellbeing = module('wellbeing', 8, [['SAFE.3', 2]])
 const modules = [phishing, learningEssentials, wellbeing, safetyEssentials]
 
-const dataEssentials = module('data-essentials', 6, [['DATA.1', 1], ['DATA.2', 1], ['DATA.3', 1], ['DATA.4', 1]])
-const recommend = (evidence: Evidence[], options: { passed?: string[]; renewals?: string[]; selfRated?: Record<string, number>; extra?: CandidateModule[] } = {}) =>
+const dataEssentials = module('data-essentials', 6, [
+  ['DATA.1', 1],
+  ['DATA.2', 1],
+  ['DATA.3', 1],
+  ['DATA.4', 1],
+])
+const recommend = (
+  evidence: Evidence[],
+  options: {
+    passed?: string[]
+    renewals?: string[]
+    selfRated?: Record<string, number>
+    extra?: CandidateModule[]
+  } = {},
+) =>
   whatNext({
     framework,
     roleProfile: 'clinical',
@@ -37,14 +57,18 @@ describe('what to do next', () => {
     // Clinical targets: SAFE 2, LEARN 1. Both essentials lift their domain; SAFE is further from target.
     const next = recommend([])
     expect(next.map((n) => n.slug)).toEqual(['safety-essentials', 'learning-essentials', 'phishing', 'wellbeing'])
-    expect(next[0]?.reason).toBe('Takes Digital identity, wellbeing, safety and security from level 0 to 1 (your target is 2)')
+    expect(next[0]?.reason).toBe(
+      'Takes Digital identity, wellbeing, safety and security from level 0 to 1 (your target is 2)',
+    )
     expect(next[2]?.reason).toMatch(/^Raises SAFE\.1, one step towards/)
   })
 
   test('between equal gaps, the domain the learner rated themselves lowest in comes first', () => {
     // SAFE and DATA are both 2 short for a clinical role and both essentials take 6 minutes.
     expect(recommend([], { extra: [dataEssentials] })[0]?.slug).toBe('data-essentials')
-    expect(recommend([], { extra: [dataEssentials], selfRated: { SAFE: 0, DATA: 2 } })[0]?.slug).toBe('safety-essentials')
+    expect(recommend([], { extra: [dataEssentials], selfRated: { SAFE: 0, DATA: 2 } })[0]?.slug).toBe(
+      'safety-essentials',
+    )
     expect(recommend([], { extra: [dataEssentials], selfRated: { SAFE: 2, DATA: 1 } })[0]?.slug).toBe('data-essentials')
   })
 
@@ -59,8 +83,15 @@ describe('what to do next', () => {
   })
 
   test('renewals come after gap-closing modules and before the rest, even when passed', () => {
-    const ready: Evidence[] = ['SAFE.1', 'SAFE.2', 'SAFE.3'].map((id) => ({ competencyId: id, level: 2, expiresAt: null }))
-    const next = recommend([...ready, { competencyId: 'LEARN.1', level: 1, expiresAt: null }], { passed: ['phishing'], renewals: ['phishing'] })
+    const ready: Evidence[] = ['SAFE.1', 'SAFE.2', 'SAFE.3'].map((id) => ({
+      competencyId: id,
+      level: 2,
+      expiresAt: null,
+    }))
+    const next = recommend([...ready, { competencyId: 'LEARN.1', level: 1, expiresAt: null }], {
+      passed: ['phishing'],
+      renewals: ['phishing'],
+    })
     expect(next.map((n) => [n.slug, n.reason])).toEqual([
       ['learning-essentials', 'Takes Teaching, learning and self-development from level 0 to 1 (your target is 1)'],
       ['phishing', 'Renews evidence that expires soon'],

@@ -1,4 +1,4 @@
-import type { Framework } from '../content/framework.schema.ts'
+import type { Framework } from '#app/lib/content/framework.schema.ts'
 import { competencyLevel, domainReadiness, type Evidence } from './readiness.ts'
 
 // "What to do next" on a learner's home. In order:
@@ -66,25 +66,47 @@ export function whatNext({
       .filter(({ domain, to }) => domain.gap > 0 && to > domain.level)
       .sort((a, b) => b.domain.gap - a.domain.gap)
     const raised = module.competencies
-      .filter((c) => (gapOf.get(c.domainId) ?? 0) > 0 && c.level > competencyLevel({ evidence, competencyId: c.id, now }))
+      .filter(
+        (c) => (gapOf.get(c.domainId) ?? 0) > 0 && c.level > competencyLevel({ evidence, competencyId: c.id, now }),
+      )
       .sort((a, b) => (gapOf.get(b.domainId) ?? 0) - (gapOf.get(a.domainId) ?? 0))
     const top = lifted[0]
     const firstRaised = raised[0]
     if (top) {
       const name = domainNames.get(top.domain.domainId) ?? top.domain.domainId
-      return { module, group: 1, gap: top.domain.gap, selfGap: selfGapOf(top.domain.domainId), reason: `Takes ${name} from level ${top.domain.level} to ${top.to} (your target is ${top.domain.target})` }
+      return {
+        module,
+        group: 1,
+        gap: top.domain.gap,
+        selfGap: selfGapOf(top.domain.domainId),
+        reason: `Takes ${name} from level ${top.domain.level} to ${top.to} (your target is ${top.domain.target})`,
+      }
     }
     if (firstRaised) {
       const name = domainNames.get(firstRaised.domainId) ?? firstRaised.domainId
-      return { module, group: 2, gap: gapOf.get(firstRaised.domainId) ?? 0, selfGap: selfGapOf(firstRaised.domainId), reason: `Raises ${firstRaised.id}, one step towards your ${name} target` }
+      return {
+        module,
+        group: 2,
+        gap: gapOf.get(firstRaised.domainId) ?? 0,
+        selfGap: selfGapOf(firstRaised.domainId),
+        reason: `Raises ${firstRaised.id}, one step towards your ${name} target`,
+      }
     }
-    if (renewalSlugs.has(module.slug)) return { module, group: 3, gap: 0, selfGap: 0, reason: 'Renews evidence that expires soon' }
+    if (renewalSlugs.has(module.slug))
+      return { module, group: 3, gap: 0, selfGap: 0, reason: 'Renews evidence that expires soon' }
     return { module, group: 4, gap: 0, selfGap: 0, reason: 'For your role' }
   })
 
   return ranked
     .filter(({ module }) => !passedSlugs.has(module.slug) || renewalSlugs.has(module.slug))
-    .sort((a, b) => a.group - b.group || b.gap - a.gap || b.selfGap - a.selfGap || a.module.minutes - b.module.minutes || a.module.title.localeCompare(b.module.title))
+    .sort(
+      (a, b) =>
+        a.group - b.group ||
+        b.gap - a.gap ||
+        b.selfGap - a.selfGap ||
+        a.module.minutes - b.module.minutes ||
+        a.module.title.localeCompare(b.module.title),
+    )
     .slice(0, limit)
     .map(({ module, reason }) => ({ slug: module.slug, title: module.title, minutes: module.minutes, reason }))
 }

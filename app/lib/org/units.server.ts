@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
-import type { Viewer } from '../auth/scope.server.ts'
-import { canSeeUnit, visibleUnitCondition } from '../auth/scope.server.ts'
-import { db, schema, transaction } from '../db.server.ts'
-import { lockProjections } from '../learning/projections/projection-lock.server.ts'
-import { refreshTeamRollups, teamsOf } from '../learning/projections/team-rollups.server.ts'
+import type { Viewer } from '#app/lib/auth/scope.server.ts'
+import { canSeeUnit, visibleUnitCondition } from '#app/lib/auth/scope.server.ts'
+import { db, schema, transaction } from '#app/lib/db.server.ts'
+import { lockProjections } from '#app/lib/learning/projections/projection-lock.server.ts'
+import { refreshTeamRollups, teamsOf } from '#app/lib/learning/projections/team-rollups.server.ts'
 import type { RoleProfileId } from './role-profiles.ts'
 
 export type OrgUnit = ReturnType<typeof schema>['orgUnits']['$inferSelect']
@@ -45,10 +45,12 @@ export async function createOrgUnit({
           .from(orgUnitClosure)
           .where(eq(orgUnitClosure.descendantId, parentId))
       : []
-    await tx.insert(orgUnitClosure).values([
-      { ancestorId: unit.id, descendantId: unit.id, depth: 0 },
-      ...ancestors.map((a) => ({ ancestorId: a.ancestorId, descendantId: unit.id, depth: a.depth + 1 })),
-    ])
+    await tx
+      .insert(orgUnitClosure)
+      .values([
+        { ancestorId: unit.id, descendantId: unit.id, depth: 0 },
+        ...ancestors.map((a) => ({ ancestorId: a.ancestorId, descendantId: unit.id, depth: a.depth + 1 })),
+      ])
     return unit
   })
 }
@@ -75,7 +77,8 @@ export async function visibleAncestors({ viewer, unitId }: { viewer: Viewer; uni
 }
 
 /** People in the teams joined below a unit: a sum of team headcounts (kept by setMembership), not a count of everyone. */
-const peopleInTeams = (teamHeadcounts: ReturnType<typeof schema>['teamHeadcounts']) => sql<number | string>`coalesce(sum(${teamHeadcounts.people}), 0)`
+const peopleInTeams = (teamHeadcounts: ReturnType<typeof schema>['teamHeadcounts']) =>
+  sql<number | string>`coalesce(sum(${teamHeadcounts.people}), 0)`
 
 /** Units directly below this one with how many people are in each (teams and all below). */
 export async function childUnitsWithHeadcount({ viewer, unitId }: { viewer: Viewer; unitId: string }) {
@@ -174,7 +177,12 @@ export async function assignManager({ userId, unitId }: { userId: string; unitId
 export async function membershipOf({ userId }: { userId: string }) {
   const { memberships, orgUnits } = schema()
   const [row] = await db()
-    .select({ roleProfile: memberships.roleProfile, jobTitle: memberships.jobTitle, teamId: orgUnits.id, teamName: orgUnits.name })
+    .select({
+      roleProfile: memberships.roleProfile,
+      jobTitle: memberships.jobTitle,
+      teamId: orgUnits.id,
+      teamName: orgUnits.name,
+    })
     .from(memberships)
     .innerJoin(orgUnits, eq(orgUnits.id, memberships.teamId))
     .where(eq(memberships.userId, userId))

@@ -14,9 +14,22 @@ export function csvField(value: CsvValue): string {
 export const csvLine = (values: CsvValue[]) => `${values.map(csvField).join(',')}\r\n`
 
 /** A streamed CSV download: the header, then each row as the iterable produces it. */
-export function csvResponse({ filename, header, rows }: { filename: string; header: string[]; rows: AsyncIterable<CsvValue[]> | Iterable<CsvValue[]> }): Response {
+export function csvResponse({
+  filename,
+  header,
+  rows,
+}: {
+  filename: string
+  header: string[]
+  rows: AsyncIterable<CsvValue[]> | Iterable<CsvValue[]>
+}): Response {
   const encoder = new TextEncoder()
-  const iterator = (Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : (async function* () { yield* rows })())
+  const iterator =
+    Symbol.asyncIterator in rows
+      ? rows[Symbol.asyncIterator]()
+      : (async function* () {
+          yield* rows
+        })()
   let headerSent = false
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {

@@ -21,7 +21,13 @@ describe('the people export, a page at a time', () => {
     const teamA = await teamPeople({ unit: f.teamA, now })
     for (const person of teamA) {
       const exported = everyone.find((p) => p.id === person.id)
-      expect(exported).toMatchObject({ teamId: f.teamA.id, teamName: f.teamA.name, domains: person.domains, readyInEveryDomain: person.readyInEveryDomain, lastActivity: person.lastActivity })
+      expect(exported).toMatchObject({
+        teamId: f.teamA.id,
+        teamName: f.teamA.name,
+        domains: person.domains,
+        readyInEveryDomain: person.readyInEveryDomain,
+        lastActivity: person.lastActivity,
+      })
     }
   })
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt } from 'drizzle-orm'
-import { frameworkForContent } from '../content/catalogue.server.ts'
-import { db, schema } from '../db.server.ts'
-import type { OrgUnit } from '../org/units.server.ts'
+import { frameworkForContent } from '#app/lib/content/catalogue.server.ts'
+import { db, schema } from '#app/lib/db.server.ts'
+import type { OrgUnit } from '#app/lib/org/units.server.ts'
 import { type PersonReadiness, readinessOfPeople } from './readiness-report.server.ts'
 
 // Everyone below a unit, for the people CSV above team level. An ICB holds tens of thousands of people,
@@ -21,7 +21,15 @@ export interface ExportPerson {
 }
 
 /** One page of the people below `unit` (their teams and everything under them) after `afterId`, by user id. */
-export async function peopleBelowUnitPage({ unit, afterId, limit }: { unit: Pick<OrgUnit, 'id'>; afterId: string | null; limit: number }): Promise<ExportPerson[]> {
+export async function peopleBelowUnitPage({
+  unit,
+  afterId,
+  limit,
+}: {
+  unit: Pick<OrgUnit, 'id'>
+  afterId: string | null
+  limit: number
+}): Promise<ExportPerson[]> {
   const { users, memberships, orgUnits, orgUnitClosure } = schema()
   const inUnit = eq(orgUnitClosure.ancestorId, unit.id)
   return db()

@@ -3,7 +3,8 @@ import { buildReportFixture } from '#tests/report-fixture.ts'
 import { teamPeople, unitHeadline, unitHeatmap, unitTrend } from './readiness-report.server.ts'
 
 const now = new Date('2026-11-26T12:00:00Z')
-const safeFigure = (row: Awaited<ReturnType<typeof unitHeatmap>>[number] | undefined) => row?.cells.find((c) => c.domainId === 'SAFE')?.figure
+const safeFigure = (row: Awaited<ReturnType<typeof unitHeatmap>>[number] | undefined) =>
+  row?.cells.find((c) => c.domainId === 'SAFE')?.figure
 
 describe('readiness reports on a hand-built organisation', () => {
   test('heatmap of a directorate: % meeting the role target per team, with teams under 5 people suppressed', async () => {
@@ -21,10 +22,12 @@ describe('readiness reports on a hand-built organisation', () => {
   test('heatmap of an organisation: directorates, each measured against each person’s own role target', async () => {
     const f = await buildReportFixture({ now })
     const rows = await unitHeatmap({ unit: f.organisation, now })
-    expect(rows.map((r) => [r.unit.id, r.people, safeFigure(r)?.percent])).toEqual(expect.arrayContaining([
-      [f.directorate1.id, 9, 56], // A1–A4 and B1 of 9
-      [f.directorate2.id, 5, 0], // C1 has level 1 but clinical staff need 2
-    ]))
+    expect(rows.map((r) => [r.unit.id, r.people, safeFigure(r)?.percent])).toEqual(
+      expect.arrayContaining([
+        [f.directorate1.id, 9, 56], // A1–A4 and B1 of 9
+        [f.directorate2.id, 5, 0], // C1 has level 1 but clinical staff need 2
+      ]),
+    )
     expect(rows).toHaveLength(2)
   })
 
@@ -59,9 +62,22 @@ describe('readiness reports on a hand-built organisation', () => {
     expect(people).toHaveLength(6)
     const byId = new Map(people.map((p) => [p.id, p]))
     const [a1, a2, , , a5, a6] = f.a
-    expect(byId.get(a2?.id ?? '')).toMatchObject({ readyInEveryDomain: true, lastActivity: new Date(now.getTime() - 20 * 86_400_000) })
-    expect(byId.get(a1?.id ?? '')?.domains.find((d) => d.domainId === 'SAFE')).toEqual({ domainId: 'SAFE', level: 1, target: 1, ready: true })
-    expect(byId.get(a5?.id ?? '')?.domains.find((d) => d.domainId === 'SAFE')).toEqual({ domainId: 'SAFE', level: 0, target: 1, ready: false })
+    expect(byId.get(a2?.id ?? '')).toMatchObject({
+      readyInEveryDomain: true,
+      lastActivity: new Date(now.getTime() - 20 * 86_400_000),
+    })
+    expect(byId.get(a1?.id ?? '')?.domains.find((d) => d.domainId === 'SAFE')).toEqual({
+      domainId: 'SAFE',
+      level: 1,
+      target: 1,
+      ready: true,
+    })
+    expect(byId.get(a5?.id ?? '')?.domains.find((d) => d.domainId === 'SAFE')).toEqual({
+      domainId: 'SAFE',
+      level: 0,
+      target: 1,
+      ready: false,
+    })
     expect(byId.get(a6?.id ?? '')).toMatchObject({ readyInEveryDomain: false, lastActivity: null })
   })
 })

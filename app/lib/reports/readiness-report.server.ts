@@ -1,11 +1,11 @@
 import { and, asc, count, eq, exists, gt, inArray, isNull, lte, max, ne, or, type SQL, sql, sum } from 'drizzle-orm'
-import { frameworkForContent } from '../content/catalogue.server.ts'
-import type { DomainId, Framework } from '../content/framework.schema.ts'
-import { db, schema } from '../db.server.ts'
-import { ensureTeamRollups } from '../learning/projections/team-rollups.server.ts'
-import { domainReadiness } from '../learning/readiness.ts'
-import { EVERY_DOMAIN } from '../learning/team-readiness.ts'
-import type { OrgUnit } from '../org/units.server.ts'
+import { frameworkForContent } from '#app/lib/content/catalogue.server.ts'
+import type { DomainId, Framework } from '#app/lib/content/framework.schema.ts'
+import { db, schema } from '#app/lib/db.server.ts'
+import { ensureTeamRollups } from '#app/lib/learning/projections/team-rollups.server.ts'
+import { domainReadiness } from '#app/lib/learning/readiness.ts'
+import { EVERY_DOMAIN } from '#app/lib/learning/team-readiness.ts'
+import type { OrgUnit } from '#app/lib/org/units.server.ts'
 
 // Readiness figures for a unit and everything below it. Counts of people (in the unit, self-assessed,
 // meeting their role target now and in past weeks) add up the team rollups, which the projector and
@@ -29,14 +29,25 @@ export interface UnitFigure {
 
 const percentOf = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 100))
 
-export function unitFigure({ ready, people, suppress }: { ready: number; people: number; suppress: boolean }): UnitFigure {
+export function unitFigure({
+  ready,
+  people,
+  suppress,
+}: {
+  ready: number
+  people: number
+  suppress: boolean
+}): UnitFigure {
   const suppressed = suppress && people > 0 && people < SMALL_NUMBER_THRESHOLD
   return { ready, people, percent: suppressed ? null : percentOf(ready, people), suppressed }
 }
 
 function coversMoment(at: Date): SQL {
   const { teamReadiness } = schema()
-  return and(lte(teamReadiness.readyFrom, at), or(isNull(teamReadiness.readyUntil), gt(teamReadiness.readyUntil, at))) as SQL
+  return and(
+    lte(teamReadiness.readyFrom, at),
+    or(isNull(teamReadiness.readyUntil), gt(teamReadiness.readyUntil, at)),
+  ) as SQL
 }
 
 /** Per unit: its people and how many have self-assessed, added up from its teams' rollups. */
@@ -45,12 +56,18 @@ async function teamTotals(unitIds: string[]): Promise<Map<string, { people: numb
   await ensureTeamRollups()
   const { orgUnitClosure, teamHeadcounts } = schema()
   const rows = await db()
-    .select({ unitId: orgUnitClosure.ancestorId, people: sum(teamHeadcounts.people), selfAssessed: sum(teamHeadcounts.selfAssessed) })
+    .select({
+      unitId: orgUnitClosure.ancestorId,
+      people: sum(teamHeadcounts.people),
+      selfAssessed: sum(teamHeadcounts.selfAssessed),
+    })
     .from(orgUnitClosure)
     .innerJoin(teamHeadcounts, eq(teamHeadcounts.teamId, orgUnitClosure.descendantId))
     .where(inArray(orgUnitClosure.ancestorId, unitIds))
     .groupBy(orgUnitClosure.ancestorId)
-  return new Map(rows.map((row) => [row.unitId, { people: Number(row.people ?? 0), selfAssessed: Number(row.selfAssessed ?? 0) }]))
+  return new Map(
+    rows.map((row) => [row.unitId, { people: Number(row.people ?? 0), selfAssessed: Number(row.selfAssessed ?? 0) }]),
+  )
 }
 
 /** How many people are in each of these units (their teams and everything below). */
@@ -86,7 +103,10 @@ export async function readyCounts({ unitIds, at }: { unitIds: string[]; at: Date
 /** The headline figures for a unit. */
 export async function unitHeadline({ unit, now = new Date() }: { unit: OrgUnit; now?: Date }) {
   const { orgUnitClosure, memberships, competencyEvidence } = schema()
-  const lapsing = and(expiresBetween(now, new Date(now.getTime() + EXPIRY_WINDOW_DAYS * DAY_MS)), notCoveredByOtherEvidence())
+  const lapsing = and(
+    expiresBetween(now, new Date(now.getTime() + EXPIRY_WINDOW_DAYS * DAY_MS)),
+    notCoveredByOtherEvidence(),
+  )
   const [totals, ready, expiring] = await Promise.all([
     teamTotals([unit.id]).then((map) => map.get(unit.id) ?? { people: 0, selfAssessed: 0 }),
     readyCounts({ unitIds: [unit.id], at: now }).then((map) => map.get(unit.id)?.inEveryDomain ?? 0),
@@ -95,11 +115,22 @@ export async function unitHeadline({ unit, now = new Date() }: { unit: OrgUnit; 
     db()
       .select({ n: count() })
       .from(orgUnitClosure)
-      .innerJoin(memberships, and(eq(orgUnitClosure.ancestorId, unit.id), eq(memberships.teamId, orgUnitClosure.descendantId)))
+      .innerJoin(
+        memberships,
+        and(eq(orgUnitClosure.ancestorId, unit.id), eq(memberships.teamId, orgUnitClosure.descendantId)),
+      )
       .where(
         unit.kind === 'team'
-          ? exists(db().select({ one: sql`1` }).from(competencyEvidence).where(and(eq(competencyEvidence.userId, memberships.userId), lapsing)))
-          : inArray(memberships.userId, db().select({ userId: competencyEvidence.userId }).from(competencyEvidence).where(lapsing)),
+          ? exists(
+              db()
+                .select({ one: sql`1` })
+                .from(competencyEvidence)
+                .where(and(eq(competencyEvidence.userId, memberships.userId), lapsing)),
+            )
+          : inArray(
+              memberships.userId,
+              db().select({ userId: competencyEvidence.userId }).from(competencyEvidence).where(lapsing),
+            ),
       )
       .then(([row]) => Number(row?.n ?? 0)),
   ])
@@ -148,7 +179,13 @@ export async function unitHeatmap({ unit, now = new Date() }: { unit: OrgUnit; n
 }
 
 /** Any units × domains (a unit's children, or the several units a manager looks after), suppressed when few. */
-export async function heatmapRows({ units, now = new Date() }: { units: HeatmapRow['unit'][]; now?: Date }): Promise<HeatmapRow[]> {
+export async function heatmapRows({
+  units,
+  now = new Date(),
+}: {
+  units: HeatmapRow['unit'][]
+  now?: Date
+}): Promise<HeatmapRow[]> {
   const framework = frameworkForContent()
   const ids = units.map((unit) => unit.id)
   const [people, ready] = await Promise.all([headcounts(ids), readyCounts({ unitIds: ids, at: now })])
@@ -190,8 +227,16 @@ export async function unitTrend({
 }): Promise<TrendPoint[]> {
   const { orgUnitClosure, teamReadiness } = schema()
   const framework = frameworkForContent()
-  const moments = Array.from({ length: weeks }, (_, index) => new Date(now.getTime() - (weeks - 1 - index) * 7 * DAY_MS))
-  const sums = Object.fromEntries(moments.map((moment, index) => [`w${index}`, sql<number>`sum(case when ${coversMoment(moment)} then ${teamReadiness.ready} else 0 end)`]))
+  const moments = Array.from(
+    { length: weeks },
+    (_, index) => new Date(now.getTime() - (weeks - 1 - index) * 7 * DAY_MS),
+  )
+  const sums = Object.fromEntries(
+    moments.map((moment, index) => [
+      `w${index}`,
+      sql<number>`sum(case when ${coversMoment(moment)} then ${teamReadiness.ready} else 0 end)`,
+    ]),
+  )
   const [people, rows] = await Promise.all([
     knownPeople ?? headcounts([unit.id]).then((map) => map.get(unit.id) ?? 0),
     ensureTeamRollups().then(() =>
@@ -215,7 +260,10 @@ export async function unitTrend({
   return moments.map((moment, index) => ({
     weekEnding: moment,
     percentByDomain: Object.fromEntries(
-      framework.domains.map((domain) => [domain.id, suppress ? null : percentOf(Number(byDomain.get(domain.id)?.[`w${index}`] ?? 0), people)]),
+      framework.domains.map((domain) => [
+        domain.id,
+        suppress ? null : percentOf(Number(byDomain.get(domain.id)?.[`w${index}`] ?? 0), people),
+      ]),
     ),
   }))
 }
@@ -257,8 +305,16 @@ export async function readinessOfPeople<P extends { id: string; roleProfile: str
   if (ids.length === 0) return []
   const [evidence, attempts, ratings] = await Promise.all([
     db().select().from(competencyEvidence).where(inArray(competencyEvidence.userId, ids)),
-    db().select({ userId: moduleAttempts.userId, last: max(moduleAttempts.updatedAt) }).from(moduleAttempts).where(inArray(moduleAttempts.userId, ids)).groupBy(moduleAttempts.userId),
-    db().select({ userId: selfRatings.userId, last: max(selfRatings.ratedAt) }).from(selfRatings).where(inArray(selfRatings.userId, ids)).groupBy(selfRatings.userId),
+    db()
+      .select({ userId: moduleAttempts.userId, last: max(moduleAttempts.updatedAt) })
+      .from(moduleAttempts)
+      .where(inArray(moduleAttempts.userId, ids))
+      .groupBy(moduleAttempts.userId),
+    db()
+      .select({ userId: selfRatings.userId, last: max(selfRatings.ratedAt) })
+      .from(selfRatings)
+      .where(inArray(selfRatings.userId, ids))
+      .groupBy(selfRatings.userId),
   ])
   const latest = new Map<string, Date>()
   for (const row of [...attempts, ...ratings]) {
@@ -269,7 +325,12 @@ export async function readinessOfPeople<P extends { id: string; roleProfile: str
   const evidenceByPerson = new Map<string, (typeof evidence)[number][]>()
   for (const item of evidence) evidenceByPerson.set(item.userId, [...(evidenceByPerson.get(item.userId) ?? []), item])
   return people.map((person) => {
-    const readiness = domainReadiness({ framework, roleProfile: person.roleProfile, evidence: evidenceByPerson.get(person.id) ?? [], now })
+    const readiness = domainReadiness({
+      framework,
+      roleProfile: person.roleProfile,
+      evidence: evidenceByPerson.get(person.id) ?? [],
+      now,
+    })
     return {
       ...person,
       domains: readiness.map(({ domainId, level, target, ready }) => ({ domainId, level, target, ready })),

@@ -1,8 +1,8 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm'
-import { type CurrentUser, requireUser, rolesOf } from '../auth/current-user.server.ts'
-import { canSeePerson, managedUnitIds, type Viewer } from '../auth/scope.server.ts'
-import { db, schema } from '../db.server.ts'
-import { getVisibleUnit, type OrgUnit } from '../org/units.server.ts'
+import { type CurrentUser, requireUser, rolesOf } from '#app/lib/auth/current-user.server.ts'
+import { canSeePerson, managedUnitIds, type Viewer } from '#app/lib/auth/scope.server.ts'
+import { db, schema } from '#app/lib/db.server.ts'
+import { getVisibleUnit, type OrgUnit } from '#app/lib/org/units.server.ts'
 
 // Who may open reports, and on what. Learners (no managed unit, not an admin) get 403 on every report
 // page and CSV; a unit or person outside the viewer's scope is answered 404, so hidden ones stay unknown.
@@ -14,13 +14,25 @@ export async function requireReportViewer(request: Request): Promise<CurrentUser
   return user
 }
 
-export async function requireReportUnit({ viewer, unitId }: { viewer: Viewer; unitId: string | undefined }): Promise<OrgUnit> {
+export async function requireReportUnit({
+  viewer,
+  unitId,
+}: {
+  viewer: Viewer
+  unitId: string | undefined
+}): Promise<OrgUnit> {
   const unit = unitId ? await getVisibleUnit({ viewer, unitId }) : null
   if (!unit) throw new Response('Unit not found', { status: 404 })
   return unit
 }
 
-export async function requireReportPerson({ viewer, personId }: { viewer: Viewer; personId: string | undefined }): Promise<{ id: string; name: string }> {
+export async function requireReportPerson({
+  viewer,
+  personId,
+}: {
+  viewer: Viewer
+  personId: string | undefined
+}): Promise<{ id: string; name: string }> {
   if (!personId || !(await canSeePerson({ viewer, personId }))) throw new Response('Person not found', { status: 404 })
   const { users } = schema()
   const [person] = await db().select({ id: users.id, name: users.name }).from(users).where(eq(users.id, personId))
@@ -40,7 +52,13 @@ export async function reportRootUnits({ viewer }: { viewer: Viewer }): Promise<O
   const nested = await db()
     .select({ id: orgUnitClosure.descendantId })
     .from(orgUnitClosure)
-    .where(and(inArray(orgUnitClosure.ancestorId, managed), inArray(orgUnitClosure.descendantId, managed), gt(orgUnitClosure.depth, 0)))
+    .where(
+      and(
+        inArray(orgUnitClosure.ancestorId, managed),
+        inArray(orgUnitClosure.descendantId, managed),
+        gt(orgUnitClosure.depth, 0),
+      ),
+    )
   const covered = new Set(nested.map((row) => row.id))
   const roots = managed.filter((id) => !covered.has(id))
   return db().select().from(orgUnits).where(inArray(orgUnits.id, roots)).orderBy(asc(orgUnits.name))

@@ -1,10 +1,16 @@
-import type { Framework } from '../content/framework.schema.ts'
-import { roleProfileLabel } from '../org/role-profiles.ts'
-import { childKind, type OrgUnit, type OrgUnitKind } from '../org/units.server.ts'
+import type { Framework } from '#app/lib/content/framework.schema.ts'
+import { roleProfileLabel } from '#app/lib/org/role-profiles.ts'
+import { childKind, type OrgUnit, type OrgUnitKind } from '#app/lib/org/units.server.ts'
 import type { CsvValue } from './csv.server.ts'
 import type { ExportPerson } from './people-export.server.ts'
 import type { ReportRow, ReportTable } from './report-view.ts'
-import { type HeatmapRow, type PersonReadiness, SMALL_NUMBER_THRESHOLD, type TrendPoint, type UnitFigure } from './readiness-report.server.ts'
+import {
+  type HeatmapRow,
+  type PersonReadiness,
+  SMALL_NUMBER_THRESHOLD,
+  type TrendPoint,
+  type UnitFigure,
+} from './readiness-report.server.ts'
 
 // The report tables exactly as they are shown, cell by cell, as text. The pages render these rows and the
 // CSV exports write the same rows through the same functions, so a download cannot drift from the screen.
@@ -26,11 +32,24 @@ export function figureText(figure: Pick<UnitFigure, 'percent' | 'suppressed'>): 
   return `${figure.percent}%`
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
 export const dateText = (value: Date) => dateFormat.format(value)
 
 /** Child units × domains: the % of each unit's people meeting their role target. */
-export function unitHeatmapTable({ unit, rows, framework }: { unit: Pick<OrgUnit, 'name' | 'kind'>; rows: HeatmapRow[]; framework: Framework }): ReportTable {
+export function unitHeatmapTable({
+  unit,
+  rows,
+  framework,
+}: {
+  unit: Pick<OrgUnit, 'name' | 'kind'>
+  rows: HeatmapRow[]
+  framework: Framework
+}): ReportTable {
   const kind = childKind[unit.kind]
   return heatmapTable({
     caption: `Percentage of people meeting their role target in each domain, by ${kind ? kindLabel[kind].toLowerCase() : 'unit'}, in ${unit.name}`,
@@ -41,14 +60,29 @@ export function unitHeatmapTable({ unit, rows, framework }: { unit: Pick<OrgUnit
 }
 
 /** Several units side by side (the units a manager looks after), each row linking to its report. */
-export function heatmapTable({ caption, rowHeading, rows, framework }: { caption: string; rowHeading: string; rows: HeatmapRow[]; framework: Framework }): ReportTable {
+export function heatmapTable({
+  caption,
+  rowHeading,
+  rows,
+  framework,
+}: {
+  caption: string
+  rowHeading: string
+  rows: HeatmapRow[]
+  framework: Framework
+}): ReportTable {
   return {
     caption,
     header: [rowHeading, 'People', ...framework.domains.map((domain) => domain.id), 'Ready in every domain'],
     rows: rows.map((row) => ({
       key: row.unit.id,
       href: `/reports/units/${row.unit.id}`,
-      cells: [row.unit.name, String(row.people), ...row.cells.map((cell) => figureText(cell.figure)), figureText(row.readyInEveryDomain)],
+      cells: [
+        row.unit.name,
+        String(row.people),
+        ...row.cells.map((cell) => figureText(cell.figure)),
+        figureText(row.readyInEveryDomain),
+      ],
     })),
   }
 }
@@ -60,18 +94,33 @@ export function trendCellText(percent: number | null, { people }: { people: numb
 }
 
 /** Week by week, the % of the unit's people meeting their role target in each domain. */
-export function trendTable({ unit, points, people, framework }: { unit: Pick<OrgUnit, 'name'>; points: TrendPoint[]; people: number; framework: Framework }): ReportTable {
+export function trendTable({
+  unit,
+  points,
+  people,
+  framework,
+}: {
+  unit: Pick<OrgUnit, 'name'>
+  points: TrendPoint[]
+  people: number
+  framework: Framework
+}): ReportTable {
   return {
     caption: `Percentage of people in ${unit.name} meeting their role target in each domain, week by week`,
     header: ['Week ending', ...framework.domains.map((domain) => domain.id)],
     rows: points.map((point) => ({
       key: point.weekEnding.toISOString(),
-      cells: [dateText(point.weekEnding), ...framework.domains.map((domain) => trendCellText(point.percentByDomain[domain.id] ?? null, { people }))],
+      cells: [
+        dateText(point.weekEnding),
+        ...framework.domains.map((domain) => trendCellText(point.percentByDomain[domain.id] ?? null, { people })),
+      ],
     })),
   }
 }
 
-type TablePerson = PersonReadiness<{ id: string; name: string; roleProfile: string } & Partial<Pick<ExportPerson, 'teamName'>>>
+type TablePerson = PersonReadiness<
+  { id: string; name: string; roleProfile: string } & Partial<Pick<ExportPerson, 'teamName'>>
+>
 
 /** A person's level in a domain against their target, e.g. "1 of 2": level 1 evidenced, target level 2. */
 export const levelText = (domain: { level: number; target: number }) => `${domain.level} of ${domain.target}`
@@ -113,7 +162,15 @@ export function personRow(person: TablePerson, { withTeam, overdueByPerson }: Pe
 }
 
 /** A team's people: each one's level per domain against their role target, and when they last did anything. */
-export function peopleTable({ unit, people, columns }: { unit: Pick<OrgUnit, 'name'>; people: TablePerson[]; columns: PeopleColumns }): ReportTable {
+export function peopleTable({
+  unit,
+  people,
+  columns,
+}: {
+  unit: Pick<OrgUnit, 'name'>
+  people: TablePerson[]
+  columns: PeopleColumns
+}): ReportTable {
   return {
     caption: `People in ${unit.name}: level evidenced in each domain against the target for their role ("1 of 2" is level 1 of a target of 2)`,
     header: peopleHeader(columns),
@@ -152,7 +209,12 @@ export function headlineFigures({
   domainCount,
 }: {
   unit: Pick<OrgUnit, 'name' | 'kind'>
-  headline: { people: number; selfAssessed: UnitFigure; readyInEveryDomain: UnitFigure; peopleWithEvidenceExpiring: number }
+  headline: {
+    people: number
+    selfAssessed: UnitFigure
+    readyInEveryDomain: UnitFigure
+    peopleWithEvidenceExpiring: number
+  }
   overdue: { overdue: number; people: number } | null
   domainCount: number
 }): HeadlineFigure[] {
@@ -166,7 +228,12 @@ export function headlineFigures({
   const count = (n: number, sentence: string): Pick<HeadlineFigure, 'value' | 'detail'> =>
     fewPeople ? { value: SUPPRESSED_HEADLINE, detail: SUPPRESSED_DETAIL } : { value: String(n), detail: sentence }
   return [
-    { key: 'people', label: 'People', value: String(people), detail: `${people} ${peopleWord(people)} in ${unit.name}.` },
+    {
+      key: 'people',
+      label: 'People',
+      value: String(people),
+      detail: `${people} ${peopleWord(people)} in ${unit.name}.`,
+    },
     {
       key: 'self-assessed',
       label: 'Have self-assessed',

@@ -1,4 +1,4 @@
-import type { Framework } from '../content/framework.schema.ts'
+import type { Framework } from '#app/lib/content/framework.schema.ts'
 import type { HeatmapRow, PersonReadiness, TrendPoint } from './readiness-report.server.ts'
 
 // What the report pages show, as plain data worked out on the server: the charts' figures and the
@@ -42,7 +42,15 @@ export interface TrendChartData {
 
 const columnsOf = (framework: Framework) => framework.domains.map((domain) => ({ id: domain.id, name: domain.name }))
 
-export function unitHeatmapChart({ unitName, rows, framework }: { unitName: string; rows: HeatmapRow[]; framework: Framework }): HeatmapChartData {
+export function unitHeatmapChart({
+  unitName,
+  rows,
+  framework,
+}: {
+  unitName: string
+  rows: HeatmapRow[]
+  framework: Framework
+}): HeatmapChartData {
   return {
     kind: 'units',
     title: `Heatmap: percentage of people meeting their role target in each domain, for each unit in ${unitName}. The same figures are in the table after it.`,
@@ -59,7 +67,15 @@ export function unitHeatmapChart({ unitName, rows, framework }: { unitName: stri
   }
 }
 
-export function peopleHeatmapChart({ unitName, people, framework }: { unitName: string; people: PersonReadiness<{ id: string; name: string }>[]; framework: Framework }): HeatmapChartData {
+export function peopleHeatmapChart({
+  unitName,
+  people,
+  framework,
+}: {
+  unitName: string
+  people: PersonReadiness<{ id: string; name: string }>[]
+  framework: Framework
+}): HeatmapChartData {
   return {
     kind: 'people',
     title: `Heatmap: each person in ${unitName}, their level in each domain against the target for their role. The same figures are in the table after it.`,
@@ -78,7 +94,15 @@ export function peopleHeatmapChart({ unitName, people, framework }: { unitName: 
 
 const weekFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })
 
-export function trendChart({ unitName, points, framework }: { unitName: string; points: TrendPoint[]; framework: Framework }): TrendChartData {
+export function trendChart({
+  unitName,
+  points,
+  framework,
+}: {
+  unitName: string
+  points: TrendPoint[]
+  framework: Framework
+}): TrendChartData {
   return {
     title: `Line chart: percentage of people in ${unitName} meeting their role target in each domain over the last ${points.length} weeks. The same figures are in the table after it.`,
     weeks: points.map((point) => weekFormat.format(point.weekEnding)),

@@ -1,7 +1,7 @@
-import { overdueCountByPerson, overdueCountInUnit } from '../assignments/assignments.server.ts'
-import type { Viewer } from '../auth/scope.server.ts'
-import { frameworkForContent } from '../content/catalogue.server.ts'
-import { childUnitsWithHeadcount, type OrgUnit, visibleAncestors } from '../org/units.server.ts'
+import { overdueCountByPerson, overdueCountInUnit } from '#app/lib/assignments/assignments.server.ts'
+import type { Viewer } from '#app/lib/auth/scope.server.ts'
+import { frameworkForContent } from '#app/lib/content/catalogue.server.ts'
+import { childUnitsWithHeadcount, type OrgUnit, visibleAncestors } from '#app/lib/org/units.server.ts'
 import type { CsvValue } from './csv.server.ts'
 import { peopleReadinessPages } from './people-export.server.ts'
 import { headcounts, heatmapRows, teamPeople, unitHeadline, unitHeatmap, unitTrend } from './readiness-report.server.ts'
@@ -28,7 +28,11 @@ import { peopleHeatmapChart, trendChart, unitHeatmapChart } from './report-view.
 export async function teamPeopleReport({ unit, now }: { unit: OrgUnit; now: Date }) {
   const framework = frameworkForContent()
   const people = await teamPeople({ unit, now })
-  const columns: PeopleColumns = { framework, withTeam: false, overdueByPerson: await overdueCountByPerson({ userIds: people.map((p) => p.id), now }) }
+  const columns: PeopleColumns = {
+    framework,
+    withTeam: false,
+    overdueByPerson: await overdueCountByPerson({ userIds: people.map((p) => p.id), now }),
+  }
   return {
     chart: peopleHeatmapChart({ unitName: unit.name, people, framework }),
     table: peopleTable({ unit, people, columns }),
@@ -40,7 +44,10 @@ export async function heatmapReport({ unit, now }: { unit: OrgUnit; now: Date })
   if (unit.kind === 'team') return teamPeopleReport({ unit, now })
   const framework = frameworkForContent()
   const rows = await unitHeatmap({ unit, now })
-  return { chart: unitHeatmapChart({ unitName: unit.name, rows, framework }), table: unitHeatmapTable({ unit, rows, framework }) }
+  return {
+    chart: unitHeatmapChart({ unitName: unit.name, rows, framework }),
+    table: unitHeatmapTable({ unit, rows, framework }),
+  }
 }
 
 /** Where a manager of several units starts: those units side by side. */
@@ -50,7 +57,12 @@ export async function managedUnitsHeatmapReport({ units, now }: { units: OrgUnit
   const unitName = 'the units you look after'
   return {
     chart: unitHeatmapChart({ unitName, rows, framework }),
-    table: heatmapTable({ caption: `Percentage of people meeting their role target in each domain, in ${unitName}`, rowHeading: 'Unit', rows, framework }),
+    table: heatmapTable({
+      caption: `Percentage of people meeting their role target in each domain, in ${unitName}`,
+      rowHeading: 'Unit',
+      rows,
+      framework,
+    }),
   }
 }
 
@@ -70,13 +82,23 @@ export async function trendReport({ unit, now, people }: { unit: OrgUnit; now: D
  * The people CSV above team level (at a team it is the people table): every person below the unit with
  * their team, read a page at a time so that an ICB-wide export never holds everyone at once.
  */
-export async function peopleBelowUnitCsv({ unit, now }: { unit: OrgUnit; now: Date }): Promise<{ header: string[]; rows: AsyncIterable<CsvValue[]> }> {
+export async function peopleBelowUnitCsv({
+  unit,
+  now,
+}: {
+  unit: OrgUnit
+  now: Date
+}): Promise<{ header: string[]; rows: AsyncIterable<CsvValue[]> }> {
   const framework = frameworkForContent()
   return {
     header: peopleHeader({ framework, withTeam: true, overdueByPerson: new Map() }),
     rows: (async function* () {
       for await (const page of peopleReadinessPages({ unit, now })) {
-        const columns: PeopleColumns = { framework, withTeam: true, overdueByPerson: await overdueCountByPerson({ userIds: page.map((p) => p.id), now }) }
+        const columns: PeopleColumns = {
+          framework,
+          withTeam: true,
+          overdueByPerson: await overdueCountByPerson({ userIds: page.map((p) => p.id), now }),
+        }
         for (const person of page) yield personRow(person, columns).cells
       }
     })(),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { type Database, dialect } from '../../db.server.ts'
+import { type Database, dialect } from '#app/lib/db.server.ts'
 
 /**
  * Serialises everything that writes statements or what is derived from them, across app instances on one

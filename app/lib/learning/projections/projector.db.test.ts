@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import { db, schema } from '#app/lib/db.server.ts'
 import { publicUrl, xapiActivityBase } from '#app/lib/env.server.ts'
-import { appAuthority, browserAuthority, clientAuthority, learnerAgent } from '#app/lib/xapi/agents.ts'
-import { createLrsClient } from '#app/lib/xapi/lrs-clients.server.ts'
-import { storeStatements } from '#app/lib/xapi/statement-store.server.ts'
-import { verbs } from '#app/lib/xapi/vocabulary.ts'
-import { contentVersionExtension, moduleActivityId } from '../module-statements.ts'
+import { appAuthority, browserAuthority, clientAuthority, learnerAgent } from '#app/lib/xapi/model/agents.ts'
+import { createLrsClient } from '#app/lib/xapi/clients/lrs-clients.server.ts'
+import { storeStatements } from '#app/lib/xapi/store/statement-store.server.ts'
+import { verbs } from '#app/lib/xapi/model/vocabulary.ts'
+import { contentVersionExtension, moduleActivityId } from '#app/lib/learning/module-statements.ts'
 import { setMembership } from '#app/lib/org/units.server.ts'
 import { createTeam, createUser } from '#tests/factories.ts'
 import { loadContext, signedInRequest } from '#tests/requests.ts'
-import { action as checkAction } from '../../../routes/modules.$slug.check.tsx'
-import { action as overviewAction } from '../../../routes/modules.$slug._index.tsx'
+import { action as checkAction } from '#app/routes/modules.$slug.check.tsx'
+import { action as overviewAction } from '#app/routes/modules.$slug._index.tsx'
 import { addMonths, rebuildProjections } from './projector.server.ts'
 import { selfRatingStatement } from './self-rating.ts'
 
@@ -22,7 +22,11 @@ const SAFETY_ESSENTIALS = 'digital-safety-essentials' // SAFE.1, SAFE.2 (12-mont
 
 const app = appAuthority({ publicUrl }) as unknown as Json
 async function clientAuthorityFor({ trusted }: { trusted: boolean }): Promise<Json> {
-  const { client } = await createLrsClient({ name: trusted ? 'Trusted vendor' : 'Other vendor', scopes: ['all'], trustedForEvidence: trusted })
+  const { client } = await createLrsClient({
+    name: trusted ? 'Trusted vendor' : 'Other vendor',
+    scopes: ['all'],
+    trustedForEvidence: trusted,
+  })
   return clientAuthority({ publicUrl, client }) as unknown as Json
 }
 
@@ -34,7 +38,13 @@ function moduleStatement(
   userId: string,
   slug: string,
   verb: keyof typeof verbs,
-  { registration, scaled, at = new Date(), section, version = 'v1' }: { registration: string; scaled?: number; at?: Date; section?: number; version?: string },
+  {
+    registration,
+    scaled,
+    at = new Date(),
+    section,
+    version = 'v1',
+  }: { registration: string; scaled?: number; at?: Date; section?: number; version?: string },
 ): Json {
   const moduleId = moduleActivityId(xapiActivityBase, slug)
   return {
@@ -74,7 +84,11 @@ async function snapshot() {
   const { moduleAttempts, competencyEvidence, selfRatings, readinessPeriods, teamReadiness, teamHeadcounts } = schema()
   const plain = (rows: Json[]) =>
     rows
-      .map((row) => JSON.stringify(Object.entries(row).map(([key, value]) => [key, value instanceof Date ? value.getTime() : value])))
+      .map((row) =>
+        JSON.stringify(
+          Object.entries(row).map(([key, value]) => [key, value instanceof Date ? value.getTime() : value]),
+        ),
+      )
       .sort()
   return {
     attempts: plain(await db().select().from(moduleAttempts)),
@@ -114,8 +128,11 @@ describe('module attempts and competency evidence', () => {
     const at = new Date('2026-10-01T08:00:00Z')
     const pass = moduleStatement(userId, SAFETY_ESSENTIALS, 'passed', { registration: randomUUID(), scaled: 1, at })
     await store([pass])
-    const periods = async () => (await db().select().from(schema().readinessPeriods)).filter((row) => row.userId === userId)
-    expect(await periods()).toEqual([{ userId, domainId: 'SAFE', level: 1, readyFrom: at, readyUntil: new Date('2027-10-01T08:00:00Z') }])
+    const periods = async () =>
+      (await db().select().from(schema().readinessPeriods)).filter((row) => row.userId === userId)
+    expect(await periods()).toEqual([
+      { userId, domainId: 'SAFE', level: 1, readyFrom: at, readyUntil: new Date('2027-10-01T08:00:00Z') },
+    ])
     await store([voiding(pass.id as string, userId)])
     expect(await periods()).toEqual([])
   })
@@ -123,7 +140,9 @@ describe('module attempts and competency evidence', () => {
   test('every competency a module maps to gets its own evidence; no refreshMonths means no expiry', async () => {
     const userId = randomUUID()
     await store([moduleStatement(userId, CHAMPION, 'passed', { registration: randomUUID(), scaled: 1 })])
-    expect((await evidenceOf(userId)).map(({ competencyId, level, expiresAt }) => ({ competencyId, level, expiresAt }))).toEqual([
+    expect(
+      (await evidenceOf(userId)).map(({ competencyId, level, expiresAt }) => ({ competencyId, level, expiresAt })),
+    ).toEqual([
       { competencyId: 'LEARN.1', level: 1, expiresAt: null },
       { competencyId: 'LEARN.2', level: 2, expiresAt: null },
     ])
@@ -132,12 +151,18 @@ describe('module attempts and competency evidence', () => {
   test("an untrusted client's pass records the attempt but gives no evidence; a trusted client's does", async () => {
     const untrustedUser = randomUUID()
     const registration = randomUUID()
-    await store([moduleStatement(untrustedUser, PHISHING, 'passed', { registration, scaled: 0.9 })], await clientAuthorityFor({ trusted: false }))
+    await store(
+      [moduleStatement(untrustedUser, PHISHING, 'passed', { registration, scaled: 0.9 })],
+      await clientAuthorityFor({ trusted: false }),
+    )
     expect(await evidenceOf(untrustedUser)).toEqual([])
     expect((await attemptOf(registration))?.status).toBe('passed')
 
     const trustedUser = randomUUID()
-    await store([moduleStatement(trustedUser, PHISHING, 'passed', { registration: randomUUID(), scaled: 0.9 })], await clientAuthorityFor({ trusted: true }))
+    await store(
+      [moduleStatement(trustedUser, PHISHING, 'passed', { registration: randomUUID(), scaled: 0.9 })],
+      await clientAuthorityFor({ trusted: true }),
+    )
     expect(await evidenceOf(trustedUser)).toMatchObject([{ competencyId: 'SAFE.1', level: 1 }])
   })
 
@@ -145,22 +170,37 @@ describe('module attempts and competency evidence', () => {
     const userId = randomUUID()
     const pass = () => moduleStatement(userId, PHISHING, 'passed', { registration: randomUUID(), scaled: 1 })
     await store([pass()], browserAuthority({ publicUrl }) as unknown as Json)
-    await store([pass()], { objectType: 'Agent', account: { homePage: 'https://elsewhere.example', name: 'skills-platform' } })
+    await store([pass()], {
+      objectType: 'Agent',
+      account: { homePage: 'https://elsewhere.example', name: 'skills-platform' },
+    })
     expect(await evidenceOf(userId)).toEqual([])
   })
 
   test('voiding the passing statement removes the evidence and recomputes the attempt', async () => {
     const userId = randomUUID()
     const registration = randomUUID()
-    const launched = moduleStatement(userId, PHISHING, 'launched', { registration, at: new Date('2026-11-01T09:00:00Z') })
-    const passed = moduleStatement(userId, PHISHING, 'passed', { registration, scaled: 0.8, at: new Date('2026-11-01T09:30:00Z') })
+    const launched = moduleStatement(userId, PHISHING, 'launched', {
+      registration,
+      at: new Date('2026-11-01T09:00:00Z'),
+    })
+    const passed = moduleStatement(userId, PHISHING, 'passed', {
+      registration,
+      scaled: 0.8,
+      at: new Date('2026-11-01T09:30:00Z'),
+    })
     const other = moduleStatement(userId, CHAMPION, 'passed', { registration: randomUUID(), scaled: 1 })
     await store([launched, passed, other])
     expect(await evidenceOf(userId)).toHaveLength(3)
 
     await store([voiding(passed.id as string, userId)])
     expect((await evidenceOf(userId)).map((row) => row.competencyId)).toEqual(['LEARN.1', 'LEARN.2'])
-    expect(await attemptOf(registration)).toMatchObject({ status: 'in-progress', bestScaled: null, completedAt: null, updatedAt: new Date('2026-11-01T09:00:00Z') })
+    expect(await attemptOf(registration)).toMatchObject({
+      status: 'in-progress',
+      bestScaled: null,
+      completedAt: null,
+      updatedAt: new Date('2026-11-01T09:00:00Z'),
+    })
   })
 
   test('failed attempts are failed, the best score is kept, and a later pass wins', async () => {
@@ -187,7 +227,12 @@ describe('module attempts and competency evidence', () => {
   test("only this app's learners count, and a registration belongs to the learner who used it first", async () => {
     const registration = randomUUID()
     const first = randomUUID()
-    await store([{ ...moduleStatement(first, PHISHING, 'passed', { registration, scaled: 1 }), actor: { mbox: 'mailto:someone@example.test' } }])
+    await store([
+      {
+        ...moduleStatement(first, PHISHING, 'passed', { registration, scaled: 1 }),
+        actor: { mbox: 'mailto:someone@example.test' },
+      },
+    ])
     expect(await attemptOf(registration)).toBeUndefined()
     await store([moduleStatement(first, PHISHING, 'launched', { registration })])
     await store([moduleStatement(randomUUID(), PHISHING, 'passed', { registration, scaled: 1 })])
@@ -200,7 +245,9 @@ test('voiding the statement that made a learner own a registration hands it on, 
   const [a, b] = [randomUUID(), randomUUID()]
   const first = moduleStatement(a, PHISHING, 'launched', { registration, at: new Date('2026-11-01T09:00:00Z') })
   await store([first])
-  await store([moduleStatement(b, PHISHING, 'passed', { registration, scaled: 1, at: new Date('2026-11-01T09:10:00Z') })])
+  await store([
+    moduleStatement(b, PHISHING, 'passed', { registration, scaled: 1, at: new Date('2026-11-01T09:10:00Z') }),
+  ])
   await store([moduleStatement(a, PHISHING, 'progressed', { registration, at: new Date('2026-11-01T09:20:00Z') })])
   expect(await attemptOf(registration)).toMatchObject({ userId: a })
 
@@ -216,9 +263,18 @@ test("passing a module's knowledge check in the player gives an attempt and evid
   const user = await createUser({ team: await createTeam() })
   const post = async (path: string, fields: Record<string, string> = {}) =>
     signedInRequest(user.id, path, { method: 'POST', body: new URLSearchParams(fields) })
-  await overviewAction({ request: await post(`/modules/${PHISHING}`), params: { slug: PHISHING }, context: loadContext })
+  await overviewAction({
+    request: await post(`/modules/${PHISHING}`),
+    params: { slug: PHISHING },
+    context: loadContext,
+  })
   await checkAction({
-    request: await post(`/modules/${PHISHING}/check`, { 'q:urgent-mailbox': 'report', 'q:check-link': 'hover', 'q:clicked': 'tell-it', 'q:nhsmail-report': '7726' }),
+    request: await post(`/modules/${PHISHING}/check`, {
+      'q:urgent-mailbox': 'report',
+      'q:check-link': 'hover',
+      'q:clicked': 'tell-it',
+      'q:nhsmail-report': '7726',
+    }),
     params: { slug: PHISHING },
     context: loadContext,
   })
@@ -255,13 +311,25 @@ describe('self-ratings', () => {
     const userId = randomUUID()
     const actor = learnerAgent({ publicUrl, user: { id: userId, name: 'Learner' } })
     const rate = (current: number, target?: number) =>
-      ({ id: randomUUID(), ...selfRatingStatement({ publicUrl, activityBase: xapiActivityBase, actor, competencyId: 'SAFE.1', current, target }) }) as Json
+      ({
+        id: randomUUID(),
+        ...selfRatingStatement({
+          publicUrl,
+          activityBase: xapiActivityBase,
+          actor,
+          competencyId: 'SAFE.1',
+          current,
+          target,
+        }),
+      }) as Json
     const first = rate(1, 3)
     const second = rate(2)
     await store([first], browserAuthority({ publicUrl }) as unknown as Json)
     await store([second], browserAuthority({ publicUrl }) as unknown as Json)
     const ratings = async () => (await db().select().from(schema().selfRatings)).filter((row) => row.userId === userId)
-    expect(await ratings()).toMatchObject([{ competencyId: 'SAFE.1', current: 2, target: null, statementId: second.id }])
+    expect(await ratings()).toMatchObject([
+      { competencyId: 'SAFE.1', current: 2, target: null, statementId: second.id },
+    ])
     await store([voiding(second.id as string, userId)])
     expect(await ratings()).toMatchObject([{ competencyId: 'SAFE.1', current: 1, target: 3, statementId: first.id }])
     expect(await evidenceOf(userId)).toEqual([])
@@ -296,18 +364,35 @@ function mulberry32(seed: number) {
 }
 
 test('for random statement sequences with voids, incremental projections equal rebuildProjections()', async () => {
-  const authorities = [app, app, await clientAuthorityFor({ trusted: true }), await clientAuthorityFor({ trusted: false })]
-  const levelVerbs = ['launched', 'experienced', 'progressed', 'suspended', 'passed', 'failed', 'completed', 'scored'] as const
+  const authorities = [
+    app,
+    app,
+    await clientAuthorityFor({ trusted: true }),
+    await clientAuthorityFor({ trusted: false }),
+  ]
+  const levelVerbs = [
+    'launched',
+    'experienced',
+    'progressed',
+    'suspended',
+    'passed',
+    'failed',
+    'completed',
+    'scored',
+  ] as const
   for (let seed = 1; seed <= 20; seed++) {
     const random = mulberry32(seed)
-    const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
     // Learners in two teams, with role targets some of them can reach (estates-support: level 1 everywhere).
     const teams = [await createTeam(), await createTeam()]
     const roles = ['estates-support', 'clinical'] as const
     const users: string[] = []
-    for (let i = 0; i < 2 + Math.floor(random() * 2); i++) users.push((await createUser({ team: pick(teams), roleProfile: pick(roles) })).id)
+    for (let i = 0; i < 2 + Math.floor(random() * 2); i++)
+      users.push((await createUser({ team: pick(teams), roleProfile: pick(roles) })).id)
     const registrations = users.flatMap((user) =>
-      [PHISHING, CHAMPION, SAFETY_ESSENTIALS].flatMap((slug) => [1, 2].map(() => ({ user, slug, registration: randomUUID() }))),
+      [PHISHING, CHAMPION, SAFETY_ESSENTIALS].flatMap((slug) =>
+        [1, 2].map(() => ({ user, slug, registration: randomUUID() })),
+      ),
     )
     const stored: { id: string; user: string }[] = []
     const length = 10 + Math.floor(random() * 31)
@@ -331,13 +416,26 @@ test('for random statement sequences with voids, incremental projections equal r
           const competencyId = pick(['SAFE.1', 'LEARN.1', 'LEARN.2'])
           const actor = learnerAgent({ publicUrl, user: { id: user, name: 'Learner' } })
           const current = Math.floor(random() * 5)
-          statement = { id: randomUUID(), ...selfRatingStatement({ publicUrl, activityBase: xapiActivityBase, actor, competencyId, current, target: random() < 0.5 ? 4 : null }), timestamp: at.toISOString() }
+          statement = {
+            id: randomUUID(),
+            ...selfRatingStatement({
+              publicUrl,
+              activityBase: xapiActivityBase,
+              actor,
+              competencyId,
+              current,
+              target: random() < 0.5 ? 4 : null,
+            }),
+            timestamp: at.toISOString(),
+          }
         } else {
           const verb = pick(levelVerbs)
           statement = moduleStatement(user, attempt.slug, verb, {
             registration: attempt.registration,
             at,
-            scaled: ['passed', 'failed', 'completed', 'scored'].includes(verb) ? Math.round(random() * 100) / 100 : undefined,
+            scaled: ['passed', 'failed', 'completed', 'scored'].includes(verb)
+              ? Math.round(random() * 100) / 100
+              : undefined,
             section: verb === 'experienced' ? 1 + Math.floor(random() * 4) : undefined,
             version: pick(['v1', 'v2']),
           })

@@ -1,14 +1,14 @@
 import { and, asc, count, eq, getTableColumns, gt, inArray, lt, sql, type Table } from 'drizzle-orm'
-import { chunks } from '../../chunks.ts'
-import { defaultContentRoot } from '../../content/content-root.server.ts'
-import { findModule } from '../../content/catalogue.server.ts'
-import { competencyIndex, frameworkRootFor, loadFramework } from '../../content/framework.server.ts'
-import { db, schema, transaction } from '../../db.server.ts'
-import { publicUrl as appPublicUrl, xapiActivityBase } from '../../env.server.ts'
-import type { Framework } from '../../content/framework.schema.ts'
-import { verbs } from '../../xapi/vocabulary.ts'
-import { readinessPeriods as computeReadinessPeriods } from '../readiness-periods.ts'
-import { contentVersionExtension, moduleActivityId } from '../module-statements.ts'
+import { chunks } from '#app/lib/chunks.ts'
+import { defaultContentRoot } from '#app/lib/content/content-root.server.ts'
+import { findModule } from '#app/lib/content/catalogue.server.ts'
+import { competencyIndex, frameworkRootFor, loadFramework } from '#app/lib/content/framework.server.ts'
+import { db, schema, transaction } from '#app/lib/db.server.ts'
+import { publicUrl as appPublicUrl, xapiActivityBase } from '#app/lib/env.server.ts'
+import type { Framework } from '#app/lib/content/framework.schema.ts'
+import { verbs } from '#app/lib/xapi/model/vocabulary.ts'
+import { readinessPeriods as computeReadinessPeriods } from '#app/lib/learning/readiness-periods.ts'
+import { contentVersionExtension, moduleActivityId } from '#app/lib/learning/module-statements.ts'
 import { lockProjections } from './projection-lock.server.ts'
 import { currentLevelExtension, selfAssessedVerb, targetLevelExtension } from './self-rating.ts'
 import { rebuildTeamRollups, refreshTeamRollups, teamsOf } from './team-rollups.server.ts'
@@ -59,7 +59,11 @@ export interface ProjectorSettings {
   contentRoot: string
 }
 
-const defaultSettings = (): ProjectorSettings => ({ publicUrl: appPublicUrl, activityBase: xapiActivityBase, contentRoot: defaultContentRoot() })
+const defaultSettings = (): ProjectorSettings => ({
+  publicUrl: appPublicUrl,
+  activityBase: xapiActivityBase,
+  contentRoot: defaultContentRoot(),
+})
 
 /** One pass of statements through the projections; caches what it looks up, and is used inside one transaction. */
 class Projector {
@@ -86,7 +90,8 @@ class Projector {
     const actor = statement.actor
     if (!isObject(actor) || (actor.objectType !== undefined && actor.objectType !== 'Agent')) return null
     const account = actor.account
-    if (!isObject(account) || account.homePage !== this.settings.publicUrl || typeof account.name !== 'string') return null
+    if (!isObject(account) || account.homePage !== this.settings.publicUrl || typeof account.name !== 'string')
+      return null
     return account.name
   }
 
@@ -102,7 +107,8 @@ class Projector {
     const timestamp = new Date(String(statement.timestamp))
     if (Number.isNaN(timestamp.getTime())) return
     const object = isObject(statement.object) ? statement.object : {}
-    const objectId = (object.objectType ?? 'Activity') === 'Activity' && typeof object.id === 'string' ? object.id : null
+    const objectId =
+      (object.objectType ?? 'Activity') === 'Activity' && typeof object.id === 'string' ? object.id : null
 
     if (verbId === selfAssessedVerb(this.settings.publicUrl) && objectId) {
       await this.applySelfRating({ statement, userId, objectId, timestamp })
@@ -182,17 +188,31 @@ class Projector {
 
     if (isModuleObject) {
       const reached: Status | null =
-        verbId === verbs.passed ? 'passed' : verbId === verbs.failed ? 'failed' : verbId === verbs.completed ? 'completed' : null
+        verbId === verbs.passed
+          ? 'passed'
+          : verbId === verbs.failed
+            ? 'failed'
+            : verbId === verbs.completed
+              ? 'completed'
+              : null
       if (reached && STATUS_RANK[reached] > STATUS_RANK[row.status]) row.status = reached
       if ((row.status === 'completed' || row.status === 'passed') && !row.completedAt) row.completedAt = timestamp
       const result = isObject(statement.result) ? statement.result : {}
       const scaled = isObject(result.score) ? result.score.scaled : undefined
-      if (SCORE_VERBS.has(verbId) && typeof scaled === 'number' && (row.bestScaled === null || scaled > row.bestScaled)) {
+      if (
+        SCORE_VERBS.has(verbId) &&
+        typeof scaled === 'number' &&
+        (row.bestScaled === null || scaled > row.bestScaled)
+      ) {
         row.bestScaled = scaled
       }
     }
     const sectionPrefix = `${moduleActivityId(this.settings.activityBase, slug)}/sections/`
-    if (verbId === verbs.experienced && objectId?.startsWith(sectionPrefix) && /^\d+$/.test(objectId.slice(sectionPrefix.length))) {
+    if (
+      verbId === verbs.experienced &&
+      objectId?.startsWith(sectionPrefix) &&
+      /^\d+$/.test(objectId.slice(sectionPrefix.length))
+    ) {
       const seen = await this.sectionsSeen({ registration, userId, sectionPrefix, beforeSeq: seq })
       seen.add(objectId)
       row.sectionsSeen = seen.size
@@ -244,7 +264,17 @@ class Projector {
         .values(chunk)
         .onConflictDoUpdate({
           target: moduleAttempts.registration,
-          set: takeExcluded(moduleAttempts, ['userId', 'moduleSlug', 'status', 'bestScaled', 'sectionsSeen', 'contentVersion', 'startedAt', 'updatedAt', 'completedAt']),
+          set: takeExcluded(moduleAttempts, [
+            'userId',
+            'moduleSlug',
+            'status',
+            'bestScaled',
+            'sectionsSeen',
+            'contentVersion',
+            'startedAt',
+            'updatedAt',
+            'completedAt',
+          ]),
         })
     }
     for (const chunk of chunks(this.newEvidence.splice(0), 500)) await db().insert(competencyEvidence).values(chunk)
@@ -254,12 +284,17 @@ class Projector {
     const ratings = [...this.changedRatings.values()]
     this.changedRatings.clear()
     // A team's self-assessed count only changes with someone's first rating.
-    const firstTimeRaters = this.refreshesTeamRollups ? await withoutRatings([...new Set(ratings.map((rating) => rating.userId))]) : []
+    const firstTimeRaters = this.refreshesTeamRollups
+      ? await withoutRatings([...new Set(ratings.map((rating) => rating.userId))])
+      : []
     for (const chunk of chunks(ratings, 500)) {
       await db()
         .insert(selfRatings)
         .values(chunk)
-        .onConflictDoUpdate({ target: [selfRatings.userId, selfRatings.competencyId], set: takeExcluded(selfRatings, ['current', 'target', 'statementId', 'ratedAt']) })
+        .onConflictDoUpdate({
+          target: [selfRatings.userId, selfRatings.competencyId],
+          set: takeExcluded(selfRatings, ['current', 'target', 'statementId', 'ratedAt']),
+        })
     }
     if (this.refreshesTeamRollups) {
       const teamIds = await teamsOf([...readinessChanged, ...firstTimeRaters])
@@ -296,7 +331,9 @@ class Projector {
         )
       seen = new Set(
         rows.flatMap(({ activityId }) =>
-          activityId?.startsWith(sectionPrefix) && /^\d+$/.test(activityId.slice(sectionPrefix.length)) ? [activityId] : [],
+          activityId?.startsWith(sectionPrefix) && /^\d+$/.test(activityId.slice(sectionPrefix.length))
+            ? [activityId]
+            : [],
         ),
       )
       this.sections.set(registration, seen)
@@ -312,14 +349,18 @@ class Projector {
     if (homePage !== `${this.settings.publicUrl}/xapi/clients`) return false
     if (!this.clientTrust.has(name)) {
       const { lrsClients } = schema()
-      const [client] = await db().select({ trusted: lrsClients.trustedForEvidence }).from(lrsClients).where(eq(lrsClients.key, name))
+      const [client] = await db()
+        .select({ trusted: lrsClients.trustedForEvidence })
+        .from(lrsClients)
+        .where(eq(lrsClients.key, name))
       this.clientTrust.set(name, client?.trusted ?? false)
     }
     return this.clientTrust.get(name) ?? false
   }
 
   private module(slug: string) {
-    if (!this.modules.has(slug)) this.modules.set(slug, findModule({ slug, includeDrafts: true, root: this.settings.contentRoot }))
+    if (!this.modules.has(slug))
+      this.modules.set(slug, findModule({ slug, includeDrafts: true, root: this.settings.contentRoot }))
     return this.modules.get(slug) ?? null
   }
 
@@ -333,7 +374,17 @@ class Projector {
     return this.competencies
   }
 
-  private async applyEvidence({ statement, userId, slug, timestamp }: { statement: Json; userId: string; slug: string; timestamp: Date }) {
+  private async applyEvidence({
+    statement,
+    userId,
+    slug,
+    timestamp,
+  }: {
+    statement: Json
+    userId: string
+    slug: string
+    timestamp: Date
+  }) {
     const module = this.module(slug)
     if (!module || typeof statement.id !== 'string') return
     const competencies = this.competencyIndex()
@@ -353,7 +404,17 @@ class Projector {
     this.evidenceChangedFor.add(userId)
   }
 
-  private async applySelfRating({ statement, userId, objectId, timestamp }: { statement: Json; userId: string; objectId: string; timestamp: Date }) {
+  private async applySelfRating({
+    statement,
+    userId,
+    objectId,
+    timestamp,
+  }: {
+    statement: Json
+    userId: string
+    objectId: string
+    timestamp: Date
+  }) {
     const prefix = `${this.settings.activityBase}competencies/`
     if (!objectId.startsWith(prefix) || typeof statement.id !== 'string') return
     const competencyId = objectId.slice(prefix.length)
@@ -364,7 +425,12 @@ class Projector {
     const target = extensions[targetLevelExtension(this.settings.publicUrl)]
     if (!isLevel(current, 0)) return
     if (target !== undefined && target !== null && !isLevel(target, 1)) return
-    const values = { current, target: isLevel(target, 1) ? target : null, statementId: statement.id, ratedAt: timestamp }
+    const values = {
+      current,
+      target: isLevel(target, 1) ? target : null,
+      statementId: statement.id,
+      ratedAt: timestamp,
+    }
     this.changedRatings.set(`${userId}|${competencyId}`, { userId, competencyId, ...values })
   }
 }
@@ -375,7 +441,8 @@ function takeExcluded<T extends Table>(table: T, keys: (keyof T['$inferInsert'] 
   return Object.fromEntries(keys.map((key) => [key, sql.raw(`excluded."${columns[key]?.name ?? key}"`)]))
 }
 
-const isLevel = (value: unknown, min: number): value is number => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= 4
+const isLevel = (value: unknown, min: number): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= 4
 
 /** Calendar months later; the 31st of a month lands on the last day of a shorter one. */
 export function addMonths(date: Date, months: number): Date {
@@ -394,7 +461,10 @@ const BATCH_SIZE = 1000
  * Replays non-voided statements in `seq` order, in batches, through one projector. With `userIds`, only
  * those learners' statements (found through the actor index).
  */
-async function replay(projector: Projector, { userIds, onProgress }: { userIds?: string[]; onProgress?: (done: number) => void }) {
+async function replay(
+  projector: Projector,
+  { userIds, onProgress }: { userIds?: string[]; onProgress?: (done: number) => void },
+) {
   const { xapiStatements, xapiStatementAgents } = schema()
   const actorKeys = userIds?.map((id) => projector.learnerKey(id))
   let after = 0
@@ -449,7 +519,11 @@ async function withoutRatings(userIds: string[]): Promise<string[]> {
   const { selfRatings } = schema()
   const rated = new Set<string>()
   for (const chunk of chunks(userIds, 500)) {
-    for (const row of await db().selectDistinct({ userId: selfRatings.userId }).from(selfRatings).where(inArray(selfRatings.userId, chunk))) rated.add(row.userId)
+    for (const row of await db()
+      .selectDistinct({ userId: selfRatings.userId })
+      .from(selfRatings)
+      .where(inArray(selfRatings.userId, chunk)))
+      rated.add(row.userId)
   }
   return userIds.filter((userId) => !rated.has(userId))
 }
@@ -497,7 +571,7 @@ async function affectedLearners(projector: Projector, voidedIds: string[]): Prom
     .where(inArray(xapiStatements.id, voidedIds))
   const users = new Set(targets.flatMap(({ statement }) => projector.learnerOf(statement) ?? []))
   const registrations = new Set(targets.flatMap(({ registration }) => registration ?? []))
-  for (let grew = users.size > 0; grew; ) {
+  for (let grew = users.size > 0; grew;) {
     const owned = await db()
       .select({ registration: moduleAttempts.registration })
       .from(moduleAttempts)
@@ -522,7 +596,10 @@ async function affectedLearners(projector: Projector, voidedIds: string[]): Prom
  * Called by storeStatements inside its transaction with the statements it just inserted (in order).
  * Voids recompute the learners they touch by replaying their statements; everything else is applied as it comes.
  */
-export async function projectStoredStatements(inserted: StoredStatement[], settings = defaultSettings()): Promise<void> {
+export async function projectStoredStatements(
+  inserted: StoredStatement[],
+  settings = defaultSettings(),
+): Promise<void> {
   if (inserted.length === 0) return
   const projector = new Projector(settings)
   const voidedIds = inserted.flatMap(({ statement }) => {
@@ -555,11 +632,16 @@ export async function projectStoredStatements(inserted: StoredStatement[], setti
 export async function rebuildProjections({
   onProgress,
   settings = defaultSettings(),
-}: { onProgress?: (done: number, total: number) => void; settings?: ProjectorSettings } = {}): Promise<{ replayed: number }> {
+}: { onProgress?: (done: number, total: number) => void; settings?: ProjectorSettings } = {}): Promise<{
+  replayed: number
+}> {
   return transaction(async (tx) => {
     await lockProjections(tx)
     const { xapiStatements } = schema()
-    const [counted] = await db().select({ total: count() }).from(xapiStatements).where(eq(xapiStatements.isVoided, false))
+    const [counted] = await db()
+      .select({ total: count() })
+      .from(xapiStatements)
+      .where(eq(xapiStatements.isVoided, false))
     const total = Number(counted?.total ?? 0)
     await deleteProjections()
     let replayed = 0

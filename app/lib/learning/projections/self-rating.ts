@@ -1,4 +1,4 @@
-import type { AccountAgent } from '../../xapi/agents.ts'
+import type { AccountAgent } from '#app/lib/xapi/model/agents.ts'
 
 // The self-rating statement. A learner rates themselves against one competency of the framework:
 //
@@ -14,7 +14,8 @@ import type { AccountAgent } from '../../xapi/agents.ts'
 export const selfAssessedVerb = (publicUrl: string) => `${publicUrl}/xapi/verbs/self-assessed`
 export const currentLevelExtension = (publicUrl: string) => `${publicUrl}/xapi/extensions/current-level`
 export const targetLevelExtension = (publicUrl: string) => `${publicUrl}/xapi/extensions/target-level`
-export const competencyActivityId = (activityBase: string, competencyId: string) => `${activityBase}competencies/${competencyId}`
+export const competencyActivityId = (activityBase: string, competencyId: string) =>
+  `${activityBase}competencies/${competencyId}`
 
 export function selfRatingStatement({
   publicUrl,

@@ -28,8 +28,15 @@ describe('team rollups', () => {
     expect(await figures(f.directorate1)).toEqual({ people: 9, ready: 2, assessed: 1 })
     // The unit picker and a manager's list of units count from the same rollups.
     const picker = await childUnitsWithHeadcount({ viewer: f.directorateManager, unitId: f.directorate1.id })
-    expect(picker.map((unit) => [unit.id, unit.people])).toEqual(expect.arrayContaining([[f.teamA.id, 4], [f.teamB.id, 5]]))
-    expect(await managedUnitsWithHeadcount({ viewer: f.directorateManager })).toEqual([expect.objectContaining({ id: f.directorate1.id, people: 9 })])
+    expect(picker.map((unit) => [unit.id, unit.people])).toEqual(
+      expect.arrayContaining([
+        [f.teamA.id, 4],
+        [f.teamB.id, 5],
+      ]),
+    )
+    expect(await managedUnitsWithHeadcount({ viewer: f.directorateManager })).toEqual([
+      expect.objectContaining({ id: f.directorate1.id, people: 9 }),
+    ])
 
     // As a clinician A2 needs level 2 in most domains: no longer ready.
     await setMembership({ userId: a2?.id ?? '', teamId: f.teamB.id, roleProfile: 'clinical' })
@@ -49,7 +56,12 @@ describe('team rollups', () => {
     }
     // C1 has level 1 in SAFE; clinical staff need level 2.
     expect(await teamCSafe()).toBe(0)
-    const easier = { ...content, roleProfiles: content.roleProfiles.map((p) => (p.id === 'clinical' ? { ...p, targets: { ...p.targets, SAFE: 1 as const } } : p)) }
+    const easier = {
+      ...content,
+      roleProfiles: content.roleProfiles.map((p) =>
+        p.id === 'clinical' ? { ...p, targets: { ...p.targets, SAFE: 1 as const } } : p,
+      ),
+    }
     expect(await ensureTeamRollups({ framework: easier })).toEqual({ rebuilt: true })
     expect(await ensureTeamRollups({ framework: easier })).toEqual({ rebuilt: false })
     expect(await teamCSafe()).toBe(1)

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
 import { eq, inArray } from 'drizzle-orm'
-import { chunks } from '../../chunks.ts'
-import { frameworkForContent } from '../../content/catalogue.server.ts'
-import type { Framework } from '../../content/framework.schema.ts'
-import { db, schema, transaction } from '../../db.server.ts'
-import { type TeamMemberPeriods, teamReadiness } from '../team-readiness.ts'
+import { chunks } from '#app/lib/chunks.ts'
+import { frameworkForContent } from '#app/lib/content/catalogue.server.ts'
+import type { Framework } from '#app/lib/content/framework.schema.ts'
+import { db, schema, transaction } from '#app/lib/db.server.ts'
+import { type TeamMemberPeriods, teamReadiness } from '#app/lib/learning/team-readiness.ts'
 import { lockProjections } from './projection-lock.server.ts'
 
 // Team rollups (team_readiness, team_headcounts) are derived from memberships, readiness_periods and
@@ -36,7 +36,10 @@ export function teamRollupsVersion(framework: Framework): string {
 
 async function storedVersion(): Promise<string | null> {
   const { projectionVersions } = schema()
-  const [row] = await db().select({ version: projectionVersions.version }).from(projectionVersions).where(eq(projectionVersions.name, TEAM_ROLLUPS))
+  const [row] = await db()
+    .select({ version: projectionVersions.version })
+    .from(projectionVersions)
+    .where(eq(projectionVersions.name, TEAM_ROLLUPS))
   return row?.version ?? null
 }
 
@@ -45,7 +48,10 @@ export async function teamsOf(userIds: string[]): Promise<string[]> {
   const { memberships } = schema()
   const teams = new Set<string>()
   for (const chunk of chunks([...new Set(userIds)], 500)) {
-    const rows = await db().selectDistinct({ teamId: memberships.teamId }).from(memberships).where(inArray(memberships.userId, chunk))
+    const rows = await db()
+      .selectDistinct({ teamId: memberships.teamId })
+      .from(memberships)
+      .where(inArray(memberships.userId, chunk))
     for (const row of rows) teams.add(row.teamId)
   }
   return [...teams]
@@ -61,13 +67,25 @@ async function writeTeamRollups(teamIds: string[], framework: Framework): Promis
       .where(inArray(memberships.teamId, teams))
     const periodsOf = new Map<string, TeamMemberPeriods['periods']>()
     const assessed = new Set<string>()
-    for (const people of chunks(members.map((member) => member.userId), 1000)) {
+    for (const people of chunks(
+      members.map((member) => member.userId),
+      1000,
+    )) {
       const periods = await db()
-        .select({ userId: readinessPeriods.userId, domainId: readinessPeriods.domainId, level: readinessPeriods.level, readyFrom: readinessPeriods.readyFrom, readyUntil: readinessPeriods.readyUntil })
+        .select({
+          userId: readinessPeriods.userId,
+          domainId: readinessPeriods.domainId,
+          level: readinessPeriods.level,
+          readyFrom: readinessPeriods.readyFrom,
+          readyUntil: readinessPeriods.readyUntil,
+        })
         .from(readinessPeriods)
         .where(inArray(readinessPeriods.userId, people))
       for (const { userId, ...period } of periods) periodsOf.set(userId, [...(periodsOf.get(userId) ?? []), period])
-      const rated = await db().selectDistinct({ userId: selfRatings.userId }).from(selfRatings).where(inArray(selfRatings.userId, people))
+      const rated = await db()
+        .selectDistinct({ userId: selfRatings.userId })
+        .from(selfRatings)
+        .where(inArray(selfRatings.userId, people))
       for (const { userId } of rated) assessed.add(userId)
     }
     const membersOf = new Map<string, typeof members>()
@@ -75,10 +93,17 @@ async function writeTeamRollups(teamIds: string[], framework: Framework): Promis
     const readinessRows = teams.flatMap((teamId) =>
       teamReadiness({
         framework,
-        members: (membersOf.get(teamId) ?? []).map((member) => ({ roleProfile: member.roleProfile, periods: periodsOf.get(member.userId) ?? [] })),
+        members: (membersOf.get(teamId) ?? []).map((member) => ({
+          roleProfile: member.roleProfile,
+          periods: periodsOf.get(member.userId) ?? [],
+        })),
       }).map((span) => ({ teamId, ...span })),
     )
-    const headcountRows = [...membersOf].map(([teamId, team]) => ({ teamId, people: team.length, selfAssessed: team.filter((member) => assessed.has(member.userId)).length }))
+    const headcountRows = [...membersOf].map(([teamId, team]) => ({
+      teamId,
+      people: team.length,
+      selfAssessed: team.filter((member) => assessed.has(member.userId)).length,
+    }))
     await db().delete(teamReadinessTable).where(inArray(teamReadinessTable.teamId, teams))
     await db().delete(teamHeadcounts).where(inArray(teamHeadcounts.teamId, teams))
     for (const rows of chunks(readinessRows, 500)) await db().insert(teamReadinessTable).values(rows)
@@ -94,7 +119,9 @@ export async function rebuildTeamRollups({
   const { orgUnits, projectionVersions, teamReadiness: teamReadinessTable, teamHeadcounts } = schema()
   return transaction(async (tx) => {
     await lockProjections(tx)
-    const teams = (await db().select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.kind, 'team'))).map((team) => team.id)
+    const teams = (await db().select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.kind, 'team'))).map(
+      (team) => team.id,
+    )
     await db().delete(teamReadinessTable)
     await db().delete(teamHeadcounts)
     let done = 0
@@ -129,7 +156,13 @@ export async function ensureTeamRollups({
 }
 
 /** Rewrites the rollups of these teams, after a change to their members' readiness, ratings or membership. */
-export async function refreshTeamRollups({ teamIds, framework = frameworkForContent() }: { teamIds: string[]; framework?: Framework }): Promise<void> {
+export async function refreshTeamRollups({
+  teamIds,
+  framework = frameworkForContent(),
+}: {
+  teamIds: string[]
+  framework?: Framework
+}): Promise<void> {
   if (teamIds.length === 0) return
   await transaction(async (tx) => {
     await lockProjections(tx)

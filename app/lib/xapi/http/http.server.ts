@@ -31,7 +31,10 @@ export function xapiHeaders(version: XapiVersion, extra: Record<string, string> 
   return headers
 }
 
-export function jsonResponse(body: unknown, { status = 200, version, headers = {} }: { status?: number; version: XapiVersion; headers?: Record<string, string> }) {
+export function jsonResponse(
+  body: unknown,
+  { status = 200, version, headers = {} }: { status?: number; version: XapiVersion; headers?: Record<string, string> },
+) {
   return new Response(JSON.stringify(body), {
     status,
     headers: xapiHeaders(version, { 'Content-Type': 'application/json', ...headers }),
@@ -43,8 +46,13 @@ export function noContent(version: XapiVersion, headers: Record<string, string> 
 }
 
 /** Turns anything thrown inside an LRS handler into the spec's answer; unexpected errors are logged once. */
-export function errorResponse(error: unknown, version: XapiVersion = '2.0.0', headers: Record<string, string> = {}): Response {
-  if (error instanceof XapiError) return jsonResponse({ error: error.message }, { status: error.status, version, headers })
+export function errorResponse(
+  error: unknown,
+  version: XapiVersion = '2.0.0',
+  headers: Record<string, string> = {},
+): Response {
+  if (error instanceof XapiError)
+    return jsonResponse({ error: error.message }, { status: error.status, version, headers })
   if (error instanceof Response) return error
   console.error(error)
   return jsonResponse({ error: 'the LRS could not process this request' }, { status: 500, version })

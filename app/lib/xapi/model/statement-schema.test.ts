@@ -44,7 +44,6 @@ function accepted(input: unknown, version: XapiVersion = '1.0.3') {
   return result.statement
 }
 
-
 const malformed = malformedStatements
 
 describe('malformed statements are rejected with a message naming the property', () => {
@@ -69,12 +68,18 @@ const interactions: Record<(typeof INTERACTION_TYPES)[number], Json> = {
       { id: 'tetris', description: { 'en-US': 'Tetris Example' } },
     ],
   },
-  'fill-in': { correctResponsesPattern: ['{case_matters=false}Bob\'s your uncle'] },
+  'fill-in': { correctResponsesPattern: ["{case_matters=false}Bob's your uncle"] },
   'long-fill-in': { correctResponsesPattern: ['{lang=en}It was a dark and stormy night'] },
   matching: {
     correctResponsesPattern: ['ben[.]3[,]chris[.]2'],
-    source: [{ id: 'ben', description: { 'en-US': 'Ben' } }, { id: 'chris', description: { 'en-US': 'Chris' } }],
-    target: [{ id: '2', description: { 'en-US': 'We got Runs' } }, { id: '3', description: { 'en-US': 'Duck' } }],
+    source: [
+      { id: 'ben', description: { 'en-US': 'Ben' } },
+      { id: 'chris', description: { 'en-US': 'Chris' } },
+    ],
+    target: [
+      { id: '2', description: { 'en-US': 'We got Runs' } },
+      { id: '3', description: { 'en-US': 'Duck' } },
+    ],
   },
   performance: {
     correctResponsesPattern: ['pong[.]1:[,]dg[.]:10'],
@@ -85,7 +90,7 @@ const interactions: Record<(typeof INTERACTION_TYPES)[number], Json> = {
     correctResponsesPattern: ['likert_3'],
     scale: [
       { id: 'likert_0', description: { 'sr-Latn-RS': 'Uopšte se ne slažem' } },
-      { id: 'likert_3', description: { 'en-US': 'It\'s OK' } },
+      { id: 'likert_3', description: { 'en-US': "It's OK" } },
     ],
   },
   numeric: { correctResponsesPattern: ['4[:]'] },
@@ -153,14 +158,17 @@ describe('valid statements are accepted as given', () => {
 
   test('single context activities come back as arrays; arrays stay as they are', () => {
     const other = { id: 'http://example.com/activities/other' }
-    const output = accepted(withContext({ contextActivities: { parent: activity, grouping: [activity, other], category: [] } }))
+    const output = accepted(
+      withContext({ contextActivities: { parent: activity, grouping: [activity, other], category: [] } }),
+    )
     expect(output.context?.contextActivities).toEqual({ parent: [activity], grouping: [activity, other], category: [] })
   })
 
   test('the same normalisation applies inside a SubStatement', () => {
     const output = accepted(withSubStatement({ context: { contextActivities: { other: activity } } }))
     expect(output.object.objectType).toBe('SubStatement')
-    if (output.object.objectType === 'SubStatement') expect(output.object.context?.contextActivities?.other).toEqual([activity])
+    if (output.object.objectType === 'SubStatement')
+      expect(output.object.context?.contextActivities?.other).toEqual([activity])
   })
 
   test.each([
@@ -171,20 +179,27 @@ describe('valid statements are accepted as given', () => {
     ['an anonymous Group', anonymousGroup],
     ['a StatementRef', statementRef],
     ['a SubStatement', subStatement()],
-    ['a SubStatement about an Agent, with result, context, timestamp and attachments', subStatement({
-      object: agent,
-      result: { success: true },
-      context: { instructor: otherAgent },
-      timestamp: '2099-01-01T00:00:00Z', // a SubStatement may look ahead
-      attachments: [attachment],
-    })],
+    [
+      'a SubStatement about an Agent, with result, context, timestamp and attachments',
+      subStatement({
+        object: agent,
+        result: { success: true },
+        context: { instructor: otherAgent },
+        timestamp: '2099-01-01T00:00:00Z', // a SubStatement may look ahead
+        attachments: [attachment],
+      }),
+    ],
     ['a SubStatement about a StatementRef', subStatement({ object: statementRef })],
   ])('object: %s', (_, object) => {
     expect(accepted(withObject(object)).object).toEqual(object)
   })
 
   test.each(INTERACTION_TYPES.map((type) => [type]))('interaction type %s with its components', (interactionType) => {
-    const definition = { type: 'http://adlnet.gov/expapi/activities/cmi.interaction', interactionType, ...interactions[interactionType] }
+    const definition = {
+      type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
+      interactionType,
+      ...interactions[interactionType],
+    }
     expect(accepted(withDefinition(definition)).object).toEqual({ ...activity, definition })
   })
 
@@ -242,31 +257,56 @@ describe('valid statements are accepted as given', () => {
   })
 
   test('extension values may be anything, null and empty values included', () => {
-    const extensions = { 'http://example.com/a': null, 'http://example.com/b': '', 'http://example.com/c': {}, 'http://example.com/d': [1, { e: false }] }
-    const output = accepted(statement({ result: { extensions }, context: { extensions }, object: { ...activity, definition: { extensions } } }))
+    const extensions = {
+      'http://example.com/a': null,
+      'http://example.com/b': '',
+      'http://example.com/c': {},
+      'http://example.com/d': [1, { e: false }],
+    }
+    const output = accepted(
+      statement({
+        result: { extensions },
+        context: { extensions },
+        object: { ...activity, definition: { extensions } },
+      }),
+    )
     expect(output.result?.extensions).toEqual(extensions)
   })
 
   test('empty extensions, language maps and attachments are allowed', () => {
-    expect(validate(statement({ verb: { id: verb.id, display: {} }, result: { extensions: {} }, attachments: [] })).ok).toBe(true)
+    expect(
+      validate(statement({ verb: { id: verb.id, display: {} }, result: { extensions: {} }, attachments: [] })).ok,
+    ).toBe(true)
   })
 
   test('a voiding statement that points at a StatementRef', () => {
-    expect(validate(statement({ verb: { id: VOIDED_VERB_ID, display: { 'en-US': 'voided' } }, object: statementRef })).ok).toBe(true)
+    expect(
+      validate(statement({ verb: { id: VOIDED_VERB_ID, display: { 'en-US': 'voided' } }, object: statementRef })).ok,
+    ).toBe(true)
   })
 
   test('revision and platform are fine when the object is an Activity, with or without objectType', () => {
-    expect(validate(statement({ object: { id: activity.id }, context: { revision: 'r2', platform: 'Phone' } })).ok).toBe(true)
+    expect(
+      validate(statement({ object: { id: activity.id }, context: { revision: 'r2', platform: 'Phone' } })).ok,
+    ).toBe(true)
   })
 
   test('xAPI 2.0.0 accepts contextAgents and contextGroups', () => {
     const context = {
       contextAgents: [
-        { objectType: 'contextAgent', agent, relevantTypes: ['https://example.com/xapi/activity-types/personnel/player'] },
+        {
+          objectType: 'contextAgent',
+          agent,
+          relevantTypes: ['https://example.com/xapi/activity-types/personnel/player'],
+        },
         { objectType: 'contextAgent', agent: otherAgent },
       ],
       contextGroups: [
-        { objectType: 'contextGroup', group: { ...identifiedGroup, member: [agent] }, relevantTypes: ['https://example.com/xapi/team/a'] },
+        {
+          objectType: 'contextGroup',
+          group: { ...identifiedGroup, member: [agent] },
+          relevantTypes: ['https://example.com/xapi/team/a'],
+        },
         { objectType: 'contextGroup', group: anonymousGroup },
       ],
     }
@@ -291,45 +331,78 @@ describe('validateStatements', () => {
 
   test('names a failing statement in a batch by its index', () => {
     const batch = [statement(), statement(), withActor({ mbox: 'ada@example.com' })]
-    expect(validateStatements(batch, options)).toEqual({ ok: false, error: 'statements[2].actor.mbox must be a mailto: IRI' })
+    expect(validateStatements(batch, options)).toEqual({
+      ok: false,
+      error: 'statements[2].actor.mbox must be a mailto: IRI',
+    })
   })
 
   test('names a lone statement as statement', () => {
-    expect(validateStatements(statement({ foo: 1 }), options)).toEqual({ ok: false, error: 'statement.foo is not allowed' })
+    expect(validateStatements(statement({ foo: 1 }), options)).toEqual({
+      ok: false,
+      error: 'statement.foo is not allowed',
+    })
   })
 
   test('rejects a batch that repeats a statement id, whatever its letter case', () => {
     const id = 'fd41c918-b88b-4b20-a0a5-a4c32391aaa0'
     const batch = [statement({ id }), statement(), statement({ id: id.toUpperCase() })]
-    expect(validateStatements(batch, options)).toEqual({ ok: false, error: 'statements[2].id repeats the id of statements[0]' })
+    expect(validateStatements(batch, options)).toEqual({
+      ok: false,
+      error: 'statements[2].id repeats the id of statements[0]',
+    })
   })
 
   test('rejects a body that is neither a statement nor an array', () => {
     for (const body of ['text', 42, null]) {
-      expect(validateStatements(body, options)).toEqual({ ok: false, error: 'the body must be a statement or an array of statements' })
+      expect(validateStatements(body, options)).toEqual({
+        ok: false,
+        error: 'the body must be a statement or an array of statements',
+      })
     }
   })
 
   test('uses the rules of the request version', () => {
     const batch = [withContext({ contextAgents: [{ objectType: 'contextAgent', agent }] })]
     expect(validateStatements(batch, { version: '2.0.0' }).ok).toBe(true)
-    expect(validateStatements(batch, options)).toEqual({ ok: false, error: 'statements[0].context.contextAgents is not allowed in xAPI 1.0.3' })
+    expect(validateStatements(batch, options)).toEqual({
+      ok: false,
+      error: 'statements[0].context.contextAgents is not allowed in xAPI 1.0.3',
+    })
   })
 })
 
 describe('agentKey', () => {
   test.each([
-    ['an mbox, with the email domain in lower case', { mbox: 'mailto:Ada.Lovelace@Example.COM' }, 'mbox:mailto:Ada.Lovelace@example.com'],
-    ['an mbox_sha1sum, in lower case', { mbox_sha1sum: 'CD9B00A5611F94EAA7B1661EDAB976068E364975' }, 'mbox_sha1sum:cd9b00a5611f94eaa7b1661edab976068e364975'],
+    [
+      'an mbox, with the email domain in lower case',
+      { mbox: 'mailto:Ada.Lovelace@Example.COM' },
+      'mbox:mailto:Ada.Lovelace@example.com',
+    ],
+    [
+      'an mbox_sha1sum, in lower case',
+      { mbox_sha1sum: 'CD9B00A5611F94EAA7B1661EDAB976068E364975' },
+      'mbox_sha1sum:cd9b00a5611f94eaa7b1661edab976068e364975',
+    ],
     ['an openid', { openid: 'http://openid.example.org/12345' }, 'openid:http://openid.example.org/12345'],
-    ['an account', { objectType: 'Agent' as const, account: { homePage: 'https://skills.example.nhs.uk', name: 'user|42' } }, 'account:https://skills.example.nhs.uk|user|42'],
-    ['an identified group, ignoring its members', { objectType: 'Group' as const, mbox: 'mailto:ward7@example.com', member: [{ mbox: 'mailto:ada@example.com' }] }, 'mbox:mailto:ward7@example.com'],
+    [
+      'an account',
+      { objectType: 'Agent' as const, account: { homePage: 'https://skills.example.nhs.uk', name: 'user|42' } },
+      'account:https://skills.example.nhs.uk|user|42',
+    ],
+    [
+      'an identified group, ignoring its members',
+      { objectType: 'Group' as const, mbox: 'mailto:ward7@example.com', member: [{ mbox: 'mailto:ada@example.com' }] },
+      'mbox:mailto:ward7@example.com',
+    ],
   ])('keys %s', (_, actor, key) => {
     expect(agentKey(actor)).toBe(key)
   })
 
   test('gives the same key whatever else the agent carries', () => {
-    expect(agentKey({ objectType: 'Agent', name: 'Ada', mbox: 'mailto:ada@example.com' })).toBe(agentKey({ mbox: 'mailto:ada@example.com' }))
+    expect(agentKey({ objectType: 'Agent', name: 'Ada', mbox: 'mailto:ada@example.com' })).toBe(
+      agentKey({ mbox: 'mailto:ada@example.com' }),
+    )
   })
 
   test('refuses an anonymous group, which has no identifier', () => {
@@ -343,7 +416,10 @@ describe('agentKey', () => {
 
 describe('parseAgentParam', () => {
   test('reads an Agent, with or without objectType', () => {
-    expect(parseAgentParam('{"mbox":"mailto:ada@example.com"}')).toEqual({ ok: true, agent: { mbox: 'mailto:ada@example.com' } })
+    expect(parseAgentParam('{"mbox":"mailto:ada@example.com"}')).toEqual({
+      ok: true,
+      agent: { mbox: 'mailto:ada@example.com' },
+    })
     expect(parseAgentParam(JSON.stringify(agent))).toEqual({ ok: true, agent })
   })
 
@@ -360,11 +436,23 @@ describe('parseAgentParam', () => {
   test.each([
     ['text that is not JSON', 'not JSON', 'agent must be an Agent or identified Group as JSON'],
     ['JSON that is not an object', 'true', 'agent must be an object'],
-    ['an agent without an identifier', '{"name":"Ada"}', 'agent must be identified by one of mbox, mbox_sha1sum, openid or account'],
-    ['an agent with two identifiers', '{"mbox":"mailto:a@example.com","openid":"http://openid.example.org/1"}', 'agent must have only one identifier, but has mbox and openid'],
+    [
+      'an agent without an identifier',
+      '{"name":"Ada"}',
+      'agent must be identified by one of mbox, mbox_sha1sum, openid or account',
+    ],
+    [
+      'an agent with two identifiers',
+      '{"mbox":"mailto:a@example.com","openid":"http://openid.example.org/1"}',
+      'agent must have only one identifier, but has mbox and openid',
+    ],
     ['a malformed mbox', '{"mbox":"ada@example.com"}', 'agent.mbox must be a mailto: IRI'],
     ['an unknown property', '{"mbox":"mailto:a@example.com","email":"a@example.com"}', 'agent.email is not allowed'],
-    ['an anonymous group', JSON.stringify(anonymousGroup), 'agent must be an Agent or identified Group, not an anonymous Group'],
+    [
+      'an anonymous group',
+      JSON.stringify(anonymousGroup),
+      'agent must be an Agent or identified Group, not an anonymous Group',
+    ],
   ])('rejects %s', (_, json, error) => {
     expect(parseAgentParam(json)).toEqual({ ok: false, error })
   })
@@ -376,9 +464,21 @@ describe('a "__proto__" key, which JSON.parse makes an ordinary property', () =>
   const attended = '"verb":{"id":"http://adlnet.gov/expapi/verbs/attended"}'
 
   test.each([
-    ['in extensions', `{${actorAndObject},${attended},"result":{"extensions":{"__proto__":{"polluted":true}}}}`, 'statement.result.extensions key "__proto__" must be an absolute IRI'],
-    ['in a language map', `{${actorAndObject},"verb":{"id":"http://adlnet.gov/expapi/verbs/attended","display":{"__proto__":"x"}}}`, 'statement.verb.display key "__proto__" is not an RFC 5646 language tag'],
-    ['on the statement', `{${actorAndObject},${attended},"__proto__":{"polluted":true}}`, 'statement.__proto__ is not allowed'],
+    [
+      'in extensions',
+      `{${actorAndObject},${attended},"result":{"extensions":{"__proto__":{"polluted":true}}}}`,
+      'statement.result.extensions key "__proto__" must be an absolute IRI',
+    ],
+    [
+      'in a language map',
+      `{${actorAndObject},"verb":{"id":"http://adlnet.gov/expapi/verbs/attended","display":{"__proto__":"x"}}}`,
+      'statement.verb.display key "__proto__" is not an RFC 5646 language tag',
+    ],
+    [
+      'on the statement',
+      `{${actorAndObject},${attended},"__proto__":{"polluted":true}}`,
+      'statement.__proto__ is not allowed',
+    ],
   ])('is rejected %s rather than dropped', (_, json, error) => {
     expect(errorOf(JSON.parse(json))).toBe(error)
   })

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import { inArray, sql } from 'drizzle-orm'
-import { chunks } from '../chunks.ts'
-import { type Database, db, schema, transaction } from '../db.server.ts'
-import { lockProjections } from '../learning/projections/projection-lock.server.ts'
-import { projectStoredStatements } from '../learning/projections/projector.server.ts'
+import { chunks } from '#app/lib/chunks.ts'
+import { type Database, db, schema, transaction } from '#app/lib/db.server.ts'
+import { lockProjections } from '#app/lib/learning/projections/projection-lock.server.ts'
+import { projectStoredStatements } from '#app/lib/learning/projections/projector.server.ts'
 import { type AttachmentContent, storeAttachmentContent } from './attachments.server.ts'
-import { isSameStatement } from './statement-equivalence.ts'
-import { XapiError, type XapiVersion } from './http.server.ts'
-import { indexStatement } from './statement-index.ts'
-import { agentKey, isAnonymousGroup } from './statement-schema.ts'
-import { verbs } from './vocabulary.ts'
+import { isSameStatement } from '#app/lib/xapi/model/statement-equivalence.ts'
+import { XapiError, type XapiVersion } from '#app/lib/xapi/http/http.server.ts'
+import { indexStatement } from '#app/lib/xapi/model/statement-index.ts'
+import { agentKey, isAnonymousGroup } from '#app/lib/xapi/model/statement-schema.ts'
+import { verbs } from '#app/lib/xapi/model/vocabulary.ts'
 
 export const VOIDED_VERB = verbs.voided
 
@@ -47,13 +47,19 @@ export async function storeStatements({
   attachments = [],
   project = true,
 }: StoreOptions): Promise<string[]> {
-  const ids = statements.map((statement) => (typeof statement.id === 'string' ? statement.id.toLowerCase() : randomUUID()))
-  if (new Set(ids).size !== ids.length) throw new XapiError(400, 'statements: the batch contains the same statement id twice')
+  const ids = statements.map((statement) =>
+    typeof statement.id === 'string' ? statement.id.toLowerCase() : randomUUID(),
+  )
+  if (new Set(ids).size !== ids.length)
+    throw new XapiError(400, 'statements: the batch contains the same statement id twice')
   const voidTargets = statements.flatMap((statement, index) => {
     if (!isVoiding(statement)) return []
     const object = statement.object as Json
     if (object.objectType !== 'StatementRef') {
-      throw new XapiError(400, `statement${statements.length > 1 ? `s[${index}]` : ''}.object must be a StatementRef when the verb is voided`)
+      throw new XapiError(
+        400,
+        `statement${statements.length > 1 ? `s[${index}]` : ''}.object must be a StatementRef when the verb is voided`,
+      )
     }
     return [String(object.id).toLowerCase()]
   })
@@ -73,7 +79,8 @@ export async function storeStatements({
         .from(xapiStatements)
         .where(inArray(xapiStatements.id, voidTargets))
       const voidingTarget = targets.find((target) => target.verbId === VOIDED_VERB)
-      if (voidingTarget) throw new XapiError(400, `statement ${voidingTarget.id} is itself a voiding statement and cannot be voided`)
+      if (voidingTarget)
+        throw new XapiError(400, `statement ${voidingTarget.id} is itself a voiding statement and cannot be voided`)
     }
 
     // Build every new row first, then write them in a few multi-row inserts rather than several
@@ -115,7 +122,10 @@ export async function storeStatements({
 
     const seqById = new Map<string, number>()
     for (const chunk of chunks(rows, 200)) {
-      const returned = await tx.insert(xapiStatements).values(chunk).returning({ id: xapiStatements.id, seq: xapiStatements.seq })
+      const returned = await tx
+        .insert(xapiStatements)
+        .values(chunk)
+        .returning({ id: xapiStatements.id, seq: xapiStatements.seq })
       for (const row of returned) seqById.set(row.id, row.seq)
     }
     const inserted = rows.map((row) => {
@@ -124,8 +134,12 @@ export async function storeStatements({
       return { seq, statement: row.statement }
     })
 
-    const agentRows = inserted.flatMap(({ seq, statement }) => indexStatement(statement).agents.map((a) => ({ ...a, statementSeq: seq })))
-    const activityRows = inserted.flatMap(({ seq, statement }) => indexStatement(statement).activities.map((a) => ({ ...a, statementSeq: seq })))
+    const agentRows = inserted.flatMap(({ seq, statement }) =>
+      indexStatement(statement).agents.map((a) => ({ ...a, statementSeq: seq })),
+    )
+    const activityRows = inserted.flatMap(({ seq, statement }) =>
+      indexStatement(statement).activities.map((a) => ({ ...a, statementSeq: seq })),
+    )
     for (const chunk of chunks(agentRows, 500)) await tx.insert(xapiStatementAgents).values(chunk)
     for (const chunk of chunks(activityRows, 500)) await tx.insert(xapiStatementActivities).values(chunk)
 
@@ -138,19 +152,32 @@ export async function storeStatements({
       definitions.set(activityId, mergeDefinitions(definitions.get(activityId), object.definition as Json))
     }
     if (definitions.size > 0) {
-      const known = await tx.select().from(xapiActivities).where(inArray(xapiActivities.id, [...definitions.keys()]))
+      const known = await tx
+        .select()
+        .from(xapiActivities)
+        .where(inArray(xapiActivities.id, [...definitions.keys()]))
       const knownById = new Map(known.map((row) => [row.id, row.definition as Json]))
-      const merged = [...definitions].map(([id, definition]) => ({ id, definition: mergeDefinitions(knownById.get(id), definition), updatedAt: stored }))
+      const merged = [...definitions].map(([id, definition]) => ({
+        id,
+        definition: mergeDefinitions(knownById.get(id), definition),
+        updatedAt: stored,
+      }))
       for (const chunk of chunks(merged, 200)) {
         await tx
           .insert(xapiActivities)
           .values(chunk)
-          .onConflictDoUpdate({ target: xapiActivities.id, set: { definition: sql.raw('excluded.definition'), updatedAt: sql.raw('excluded.updated_at') } })
+          .onConflictDoUpdate({
+            target: xapiActivities.id,
+            set: { definition: sql.raw('excluded.definition'), updatedAt: sql.raw('excluded.updated_at') },
+          })
       }
     }
 
-    const voided = inserted.filter(({ statement }) => isVoiding(statement)).map(({ statement }) => String((statement.object as Json).id).toLowerCase())
-    if (voided.length > 0) await tx.update(xapiStatements).set({ isVoided: true }).where(inArray(xapiStatements.id, voided))
+    const voided = inserted
+      .filter(({ statement }) => isVoiding(statement))
+      .map(({ statement }) => String((statement.object as Json).id).toLowerCase())
+    if (voided.length > 0)
+      await tx.update(xapiStatements).set({ isVoided: true }).where(inArray(xapiStatements.id, voided))
     if (project) await projectStoredStatements(inserted)
     await storeAttachmentContent(tx, attachments)
     return ids
@@ -162,7 +189,8 @@ function mergeDefinitions(previous: Json | undefined, latest: Json): Json {
   if (!previous) return latest
   const merged: Json = { ...previous, ...latest }
   for (const key of ['name', 'description']) {
-    if (previous[key] || latest[key]) merged[key] = { ...(previous[key] as Json | undefined), ...(latest[key] as Json | undefined) }
+    if (previous[key] || latest[key])
+      merged[key] = { ...(previous[key] as Json | undefined), ...(latest[key] as Json | undefined) }
   }
   return merged
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod'
-import { checkAttachments, readStatementsBody, statementsResponse } from './attachments.server.ts'
+import { checkAttachments, readStatementsBody, statementsResponse } from '#app/lib/xapi/store/attachments.server.ts'
 import { type XapiVersion, XapiError, errorResponse, jsonResponse, noContent } from './http.server.ts'
 import { authenticateXapi, requireScope, type XapiPrincipal } from './request-auth.server.ts'
-import { formatStatement, type StatementFormat } from './statement-format.ts'
-import { findStatement, queryStatements } from './statement-query.server.ts'
-import { agentKey, parseAgentParam, validateStatements } from './statement-schema.ts'
-import { consistentThrough, storeStatements } from './statement-store.server.ts'
-import { BROWSER_VERBS } from './vocabulary.ts'
+import { formatStatement, type StatementFormat } from '#app/lib/xapi/model/statement-format.ts'
+import { findStatement, queryStatements } from '#app/lib/xapi/store/statement-query.server.ts'
+import { agentKey, parseAgentParam, validateStatements } from '#app/lib/xapi/model/statement-schema.ts'
+import { consistentThrough, storeStatements } from '#app/lib/xapi/store/statement-store.server.ts'
+import { BROWSER_VERBS } from '#app/lib/xapi/model/vocabulary.ts'
 
 // The Statements resource: PUT (one statement, id in the query), POST (one or a batch), GET (one or a query).
 
@@ -14,7 +14,10 @@ const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 const bool = z.enum(['true', 'false']).transform((value) => value === 'true')
 const dateTime = z
   .string()
-  .refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), 'must be an ISO 8601 date-time')
+  .refine(
+    (value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)),
+    'must be an ISO 8601 date-time',
+  )
   .transform((value) => new Date(value))
 
 const getParamsSchema = z.strictObject({
@@ -44,7 +47,8 @@ function parseParams<S extends z.ZodType>(url: URL, paramsSchema: S): z.output<S
   const result = paramsSchema.safeParse(raw)
   if (result.success) return result.data
   const issue = result.error.issues[0]
-  if (issue?.code === 'unrecognized_keys') throw new XapiError(400, `${issue.keys[0]} is not a parameter of the Statements resource`)
+  if (issue?.code === 'unrecognized_keys')
+    throw new XapiError(400, `${issue.keys[0]} is not a parameter of the Statements resource`)
   throw new XapiError(400, `the ${String(issue?.path[0] ?? 'query')} parameter ${issue?.message ?? 'is invalid'}`)
 }
 
@@ -71,7 +75,10 @@ async function answerGet(request: Request, version: XapiVersion, headers: Record
     const allowedAlongside = new Set(['statementId', 'voidedStatementId', 'format', 'attachments'])
     const extra = [...url.searchParams.keys()].find((key) => !allowedAlongside.has(key))
     if (extra || (params.statementId && params.voidedStatementId)) {
-      throw new XapiError(400, `${extra ?? 'voidedStatementId'} cannot be combined with statementId or voidedStatementId`)
+      throw new XapiError(
+        400,
+        `${extra ?? 'voidedStatementId'} cannot be combined with statementId or voidedStatementId`,
+      )
     }
     const row = await findStatement({ id: single, voided: Boolean(params.voidedStatementId) })
     if (!row || !mayRead(principal, row.statement)) throw new XapiError(404, `no statement ${single}`)
@@ -152,7 +159,8 @@ export async function writeStatements(request: Request, version: XapiVersion): P
   const principal = await authenticateXapi(request)
   requireScope(principal, 'statements/write')
   const method = request.method.toUpperCase()
-  if (method !== 'PUT' && method !== 'POST') throw new XapiError(405, `${method} is not supported on the Statements resource`)
+  if (method !== 'PUT' && method !== 'POST')
+    throw new XapiError(405, `${method} is not supported on the Statements resource`)
   const { body, multipart, parts } = await readStatementsBody(request)
 
   let statements: Record<string, unknown>[]
@@ -183,7 +191,8 @@ export async function writeStatements(request: Request, version: XapiVersion): P
         throw new XapiError(403, 'statement.actor must be you: a learner may only record statements about themselves')
       }
       const verb = String((statement.verb as { id?: unknown }).id)
-      if (!BROWSER_VERBS.has(verb)) throw new XapiError(403, `statement.verb ${verb} can only be recorded by the platform itself`)
+      if (!BROWSER_VERBS.has(verb))
+        throw new XapiError(403, `statement.verb ${verb} can only be recorded by the platform itself`)
     }
   }
   const attachments = checkAttachments({ statements, parts, multipart, batch: Array.isArray(body) })

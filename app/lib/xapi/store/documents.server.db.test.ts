@@ -9,7 +9,7 @@ import {
   putDocument,
   readDocument,
 } from './documents.server.ts'
-import { XapiError } from './http.server.ts'
+import { XapiError } from '#app/lib/xapi/http/http.server.ts'
 
 const json = (value: unknown) => Buffer.from(JSON.stringify(value))
 const sha1 = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('hex')
@@ -26,7 +26,13 @@ function stateKey(overrides: Partial<DocumentKey> = {}): DocumentKey {
 }
 
 function profileKey(): DocumentKey {
-  return { kind: 'activity-profile', activityId: `https://example.test/activities/${randomUUID()}`, agentKey: '', registration: '', documentId: 'p' }
+  return {
+    kind: 'activity-profile',
+    activityId: `https://example.test/activities/${randomUUID()}`,
+    agentKey: '',
+    registration: '',
+    documentId: 'p',
+  }
 }
 
 async function readJson(key: DocumentKey) {
@@ -62,21 +68,35 @@ describe('the document store', () => {
   test('POST stores a new document as sent, then merges top-level properties of JSON objects', async () => {
     const key = stateKey()
     await mergeDocument({ key, content: json({ a: 1, nested: { x: 1 } }), contentType: 'application/json' })
-    await mergeDocument({ key, content: json({ nested: { y: 2 }, b: 'two' }), contentType: 'application/json; charset=utf-8' })
+    await mergeDocument({
+      key,
+      content: json({ nested: { y: 2 }, b: 'two' }),
+      contentType: 'application/json; charset=utf-8',
+    })
     expect(await readJson(key)).toEqual({ a: 1, nested: { y: 2 }, b: 'two' })
     expect((await readDocument({ key }))?.contentType).toBe('application/json')
   })
 
   test('refuses to merge when either side is not a JSON object, and leaves the document alone', async () => {
     const key = stateKey()
-    await putDocument({ key, content: Buffer.from('plain words'), contentType: 'text/plain', requirePrecondition: false })
+    await putDocument({
+      key,
+      content: Buffer.from('plain words'),
+      contentType: 'text/plain',
+      requirePrecondition: false,
+    })
     const ontoText = await rejection(mergeDocument({ key, content: json({ a: 1 }), contentType: 'application/json' }))
     expect(ontoText.status).toBe(400)
     expect(ontoText.message).toMatch(/text\/plain/)
     expect((await readDocument({ key }))?.content.toString()).toBe('plain words')
 
     const jsonKey = stateKey()
-    await putDocument({ key: jsonKey, content: json({ a: 1 }), contentType: 'application/json', requirePrecondition: false })
+    await putDocument({
+      key: jsonKey,
+      content: json({ a: 1 }),
+      contentType: 'application/json',
+      requirePrecondition: false,
+    })
     for (const [content, contentType] of [
       [Buffer.from('abc'), 'text/plain'],
       [json([1, 2]), 'application/json'],
@@ -89,24 +109,59 @@ describe('the document store', () => {
 
   test('judges If-Match and If-None-Match against the stored ETag', async () => {
     const key = profileKey()
-    await putDocument({ key, content: json({ v: 1 }), contentType: 'application/json', preconditions: { ifNoneMatch: '*' }, requirePrecondition: true })
+    await putDocument({
+      key,
+      content: json({ v: 1 }),
+      contentType: 'application/json',
+      preconditions: { ifNoneMatch: '*' },
+      requirePrecondition: true,
+    })
     const etag = (await readDocument({ key }))?.etag ?? ''
 
-    const replaceBlindly = putDocument({ key, content: json({ v: 2 }), contentType: 'application/json', requirePrecondition: true })
+    const replaceBlindly = putDocument({
+      key,
+      content: json({ v: 2 }),
+      contentType: 'application/json',
+      requirePrecondition: true,
+    })
     const conflict = await rejection(replaceBlindly)
     expect(conflict.status).toBe(409)
     expect(conflict.message).toMatch(/If-Match/)
 
-    const stale = putDocument({ key, content: json({ v: 2 }), contentType: 'application/json', preconditions: { ifMatch: ['0'.repeat(40)] }, requirePrecondition: true })
+    const stale = putDocument({
+      key,
+      content: json({ v: 2 }),
+      contentType: 'application/json',
+      preconditions: { ifMatch: ['0'.repeat(40)] },
+      requirePrecondition: true,
+    })
     expect((await rejection(stale)).status).toBe(412)
-    const exists = putDocument({ key, content: json({ v: 2 }), contentType: 'application/json', preconditions: { ifNoneMatch: '*' }, requirePrecondition: true })
+    const exists = putDocument({
+      key,
+      content: json({ v: 2 }),
+      contentType: 'application/json',
+      preconditions: { ifNoneMatch: '*' },
+      requirePrecondition: true,
+    })
     expect((await rejection(exists)).status).toBe(412)
     expect(await readJson(key)).toEqual({ v: 1 })
 
-    await putDocument({ key, content: json({ v: 2 }), contentType: 'application/json', preconditions: { ifMatch: [etag] }, requirePrecondition: true })
+    await putDocument({
+      key,
+      content: json({ v: 2 }),
+      contentType: 'application/json',
+      preconditions: { ifMatch: [etag] },
+      requirePrecondition: true,
+    })
     expect(await readJson(key)).toEqual({ v: 2 })
 
-    const missing = putDocument({ key: profileKey(), content: json({}), contentType: 'application/json', preconditions: { ifMatch: '*' }, requirePrecondition: true })
+    const missing = putDocument({
+      key: profileKey(),
+      content: json({}),
+      contentType: 'application/json',
+      preconditions: { ifMatch: '*' },
+      requirePrecondition: true,
+    })
     expect((await rejection(missing)).status).toBe(412)
   })
 
@@ -116,7 +171,13 @@ describe('the document store', () => {
     const etag = (await readDocument({ key }))?.etag ?? ''
     const results = await Promise.allSettled(
       [1, 2, 3].map((v) =>
-        putDocument({ key, content: json({ v }), contentType: 'application/json', preconditions: { ifMatch: [etag] }, requirePrecondition: true }),
+        putDocument({
+          key,
+          content: json({ v }),
+          contentType: 'application/json',
+          preconditions: { ifMatch: [etag] },
+          requirePrecondition: true,
+        }),
       ),
     )
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1)
@@ -127,7 +188,9 @@ describe('the document store', () => {
   test('loses no property when many merges arrive at once', async () => {
     const key = stateKey()
     await Promise.all(
-      Array.from({ length: 8 }, (_, i) => mergeDocument({ key, content: json({ [`k${i}`]: i }), contentType: 'application/json' })),
+      Array.from({ length: 8 }, (_, i) =>
+        mergeDocument({ key, content: json({ [`k${i}`]: i }), contentType: 'application/json' }),
+      ),
     )
     expect(await readJson(key)).toEqual(Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`k${i}`, i])))
   })
@@ -136,7 +199,13 @@ describe('the document store', () => {
     const key = profileKey()
     const results = await Promise.allSettled(
       ['first', 'second'].map((v) =>
-        putDocument({ key, content: json({ v }), contentType: 'application/json', preconditions: { ifNoneMatch: '*' }, requirePrecondition: true }),
+        putDocument({
+          key,
+          content: json({ v }),
+          contentType: 'application/json',
+          preconditions: { ifNoneMatch: '*' },
+          requirePrecondition: true,
+        }),
       ),
     )
     expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected'])
@@ -145,12 +214,27 @@ describe('the document store', () => {
   test('keeps states apart by registration, lists ids (since is exclusive) and deletes one or all', async () => {
     const base = stateKey()
     const registration = randomUUID()
-    await putDocument({ key: { ...base, documentId: 'a' }, content: json({ n: 1 }), contentType: 'application/json', requirePrecondition: false })
-    await putDocument({ key: { ...base, documentId: 'a', registration }, content: json({ n: 2 }), contentType: 'application/json', requirePrecondition: false })
+    await putDocument({
+      key: { ...base, documentId: 'a' },
+      content: json({ n: 1 }),
+      contentType: 'application/json',
+      requirePrecondition: false,
+    })
+    await putDocument({
+      key: { ...base, documentId: 'a', registration },
+      content: json({ n: 2 }),
+      contentType: 'application/json',
+      requirePrecondition: false,
+    })
     await new Promise((resolve) => setTimeout(resolve, 5))
     const between = new Date()
     await new Promise((resolve) => setTimeout(resolve, 5))
-    await putDocument({ key: { ...base, documentId: 'b', registration }, content: json({ n: 3 }), contentType: 'application/json', requirePrecondition: false })
+    await putDocument({
+      key: { ...base, documentId: 'b', registration },
+      content: json({ n: 3 }),
+      contentType: 'application/json',
+      requirePrecondition: false,
+    })
 
     expect(await readJson({ ...base, documentId: 'a' })).toEqual({ n: 1 })
     expect(await readJson({ ...base, documentId: 'a', registration })).toEqual({ n: 2 })

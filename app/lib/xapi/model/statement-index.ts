@@ -39,7 +39,9 @@ function safeAgentKey(agent: unknown): string | null {
 function contextActivityIds(context: unknown): string[] {
   if (!isObject(context) || !isObject(context.contextActivities)) return []
   return Object.values(context.contextActivities).flatMap((list) =>
-    (Array.isArray(list) ? list : [list]).flatMap((activity) => (isObject(activity) && typeof activity.id === 'string' ? [activity.id] : [])),
+    (Array.isArray(list) ? list : [list]).flatMap((activity) =>
+      isObject(activity) && typeof activity.id === 'string' ? [activity.id] : [],
+    ),
   )
 }
 
@@ -60,15 +62,19 @@ export function indexStatement(statement: Json): StatementIndex {
   }))
   const object = isObject(statement.object) ? statement.object : {}
   const objectType = object.objectType ?? 'Activity'
-  if (objectType === 'Activity' && typeof object.id === 'string') activities.push({ activityId: object.id, relation: 'object' })
+  if (objectType === 'Activity' && typeof object.id === 'string')
+    activities.push({ activityId: object.id, relation: 'object' })
   if (objectType === 'Agent' || objectType === 'Group') agents.push(...agentEntries(object, 'object'))
   if (objectType === 'SubStatement') {
     agents.push(...agentEntries(object.actor, 'substatement-actor'), ...contextAgents(object.context, 'substatement-'))
     const inner = isObject(object.object) ? object.object : {}
     const innerType = inner.objectType ?? 'Activity'
-    if (innerType === 'Activity' && typeof inner.id === 'string') activities.push({ activityId: inner.id, relation: 'substatement' })
+    if (innerType === 'Activity' && typeof inner.id === 'string')
+      activities.push({ activityId: inner.id, relation: 'substatement' })
     if (innerType === 'Agent' || innerType === 'Group') agents.push(...agentEntries(inner, 'substatement-object'))
-    activities.push(...contextActivityIds(object.context).map((activityId) => ({ activityId, relation: 'substatement-context' })))
+    activities.push(
+      ...contextActivityIds(object.context).map((activityId) => ({ activityId, relation: 'substatement-context' })),
+    )
   }
   // One row per (key, relation): the same agent may appear twice in the same role.
   const unique = <T>(rows: T[], key: (row: T) => string) => [...new Map(rows.map((row) => [key(row), row])).values()]

@@ -7,20 +7,44 @@ export interface AccountAgent {
   account: { homePage: string; name: string }
 }
 
-export function learnerAgent({ publicUrl, user }: { publicUrl: string; user: { id: string; name: string } }): AccountAgent {
+export function learnerAgent({
+  publicUrl,
+  user,
+}: {
+  publicUrl: string
+  user: { id: string; name: string }
+}): AccountAgent {
   return { objectType: 'Agent', name: user.name, account: { homePage: publicUrl, name: user.id } }
 }
 
 /** The app itself: statements it issues (server-graded checks) are trusted evidence. */
 export function appAuthority({ publicUrl }: { publicUrl: string }): AccountAgent {
-  return { objectType: 'Agent', name: 'Digital skills platform', account: { homePage: publicUrl, name: 'skills-platform' } }
+  return {
+    objectType: 'Agent',
+    name: 'Digital skills platform',
+    account: { homePage: publicUrl, name: 'skills-platform' },
+  }
 }
 
 /** A learner's browser, posting through its session: recorded, never trusted as evidence. */
 export function browserAuthority({ publicUrl }: { publicUrl: string }): AccountAgent {
-  return { objectType: 'Agent', name: 'Digital skills learner browser', account: { homePage: publicUrl, name: 'learner-browser' } }
+  return {
+    objectType: 'Agent',
+    name: 'Digital skills learner browser',
+    account: { homePage: publicUrl, name: 'learner-browser' },
+  }
 }
 
-export function clientAuthority({ publicUrl, client }: { publicUrl: string; client: { key: string; name: string } }): AccountAgent {
-  return { objectType: 'Agent', name: client.name, account: { homePage: `${publicUrl}/xapi/clients`, name: client.key } }
+export function clientAuthority({
+  publicUrl,
+  client,
+}: {
+  publicUrl: string
+  client: { key: string; name: string }
+}): AccountAgent {
+  return {
+    objectType: 'Agent',
+    name: client.name,
+    account: { homePage: `${publicUrl}/xapi/clients`, name: client.key },
+  }
 }

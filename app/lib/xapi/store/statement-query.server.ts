@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, exists, gt, inArray, lt, lte, or, type SQL } from 'drizzle-orm'
-import { db, schema } from '../db.server.ts'
-import { DIRECT_ACTIVITY_RELATIONS, DIRECT_AGENT_RELATIONS } from './statement-index.ts'
+import { db, schema } from '#app/lib/db.server.ts'
+import { DIRECT_ACTIVITY_RELATIONS, DIRECT_AGENT_RELATIONS } from '#app/lib/xapi/model/statement-index.ts'
 
 export const MAX_PAGE_SIZE = 100
 
@@ -50,12 +50,20 @@ export async function queryStatements(filters: StatementFilters) {
         db()
           .select({ seq: xapiStatementAgents.statementSeq })
           .from(xapiStatementAgents)
-          .where(and(eq(xapiStatementAgents.agentKey, filters.agentKey), eq(xapiStatementAgents.statementSeq, xapiStatements.seq), ...relation)),
+          .where(
+            and(
+              eq(xapiStatementAgents.agentKey, filters.agentKey),
+              eq(xapiStatementAgents.statementSeq, xapiStatements.seq),
+              ...relation,
+            ),
+          ),
       ),
     )
   }
   if (filters.activity) {
-    const relation = filters.relatedActivities ? [] : [inArray(xapiStatementActivities.relation, [...DIRECT_ACTIVITY_RELATIONS])]
+    const relation = filters.relatedActivities
+      ? []
+      : [inArray(xapiStatementActivities.relation, [...DIRECT_ACTIVITY_RELATIONS])]
     matches.push(
       exists(
         db()
@@ -78,7 +86,10 @@ export async function queryStatements(filters: StatementFilters) {
   // statement, say) matches too, even when the statement it refers to is voided.
   const conditions = [...window]
   if (matches.length > 0) {
-    const matchingIds = db().select({ id: xapiStatements.id }).from(xapiStatements).where(and(...matches))
+    const matchingIds = db()
+      .select({ id: xapiStatements.id })
+      .from(xapiStatements)
+      .where(and(...matches))
     const referring = inArray(xapiStatements.objectStatementId, matchingIds)
     conditions.push(or(and(...matches), referring) as SQL)
   }

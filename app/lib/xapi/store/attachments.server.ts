@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto'
 import { inArray } from 'drizzle-orm'
-import { type Database, db, schema } from '../db.server.ts'
-import { type XapiVersion, XapiError, jsonResponse, xapiHeaders } from './http.server.ts'
-import { multipartBoundary, parseMediaType, parseMultipart, serializeMultipart } from './multipart.server.ts'
+import { type Database, db, schema } from '#app/lib/db.server.ts'
+import { type XapiVersion, XapiError, jsonResponse, xapiHeaders } from '#app/lib/xapi/http/http.server.ts'
+import {
+  multipartBoundary,
+  parseMediaType,
+  parseMultipart,
+  serializeMultipart,
+} from '#app/lib/xapi/http/multipart.server.ts'
 import { SIGNATURE_CONTENT_TYPE, SIGNATURE_USAGE_TYPE, signatureProblem } from './signed-statements.server.ts'
 
 // Statement attachments (Data 2.4.11, Communication 1.5): reading application/json or multipart/mixed statement

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm'
-import { db, schema } from '../db.server.ts'
+import { db, schema } from '#app/lib/db.server.ts'
 import { type XapiVersion, XapiError, jsonResponse } from './http.server.ts'
-import { isAbsoluteIri } from './iri.ts'
+import { isAbsoluteIri } from '#app/lib/xapi/model/iri.ts'
 import { authenticateXapi, requireScope } from './request-auth.server.ts'
-import { parseAgentParam } from './statement-schema.ts'
+import { parseAgentParam } from '#app/lib/xapi/model/statement-schema.ts'
 
 function onlyParameter(url: URL, name: string): string {
   const keys = [...url.searchParams.keys()]
@@ -22,7 +22,10 @@ export async function getActivity(request: Request, version: XapiVersion): Promi
   if (!isAbsoluteIri(activityId)) throw new XapiError(400, 'the activityId parameter must be an absolute IRI')
   const { xapiActivities } = schema()
   const [known] = await db().select().from(xapiActivities).where(eq(xapiActivities.id, activityId))
-  return jsonResponse({ objectType: 'Activity', id: activityId, ...(known ? { definition: known.definition } : {}) }, { version })
+  return jsonResponse(
+    { objectType: 'Activity', id: activityId, ...(known ? { definition: known.definition } : {}) },
+    { version },
+  )
 }
 
 /** The Agents resource: the Person object for an agent. We know each person by one identifier. */

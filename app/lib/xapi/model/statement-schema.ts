@@ -22,7 +22,8 @@ export const VOIDED_VERB_ID = 'http://adlnet.gov/expapi/verbs/voided'
 
 // Wording for zod's built-in issues, used wherever a schema does not give its own message.
 const describeIssue: z.core.$ZodErrorMap = (issue) => {
-  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) return 'is required'
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined)
+    return 'is required'
   if (issue.input === null) return 'must not be null'
   if (issue.code === 'invalid_type') {
     const expected: Record<string, string> = {
@@ -128,20 +129,35 @@ const timestampSchema = z.string().superRefine((value, ctx) => {
 // A JSON object whose keys must all pass a check. Keys are checked on the raw input, before the record is
 // built: building it would quietly drop a "__proto__" key (JSON.parse makes it an ordinary property) instead
 // of reporting it.
-function recordWithKeys<Values extends z.ZodType>(values: Values, isValidKey: (key: string) => boolean, badKeyMessage: (key: string) => string) {
-  return z.preprocess((input, ctx) => {
-    if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
-      const badKey = Object.keys(input).find((key) => !isValidKey(key))
-      if (badKey !== undefined) ctx.addIssue({ code: 'custom', message: badKeyMessage(badKey) })
-    }
-    return input
-  }, z.record(z.string(), values))
+function recordWithKeys<Values extends z.ZodType>(
+  values: Values,
+  isValidKey: (key: string) => boolean,
+  badKeyMessage: (key: string) => string,
+) {
+  return z.preprocess(
+    (input, ctx) => {
+      if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
+        const badKey = Object.keys(input).find((key) => !isValidKey(key))
+        if (badKey !== undefined) ctx.addIssue({ code: 'custom', message: badKeyMessage(badKey) })
+      }
+      return input
+    },
+    z.record(z.string(), values),
+  )
 }
 
-export const languageMapSchema = recordWithKeys(z.string(), isLanguageTag, (key) => `key ${JSON.stringify(key)} is not an RFC 5646 language tag`)
+export const languageMapSchema = recordWithKeys(
+  z.string(),
+  isLanguageTag,
+  (key) => `key ${JSON.stringify(key)} is not an RFC 5646 language tag`,
+)
 
 // Extension values are free JSON (null included); only the keys are checked (Data 4.1).
-const extensionsSchema = recordWithKeys(z.unknown(), isAbsoluteIri, (key) => `key ${JSON.stringify(key)} must be an absolute IRI`)
+const extensionsSchema = recordWithKeys(
+  z.unknown(),
+  isAbsoluteIri,
+  (key) => `key ${JSON.stringify(key)} must be an absolute IRI`,
+)
 
 // ---------------------------------------------------------------------------------------------------------
 // Agents and Groups (Data 2.4.2)
@@ -158,7 +174,10 @@ const accountSchema = z.strictObject({
 // Each is optional on its own; exactly one must be present, which the Agent and Group refinements check.
 const identifierShape = {
   mbox: z.string().refine(isMailtoIri, 'must be a mailto: IRI').optional(),
-  mbox_sha1sum: z.string().regex(/^[0-9a-f]{40}$/i, 'must be 40 hexadecimal characters (a SHA-1 of a mailto: IRI)').optional(),
+  mbox_sha1sum: z
+    .string()
+    .regex(/^[0-9a-f]{40}$/i, 'must be 40 hexadecimal characters (a SHA-1 of a mailto: IRI)')
+    .optional(),
   openid: iriSchema.optional(),
   account: accountSchema.optional(),
 }
@@ -179,17 +198,30 @@ export const agentSchema = agentWith(z.literal('Agent').optional())
 /** An Agent as a statement's object, which must say that it is one (Data 2.4.4.2). */
 const agentObjectSchema = agentWith(z.literal('Agent'))
 const memberSchema = agentWith(
-  z.literal('Agent', { error: (issue) => (issue.input === 'Group' ? 'must be Agent: a Group cannot contain Groups' : undefined) }).optional(),
+  z
+    .literal('Agent', {
+      error: (issue) => (issue.input === 'Group' ? 'must be Agent: a Group cannot contain Groups' : undefined),
+    })
+    .optional(),
 )
 
 export const groupSchema = z
-  .strictObject({ objectType: z.literal('Group'), name: z.string().optional(), member: z.array(memberSchema).optional(), ...identifierShape })
+  .strictObject({
+    objectType: z.literal('Group'),
+    name: z.string().optional(),
+    member: z.array(memberSchema).optional(),
+    ...identifierShape,
+  })
   .superRefine((group, ctx) => {
     const found = identifiersOf(group)
     if (found.length > 1) {
       ctx.addIssue({ code: 'custom', message: `must have only one identifier, but has ${found.join(' and ')}` })
     } else if (found.length === 0 && group.member === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['member'], message: 'is required for an anonymous Group (one without mbox, mbox_sha1sum, openid or account)' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['member'],
+        message: 'is required for an anonymous Group (one without mbox, mbox_sha1sum, openid or account)',
+      })
     } else if (found.length === 0 && group.member?.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['member'], message: 'must list at least one Agent in an anonymous Group' })
     }
@@ -204,11 +236,22 @@ export const actorSchema = z.discriminatedUnion('objectType', [agentSchema, grou
 const authoritySchema = actorSchema.superRefine((authority, ctx) => {
   if (authority.objectType !== 'Group') return
   if (identifiersOf(authority).length > 0) {
-    ctx.addIssue({ code: 'custom', message: 'must be an Agent, or an anonymous Group (no mbox, mbox_sha1sum, openid or account) for OAuth' })
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be an Agent, or an anonymous Group (no mbox, mbox_sha1sum, openid or account) for OAuth',
+    })
   } else if (authority.member?.length !== 2) {
-    ctx.addIssue({ code: 'custom', path: ['member'], message: 'must list exactly two Agents (the OAuth consumer and the user)' })
+    ctx.addIssue({
+      code: 'custom',
+      path: ['member'],
+      message: 'must list exactly two Agents (the OAuth consumer and the user)',
+    })
   } else if (!authority.member.some((member) => member.account !== undefined)) {
-    ctx.addIssue({ code: 'custom', path: ['member'], message: 'must include the OAuth consumer, an Agent identified by account' })
+    ctx.addIssue({
+      code: 'custom',
+      path: ['member'],
+      message: 'must include the OAuth consumer, an Agent identified by account',
+    })
   }
 })
 
@@ -218,7 +261,16 @@ const authoritySchema = actorSchema.superRefine((authority, ctx) => {
 const verbSchema = z.strictObject({ id: iriSchema, display: languageMapSchema.optional() })
 
 export const INTERACTION_TYPES = [
-  'true-false', 'choice', 'fill-in', 'long-fill-in', 'matching', 'performance', 'sequencing', 'likert', 'numeric', 'other',
+  'true-false',
+  'choice',
+  'fill-in',
+  'long-fill-in',
+  'matching',
+  'performance',
+  'sequencing',
+  'likert',
+  'numeric',
+  'other',
 ] as const
 type InteractionType = (typeof INTERACTION_TYPES)[number]
 
@@ -238,7 +290,12 @@ const interactionComponentSchema = z.strictObject({
 const componentListSchema = z.array(interactionComponentSchema).superRefine((components, ctx) => {
   const seen = new Set<string>()
   components.forEach((component, index) => {
-    if (seen.has(component.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `repeats ${JSON.stringify(component.id)}: ids must be unique within the list` })
+    if (seen.has(component.id))
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'id'],
+        message: `repeats ${JSON.stringify(component.id)}: ids must be unique within the list`,
+      })
     seen.add(component.id)
   })
 })
@@ -259,17 +316,29 @@ const activityDefinitionSchema = z
     extensions: extensionsSchema.optional(),
   })
   .superRefine((definition, ctx) => {
-    const lists = (Object.keys(COMPONENT_LISTS) as (keyof typeof COMPONENT_LISTS)[]).filter((list) => definition[list] !== undefined)
+    const lists = (Object.keys(COMPONENT_LISTS) as (keyof typeof COMPONENT_LISTS)[]).filter(
+      (list) => definition[list] !== undefined,
+    )
     const { interactionType } = definition
     if (interactionType === undefined) {
-      const interactionProperty = definition.correctResponsesPattern !== undefined ? 'correctResponsesPattern' : lists[0]
-      if (interactionProperty) ctx.addIssue({ code: 'custom', path: ['interactionType'], message: `is required when ${interactionProperty} is given` })
+      const interactionProperty =
+        definition.correctResponsesPattern !== undefined ? 'correctResponsesPattern' : lists[0]
+      if (interactionProperty)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['interactionType'],
+          message: `is required when ${interactionProperty} is given`,
+        })
       return
     }
     for (const list of lists) {
       const allowed: readonly InteractionType[] = COMPONENT_LISTS[list]
       if (!allowed.includes(interactionType)) {
-        ctx.addIssue({ code: 'custom', path: [list], message: `is only allowed when interactionType is ${allowed.join(' or ')}` })
+        ctx.addIssue({
+          code: 'custom',
+          path: [list],
+          message: `is only allowed when interactionType is ${allowed.join(' or ')}`,
+        })
       }
     }
   })
@@ -294,9 +363,17 @@ function explainObjectMistakes({ insideSubStatement }: { insideSubStatement: boo
     if (typeof input !== 'object' || input === null || Array.isArray(input)) return input
     const object = input as Record<string, unknown>
     if (object.objectType === undefined && [...IDENTIFIERS, 'member'].some((key) => object[key] !== undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['objectType'], message: 'is required when the object is an Agent or Group' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['objectType'],
+        message: 'is required when the object is an Agent or Group',
+      })
     } else if (insideSubStatement && object.objectType === 'SubStatement') {
-      ctx.addIssue({ code: 'custom', path: ['objectType'], message: 'cannot be SubStatement: a SubStatement cannot contain another' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['objectType'],
+        message: 'cannot be SubStatement: a SubStatement cannot contain another',
+      })
     }
     return input
   }
@@ -313,7 +390,9 @@ function objectSchema<Options extends readonly [z.core.$ZodTypeDiscriminable, ..
   return z.preprocess(explainObjectMistakes({ insideSubStatement }), union)
 }
 
-const subStatementObjectSchema = objectSchema([activitySchema, agentObjectSchema, groupSchema, statementRefSchema], { insideSubStatement: true })
+const subStatementObjectSchema = objectSchema([activitySchema, agentObjectSchema, groupSchema, statementRefSchema], {
+  insideSubStatement: true,
+})
 
 // ---------------------------------------------------------------------------------------------------------
 // Result (Data 2.4.5)
@@ -326,9 +405,12 @@ const scoreSchema = z
     max: z.number().optional(),
   })
   .superRefine(({ raw, min, max }, ctx) => {
-    if (min !== undefined && max !== undefined && min >= max) ctx.addIssue({ code: 'custom', path: ['min'], message: `must be less than max (${max})` })
-    else if (raw !== undefined && min !== undefined && raw < min) ctx.addIssue({ code: 'custom', path: ['raw'], message: `must be at least min (${min})` })
-    else if (raw !== undefined && max !== undefined && raw > max) ctx.addIssue({ code: 'custom', path: ['raw'], message: `must be at most max (${max})` })
+    if (min !== undefined && max !== undefined && min >= max)
+      ctx.addIssue({ code: 'custom', path: ['min'], message: `must be less than max (${max})` })
+    else if (raw !== undefined && min !== undefined && raw < min)
+      ctx.addIssue({ code: 'custom', path: ['raw'], message: `must be at least min (${min})` })
+    else if (raw !== undefined && max !== undefined && raw > max)
+      ctx.addIssue({ code: 'custom', path: ['raw'], message: `must be at most max (${max})` })
   })
 
 const resultSchema = z.strictObject({
@@ -345,7 +427,9 @@ const resultSchema = z.strictObject({
 
 // Each value may be one Activity (kept for 0.95 compatibility) or an array; the LRS returns arrays.
 const contextActivityListSchema = z
-  .union([z.array(activitySchema), activitySchema], { error: (issue) => (issue.code === 'invalid_union' ? 'must be an Activity or an array of Activities' : undefined) })
+  .union([z.array(activitySchema), activitySchema], {
+    error: (issue) => (issue.code === 'invalid_union' ? 'must be an Activity or an array of Activities' : undefined),
+  })
   .transform((value) => (Array.isArray(value) ? value : [value]))
 
 const contextActivitiesSchema = z.strictObject({
@@ -357,14 +441,23 @@ const contextActivitiesSchema = z.strictObject({
 
 // xAPI 2.0.0: relevantTypes, when given, holds one or more IRIs characterising the relationship.
 const relevantTypesSchema = z.array(iriSchema).min(1, 'must list at least one IRI when given')
-const contextAgentSchema = z.strictObject({ objectType: z.literal('contextAgent'), agent: agentSchema, relevantTypes: relevantTypesSchema.optional() })
-const contextGroupSchema = z.strictObject({ objectType: z.literal('contextGroup'), group: groupSchema, relevantTypes: relevantTypesSchema.optional() })
+const contextAgentSchema = z.strictObject({
+  objectType: z.literal('contextAgent'),
+  agent: agentSchema,
+  relevantTypes: relevantTypesSchema.optional(),
+})
+const contextGroupSchema = z.strictObject({
+  objectType: z.literal('contextGroup'),
+  group: groupSchema,
+  relevantTypes: relevantTypesSchema.optional(),
+})
 
 // A property that exists only from xAPI 2.0.0. Under 1.0.3 it is refused before its contents are looked at, so
 // the message says why rather than complaining about what is inside.
 function since2<Schema extends z.ZodType>(schema: Schema, version: XapiVersion) {
   return z.preprocess((value, ctx) => {
-    if (version === '1.0.3' && value !== undefined) ctx.addIssue({ code: 'custom', message: 'is not allowed in xAPI 1.0.3' })
+    if (version === '1.0.3' && value !== undefined)
+      ctx.addIssue({ code: 'custom', message: 'is not allowed in xAPI 1.0.3' })
     return value
   }, schema)
 }
@@ -410,7 +503,11 @@ function checkContextFitsObject(
   if (objectIsActivity) return
   for (const property of ['revision', 'platform'] as const) {
     if (statement.context?.[property] !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['context', property], message: 'is only allowed when the object is an Activity' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['context', property],
+        message: 'is only allowed when the object is an Activity',
+      })
     }
   }
 }
@@ -463,7 +560,11 @@ function buildStatementSchema(version: XapiVersion) {
       checkContextFitsObject(statement, ctx)
       // A voiding statement must point at the statement it voids (Data 2.3.2).
       if (statement.verb.id === VOIDED_VERB_ID && statement.object.objectType !== 'StatementRef') {
-        ctx.addIssue({ code: 'custom', path: ['object', 'objectType'], message: `must be StatementRef when the verb is ${VOIDED_VERB_ID}` })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['object', 'objectType'],
+          message: `must be StatementRef when the verb is ${VOIDED_VERB_ID}`,
+        })
       }
     })
 }
@@ -495,7 +596,8 @@ export function validateStatement(input: unknown, { version }: ValidationOptions
  */
 export function validateStatements(input: unknown, { version }: ValidationOptions): ValidatedStatements {
   if (!Array.isArray(input)) {
-    if (typeof input !== 'object' || input === null) return { ok: false, error: 'the body must be a statement or an array of statements' }
+    if (typeof input !== 'object' || input === null)
+      return { ok: false, error: 'the body must be a statement or an array of statements' }
     const single = validateAt(input, version, 'statement')
     return single.ok ? { ok: true, statements: [single.statement] } : single
   }
@@ -507,7 +609,8 @@ export function validateStatements(input: unknown, { version }: ValidationOption
     const { id } = checked.statement
     if (id !== undefined) {
       const earlier = firstIndexOfId.get(id.toLowerCase())
-      if (earlier !== undefined) return { ok: false, error: `statements[${index}].id repeats the id of statements[${earlier}]` }
+      if (earlier !== undefined)
+        return { ok: false, error: `statements[${index}].id repeats the id of statements[${earlier}]` }
       firstIndexOfId.set(id.toLowerCase(), index)
     }
     statements.push(checked.statement)
@@ -529,7 +632,9 @@ export function agentKey(agent: Agent | Group): string {
   if (agent.mbox !== undefined) {
     // Email domains are case-insensitive (Data 2.4.2.3); the local part may not be.
     const at = agent.mbox.lastIndexOf('@')
-    return at < 0 ? `mbox:${agent.mbox}` : `mbox:${agent.mbox.slice(0, at + 1)}${agent.mbox.slice(at + 1).toLowerCase()}`
+    return at < 0
+      ? `mbox:${agent.mbox}`
+      : `mbox:${agent.mbox.slice(0, at + 1)}${agent.mbox.slice(at + 1).toLowerCase()}`
   }
   if (agent.mbox_sha1sum !== undefined) return `mbox_sha1sum:${agent.mbox_sha1sum.toLowerCase()}`
   if (agent.openid !== undefined) return `openid:${agent.openid}`
@@ -553,7 +658,8 @@ export function parseAgentParam(json: string): ParsedAgentParam {
   }
   const result = actorSchema.safeParse(value, { error: describeIssue })
   if (!result.success) return { ok: false, error: describeError(result.error, 'agent') }
-  if (isAnonymousGroup(result.data)) return { ok: false, error: 'agent must be an Agent or identified Group, not an anonymous Group' }
+  if (isAnonymousGroup(result.data))
+    return { ok: false, error: 'agent must be an Agent or identified Group, not an anonymous Group' }
   return { ok: true, agent: result.data }
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { and, asc, eq, gt, type SQL } from 'drizzle-orm'
-import { db, dialect, schema, transaction } from '../db.server.ts'
-import { XapiError } from './http.server.ts'
+import { db, dialect, schema, transaction } from '#app/lib/db.server.ts'
+import { XapiError } from '#app/lib/xapi/http/http.server.ts'
 
 /*
  * The LRS's document store: State, Activity Profile and Agent Profile documents (xAPI Communication 2.2–2.7).
@@ -67,7 +67,13 @@ function keyCondition(key: DocumentKey): SQL {
 async function currentRow(key: DocumentKey, { lock = false }: { lock?: boolean } = {}) {
   const t = schema().xapiDocuments
   const query = db()
-    .select({ id: t.id, etag: t.etag, contentType: t.contentType, contentBase64: t.contentBase64, updatedAt: t.updatedAt })
+    .select({
+      id: t.id,
+      etag: t.etag,
+      contentType: t.contentType,
+      contentBase64: t.contentBase64,
+      updatedAt: t.updatedAt,
+    })
     .from(t)
     .where(keyCondition(key))
   const [row] = await (lock && dialect() === 'postgres' ? query.for('update') : query)
@@ -115,7 +121,10 @@ export async function listDocumentIds({
     .where(and(...conditions))
     .orderBy(asc(t.documentId))
   const ids = [...new Set(rows.map((row) => row.documentId))]
-  const lastModified = rows.reduce<Date | null>((latest, row) => (latest && latest >= row.updatedAt ? latest : row.updatedAt), null)
+  const lastModified = rows.reduce<Date | null>(
+    (latest, row) => (latest && latest >= row.updatedAt ? latest : row.updatedAt),
+    null,
+  )
   return { ids, lastModified }
 }
 
@@ -158,15 +167,22 @@ export async function mergeDocument({
     next: (existing) => {
       if (!existing) return { content, contentType }
       if (!isJsonContentType(contentType)) {
-        throw new XapiError(400, 'a POST to an existing document merges JSON: send the document as application/json (or PUT to replace it)')
+        throw new XapiError(
+          400,
+          'a POST to an existing document merges JSON: send the document as application/json (or PUT to replace it)',
+        )
       }
       if (!isJsonContentType(existing.contentType)) {
-        throw new XapiError(400, `the stored document is ${existing.contentType}, not application/json, so it cannot be merged; PUT to replace it`)
+        throw new XapiError(
+          400,
+          `the stored document is ${existing.contentType}, not application/json, so it cannot be merged; PUT to replace it`,
+        )
       }
       const posted = jsonObject(content)
       if (!posted) throw new XapiError(400, 'the posted document is not a JSON object, so it cannot be merged')
       const stored = jsonObject(Buffer.from(existing.contentBase64, 'base64'))
-      if (!stored) throw new XapiError(400, 'the stored document is not a JSON object, so it cannot be merged; PUT to replace it')
+      if (!stored)
+        throw new XapiError(400, 'the stored document is not a JSON object, so it cannot be merged; PUT to replace it')
       // Spread defines own properties, so even a "__proto__" key is copied as plain data.
       const merged = { ...stored, ...posted }
       return { content: Buffer.from(JSON.stringify(merged), 'utf8'), contentType: 'application/json' }
@@ -175,7 +191,13 @@ export async function mergeDocument({
 }
 
 /** Deletes one document; deleting one that is not there succeeds unless a precondition says otherwise. */
-export async function deleteDocument({ key, preconditions = {} }: { key: DocumentKey; preconditions?: Preconditions }): Promise<void> {
+export async function deleteDocument({
+  key,
+  preconditions = {},
+}: {
+  key: DocumentKey
+  preconditions?: Preconditions
+}): Promise<void> {
   const t = schema().xapiDocuments
   await transaction(async () => {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -272,7 +294,10 @@ function checkPreconditions(existing: { etag: string } | null, { ifMatch, ifNone
     if (!existing) throw new XapiError(412, 'If-Match was sent but there is no such document')
     // If-Match uses the strong comparison: a weak tag never matches.
     if (ifMatch !== '*' && !ifMatch.includes(existing.etag)) {
-      throw new XapiError(412, 'the document has changed since you read it: If-Match does not match its current ETag (GET it again)')
+      throw new XapiError(
+        412,
+        'the document has changed since you read it: If-Match does not match its current ETag (GET it again)',
+      )
     }
   }
   if (ifNoneMatch && existing) {
@@ -286,7 +311,9 @@ function checkPreconditions(existing: { etag: string } | null, { ifMatch, ifNone
 function jsonObject(bytes: Uint8Array): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null
   } catch {
     return null
   }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { and, asc, eq, isNull } from 'drizzle-orm'
-import { db, schema } from '../db.server.ts'
+import { db, schema } from '#app/lib/db.server.ts'
 
 export { LRS_SCOPES, lrsScopeSchema, type LrsScope } from './lrs-scopes.ts'
 import type { LrsScope } from './lrs-scopes.ts'
@@ -31,7 +31,13 @@ export async function createLrsClient({
   return { client, key, secret }
 }
 
-export async function findClientByCredentials({ key, secret }: { key: string; secret: string }): Promise<LrsClient | null> {
+export async function findClientByCredentials({
+  key,
+  secret,
+}: {
+  key: string
+  secret: string
+}): Promise<LrsClient | null> {
   const { lrsClients } = schema()
   const [client] = await db()
     .select()

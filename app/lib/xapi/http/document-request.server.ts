@@ -11,11 +11,11 @@ import {
   type Preconditions,
   putDocument,
   readDocument,
-} from './documents.server.ts'
+} from '#app/lib/xapi/store/documents.server.ts'
 import { jsonResponse, noContent, XapiError, type XapiVersion, xapiHeaders } from './http.server.ts'
-import { isAbsoluteIri } from './iri.ts'
+import { isAbsoluteIri } from '#app/lib/xapi/model/iri.ts'
 import { authenticateXapi, requireScope, type XapiPrincipal } from './request-auth.server.ts'
-import { agentKey, parseAgentParam } from './statement-schema.ts'
+import { agentKey, parseAgentParam } from '#app/lib/xapi/model/statement-schema.ts'
 
 // The HTTP side of the three document resources: parameters, headers, who may do what, and the answers.
 
@@ -32,8 +32,20 @@ interface ResourceRules {
 
 const RESOURCES: Record<DocumentKind, ResourceRules> = {
   state: { name: 'State', idParam: 'stateId', usesActivity: true, usesAgent: true, scope: 'state' },
-  'activity-profile': { name: 'Activity Profile', idParam: 'profileId', usesActivity: true, usesAgent: false, scope: 'profile' },
-  'agent-profile': { name: 'Agent Profile', idParam: 'profileId', usesActivity: false, usesAgent: true, scope: 'profile' },
+  'activity-profile': {
+    name: 'Activity Profile',
+    idParam: 'profileId',
+    usesActivity: true,
+    usesAgent: false,
+    scope: 'profile',
+  },
+  'agent-profile': {
+    name: 'Agent Profile',
+    idParam: 'profileId',
+    usesActivity: false,
+    usesAgent: true,
+    scope: 'profile',
+  },
 }
 
 // Key parts are capped so the unique index on them stays within what Postgres can index.
@@ -48,7 +60,10 @@ const registrationSchema = z
 const documentIdSchema = z.string().min(1, 'must not be empty').max(500, 'must be at most 500 characters')
 const sinceSchema = z
   .string()
-  .refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), 'must be an ISO 8601 timestamp')
+  .refine(
+    (value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)),
+    'must be an ISO 8601 timestamp',
+  )
   .transform((value) => new Date(value))
 
 interface DocumentParams {
@@ -82,7 +97,8 @@ function parseParams(kind: DocumentKind, method: Method, url: URL): DocumentPara
     const value = raw.get(name)
     if (value === undefined) return undefined
     const result = schema.safeParse(value)
-    if (!result.success) throw new XapiError(400, `the ${name} parameter ${result.error.issues[0]?.message ?? 'is invalid'}`)
+    if (!result.success)
+      throw new XapiError(400, `the ${name} parameter ${result.error.issues[0]?.message ?? 'is invalid'}`)
     return result.data
   }
   const required = (name: string) => {
@@ -103,7 +119,10 @@ function parseParams(kind: DocumentKind, method: Method, url: URL): DocumentPara
     const parsed = parseAgentParam(json)
     if (!parsed.ok) throw new XapiError(400, `the agent parameter is invalid: ${parsed.error}`)
     if (kind === 'agent-profile' && parsed.agent.objectType === 'Group') {
-      throw new XapiError(400, 'the agent parameter must be an Agent, not a Group (use the group’s identifier in an Agent)')
+      throw new XapiError(
+        400,
+        'the agent parameter must be an Agent, not a Group (use the group’s identifier in an Agent)',
+      )
     }
     key = agentKey(parsed.agent)
   }
@@ -151,7 +170,8 @@ export async function readDocuments(request: Request, version: XapiVersion, kind
 
   if (params.documentId !== undefined) {
     const document = await readDocument({ key: documentKey(kind, { ...params, documentId: params.documentId }) })
-    if (!document) throw new XapiError(404, `there is no ${rules.name} document with ${rules.idParam} ${params.documentId}`)
+    if (!document)
+      throw new XapiError(404, `there is no ${rules.name} document with ${rules.idParam} ${params.documentId}`)
     return new Response(head ? null : new Uint8Array(document.content), {
       status: 200,
       headers: xapiHeaders(version, {
@@ -194,7 +214,11 @@ export async function writeDocuments(request: Request, version: XapiVersion, kin
 
   if (method === 'DELETE') {
     if (params.documentId === undefined) {
-      await deleteStates({ activityId: params.activityId, agentKey: params.agentKey, registration: params.registration })
+      await deleteStates({
+        activityId: params.activityId,
+        agentKey: params.agentKey,
+        registration: params.registration,
+      })
     } else {
       await deleteDocument({ key: documentKey(kind, { ...params, documentId: params.documentId }), preconditions })
     }
@@ -212,9 +236,19 @@ export async function writeDocuments(request: Request, version: XapiVersion, kin
     }
   }
   // The 1.0.3 suite expects a profile to be created only with If-None-Match: * (or If-Match) when it is new.
-  if (method === 'PUT' && kind !== 'state' && version === '1.0.3' && !preconditions.ifMatch && !preconditions.ifNoneMatch) {
+  if (
+    method === 'PUT' &&
+    kind !== 'state' &&
+    version === '1.0.3' &&
+    !preconditions.ifMatch &&
+    !preconditions.ifNoneMatch
+  ) {
     const existing = await readDocument({ key })
-    if (!existing) throw new XapiError(400, `creating a ${rules.name} document with PUT needs an If-None-Match: * or If-Match header`)
+    if (!existing)
+      throw new XapiError(
+        400,
+        `creating a ${rules.name} document with PUT needs an If-None-Match: * or If-Match header`,
+      )
   }
   if (method === 'PUT') {
     // xAPI 1.0.3 lets State be replaced without a precondition; 2.0 (and its conformance tests) ask it of all three.

@@ -1,8 +1,8 @@
-import { readSessionToken, validateSessionToken } from '../auth/session.server.ts'
-import { publicUrl } from '../env.server.ts'
-import { type AccountAgent, browserAuthority, clientAuthority, learnerAgent } from './agents.ts'
+import { readSessionToken, validateSessionToken } from '#app/lib/auth/session.server.ts'
+import { publicUrl } from '#app/lib/env.server.ts'
+import { type AccountAgent, browserAuthority, clientAuthority, learnerAgent } from '#app/lib/xapi/model/agents.ts'
 import { XapiError } from './http.server.ts'
-import { findClientByCredentials, type LrsClient, type LrsScope } from './lrs-clients.server.ts'
+import { findClientByCredentials, type LrsClient, type LrsScope } from '#app/lib/xapi/clients/lrs-clients.server.ts'
 
 /** Who is calling the LRS: a third-party client (HTTP Basic) or the app's own page for a signed-in learner. */
 export type XapiPrincipal =
@@ -15,7 +15,9 @@ export async function authenticateXapi(request: Request): Promise<XapiPrincipal>
     const decoded = Buffer.from(authorization.slice('Basic '.length).trim(), 'base64').toString('utf8')
     const separator = decoded.indexOf(':')
     const client =
-      separator > 0 ? await findClientByCredentials({ key: decoded.slice(0, separator), secret: decoded.slice(separator + 1) }) : null
+      separator > 0
+        ? await findClientByCredentials({ key: decoded.slice(0, separator), secret: decoded.slice(separator + 1) })
+        : null
     if (!client) throw new XapiError(401, 'the LRS key and secret are not recognised')
     return { kind: 'client', client, scopes: new Set(client.scopes), authority: clientAuthority({ publicUrl, client }) }
   }
@@ -26,7 +28,12 @@ export async function authenticateXapi(request: Request): Promise<XapiPrincipal>
     const session = await validateSessionToken({ token })
     if (session) {
       const user = { id: session.user.id, name: session.user.name }
-      return { kind: 'learner', user, agent: learnerAgent({ publicUrl, user }), authority: browserAuthority({ publicUrl }) }
+      return {
+        kind: 'learner',
+        user,
+        agent: learnerAgent({ publicUrl, user }),
+        authority: browserAuthority({ publicUrl }),
+      }
     }
   }
   throw new XapiError(401, 'authenticate with HTTP Basic (an LRS key and secret) or sign in to the app')
@@ -39,6 +46,11 @@ export function requireScope(principal: XapiPrincipal, ...accepted: LrsScope[]) 
   if (principal.kind === 'learner') return
   const scopes = principal.scopes
   const readOnly = accepted.every((scope) => scope.includes('read'))
-  if (scopes.has('all') || (readOnly && [...READ_SCOPES].some((s) => scopes.has(s))) || accepted.some((s) => scopes.has(s))) return
+  if (
+    scopes.has('all') ||
+    (readOnly && [...READ_SCOPES].some((s) => scopes.has(s))) ||
+    accepted.some((s) => scopes.has(s))
+  )
+    return
   throw new XapiError(403, `this LRS client needs the ${accepted.join(' or ')} scope`)
 }

@@ -13,7 +13,8 @@ function agentIds(agent: unknown): unknown {
   const reduced: Json = {}
   if (agent.objectType) reduced.objectType = agent.objectType
   for (const ifi of IFIS) if (agent[ifi] !== undefined) reduced[ifi] = agent[ifi]
-  if (Array.isArray(agent.member) && !IFIS.some((ifi) => agent[ifi] !== undefined)) reduced.member = agent.member.map(agentIds)
+  if (Array.isArray(agent.member) && !IFIS.some((ifi) => agent[ifi] !== undefined))
+    reduced.member = agent.member.map(agentIds)
   return reduced
 }
 
@@ -36,7 +37,10 @@ function statementIds(statement: Json): Json {
     if (context.team) context.team = agentIds(context.team)
     if (isObject(context.contextActivities)) {
       context.contextActivities = Object.fromEntries(
-        Object.entries(context.contextActivities).map(([kind, list]) => [kind, Array.isArray(list) ? list.map(objectIds) : list]),
+        Object.entries(context.contextActivities).map(([kind, list]) => [
+          kind,
+          Array.isArray(list) ? list.map(objectIds) : list,
+        ]),
       )
     }
     copy.context = context
@@ -48,7 +52,9 @@ function pickLanguage(map: Json, languages: string[]): Json {
   const keys = Object.keys(map)
   const match =
     languages.map((wanted) => keys.find((key) => key.toLowerCase() === wanted.toLowerCase())).find(Boolean) ??
-    languages.map((wanted) => keys.find((key) => key.toLowerCase().split('-')[0] === wanted.toLowerCase().split('-')[0])).find(Boolean) ??
+    languages
+      .map((wanted) => keys.find((key) => key.toLowerCase().split('-')[0] === wanted.toLowerCase().split('-')[0]))
+      .find(Boolean) ??
     keys[0]
   return match ? { [match]: map[match] } : {}
 }
@@ -56,7 +62,8 @@ function pickLanguage(map: Json, languages: string[]): Json {
 function canonical(value: unknown, languages: string[], key?: string): unknown {
   if (Array.isArray(value)) return value.map((item) => canonical(item, languages))
   if (!isObject(value)) return value
-  if (key && LANGUAGE_MAPS.has(key) && Object.values(value).every((v) => typeof v === 'string')) return pickLanguage(value, languages)
+  if (key && LANGUAGE_MAPS.has(key) && Object.values(value).every((v) => typeof v === 'string'))
+    return pickLanguage(value, languages)
   return Object.fromEntries(
     Object.entries(value).map(([k, v]) => [k, k === 'extensions' ? v : canonical(v, languages, k)]),
   )

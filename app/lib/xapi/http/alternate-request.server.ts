@@ -46,7 +46,10 @@ export async function fromAlternateSyntax(request: Request): Promise<Request> {
     if (value) headers.set(name, value)
   }
   if (/^2\./.test(headers.get('X-Experience-API-Version') ?? '')) {
-    throw new XapiError(400, 'xAPI 2.0 has no alternate request syntax: send the request with its own method and headers')
+    throw new XapiError(
+      400,
+      'xAPI 2.0 has no alternate request syntax: send the request with its own method and headers',
+    )
   }
   if (content !== null && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json')
   const query = params.toString()

@@ -1,5 +1,5 @@
 import { X509Certificate, verify } from 'node:crypto'
-import { durationToHundredths } from './duration.ts'
+import { durationToHundredths } from '#app/lib/xapi/model/duration.ts'
 
 // Signed Statements (xAPI 1.0.3 Data 2.6): a signature is an attachment with the signature usageType whose
 // content is a JWS (RFC 7515, compact serialization). The LRS checks it is well formed: an RS256/RS384/RS512
@@ -117,7 +117,6 @@ function comparable(statement: Json, topLevel: boolean): Json {
   }
   return normaliseAgents(copy) as Json
 }
-
 
 function comparableObject(object: Json): Json {
   const type = object.objectType ?? 'Activity'
