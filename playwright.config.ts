@@ -2,7 +2,8 @@ import { defineConfig, devices } from '@playwright/test'
 import { passwordChangeAccount } from './tests/e2e/accounts.ts'
 
 // Browser journeys against the built app (`npm run test:e2e` builds first), on a fresh SQLite file each run.
-const PORT = 3210
+// E2E_PORT lets two checkouts run their journeys side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3210)
 const DATABASE_FILE = 'tests/.tmp/e2e.db'
 
 export default defineConfig({
