@@ -1,4 +1,5 @@
-import { CORS_HEADERS, SUPPORTED_VERSIONS } from '#app/lib/xapi/http/http.server.ts'
+import { CORS_HEADERS } from '#app/lib/xapi/http/http.server.ts'
+import { SUPPORTED_VERSIONS } from '#app/lib/xapi/model/version.ts'
 
 // The About resource needs no version header and no authentication.
 export function loader() {

@@ -8,6 +8,7 @@ import { publicUrl, xapiActivityBase } from '#app/lib/env.server.ts'
 import { appAuthority, learnerAgent } from '#app/lib/xapi/model/agents.ts'
 import { deleteDocument, putDocument, readDocument, type DocumentKey } from '#app/lib/xapi/store/documents.server.ts'
 import { agentKey } from '#app/lib/xapi/model/statement-schema.ts'
+import { uuidSchema } from '#app/lib/xapi/model/uuid.ts'
 import { storeStatements } from '#app/lib/xapi/store/statement-store.server.ts'
 import {
   knowledgeCheckStatements,
@@ -26,7 +27,7 @@ interface Learner {
   name: string
 }
 
-const bookmarkSchema = z.object({ registration: z.string().uuid(), section: z.number().int().min(1) })
+const bookmarkSchema = z.object({ registration: uuidSchema, section: z.number().int().min(1) })
 export type Bookmark = z.infer<typeof bookmarkSchema>
 export const BOOKMARK_STATE_ID = 'bookmark'
 

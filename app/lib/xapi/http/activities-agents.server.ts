@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { db, schema } from '#app/lib/db.server.ts'
-import { type XapiVersion, XapiError, jsonResponse } from './http.server.ts'
+import type { XapiVersion } from '#app/lib/xapi/model/version.ts'
+import { XapiError, jsonResponse } from './http.server.ts'
 import { isAbsoluteIri } from '#app/lib/xapi/model/iri.ts'
 import { authenticateXapi, requireScope } from './request-auth.server.ts'
 import { parseAgentParam } from '#app/lib/xapi/model/statement-schema.ts'

@@ -12,7 +12,9 @@ import {
   putDocument,
   readDocument,
 } from '#app/lib/xapi/store/documents.server.ts'
-import { jsonResponse, noContent, XapiError, type XapiVersion, xapiHeaders } from './http.server.ts'
+import { uuidSchema } from '#app/lib/xapi/model/uuid.ts'
+import type { XapiVersion } from '#app/lib/xapi/model/version.ts'
+import { jsonResponse, noContent, XapiError, xapiHeaders } from './http.server.ts'
 import { isAbsoluteIri } from '#app/lib/xapi/model/iri.ts'
 import { authenticateXapi, requireScope, type XapiPrincipal } from './request-auth.server.ts'
 import { agentKey, parseAgentParam } from '#app/lib/xapi/model/statement-schema.ts'
@@ -53,10 +55,7 @@ const activityIdSchema = z
   .string()
   .max(1000, 'must be at most 1000 characters')
   .refine(isAbsoluteIri, 'must be an IRI with a scheme, such as https://example.org/activities/1')
-const registrationSchema = z
-  .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a UUID')
-  .transform((value) => value.toLowerCase())
+const registrationSchema = uuidSchema.transform((value) => value.toLowerCase())
 const documentIdSchema = z.string().min(1, 'must not be empty').max(500, 'must be at most 500 characters')
 const sinceSchema = z
   .string()

@@ -1,10 +1,8 @@
 import { fromAlternateSyntax } from './alternate-request.server.ts'
+import type { XapiVersion } from '#app/lib/xapi/model/version.ts'
 import { XapiError } from './xapi-error.ts'
 
 // The LRS's HTTP conventions, shared by every /xapi resource: version negotiation, JSON errors, CORS.
-
-export const SUPPORTED_VERSIONS = ['1.0.3', '2.0.0'] as const
-export type XapiVersion = (typeof SUPPORTED_VERSIONS)[number]
 
 export { XapiError } from './xapi-error.ts'
 

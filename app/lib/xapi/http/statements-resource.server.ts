@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { checkAttachments, readStatementsBody, statementsResponse } from '#app/lib/xapi/store/attachments.server.ts'
-import { type XapiVersion, XapiError, errorResponse, jsonResponse, noContent } from './http.server.ts'
+import { uuidSchema } from '#app/lib/xapi/model/uuid.ts'
+import type { XapiVersion } from '#app/lib/xapi/model/version.ts'
+import { XapiError, errorResponse, jsonResponse, noContent } from './http.server.ts'
 import { authenticateXapi, requireScope, type XapiPrincipal } from './request-auth.server.ts'
 import { formatStatement, type StatementFormat } from '#app/lib/xapi/model/statement-format.ts'
 import { findStatement, queryStatements } from '#app/lib/xapi/store/statement-query.server.ts'
@@ -10,7 +12,6 @@ import { BROWSER_VERBS } from '#app/lib/xapi/model/vocabulary.ts'
 
 // The Statements resource: PUT (one statement, id in the query), POST (one or a batch), GET (one or a query).
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a UUID')
 const bool = z.enum(['true', 'false']).transform((value) => value === 'true')
 const dateTime = z
   .string()
@@ -21,12 +22,12 @@ const dateTime = z
   .transform((value) => new Date(value))
 
 const getParamsSchema = z.strictObject({
-  statementId: uuid.optional(),
-  voidedStatementId: uuid.optional(),
+  statementId: uuidSchema.optional(),
+  voidedStatementId: uuidSchema.optional(),
   agent: z.string().optional(),
   verb: z.string().optional(),
   activity: z.string().optional(),
-  registration: uuid.optional(),
+  registration: uuidSchema.optional(),
   related_activities: bool.optional(),
   related_agents: bool.optional(),
   since: dateTime.optional(),
@@ -153,7 +154,7 @@ function acceptedLanguages(request: Request): string[] {
     .filter(Boolean)
 }
 
-const putParamsSchema = z.strictObject({ statementId: uuid })
+const putParamsSchema = z.strictObject({ statementId: uuidSchema })
 
 export async function writeStatements(request: Request, version: XapiVersion): Promise<Response> {
   const principal = await authenticateXapi(request)

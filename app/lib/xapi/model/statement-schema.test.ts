@@ -7,8 +7,8 @@ import {
   validateStatement,
   validateStatements,
   VOIDED_VERB_ID,
-  type XapiVersion,
 } from './statement-schema.ts'
+import type { XapiVersion } from './version.ts'
 import {
   activity,
   agent,

@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { isIsoDuration } from './duration.ts'
 import { isAbsoluteIri } from './iri.ts'
 import { isLanguageTag } from './language.ts'
+import { uuidSchema } from './uuid.ts'
+import type { XapiVersion } from './version.ts'
 
 // The xAPI statement data model (xAPI 1.0.3 Data 2.4 and the 2.0.0 additions), checked at the LRS boundary.
 // Every object is strict because the LRS "SHOULD* reject Statements containing additional properties"
@@ -9,7 +11,6 @@ import { isLanguageTag } from './language.ts'
 // stored, authority and version are filled in by the store. The one change is the spec's own: single
 // contextActivities values come back as arrays (Data 2.4.6.2).
 
-export type XapiVersion = '1.0.3' | '2.0.0'
 export interface ValidationOptions {
   /** The X-Experience-API-Version of the request, which decides what the statement may contain. */
   version: XapiVersion
@@ -76,10 +77,6 @@ function describeError(error: z.ZodError, root: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // Formats
 
-// Standard string form (Data 4.4). Any version and variant is accepted: the spec only recommends RFC 4122.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value)
-
 const isMailtoIri = (value: string) => /^mailto:[^@\s]+@[^@\s]+$/.test(value) && isAbsoluteIri(value)
 
 // Internet media type (RFC 2046): type "/" subtype, then optional parameters.
@@ -118,7 +115,6 @@ function timestampProblem(value: string): string | undefined {
   return undefined
 }
 
-const uuidSchema = z.string().refine(isUuid, 'must be a UUID')
 const iriSchema = z.string().refine(isAbsoluteIri, 'must be an absolute IRI')
 const irlSchema = z.string().refine(isAbsoluteIri, 'must be an absolute IRL')
 const timestampSchema = z.string().superRefine((value, ctx) => {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { inArray } from 'drizzle-orm'
 import { type Database, db, schema } from '#app/lib/db.server.ts'
-import { type XapiVersion, XapiError, jsonResponse, xapiHeaders } from '#app/lib/xapi/http/http.server.ts'
+import { XapiError, jsonResponse, xapiHeaders } from '#app/lib/xapi/http/http.server.ts'
+import type { XapiVersion } from '#app/lib/xapi/model/version.ts'
 import {
   multipartBoundary,
   parseMediaType,
