@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import postgres from 'postgres'
 import { median, quantile } from './statistics.ts'
+import { DAY_MS } from '#app/lib/dates/dates.ts'
 
 // npm run bench — what the learning-record projections cost (module attempts, competency evidence,
 // self-ratings; app/lib/learning/projections/projector.server.ts):
@@ -96,7 +97,7 @@ async function measure(dialect: Dialect, settings: Settings): Promise<DialectRes
     // Two mirrored cohorts, big enough for N/2 statements of history each and the rounds after it.
     const liveStatements = (settings.warmup + settings.posts) * 3
     const perCohort = Math.ceil((settings.statements / 2 + liveStatements) / 45)
-    const window = { from: new Date(Date.now() - 730 * 86_400_000), until: new Date(Date.now() - 86_400_000) }
+    const window = { from: new Date(Date.now() - 730 * DAY_MS), until: new Date(Date.now() - DAY_MS) }
     const cohort = async (name: string) => {
       const org = await synthetic.createSyntheticOrg({ people: perCohort, code: `bench-${name}` })
       return synthetic.workload({ people: org.people, catalogue, seed: settings.seed, ...window })

@@ -27,6 +27,7 @@ import {
   seededRandom,
   seededUuid,
 } from './synthetic-learning.ts'
+import { DAY_MS } from '#app/lib/dates/dates.ts'
 
 // A synthetic integrated care board at full scale for the report benchmark (bench/reports.ts): an ICB,
 // organisations, directorates and teams (with the closure table createOrgUnit keeps), people with
@@ -43,7 +44,6 @@ import {
 // give the same data.
 
 type Json = Record<string, unknown>
-const DAY = 86_400_000
 
 export interface IcbSettings {
   people: number
@@ -303,7 +303,10 @@ export interface LearningWindow {
 }
 
 /** Two years of learning up to `until`. */
-export const learningWindow = (until: Date): LearningWindow => ({ from: new Date(until.getTime() - 730 * DAY), until })
+export const learningWindow = (until: Date): LearningWindow => ({
+  from: new Date(until.getTime() - 730 * DAY_MS),
+  until,
+})
 
 const essentialsOf = new WeakMap<Catalogue, ModuleSource[]>()
 
@@ -360,7 +363,7 @@ function* journey(
     seed: hashSeed(`${seed}:${index}`),
     from: window.from,
     until: window.until,
-    spread: window.until.getTime() - window.from.getTime() - 60 * DAY,
+    spread: window.until.getTime() - window.from.getTime() - 60 * DAY_MS,
   })
   if (!unique) return yield* posts
   const renamed = new Map<string, string>()
@@ -1092,7 +1095,7 @@ export async function buildSyntheticIcb({
     await writer.insert(table, list)
   }
   const shape = icbShape(settings)
-  const created = new Date(until.getTime() - 800 * DAY)
+  const created = new Date(until.getTime() - 800 * DAY_MS)
 
   // The organisation: units with the closure rows createOrgUnit would add, people, memberships, managers.
   const units = [shape.icb, ...shape.organisations, ...shape.directorates, ...shape.teams]

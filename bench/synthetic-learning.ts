@@ -20,6 +20,7 @@ import { appAuthority, learnerAgent } from '#app/lib/xapi/model/agents.ts'
 import { indexStatement } from '#app/lib/xapi/model/statement-index.ts'
 import { agentKey } from '#app/lib/xapi/model/statement-schema.ts'
 import { storeStatements } from '#app/lib/xapi/store/statement-store.server.ts'
+import { DAY_MS } from '#app/lib/dates/dates.ts'
 
 // Synthetic but realistic learning data for benchmarks: an organisation full of staff with memberships,
 // and the statements the app itself would record for them (module player and self-assessment), each
@@ -70,7 +71,6 @@ const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(rando
 const between = (random: Random, min: number, max: number) => min + random() * (max - min)
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
-const DAY = 24 * HOUR
 
 // ---- People ---------------------------------------------------------------------------------------
 
@@ -269,7 +269,7 @@ export interface JourneyOptions {
  * after a fail, another attempt. Some re-rate themselves afterwards.
  */
 export function* learnerPosts(person: SyntheticPerson, options: JourneyOptions): Generator<FormPost> {
-  const { catalogue, seed, from, until, spread = 180 * DAY, maxModules = 5 } = options
+  const { catalogue, seed, from, until, spread = 180 * DAY_MS, maxModules = 5 } = options
   const random = seededRandom(seed)
   const ids = seededRandom(options.idSeed ?? hashSeed(person.id) ^ seed)
   const { publicUrl, activityBase, framework } = catalogue
@@ -313,7 +313,7 @@ export function* learnerPosts(person: SyntheticPerson, options: JourneyOptions):
 
   if (random() < 0.6) {
     yield* selfAssessment()
-    clock += between(random, 1, 20) * DAY
+    clock += between(random, 1, 20) * DAY_MS
   }
 
   const suitable = catalogue.modules.filter((module) => module.frontmatter.audience.includes(person.roleProfile))
@@ -373,11 +373,11 @@ export function* learnerPosts(person: SyntheticPerson, options: JourneyOptions):
       if (graded.passed || random() < 0.3) break
       clock += between(random, 5, 60 * 24) * MINUTE
     }
-    clock += between(random, 1, 30) * DAY
+    clock += between(random, 1, 30) * DAY_MS
   }
 
   if (random() < 0.25) {
-    clock += between(random, 7, 90) * DAY
+    clock += between(random, 7, 90) * DAY_MS
     yield* selfAssessment()
   }
 }
@@ -392,8 +392,8 @@ export function* workload({
   people,
   catalogue,
   seed = 1,
-  from = new Date(Date.now() - 730 * DAY),
-  until = new Date(Date.now() - DAY),
+  from = new Date(Date.now() - 730 * DAY_MS),
+  until = new Date(Date.now() - DAY_MS),
   spread,
   maxModules,
 }: {
@@ -405,7 +405,7 @@ export function* workload({
   spread?: number
   maxModules?: number
 }): Generator<FormPost> {
-  const spreadMs = spread ?? Math.max(0, until.getTime() - from.getTime() - 60 * DAY)
+  const spreadMs = spread ?? Math.max(0, until.getTime() - from.getTime() - 60 * DAY_MS)
   const heap = new PostHeap()
   people.forEach((person, index) => {
     const posts = learnerPosts(person, {

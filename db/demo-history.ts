@@ -17,13 +17,13 @@ import {
 import { selfRatingStatement } from '#app/lib/learning/projections/self-rating.ts'
 import { appAuthority, learnerAgent } from '#app/lib/xapi/model/agents.ts'
 import { storeStatements } from '#app/lib/xapi/store/statement-store.server.ts'
+import { DAY_MS } from '#app/lib/dates/dates.ts'
 
 // About twelve weeks of plausible learning for the demo staff, so the learner's home and a manager's
 // reports mean something on first start. Everything is written as statements through storeStatements,
 // exactly as the module player and the self-assessment write them; the projections follow from those.
 // Deterministic for a given start time: a seeded generator picks who does what.
 
-const DAY_MS = 86_400_000
 const MINUTE_MS = 60_000
 export const HISTORY_WEEKS = 12
 

@@ -7,6 +7,7 @@ import { storeStatements } from '#app/lib/xapi/store/statement-store.server.ts'
 import { verbs } from '#app/lib/xapi/model/vocabulary.ts'
 import { createOrgUnit } from '#app/lib/org/units.server.ts'
 import { createOrg, createTeam, createUser } from './factories.ts'
+import { DAY_MS } from '#app/lib/dates/dates.ts'
 
 // A small organisation whose report figures can be worked out by hand (see report tests):
 //
@@ -25,7 +26,6 @@ import { createOrg, createTeam, createUser } from './factories.ts'
 // (one per domain) give level 1 in every domain.
 
 type Json = Record<string, unknown>
-const DAY_MS = 86_400_000
 export const SAFETY = 'digital-safety-essentials'
 export const FOUNDATIONS = [
   SAFETY,

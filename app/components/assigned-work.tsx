@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { formatDay } from '#app/lib/assignments/due-dates.ts'
+import { formatDate } from '#app/lib/dates/dates.ts'
 
 export interface AssignedItem {
   id: string
@@ -18,9 +18,9 @@ const tag = {
 } as const
 
 function whenText(item: AssignedItem): string {
-  if (item.status === 'overdue') return `Overdue: it was due on ${formatDay(item.dueAt)}.`
-  if (item.status === 'due') return `Due by ${formatDay(item.dueAt)}.`
-  return item.renewBy ? `Done. Renew it by ${formatDay(item.renewBy)}.` : 'Done.'
+  if (item.status === 'overdue') return `Overdue: it was due on ${formatDate(item.dueAt)}.`
+  if (item.status === 'due') return `Due by ${formatDate(item.dueAt)}.`
+  return item.renewBy ? `Done. Renew it by ${formatDate(item.renewBy)}.` : 'Done.'
 }
 
 /** Work a manager assigned to the learner, most pressing first; the status is in words, not colour alone. Nothing when there is none. */

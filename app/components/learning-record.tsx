@@ -1,5 +1,6 @@
 import type { SerializeFrom } from '@remix-run/node'
 import { useSyncExternalStore, type ReactNode } from 'react'
+import { formatDate } from '#app/lib/dates/dates.ts'
 import type { LearningRecord } from '#app/lib/learning/learning-record.server.ts'
 import { DomainReadinessTable, levelWithNumber } from './domain-readiness-table.tsx'
 import { Cell } from './responsive-table.tsx'
@@ -8,9 +9,6 @@ import { Cell } from './responsive-table.tsx'
 // same printed and filed, and so a manager's view of someone's record can show it unchanged.
 
 type Data = SerializeFrom<LearningRecord>
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-const formatDate = (value: string | Date) => dateFormat.format(new Date(value))
 
 export function LearningRecordView({ record }: { record: Data }) {
   const { person } = record

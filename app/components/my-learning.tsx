@@ -1,11 +1,9 @@
 import { Link } from '@remix-run/react'
 import type { SerializeFrom } from '@remix-run/node'
+import { formatDate } from '#app/lib/dates/dates.ts'
 import type { MyLearning } from '#app/lib/learning/my-learning.server.ts'
 
 type Data = SerializeFrom<MyLearning>
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-const formatDate = (value: string | Date) => dateFormat.format(new Date(value))
 
 /** Recommended modules, each with why it is recommended. */
 export function Recommendations({ items }: { items: Data['next'] }) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { findClientByCredentials } from '#app/lib/xapi/clients/lrs-clients.server.ts'
+import { createLrsClient, findClientByCredentials } from '#app/lib/xapi/clients/lrs-clients.server.ts'
 import { createUser } from '#tests/factories.ts'
 import { loadContext, signedInRequest, statusOf } from '#tests/requests.ts'
 import { action, loader } from './admin.lrs-clients.tsx'
@@ -70,5 +70,18 @@ describe('the LRS clients admin page', () => {
       name: 'Enter a name for the client',
       'scope-all': 'Choose at least one scope',
     })
+  })
+
+  test('shows when each client was issued as a date in words', async () => {
+    const admin = await createUser({ isAdmin: true })
+    const { client } = await createLrsClient({ name: 'Issued today', scopes: ['state'] })
+    const listed = await loader({
+      request: await signedInRequest(admin.id, '/admin/lrs-clients'),
+      params: {},
+      context: loadContext,
+    })
+    expect(listed.clients.find((row) => row.id === client.id)?.createdAt).toMatch(
+      /^\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$/,
+    )
   })
 })

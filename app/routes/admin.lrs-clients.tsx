@@ -7,6 +7,7 @@ import { ErrorSummary } from '#app/components/error-summary.tsx'
 import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
 import { TextField } from '#app/components/text-field.tsx'
 import { requireAdmin } from '#app/lib/auth/current-user.server.ts'
+import { formatDate } from '#app/lib/dates/dates.ts'
 import { readFormData } from '#app/lib/forms/read-form.server.ts'
 import { createLrsClient, disableLrsClient, listLrsClients } from '#app/lib/xapi/clients/lrs-clients.server.ts'
 import { LRS_SCOPES, lrsScopeSchema } from '#app/lib/xapi/clients/lrs-scopes.ts'
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     endpoint: `${new URL(request.url).origin}/xapi/`,
     clients: clients.map((client) => ({
       ...client,
-      createdAt: client.createdAt.toISOString().slice(0, 10),
+      createdAt: formatDate(client.createdAt),
       disabled: client.disabledAt !== null,
     })),
   }

@@ -10,8 +10,7 @@ import { createTeam, createUser } from '#tests/factories.ts'
 import { readableText, renderRoute } from '#tests/render-route.ts'
 import { loadContext, signedInRequest } from '#tests/requests.ts'
 import RecordPage, { loader } from './record.tsx'
-
-const DAY_MS = 86_400_000
+import { DAY_MS } from '#app/lib/dates/dates.ts'
 
 /** A pass of a module as the app's server issues it (so it counts as evidence), at a given time and content version. */
 async function pass(

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { createAssignment } from '#app/lib/assignments/assignments.server.ts'
-import { isoDay } from '#app/lib/assignments/due-dates.ts'
+import { DAY_MS, isoDay } from '#app/lib/dates/dates.ts'
 import { parseCsv } from '#app/lib/reports/csv.server.ts'
 import { buildReportFixture } from '#tests/report-fixture.ts'
 import { createOrg, createUser } from '#tests/factories.ts'
@@ -21,8 +21,6 @@ type Fixture = Awaited<ReturnType<typeof buildReportFixture>>
 let f: Fixture
 let learner: { id: string }
 let admin: { id: string }
-
-const DAY_MS = 86_400_000
 
 beforeAll(async () => {
   const now = new Date()

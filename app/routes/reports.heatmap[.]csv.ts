@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { isoDay } from '#app/lib/dates/dates.ts'
 import { csvResponse } from '#app/lib/reports/csv.server.ts'
 import { reportRootUnits, requireReportViewer } from '#app/lib/reports/report-access.server.ts'
 import { csvRows } from '#app/lib/reports/report-tables.server.ts'
@@ -10,7 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date()
   const { table } = await managedUnitsHeatmapReport({ units: await reportRootUnits({ viewer }), now })
   return csvResponse({
-    filename: `my-units-readiness-heatmap-${now.toISOString().slice(0, 10)}.csv`,
+    filename: `my-units-readiness-heatmap-${isoDay(now)}.csv`,
     header: table.header,
     rows: csvRows(table),
   })

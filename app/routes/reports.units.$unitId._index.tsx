@@ -5,6 +5,7 @@ import { TrendLegend } from '#app/components/reports/chart-legend.tsx'
 import { HeatmapFigure } from '#app/components/reports/heatmap-chart.tsx'
 import { ReportTableView } from '#app/components/reports/report-table.tsx'
 import { TrendChart } from '#app/components/reports/trend-chart.tsx'
+import { formatDate } from '#app/lib/dates/dates.ts'
 import { requireReportUnit, requireReportViewer } from '#app/lib/reports/report-access.server.ts'
 import { unitReport } from '#app/lib/reports/unit-report.server.ts'
 import printStyles from '#app/styles/print.css?url'
@@ -24,8 +25,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (chosen) throw redirect(`/reports/units/${encodeURIComponent(chosen)}`)
   return unitReport({ viewer, unit, now: new Date() })
 }
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
 
 export default function UnitReportPage() {
   const { unit, ancestors, children, headline, heatmap, trend, domains, producedAt } = useLoaderData<typeof loader>()
@@ -51,9 +50,8 @@ export default function UnitReportPage() {
       <span className="nhsuk-caption-l">{unit.kindLabel}: team readiness</span>
       <h1>{unit.name}</h1>
       <p className="nhsuk-body-s">
-        Figures as at {dateFormat.format(new Date(producedAt))}. Each person is measured against the target for their
-        own role in each domain.{' '}
-        {isTeam ? null : 'Figures from fewer than 5 people are not shown, so that no one can be identified.'}
+        Figures as at {formatDate(producedAt)}. Each person is measured against the target for their own role in each
+        domain. {isTeam ? null : 'Figures from fewer than 5 people are not shown, so that no one can be identified.'}
       </p>
 
       <ul className="nhsuk-list nhsuk-u-display-none-print" aria-label="Actions for this unit">

@@ -16,7 +16,8 @@ import {
   cancelAssignment,
   createAssignment,
 } from '#app/lib/assignments/assignments.server.ts'
-import { defaultDueDate, formatDay } from '#app/lib/assignments/due-dates.ts'
+import { defaultDueDate } from '#app/lib/assignments/due-dates.ts'
+import { formatDate } from '#app/lib/dates/dates.ts'
 import { readFormData } from '#app/lib/forms/read-form.server.ts'
 import { requireReportUnit, requireReportViewer } from '#app/lib/reports/report-access.server.ts'
 
@@ -274,7 +275,7 @@ export default function AssignPage() {
                 <tr className="nhsuk-table__row" key={assignment.id}>
                   <Cell heading="What">{assignment.what}</Cell>
                   <Cell heading="Who">{assignment.who}</Cell>
-                  <Cell heading="Due">{formatDay(assignment.dueDate)}</Cell>
+                  <Cell heading="Due">{formatDate(assignment.dueDate)}</Cell>
                   <Cell heading="Repeats">{assignment.recurs ? 'Yes, when evidence expires' : 'No'}</Cell>
                   <Cell heading="Set by">{assignment.assignedBy}</Cell>
                   <Cell heading="Action">

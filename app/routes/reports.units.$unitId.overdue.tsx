@@ -4,7 +4,7 @@ import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { Cell } from '#app/components/responsive-table.tsx'
 import { OVERDUE_COLUMNS } from '#app/lib/assignments/assignment-options.ts'
 import { overdueCells, overdueCountInUnit, overdueWork } from '#app/lib/assignments/assignments.server.ts'
-import { formatDay } from '#app/lib/assignments/due-dates.ts'
+import { formatDate } from '#app/lib/dates/dates.ts'
 import { requireReportUnit, requireReportViewer } from '#app/lib/reports/report-access.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -83,7 +83,7 @@ export default function OverduePage() {
                 <Cell heading={team}>{cells[1]}</Cell>
                 <Cell heading={what}>{cells[2]}</Cell>
                 <Cell heading={dueDate}>
-                  <time dateTime={cells[3]}>{formatDay(cells[3])}</time>
+                  <time dateTime={cells[3]}>{formatDate(cells[3])}</time>
                 </Cell>
                 <Cell heading={daysOverdue}>{cells[4]}</Cell>
               </tr>

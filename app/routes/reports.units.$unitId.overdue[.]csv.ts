@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { OVERDUE_COLUMNS } from '#app/lib/assignments/assignment-options.ts'
 import { eachOverdueRow, overdueCells } from '#app/lib/assignments/assignments.server.ts'
-import { isoDay } from '#app/lib/assignments/due-dates.ts'
+import { isoDay } from '#app/lib/dates/dates.ts'
 import { csvResponse } from '#app/lib/reports/csv.server.ts'
 import { requireReportUnit, requireReportViewer } from '#app/lib/reports/report-access.server.ts'
 

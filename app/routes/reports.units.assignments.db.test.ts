@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { OVERDUE_COLUMNS } from '#app/lib/assignments/assignment-options.ts'
 import { createAssignment } from '#app/lib/assignments/assignments.server.ts'
-import { DAY_MS, formatDay, isoDay } from '#app/lib/assignments/due-dates.ts'
+import { DAY_MS, formatDate, isoDay } from '#app/lib/dates/dates.ts'
 import { parseCsv } from '#app/lib/reports/csv.server.ts'
 import { createOrg, createTeam, createUser } from '#tests/factories.ts'
 import { recordPasses } from '#tests/report-fixture.ts'
@@ -163,7 +163,7 @@ describe('the assign page', () => {
     expect(html).toContain(`Everyone in ${team.name} (2 people)`)
     expect(html).toContain('Spotting and reporting phishing (renew every 12 months)')
     expect(html).toContain(
-      `Spotting and reporting phishing Everyone in ${team.name} ${formatDay(dueDate)} Yes, when evidence expires ${
+      `Spotting and reporting phishing Everyone in ${team.name} ${formatDate(dueDate)} Yes, when evidence expires ${
         manager.name
       } Cancel`,
     )
@@ -232,21 +232,21 @@ describe('the overdue page and its CSV', () => {
       learner.name,
       team.name,
       'Fixing everyday IT problems',
-      formatDay(isoDay(daysAgo(10))),
+      formatDate(isoDay(daysAgo(10))),
       '10',
     ])
     expect(pageRows).toContainEqual([
       learner.name,
       team.name,
       'Spotting and reporting phishing',
-      formatDay(isoDay(daysAgo(2))),
+      formatDate(isoDay(daysAgo(2))),
       '2',
     ])
     expect(pageRows).toContainEqual([
       elsewhere.name,
       otherTeam.name,
       'Everything their role targets need (6 domains short)',
-      formatDay(isoDay(daysAgo(5))),
+      formatDate(isoDay(daysAgo(5))),
       '5',
     ])
     expect(pageRows.some((row) => row[0] === colleague.name)).toBe(false)
@@ -264,7 +264,7 @@ describe('the overdue page and its CSV', () => {
     const [header, ...csvRows] = parseCsv(await response.text())
     expect(header).toEqual([...OVERDUE_COLUMNS])
     expect(
-      csvRows.map(([person, team, what, dueDate, days]) => [person, team, what, formatDay(dueDate ?? ''), days]),
+      csvRows.map(([person, team, what, dueDate, days]) => [person, team, what, formatDate(dueDate ?? ''), days]),
     ).toEqual(pageRows)
 
     // A team's own manager sees only their team's rows.
@@ -311,7 +311,7 @@ describe("the learner's home", () => {
     ])
     const html = readableText(await renderRoute({ pattern: '/', loader: homeLoader, Component: HomePage }, request))
     expect(html).toContain(
-      `My learning Assigned to you Overdue Fixing everyday IT problems Overdue: it was due on ${formatDay(
+      `My learning Assigned to you Overdue Fixing everyday IT problems Overdue: it was due on ${formatDate(
         isoDay(daysAgo(3)),
       )}.`,
     )

@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, demoAccounts, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures.ts'
+import { DAY_MS, formatDate, isoDay } from '#app/lib/dates/dates.ts'
 
 // The demo manager looks after Ward 7 and Ward 8. Each viewport assigns a different module to Ward 7,
 // so the two runs (and other journeys using the demo learner) do not depend on each other.
@@ -55,7 +56,7 @@ for (const { name, size, module, slug } of viewports) {
       await expectNoSeriousA11yViolations(page)
       await page.getByLabel('What to assign').selectOption({ value: slug })
       await page.getByLabel(/^Everyone in Ward 7/).check()
-      const due = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10)
+      const due = isoDay(new Date(Date.now() + 21 * DAY_MS))
       await page.getByLabel('Due date').fill(due)
       await page.getByRole('button', { name: 'Assign', exact: true }).click()
       await expect(page.getByRole('status')).toContainText('The learning has been assigned')
@@ -66,13 +67,7 @@ for (const { name, size, module, slug } of viewports) {
       await signIn(learnerPage, { email: demoAccounts.learner.email, password: DEMO_PASSWORD })
       await expect(learnerPage.getByRole('heading', { name: 'Assigned to you' })).toBeVisible()
       const item = learnerPage.getByRole('listitem').filter({ has: learnerPage.getByRole('link', { name: module }) })
-      const dueText = new Intl.DateTimeFormat('en-GB', {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'UTC',
-      }).format(new Date(due))
-      await expect(item).toContainText(`Due by ${dueText}`)
+      await expect(item).toContainText(`Due by ${formatDate(due)}`)
       await expectNoSeriousA11yViolations(learnerPage)
     })
   })

@@ -14,7 +14,8 @@ import {
   overdueWork,
   ROLE_TARGETS,
 } from './assignments.server.ts'
-import { DAY_MS, endOfDueDate, isoDay } from './due-dates.ts'
+import { DAY_MS, isoDay } from '#app/lib/dates/dates.ts'
+import { endOfDueDate } from './due-dates.ts'
 
 const NOW = new Date('2026-11-26T12:00:00Z')
 const day = (days: number) => new Date(NOW.getTime() + days * DAY_MS)

@@ -5,7 +5,8 @@ import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
 import { canSeeUnit, visibleUnitCondition, type Viewer } from '#app/lib/auth/scope.server.ts'
 import { db, schema } from '#app/lib/db.server.ts'
 import { peopleInUnit } from '#app/lib/org/units.server.ts'
-import { endOfDueDate, isoDay } from './due-dates.ts'
+import { isoDay } from '#app/lib/dates/dates.ts'
+import { endOfDueDate } from './due-dates.ts'
 import {
   MAX_ASSIGNMENTS_LISTED,
   MAX_PEOPLE_TO_CHOOSE_FROM,

@@ -1,7 +1,8 @@
+import { DAY_MS, isoDay } from '#app/lib/dates/dates.ts'
+
 // Due dates are whole days. A date picked in a form (YYYY-MM-DD) is due by the end of that day (UTC, as
 // every date on the site is shown in UTC), so work becomes overdue the day after it.
 
-export const DAY_MS = 86_400_000
 export const DEFAULT_DUE_IN_DAYS = 28
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -16,11 +17,6 @@ export function endOfDueDate(value: string): Date | null {
   return end
 }
 
-/** YYYY-MM-DD of the (UTC) day an instant falls on. */
-export function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10)
-}
-
 /** The date a new assignment's form suggests: four weeks from today. */
 export function defaultDueDate(now: Date): string {
   return isoDay(new Date(now.getTime() + DEFAULT_DUE_IN_DAYS * DAY_MS))
@@ -29,11 +25,4 @@ export function defaultDueDate(now: Date): string {
 /** Whole days past due, counting any part of a day as a day: 1 on the day after the due date. */
 export function daysOverdue(dueAt: Date, now: Date): number {
   return Math.max(0, Math.ceil((now.getTime() - dueAt.getTime()) / DAY_MS))
-}
-
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-
-/** "14 May 2026", from a Date or its JSON string. */
-export function formatDay(value: Date | string): string {
-  return longDate.format(new Date(value))
 }

@@ -10,8 +10,7 @@ import {
   sessionIdFromToken,
   validateSessionToken,
 } from './session.server.ts'
-
-const DAY = 24 * 60 * 60 * 1000
+import { DAY_MS } from '#app/lib/dates/dates.ts'
 
 describe('sessions', () => {
   test('store only the SHA-256 of the token and validate to the user', async () => {
@@ -29,9 +28,9 @@ describe('sessions', () => {
     const user = await createUser()
     const start = new Date('2026-01-01T09:00:00Z')
     const { token } = await createSession({ userId: user.id, now: start })
-    expect(await validateSessionToken({ token, now: new Date(start.getTime() + 30 * DAY - 1000) })).not.toBeNull()
+    expect(await validateSessionToken({ token, now: new Date(start.getTime() + 30 * DAY_MS - 1000) })).not.toBeNull()
     // That use renewed it; a month of silence after the renewal ends it.
-    const later = new Date(start.getTime() + 61 * DAY)
+    const later = new Date(start.getTime() + 61 * DAY_MS)
     expect(await validateSessionToken({ token, now: later })).toBeNull()
     expect(await validateSessionToken({ token, now: start })).toBeNull()
   })
@@ -41,11 +40,11 @@ describe('sessions', () => {
     const start = new Date('2026-01-01T09:00:00Z')
     const { token, session } = await createSession({ userId: user.id, now: start })
 
-    const early = await validateSessionToken({ token, now: new Date(start.getTime() + 10 * DAY) })
+    const early = await validateSessionToken({ token, now: new Date(start.getTime() + 10 * DAY_MS) })
     expect(early?.renewed).toBe(false)
     expect(early?.session.expiresAt.getTime()).toBe(session.expiresAt.getTime())
 
-    const lateUse = new Date(start.getTime() + 16 * DAY)
+    const lateUse = new Date(start.getTime() + 16 * DAY_MS)
     const late = await validateSessionToken({ token, now: lateUse })
     expect(late?.renewed).toBe(true)
     expect(late?.session.expiresAt.getTime()).toBe(lateUse.getTime() + SESSION_LIFETIME_MS)

@@ -3,10 +3,10 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import { and, eq, lt } from 'drizzle-orm'
 import { db, schema } from '#app/lib/db.server.ts'
 import { isProduction } from '#app/lib/env.server.ts'
+import { DAY_MS } from '#app/lib/dates/dates.ts'
 
 // Sessions as the Lucia author now teaches them (docs/decisions/003-sessions-without-lucia.md):
 // the cookie holds a random token, the database only its SHA-256.
-const DAY_MS = 24 * 60 * 60 * 1000
 export const SESSION_LIFETIME_MS = 30 * DAY_MS
 export const SESSION_RENEW_WITHIN_MS = 15 * DAY_MS
 export const SESSION_COOKIE = 'session'

@@ -3,9 +3,10 @@ import { describe, expect, test } from 'vitest'
 import { loadFramework } from '#app/lib/content/framework.server.ts'
 import { domainReadiness } from './readiness.ts'
 import { type DatedEvidence, readinessPeriods } from './readiness-periods.ts'
+import { DAY_MS } from '#app/lib/dates/dates.ts'
 
 const framework = loadFramework({ root: path.resolve('content') })
-const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000)
+const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * DAY_MS)
 const evidence = (competencyId: string, level: number, achieved: number, expires: number | null): DatedEvidence => ({
   competencyId,
   level,

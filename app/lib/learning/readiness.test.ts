@@ -2,10 +2,11 @@ import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { loadFramework } from '#app/lib/content/framework.server.ts'
 import { competencyLevel, domainReadiness, type Evidence, expiringSoon } from './readiness.ts'
+import { DAY_MS } from '#app/lib/dates/dates.ts'
 
 const framework = loadFramework({ root: path.resolve('content') })
 const now = new Date('2026-11-26T12:00:00Z')
-const inDays = (days: number) => new Date(now.getTime() + days * 86_400_000)
+const inDays = (days: number) => new Date(now.getTime() + days * DAY_MS)
 
 describe('competency rules', () => {
   test('the highest current level wins', () => {

@@ -1,4 +1,5 @@
 import type { DomainId, Framework } from '#app/lib/content/framework.schema.ts'
+import { DAY_MS } from '#app/lib/dates/dates.ts'
 
 // The competency rules (DESIGN.md): a person's level in a competency is the highest level evidenced by a
 // passed module mapped to it and not expired; a domain's level is the lowest competency level in it;
@@ -28,7 +29,7 @@ export function expiringSoon<E extends Evidence>({
   now: Date
   days: number
 }): E[] {
-  const horizon = now.getTime() + days * 86_400_000
+  const horizon = now.getTime() + days * DAY_MS
   return evidence.filter((e) => {
     if (!e.expiresAt || !isCurrent(e, now) || e.expiresAt.getTime() > horizon) return false
     const expiry = e.expiresAt.getTime()

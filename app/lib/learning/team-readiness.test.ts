@@ -2,9 +2,10 @@ import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { loadFramework } from '#app/lib/content/framework.server.ts'
 import { EVERY_DOMAIN, readyAt, type TeamMemberPeriods, teamReadiness } from './team-readiness.ts'
+import { DAY_MS } from '#app/lib/dates/dates.ts'
 
 const framework = loadFramework({ root: path.resolve('content') })
-const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000)
+const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * DAY_MS)
 const period = (domainId: string, level: number, from: number, until: number | null) => ({
   domainId,
   level,

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { buildReportFixture } from '#tests/report-fixture.ts'
 import { teamPeople, unitHeadline, unitHeatmap, unitTrend } from './readiness-report.server.ts'
+import { DAY_MS } from '#app/lib/dates/dates.ts'
 
 const now = new Date('2026-11-26T12:00:00Z')
 const safeFigure = (row: Awaited<ReturnType<typeof unitHeatmap>>[number] | undefined) =>
@@ -64,7 +65,7 @@ describe('readiness reports on a hand-built organisation', () => {
     const [a1, a2, , , a5, a6] = f.a
     expect(byId.get(a2?.id ?? '')).toMatchObject({
       readyInEveryDomain: true,
-      lastActivity: new Date(now.getTime() - 20 * 86_400_000),
+      lastActivity: new Date(now.getTime() - 20 * DAY_MS),
     })
     expect(byId.get(a1?.id ?? '')?.domains.find((d) => d.domainId === 'SAFE')).toEqual({
       domainId: 'SAFE',

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, exists, gt, inArray, isNull, lte, max, ne, or, type SQL, sql, sum } from 'drizzle-orm'
 import { frameworkForContent } from '#app/lib/content/catalogue.server.ts'
 import type { DomainId, Framework } from '#app/lib/content/framework.schema.ts'
+import { DAY_MS } from '#app/lib/dates/dates.ts'
 import { db, schema } from '#app/lib/db.server.ts'
 import { ensureTeamRollups } from '#app/lib/learning/projections/team-rollups.server.ts'
 import { domainReadiness } from '#app/lib/learning/readiness.ts'
@@ -14,7 +15,6 @@ import type { OrgUnit } from '#app/lib/org/units.server.ts'
 // profile decides the target each domain is measured against. History (the trend) is measured with
 // today's teams and role profiles.
 
-const DAY_MS = 86_400_000
 export const EXPIRY_WINDOW_DAYS = 30
 /** Above team level, a figure from fewer people than this is not shown: it could identify someone. */
 export const SMALL_NUMBER_THRESHOLD = 5

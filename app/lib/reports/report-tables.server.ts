@@ -1,4 +1,5 @@
 import type { Framework } from '#app/lib/content/framework.schema.ts'
+import { formatDate, isoDay } from '#app/lib/dates/dates.ts'
 import { roleProfileLabel } from '#app/lib/org/role-profiles.ts'
 import { childKind, type OrgUnit, type OrgUnitKind } from '#app/lib/org/units.server.ts'
 import type { CsvValue } from './csv.server.ts'
@@ -31,14 +32,6 @@ export function figureText(figure: Pick<UnitFigure, 'percent' | 'suppressed'>): 
   if (figure.percent === null) return NO_PEOPLE_TEXT
   return `${figure.percent}%`
 }
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-})
-export const dateText = (value: Date) => dateFormat.format(value)
 
 /** Child units × domains: the % of each unit's people meeting their role target. */
 export function unitHeatmapTable({
@@ -111,7 +104,7 @@ export function trendTable({
     rows: points.map((point) => ({
       key: point.weekEnding.toISOString(),
       cells: [
-        dateText(point.weekEnding),
+        formatDate(point.weekEnding, 'short'),
         ...framework.domains.map((domain) => trendCellText(point.percentByDomain[domain.id] ?? null, { people })),
       ],
     })),
@@ -155,7 +148,7 @@ export function personRow(person: TablePerson, { withTeam, overdueByPerson }: Pe
       roleProfileLabel(person.roleProfile),
       ...person.domains.map(levelText),
       person.readyInEveryDomain ? 'Yes' : 'No',
-      person.lastActivity ? dateText(person.lastActivity) : 'None yet',
+      person.lastActivity ? formatDate(person.lastActivity, 'short') : 'None yet',
       ...(overdueByPerson ? [String(overdueByPerson.get(person.id) ?? 0)] : []),
     ],
   }
@@ -183,7 +176,7 @@ export const csvRows = (table: ReportTable): CsvValue[][] => table.rows.map((row
 
 /** A file name for a unit's export: its code, what it holds and the day, e.g. "team-7-heatmap-2026-11-26.csv". */
 export const csvFilename = ({ unit, what, now }: { unit: Pick<OrgUnit, 'code'>; what: string; now: Date }) =>
-  `${unit.code}-${what}-${now.toISOString().slice(0, 10)}.csv`
+  `${unit.code}-${what}-${isoDay(now)}.csv`
 
 export interface HeadlineFigure {
   key: string

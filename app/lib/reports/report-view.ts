@@ -1,4 +1,5 @@
 import type { Framework } from '#app/lib/content/framework.schema.ts'
+import { formatDate } from '#app/lib/dates/dates.ts'
 import type { HeatmapRow, PersonReadiness, TrendPoint } from './readiness-report.server.ts'
 
 // What the report pages show, as plain data worked out on the server: the charts' figures and the
@@ -92,8 +93,6 @@ export function peopleHeatmapChart({
   }
 }
 
-const weekFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })
-
 export function trendChart({
   unitName,
   points,
@@ -105,7 +104,7 @@ export function trendChart({
 }): TrendChartData {
   return {
     title: `Line chart: percentage of people in ${unitName} meeting their role target in each domain over the last ${points.length} weeks. The same figures are in the table after it.`,
-    weeks: points.map((point) => weekFormat.format(point.weekEnding)),
+    weeks: points.map((point) => formatDate(point.weekEnding, 'dayAndMonth')),
     series: framework.domains.map((domain) => ({
       id: domain.id,
       name: domain.name,

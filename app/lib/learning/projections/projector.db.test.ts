@@ -14,6 +14,7 @@ import { action as checkAction } from '#app/routes/modules.$slug.check.tsx'
 import { action as overviewAction } from '#app/routes/modules.$slug._index.tsx'
 import { addMonths, rebuildProjections } from './projector.server.ts'
 import { selfRatingStatement } from './self-rating.ts'
+import { DAY_MS } from '#app/lib/dates/dates.ts'
 
 type Json = Record<string, unknown>
 const PHISHING = 'spotting-phishing' // SAFE.1 at level 1; SAFE.1 refreshes every 12 months
@@ -407,7 +408,7 @@ test('for random statement sequences with voids, incremental projections equal r
         // Sometimes another learner (or nobody we know) reuses a registration.
         const attempt = pick(registrations)
         const user = roll < 0.15 ? pick(users) : attempt.user
-        const at = new Date(Date.UTC(2026, 10, 1) + Math.floor(random() * 30 * 86_400_000))
+        const at = new Date(Date.UTC(2026, 10, 1) + Math.floor(random() * 30 * DAY_MS))
         let statement: Json
         if (roll > 0.85 && stored.length > 0) {
           const target = pick(stored)
