@@ -172,14 +172,19 @@ async function measure(task: Extract<ChildTask, { mode: 'measure' }>): Promise<D
     const shape = icbShape(settings)
     const { createSession, invalidateSession, sessionIdFromToken } = await import('#app/lib/auth/session.server.ts')
     const { schema } = await import('#app/lib/db.server.ts')
-    const { orgUnits } = schema()
-    const { count, eq } = await import('drizzle-orm')
-    const unitOf = async (id: string) => {
-      const [unit] = await db().select().from(orgUnits).where(eq(orgUnits.id, id))
-      if (!unit) throw new Error(`unit ${id} is missing: rebuild with --fresh`)
+    const { count } = await import('drizzle-orm')
+    const { visibleUnit } = await import('#app/lib/auth/scope.server.ts')
+    const leadOf = (unitId: string) => shape.managers.find((m) => m.orgUnitId === unitId)?.userId ?? shape.admin.id
+    // Who opens the page: the ICB roll-up an administrator, any other unit its manager.
+    const viewerOf = (page: Page, unitId: string) => {
+      const id = page === 'icb' ? shape.admin.id : leadOf(unitId)
+      return { id, isAdmin: id === shape.admin.id }
+    }
+    const unitOf = async (page: Page, unitId: string) => {
+      const unit = await visibleUnit({ viewer: viewerOf(page, unitId), unitId })
+      if (!unit) throw new Error(`unit ${unitId} is missing or hidden from its manager: rebuild with --fresh`)
       return unit
     }
-    const leadOf = (unitId: string) => shape.managers.find((m) => m.orgUnitId === unitId)?.userId ?? shape.admin.id
     const random = seededRandom(hashSeed(`bench-reports-pages:${settings.seed}`))
     const total = settings.warmup + settings.runs
     const pickUnit = (page: Page) => {
@@ -222,7 +227,7 @@ async function measure(task: Extract<ChildTask, { mode: 'measure' }>): Promise<D
     })
     const openPage = async (page: Page, unitId: string) => {
       if (loader) {
-        const viewer = page === 'icb' ? shape.admin.id : leadOf(unitId)
+        const viewer = viewerOf(page, unitId).id
         const request = new Request(`http://localhost/reports/units/${unitId}`, {
           headers: { Cookie: `session=${await tokenFor(viewer)}` },
         })
@@ -237,7 +242,7 @@ async function measure(task: Extract<ChildTask, { mode: 'measure' }>): Promise<D
         return performance.now() - started
       }
       const started = performance.now()
-      const unit = await unitOf(unitId)
+      const unit = await unitOf(page, unitId)
       await Promise.all(Object.values(libParts(unit)).map((part) => part()))
       return performance.now() - started
     }
@@ -258,7 +263,7 @@ async function measure(task: Extract<ChildTask, { mode: 'measure' }>): Promise<D
     const parts: Record<Page, Record<string, number[]>> = { team: {}, directorate: {}, icb: {} }
     for (const pages of plan.slice(settings.warmup, settings.warmup + Math.max(5, Math.ceil(settings.runs / 3)))) {
       for (const { page, unitId } of pages) {
-        const unit = await unitOf(unitId)
+        const unit = await unitOf(page, unitId)
         for (const [name, part] of Object.entries(libParts(unit))) {
           const started = performance.now()
           await part()

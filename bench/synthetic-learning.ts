@@ -14,7 +14,8 @@ import {
   type StatementSetting,
 } from '#app/lib/learning/module-statements.ts'
 import { selfRatingStatement } from '#app/lib/learning/projections/self-rating.ts'
-import { type OrgUnit, createOrgUnit } from '#app/lib/org/units.server.ts'
+import type { OrgUnit } from '#app/lib/org/org-unit.ts'
+import { createOrgUnit } from '#app/lib/org/units.server.ts'
 import type { RoleProfileId } from '#app/lib/org/role-profiles.ts'
 import { appAuthority, learnerAgent } from '#app/lib/xapi/model/agents.ts'
 import { indexStatement } from '#app/lib/xapi/model/statement-index.ts'

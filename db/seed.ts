@@ -4,13 +4,8 @@ import { hashPassword } from '#app/lib/auth/password.server.ts'
 import { createUser, findUserByEmail } from '#app/lib/auth/users.server.ts'
 import { closeDatabase, db, migrateDatabase, schema, transaction } from '#app/lib/db.server.ts'
 import { isProduction } from '#app/lib/env.server.ts'
-import {
-  assignManager,
-  createOrgUnit,
-  type OrgUnit,
-  type OrgUnitKind,
-  setMembership,
-} from '#app/lib/org/units.server.ts'
+import type { OrgUnit, OrgUnitKind } from '#app/lib/org/org-unit.ts'
+import { assignManager, createOrgUnit, setMembership } from '#app/lib/org/units.server.ts'
 import { seedDemoHistory } from './demo-history.ts'
 import { DEMO_PASSWORD, demoIcb, demoLogins, demoOrganisations, firstNames, lastNames } from './demo-organisation.ts'
 

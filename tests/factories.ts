@@ -1,7 +1,8 @@
 import { hashPassword } from '#app/lib/auth/password.server.ts'
 import { createUser as createUserRecord } from '#app/lib/auth/users.server.ts'
 import type { RoleProfileId } from '#app/lib/org/role-profiles.ts'
-import { assignManager, createOrgUnit, type OrgUnit, setMembership } from '#app/lib/org/units.server.ts'
+import type { OrgUnit } from '#app/lib/org/org-unit.ts'
+import { assignManager, createOrgUnit, setMembership } from '#app/lib/org/units.server.ts'
 
 // Factories for integration tests: each call makes what it needs, with unique names, on the test's own database.
 let sequence = 0

@@ -103,6 +103,7 @@ export async function buildReportFixture({ now }: { now: Date }) {
   })
   const directorateManager = await createUser({ manages: [directorate1] })
   const teamAManager = await createUser({ manages: [teamA] })
+  const admin = await createUser({ isAdmin: true })
   return {
     icb,
     organisation,
@@ -116,5 +117,7 @@ export async function buildReportFixture({ now }: { now: Date }) {
     c,
     directorateManager,
     teamAManager,
+    /** Sees every unit: for report figures that are not about rights. */
+    admin,
   }
 }

@@ -3,7 +3,8 @@ import { useLoaderData } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { LearningRecordView, PrintButton } from '#app/components/learning-record.tsx'
 import { learningRecord } from '#app/lib/learning/learning-record.server.ts'
-import { getVisibleUnit, membershipOf, visibleAncestors } from '#app/lib/org/units.server.ts'
+import { visibleUnit } from '#app/lib/auth/scope.server.ts'
+import { membershipOf, visibleAncestors } from '#app/lib/org/units.server.ts'
 import { requireReportPerson, requireReportViewer } from '#app/lib/reports/report-access.server.ts'
 import printStyles from '#app/styles/print.css?url'
 
@@ -23,8 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ])
   if (!record) throw new Response('Person not found', { status: 404 })
   // Back to their team's report, through the units above it that the viewer may see.
-  const team = membership ? await getVisibleUnit({ viewer, unitId: membership.teamId }) : null
-  const trail = team ? [...(await visibleAncestors({ viewer, unitId: team.id })), { id: team.id, name: team.name }] : []
+  const team = membership ? await visibleUnit({ viewer, unitId: membership.teamId }) : null
+  const trail = team ? [...(await visibleAncestors({ unit: team })), { id: team.id, name: team.name }] : []
   return { record, trail: trail.map((unit) => ({ label: unit.name, to: `/reports/units/${unit.id}` })) }
 }
 

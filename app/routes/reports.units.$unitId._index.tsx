@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // the viewer may see it, like any other.
   const chosen = new URL(request.url).searchParams.get('unit')
   if (chosen) throw redirect(`/reports/units/${encodeURIComponent(chosen)}`)
-  return unitReport({ viewer, unit, now: new Date() })
+  return unitReport({ unit, now: new Date() })
 }
 
 export default function UnitReportPage() {

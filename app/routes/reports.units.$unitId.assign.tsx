@@ -30,10 +30,7 @@ const FIELDS = ['what', 'who', 'personId', 'dueDate'] as const
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireReportViewer(request)
   const unit = await requireReportUnit({ viewer, unitId: params.unitId })
-  const [options, current] = await Promise.all([
-    assignFormOptions({ viewer, unitId: unit.id }),
-    assignmentsSetInUnit({ viewer, unitId: unit.id }),
-  ])
+  const [options, current] = await Promise.all([assignFormOptions({ unit }), assignmentsSetInUnit({ unit })])
   return {
     unit: { id: unit.id, name: unit.name },
     ...options,

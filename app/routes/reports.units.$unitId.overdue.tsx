@@ -19,8 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const after = new URL(request.url).searchParams.get('after')
   const now = new Date()
   const [page, counts] = await Promise.all([
-    overdueWork({ viewer, unitId: unit.id, now, after, limit: ROWS_PER_PAGE }),
-    overdueCountInUnit({ unitId: unit.id, now }),
+    overdueWork({ unit, now, after, limit: ROWS_PER_PAGE }),
+    overdueCountInUnit({ unit, now }),
   ])
   return {
     unit: { id: unit.id, name: unit.name },

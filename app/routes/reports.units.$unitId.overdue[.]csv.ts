@@ -11,7 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const unit = await requireReportUnit({ viewer, unitId: params.unitId })
   const now = new Date()
   async function* rows() {
-    for await (const row of eachOverdueRow({ viewer, unitId: unit.id, now })) yield overdueCells(row)
+    for await (const row of eachOverdueRow({ unit, now })) yield overdueCells(row)
   }
   const name =
     unit.name

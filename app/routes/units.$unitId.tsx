@@ -4,30 +4,24 @@ import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { Cell } from '#app/components/responsive-table.tsx'
 import { UnitList } from '#app/components/unit-list.tsx'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
+import { visibleUnit } from '#app/lib/auth/scope.server.ts'
+import { kindLabel } from '#app/lib/org/org-unit.ts'
 import { roleProfileLabel } from '#app/lib/org/role-profiles.ts'
-import { childUnitsWithHeadcount, getVisibleUnit, peopleInUnit, visibleAncestors } from '#app/lib/org/units.server.ts'
+import { childUnitsWithHeadcount, peopleInUnit, visibleAncestors } from '#app/lib/org/units.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.unit.name ?? 'Unit'} – Digital skills` },
 ]
 
-const kindLabel = {
-  icb: 'Integrated care board',
-  organisation: 'Organisation',
-  directorate: 'Directorate',
-  team: 'Team',
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUser(request)
-  const unitId = params.unitId ?? ''
   // Out of scope looks exactly like not there: a manager learns nothing about other teams.
-  const unit = await getVisibleUnit({ viewer, unitId })
+  const unit = await visibleUnit({ viewer, unitId: params.unitId ?? '' })
   if (!unit) throw new Response('Not found', { status: 404 })
   const [ancestors, children, people] = await Promise.all([
-    visibleAncestors({ viewer, unitId }),
-    childUnitsWithHeadcount({ viewer, unitId }),
-    unit.kind === 'team' ? peopleInUnit({ viewer, unitId }) : Promise.resolve([]),
+    visibleAncestors({ unit }),
+    childUnitsWithHeadcount({ unit }),
+    unit.kind === 'team' ? peopleInUnit({ unit }) : Promise.resolve([]),
   ])
   return {
     unit: { id: unit.id, name: unit.name, kind: kindLabel[unit.kind] },

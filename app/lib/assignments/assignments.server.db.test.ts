@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { db, schema } from '#app/lib/db.server.ts'
 import { createOrgUnit } from '#app/lib/org/units.server.ts'
 import { createOrg, createTeam, createUser } from '#tests/factories.ts'
+import { unitSeenBy } from '#tests/visible-units.ts'
 import { FOUNDATIONS, recordPasses, SAFETY } from '#tests/report-fixture.ts'
 import {
   assignmentsForLearner,
@@ -74,7 +75,7 @@ describe('status rules', () => {
     expect((await statusFor(notYet.id, day(7)))[0]?.status).toBe('due')
     expect((await statusFor(notYet.id, day(8)))[0]?.status).toBe('overdue')
 
-    const { rows } = await overdueWork({ viewer: manager, unitId: team.id, now: day(10) })
+    const { rows } = await overdueWork({ unit: await unitSeenBy(manager, team), now: day(10) })
     expect(rows.map(({ userId, what, dueDate, daysOverdue }) => ({ userId, what, dueDate, daysOverdue }))).toEqual([
       { userId: notYet.id, what: 'Fixing everyday IT problems', dueDate: dueIn(7), daysOverdue: 3 },
     ])
@@ -111,7 +112,7 @@ describe('status rules', () => {
     const later = new Date(expiry.getTime() + 10 * DAY_MS)
     expect(await statusFor(recent.id, new Date(expiry.getTime() - 1))).toMatchObject([{ status: 'done' }])
     expect(await statusFor(recent.id, later)).toMatchObject([{ status: 'overdue', dueAt: expiry, renewBy: null }])
-    const { rows } = await overdueWork({ viewer: manager, unitId: team.id, now: later })
+    const { rows } = await overdueWork({ unit: await unitSeenBy(manager, team), now: later })
     expect(rows.find((row) => row.userId === recent.id)).toMatchObject({ dueDate: isoDay(expiry), daysOverdue: 10 })
     expect(rows.map((row) => row.userId).sort()).toEqual([recent.id, lapsed.id, never.id].sort())
 
@@ -141,7 +142,7 @@ describe('status rules', () => {
     // A year on the safety evidence has lapsed: short in SAFE again.
     expect(await statusFor(ready.id, day(400))).toMatchObject([{ status: 'overdue', domainsShort: 1 }])
 
-    const { rows } = await overdueWork({ viewer: manager, unitId: team.id, now: day(1) })
+    const { rows } = await overdueWork({ unit: await unitSeenBy(manager, team), now: day(1) })
     expect(rows.map((row) => [row.userId, row.what]).sort()).toEqual(
       [
         [safetyOnly.id, 'Everything their role targets need (5 domains short)'],
@@ -190,7 +191,7 @@ describe('who is covered', () => {
     expect(await statusFor(outside.id, NOW)).toEqual([])
 
     const later = day(5)
-    const rows = await collect(eachOverdueRow({ viewer: directorateManager, unitId: directorate.id, now: later }))
+    const rows = await collect(eachOverdueRow({ unit: await unitSeenBy(directorateManager, directorate), now: later }))
     expect(rows.map((row) => [row.person, row.what]).sort()).toEqual(
       [
         [inWard.name, 'Fixing everyday IT problems'],
@@ -198,9 +199,18 @@ describe('who is covered', () => {
         [inClinic.name, 'Spotting and reporting phishing'],
       ].sort(),
     )
-    expect(await overdueCountInUnit({ unitId: directorate.id, now: later })).toEqual({ overdue: 3, people: 2 })
-    expect(await overdueCountInUnit({ unitId: ward.id, now: later })).toEqual({ overdue: 1, people: 1 })
-    expect(await overdueCountInUnit({ unitId: directorate.id, now: NOW })).toEqual({ overdue: 0, people: 0 })
+    expect(await overdueCountInUnit({ unit: await unitSeenBy(directorateManager, directorate), now: later })).toEqual({
+      overdue: 3,
+      people: 2,
+    })
+    expect(await overdueCountInUnit({ unit: await unitSeenBy(directorateManager, ward), now: later })).toEqual({
+      overdue: 1,
+      people: 1,
+    })
+    expect(await overdueCountInUnit({ unit: await unitSeenBy(directorateManager, directorate), now: NOW })).toEqual({
+      overdue: 0,
+      people: 0,
+    })
     expect(await overdueCountByPerson({ userIds: [inWard.id, inClinic.id, outside.id], now: later })).toEqual(
       new Map([
         [inWard.id, 1],
@@ -228,15 +238,14 @@ describe('who is covered', () => {
     await assign(manager, directorate.id, { what: FIXING, who: 'unit', dueDate: dueIn(0) })
     await assign(manager, directorate.id, { what: PHISHING, who: 'unit', dueDate: dueIn(1), recurs: 'yes' })
 
-    const all = await overdueWork({ viewer: manager, unitId: directorate.id, now: day(2) })
+    const all = await overdueWork({ unit: await unitSeenBy(manager, directorate), now: day(2) })
     expect(all.rows).toHaveLength(12)
     expect(all.next).toBeNull()
     const pages = []
     let after: string | null = null
     do {
       const page: Awaited<ReturnType<typeof overdueWork>> = await overdueWork({
-        viewer: manager,
-        unitId: directorate.id,
+        unit: await unitSeenBy(manager, directorate),
         now: day(2),
         after,
         limit: 3,

@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, isNull, or } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { z } from 'zod'
 import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
-import { canSeeUnit, visibleUnitCondition, type Viewer } from '#app/lib/auth/scope.server.ts'
+import { canSeeUnit, visibleUnitCondition, type Viewer, type VisibleUnit } from '#app/lib/auth/scope.server.ts'
 import { db, schema } from '#app/lib/db.server.ts'
 import { peopleInUnit } from '#app/lib/org/units.server.ts'
 import { isoDay } from '#app/lib/dates/dates.ts'
@@ -249,17 +249,16 @@ export async function assignmentsForLearner({
 
 /**
  * Assignments in force that were set on this unit, on a unit below it, or on a person in it, soonest due
- * first (at most MAX_ASSIGNMENTS_LISTED). Empty when the viewer may not see the unit.
+ * first (at most MAX_ASSIGNMENTS_LISTED).
  */
-export async function assignmentsSetInUnit({ viewer, unitId }: { viewer: Viewer; unitId: string }) {
-  if (!(await canSeeUnit({ viewer, unitId }))) return { assignments: [], more: false }
+export async function assignmentsSetInUnit({ unit }: { unit: VisibleUnit }) {
   const { assignments, orgUnits, orgUnitClosure, memberships, users } = schema()
   const person = alias(users, 'person')
   const assigner = alias(users, 'assigner')
   const unitsBelow = db()
     .select({ id: orgUnitClosure.descendantId })
     .from(orgUnitClosure)
-    .where(eq(orgUnitClosure.ancestorId, unitId))
+    .where(eq(orgUnitClosure.ancestorId, unit.id))
   const peopleBelow = db()
     .select({ id: memberships.userId })
     .from(memberships)
@@ -305,9 +304,9 @@ export async function assignmentsSetInUnit({ viewer, unitId }: { viewer: Viewer;
  * published modules when it has nobody yet), with their refresh periods, and its people to pick one from
  * (null when there are more than MAX_PEOPLE_TO_CHOOSE_FROM).
  */
-export async function assignFormOptions({ viewer, unitId }: { viewer: Viewer; unitId: string }) {
+export async function assignFormOptions({ unit }: { unit: VisibleUnit }) {
   const { memberships, orgUnitClosure } = schema()
-  const inUnit = eq(orgUnitClosure.ancestorId, unitId)
+  const inUnit = eq(orgUnitClosure.ancestorId, unit.id)
   const [roles, [headcount]] = await Promise.all([
     db()
       .selectDistinct({ role: memberships.roleProfile })
@@ -330,7 +329,7 @@ export async function assignFormOptions({ viewer, unitId }: { viewer: Viewer; un
     .map(({ slug, title, refreshMonths }) => ({ slug, title, refreshMonths }))
   const choices =
     people > 0 && people <= MAX_PEOPLE_TO_CHOOSE_FROM
-      ? (await peopleInUnit({ viewer, unitId })).map((person) => ({
+      ? (await peopleInUnit({ unit })).map((person) => ({
           id: person.id,
           name: person.name,
           team: person.teamName,

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, ne, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { visibleUnitCondition, type Viewer } from '#app/lib/auth/scope.server.ts'
+import type { VisibleUnit } from '#app/lib/auth/scope.server.ts'
 import { db, schema } from '#app/lib/db.server.ts'
 import { ROLE_TARGETS_TITLE } from './assignment-options.ts'
 import { isoDay } from '#app/lib/dates/dates.ts'
@@ -44,10 +44,9 @@ export function decodeCursor(cursor: string | null | undefined): PersonKey | nul
   }
 }
 
-/** Teams in the unit (itself included) that have people and that the viewer may see, in report order, from the cursor's team on. */
-async function teamsOf({ viewer, unitId, after }: { viewer: Viewer; unitId: string; after: PersonKey | null }) {
+/** Teams in the unit (itself included) that have people, in report order, from the cursor's team on. */
+async function teamsOf({ unit, after }: { unit: VisibleUnit; after: PersonKey | null }) {
   const { orgUnits, orgUnitClosure, memberships } = schema()
-  const visible = visibleUnitCondition({ viewer, unitColumn: orgUnits.id })
   const rows = await db()
     .select({ id: orgUnits.id, name: orgUnits.name, people: count() })
     .from(orgUnitClosure)
@@ -55,8 +54,7 @@ async function teamsOf({ viewer, unitId, after }: { viewer: Viewer; unitId: stri
     .innerJoin(memberships, eq(memberships.teamId, orgUnits.id))
     .where(
       and(
-        eq(orgUnitClosure.ancestorId, unitId),
-        visible ?? undefined,
+        eq(orgUnitClosure.ancestorId, unit.id),
         after ? sql`(${orgUnits.name}, ${orgUnits.id}) >= (${after[0]}, ${after[1]})` : undefined,
       ),
     )
@@ -88,19 +86,17 @@ type Person = Awaited<ReturnType<typeof peopleOf>>[number]
 
 /** Groups of people, a few teams at a time (about `peoplePerGroup`; a bigger team is a group of its own), each with its overdue work. */
 async function* overdueByGroup({
-  viewer,
-  unitId,
+  unit,
   now,
   after,
   peoplePerGroup,
 }: {
-  viewer: Viewer
-  unitId: string
+  unit: VisibleUnit
   now: Date
   after: PersonKey | null
   peoplePerGroup: number
 }) {
-  const teams = await teamsOf({ viewer, unitId, after })
+  const teams = await teamsOf({ unit, after })
   for (let next = 0; next < teams.length;) {
     const group = [teams[next++] as (typeof teams)[number]]
     let people = group[0]?.people ?? 0
@@ -148,19 +144,16 @@ const titlesBySlug = () => new Map(moduleCatalogue().map((module) => [module.slu
 /**
  * One page of the unit's overdue work: at least `limit` rows unless the list ends first (a page holds
  * whole people). `next` is the cursor of the following page, or null at the end (rarely, the next page
- * turns out empty: its people are not judged until it is asked for). The caller has checked that the
- * viewer may see the unit; teams are filtered by the viewer's scope as well.
+ * turns out empty: its people are not judged until it is asked for).
  */
 export async function overdueWork({
-  viewer,
-  unitId,
+  unit,
   now = new Date(),
   after = null,
   limit = 100,
   peoplePerGroup = 250,
 }: {
-  viewer: Viewer
-  unitId: string
+  unit: VisibleUnit
   now?: Date
   after?: string | null
   limit?: number
@@ -169,8 +162,7 @@ export async function overdueWork({
   const titles = titlesBySlug()
   const rows: OverdueRow[] = []
   for await (const { members, byPerson, last } of overdueByGroup({
-    viewer,
-    unitId,
+    unit,
     now,
     after: decodeCursor(after),
     peoplePerGroup,
@@ -188,18 +180,16 @@ export async function overdueWork({
 
 /** Every overdue row of the unit, in the page's order, a group of teams at a time: for streaming a CSV. */
 export async function* eachOverdueRow({
-  viewer,
-  unitId,
+  unit,
   now = new Date(),
   peoplePerGroup = 2000,
 }: {
-  viewer: Viewer
-  unitId: string
+  unit: VisibleUnit
   now?: Date
   peoplePerGroup?: number
 }) {
   const titles = titlesBySlug()
-  for await (const { members, byPerson } of overdueByGroup({ viewer, unitId, now, after: null, peoplePerGroup })) {
+  for await (const { members, byPerson } of overdueByGroup({ unit, now, after: null, peoplePerGroup })) {
     for (const person of members) {
       const own = byPerson.get(person.userId)
       if (own) yield* rowsOf(person, own, now, titles)

@@ -17,6 +17,7 @@ import {
   sql,
 } from 'drizzle-orm'
 import { alias, type PgColumn } from 'drizzle-orm/pg-core'
+import type { VisibleUnit } from '#app/lib/auth/scope.server.ts'
 import { frameworkForContent } from '#app/lib/content/catalogue.server.ts'
 import type { Framework } from '#app/lib/content/framework.schema.ts'
 import { db, schema } from '#app/lib/db.server.ts'
@@ -259,14 +260,14 @@ export async function overdueCountByPerson({
 
 /** Overdue work in a unit and below: how many overdue assignments, and how many people have any. One query. */
 export async function overdueCountInUnit({
-  unitId,
+  unit,
   now = new Date(),
 }: {
-  unitId: string
+  unit: VisibleUnit
   now?: Date
 }): Promise<{ overdue: number; people: number }> {
   const { assignments, memberships } = schema()
-  const covered = coverage({ unitId })
+  const covered = coverage({ unitId: unit.id })
   const rule = rules({ covered, ...context(now) })
   const [row] = await db()
     .select({ overdue: count(), people: countDistinct(covered.userId) })

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { createOrg, createTeam, createUser } from '#tests/factories.ts'
 import { peopleInUnit } from '#app/lib/org/units.server.ts'
-import { canSeePerson, canSeeUnit } from './scope.server.ts'
+import { unitSeenBy } from '#tests/visible-units.ts'
+import { canSeePerson, canSeeUnit, visibleUnit } from './scope.server.ts'
 
 async function twoTeams() {
   const org = await createOrg()
@@ -24,9 +25,10 @@ describe('who may see which unit and person', () => {
     // Managing a team gives no view of what sits above it.
     expect(await canSeeUnit({ viewer: manager, unitId: org.directorate.id })).toBe(false)
 
-    const listed = await peopleInUnit({ viewer: manager, unitId: teamA.id })
+    const listed = await peopleInUnit({ unit: await unitSeenBy(manager, teamA) })
     expect(listed.map((p) => p.id).sort()).toEqual([personInA.id, manager.id].sort())
-    expect(await peopleInUnit({ viewer: manager, unitId: teamB.id })).toEqual([])
+    // Team B's people cannot be listed: the manager cannot have team B as a unit they may see.
+    expect(await visibleUnit({ viewer: manager, unitId: teamB.id })).toBeNull()
   })
 
   test('a manager of a directorate sees every team and person below it', async () => {

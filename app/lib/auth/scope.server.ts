@@ -1,6 +1,7 @@
-import { and, eq, inArray, type SQL } from 'drizzle-orm'
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm'
 import type { PgColumn } from 'drizzle-orm/pg-core'
 import { db, schema } from '#app/lib/db.server.ts'
+import type { OrgUnit } from '#app/lib/org/org-unit.ts'
 
 /** Who is asking. Everyone is a learner; managers manage org units; admins see everything. */
 export interface Viewer {
@@ -8,33 +9,66 @@ export interface Viewer {
   isAdmin: boolean
 }
 
+declare const checkedAgainstViewer: unique symbol
+
 /**
- * The one rule for seeing people and units: admins see all; a manager sees the units they manage and
- * everything below them; anyone sees themselves. Every query that returns people filters with this.
- * Returns null when nothing needs filtering (admins).
+ * A unit that `visibleUnits` (or `visibleUnit`) has checked the viewer may see, with that viewer. Report and
+ * people functions take only these: the brand is a symbol nothing else can name, so a unit row loaded any
+ * other way, or an object written to look like one, does not compile where a VisibleUnit is wanted.
  */
-export function visibleUnitCondition({ viewer, unitColumn }: { viewer: Viewer; unitColumn: PgColumn }): SQL | null {
-  if (viewer.isAdmin) return null
-  const { managerAssignments, orgUnitClosure } = schema()
-  const managed = db()
+export type VisibleUnit = OrgUnit & { readonly viewer: Viewer; readonly [checkedAgainstViewer]: true }
+
+/** The units a viewer manages directly, as a subquery. */
+function managedUnits(viewer: Viewer) {
+  const { managerAssignments } = schema()
+  return db()
     .select({ unitId: managerAssignments.orgUnitId })
     .from(managerAssignments)
     .where(eq(managerAssignments.userId, viewer.id))
+}
+
+/**
+ * The one rule for seeing people and units: admins see all; a manager sees the units they manage and
+ * everything below them; anyone sees themselves. Every query that returns people filters with this.
+ * Undefined when nothing needs filtering (admins), so that `and(condition, visibleUnitCondition(…))` reads as one.
+ */
+export function visibleUnitCondition({
+  viewer,
+  unitColumn,
+}: {
+  viewer: Viewer
+  unitColumn: PgColumn
+}): SQL | undefined {
+  if (viewer.isAdmin) return undefined
+  const { orgUnitClosure } = schema()
   const visible = db()
     .select({ unitId: orgUnitClosure.descendantId })
     .from(orgUnitClosure)
-    .where(inArray(orgUnitClosure.ancestorId, managed))
+    .where(inArray(orgUnitClosure.ancestorId, managedUnits(viewer)))
   return inArray(unitColumn, visible)
 }
 
-export async function canSeeUnit({ viewer, unitId }: { viewer: Viewer; unitId: string }): Promise<boolean> {
+/** Those of these units the viewer may see, by name; the only way to get a VisibleUnit. */
+export async function visibleUnits({ viewer, unitIds }: { viewer: Viewer; unitIds: string[] }): Promise<VisibleUnit[]> {
+  if (unitIds.length === 0) return []
   const { orgUnits } = schema()
-  const condition = visibleUnitCondition({ viewer, unitColumn: orgUnits.id })
-  const [row] = await db()
-    .select({ id: orgUnits.id })
+  const rows = await db()
+    .select()
     .from(orgUnits)
-    .where(condition ? and(eq(orgUnits.id, unitId), condition) : eq(orgUnits.id, unitId))
-  return Boolean(row)
+    .where(and(inArray(orgUnits.id, unitIds), visibleUnitCondition({ viewer, unitColumn: orgUnits.id })))
+    .orderBy(asc(orgUnits.name))
+  const checkedFor: Viewer = { id: viewer.id, isAdmin: viewer.isAdmin }
+  return rows.map((row) => ({ ...row, viewer: checkedFor }) as VisibleUnit)
+}
+
+/** The unit if the viewer may see it, or null (callers answer 404 so hidden units stay unknown). */
+export async function visibleUnit({ viewer, unitId }: { viewer: Viewer; unitId: string }): Promise<VisibleUnit | null> {
+  const [unit] = await visibleUnits({ viewer, unitIds: [unitId] })
+  return unit ?? null
+}
+
+export async function canSeeUnit({ viewer, unitId }: { viewer: Viewer; unitId: string }): Promise<boolean> {
+  return (await visibleUnit({ viewer, unitId })) !== null
 }
 
 export async function canSeePerson({ viewer, personId }: { viewer: Viewer; personId: string }): Promise<boolean> {
@@ -44,20 +78,15 @@ export async function canSeePerson({ viewer, personId }: { viewer: Viewer; perso
     const [row] = await db().select({ id: users.id }).from(users).where(eq(users.id, personId))
     return Boolean(row)
   }
-  const condition = visibleUnitCondition({ viewer, unitColumn: memberships.teamId })
   const [row] = await db()
     .select({ userId: memberships.userId })
     .from(memberships)
-    .where(condition ? and(eq(memberships.userId, personId), condition) : eq(memberships.userId, personId))
+    .where(and(eq(memberships.userId, personId), visibleUnitCondition({ viewer, unitColumn: memberships.teamId })))
   return Boolean(row)
 }
 
 /** The units this viewer manages directly (empty for learners). */
 export async function managedUnitIds({ viewer }: { viewer: Viewer }): Promise<string[]> {
-  const { managerAssignments } = schema()
-  const rows = await db()
-    .select({ unitId: managerAssignments.orgUnitId })
-    .from(managerAssignments)
-    .where(eq(managerAssignments.userId, viewer.id))
+  const rows = await managedUnits(viewer)
   return rows.map((row) => row.unitId)
 }

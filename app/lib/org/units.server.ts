@@ -1,20 +1,15 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
-import type { Viewer } from '#app/lib/auth/scope.server.ts'
-import { canSeeUnit, visibleUnitCondition } from '#app/lib/auth/scope.server.ts'
+import { and, asc, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm'
+import type { Viewer, VisibleUnit } from '#app/lib/auth/scope.server.ts'
+import { visibleUnitCondition } from '#app/lib/auth/scope.server.ts'
 import { db, schema, transaction } from '#app/lib/db.server.ts'
 import { lockProjections } from '#app/lib/learning/projections/projection-lock.server.ts'
 import { refreshTeamRollups, teamsOf } from '#app/lib/learning/projections/team-rollups.server.ts'
+import { childKind, type OrgUnit, type OrgUnitKind } from './org-unit.ts'
 import type { RoleProfileId } from './role-profiles.ts'
 
-export type OrgUnit = ReturnType<typeof schema>['orgUnits']['$inferSelect']
-export type OrgUnitKind = OrgUnit['kind']
-
-export const childKind: Record<OrgUnitKind, OrgUnitKind | null> = {
-  icb: 'organisation',
-  organisation: 'directorate',
-  directorate: 'team',
-  team: null,
-}
+// The read functions below take a VisibleUnit (app/lib/auth/scope.server.ts): every unit below one the
+// viewer may see is visible to them too, so what lies under it needs no second check. Only the units above
+// it (visibleAncestors) are filtered by the viewer again.
 
 /** Adds a unit under its parent and records it in the ancestor table that scoping reads. */
 export async function createOrgUnit({
@@ -55,24 +50,20 @@ export async function createOrgUnit({
   })
 }
 
-/** A unit the viewer may see, or null (callers answer 404 so hidden units stay unknown). */
-export async function getVisibleUnit({ viewer, unitId }: { viewer: Viewer; unitId: string }) {
-  if (!(await canSeeUnit({ viewer, unitId }))) return null
-  const { orgUnits } = schema()
-  const [unit] = await db().select().from(orgUnits).where(eq(orgUnits.id, unitId))
-  return unit ?? null
-}
-
-/** The chain from the top of the tree down to the unit's parent, trimmed to what the viewer may see. */
-export async function visibleAncestors({ viewer, unitId }: { viewer: Viewer; unitId: string }) {
+/** The chain from the top of the tree down to the unit's parent, trimmed to what the unit's viewer may see. */
+export async function visibleAncestors({ unit }: { unit: VisibleUnit }) {
   const { orgUnits, orgUnitClosure } = schema()
-  const condition = visibleUnitCondition({ viewer, unitColumn: orgUnits.id })
-  const base = and(eq(orgUnitClosure.descendantId, unitId), inArray(orgUnitClosure.depth, [1, 2, 3]))
   return db()
     .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind })
     .from(orgUnitClosure)
     .innerJoin(orgUnits, eq(orgUnits.id, orgUnitClosure.ancestorId))
-    .where(condition ? and(base, condition) : base)
+    .where(
+      and(
+        eq(orgUnitClosure.descendantId, unit.id),
+        inArray(orgUnitClosure.depth, [1, 2, 3]),
+        visibleUnitCondition({ viewer: unit.viewer, unitColumn: orgUnits.id }),
+      ),
+    )
     .orderBy(desc(orgUnitClosure.depth))
 }
 
@@ -81,26 +72,22 @@ const peopleInTeams = (teamHeadcounts: ReturnType<typeof schema>['teamHeadcounts
   sql<number | string>`coalesce(sum(${teamHeadcounts.people}), 0)`
 
 /** Units directly below this one with how many people are in each (teams and all below). */
-export async function childUnitsWithHeadcount({ viewer, unitId }: { viewer: Viewer; unitId: string }) {
+export async function childUnitsWithHeadcount({ unit }: { unit: VisibleUnit }) {
   const { orgUnits, orgUnitClosure, teamHeadcounts } = schema()
-  const condition = visibleUnitCondition({ viewer, unitColumn: orgUnits.id })
-  const base = eq(orgUnits.parentId, unitId)
   const rows = await db()
     .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, people: peopleInTeams(teamHeadcounts) })
     .from(orgUnits)
     .innerJoin(orgUnitClosure, eq(orgUnitClosure.ancestorId, orgUnits.id))
     .leftJoin(teamHeadcounts, eq(teamHeadcounts.teamId, orgUnitClosure.descendantId))
-    .where(condition ? and(base, condition) : base)
+    .where(eq(orgUnits.parentId, unit.id))
     .groupBy(orgUnits.id, orgUnits.name, orgUnits.kind)
     .orderBy(asc(orgUnits.name))
   return rows.map((row) => ({ ...row, people: Number(row.people) }))
 }
 
-/** People whose primary team is this unit or below it, if the viewer may see the unit. */
-export async function peopleInUnit({ viewer, unitId }: { viewer: Viewer; unitId: string }) {
+/** People whose primary team is the unit or a team below it, with that team. */
+function selectPeopleInUnit({ unit, where }: { unit: VisibleUnit; where?: SQL }) {
   const { users, memberships, orgUnits, orgUnitClosure } = schema()
-  const condition = visibleUnitCondition({ viewer, unitColumn: memberships.teamId })
-  const base = eq(orgUnitClosure.ancestorId, unitId)
   return db()
     .select({
       id: users.id,
@@ -115,8 +102,34 @@ export async function peopleInUnit({ viewer, unitId }: { viewer: Viewer; unitId:
     .innerJoin(memberships, eq(memberships.teamId, orgUnitClosure.descendantId))
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(orgUnits, eq(orgUnits.id, memberships.teamId))
-    .where(condition ? and(base, condition) : base)
-    .orderBy(asc(users.name))
+    .where(and(eq(orgUnitClosure.ancestorId, unit.id), where))
+}
+
+/** Everyone whose primary team is the unit or below it, by name. */
+export async function peopleInUnit({ unit }: { unit: VisibleUnit }) {
+  const { users } = schema()
+  return selectPeopleInUnit({ unit }).orderBy(asc(users.name))
+}
+
+export type PersonInUnit = Awaited<ReturnType<typeof peopleInUnit>>[number]
+
+/**
+ * The same people a page at a time, in user id order after `afterId` (keyset pagination on the memberships
+ * primary key: each page is an index range, however deep into the listing it starts).
+ */
+export async function peopleInUnitPage({
+  unit,
+  afterId,
+  limit,
+}: {
+  unit: VisibleUnit
+  afterId: string | null
+  limit: number
+}): Promise<PersonInUnit[]> {
+  const { memberships } = schema()
+  return selectPeopleInUnit({ unit, where: afterId === null ? undefined : gt(memberships.userId, afterId) })
+    .orderBy(asc(memberships.userId))
+    .limit(limit)
 }
 
 /** The units a person manages, with headcounts, for their home page. */

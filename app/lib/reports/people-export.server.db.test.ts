@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest'
+import { createTeam } from '#tests/factories.ts'
 import { buildReportFixture } from '#tests/report-fixture.ts'
+import { unitSeenBy } from '#tests/visible-units.ts'
 import { peopleReadinessPages } from './people-export.server.ts'
 import { teamPeople } from './readiness-report.server.ts'
 
@@ -9,7 +11,12 @@ describe('the people export, a page at a time', () => {
   test('pages through everyone below a unit by user id, once each, with the same readiness as their team table', async () => {
     const f = await buildReportFixture({ now })
     const pages = []
-    for await (const page of peopleReadinessPages({ unit: f.organisation, now, pageSize: 4 })) pages.push(page)
+    for await (const page of peopleReadinessPages({
+      unit: await unitSeenBy(f.admin, f.organisation),
+      now,
+      pageSize: 4,
+    }))
+      pages.push(page)
     // 14 people: pages of 4, 4, 4 and 2.
     expect(pages.map((page) => page.length)).toEqual([4, 4, 4, 2])
     const everyone = pages.flat()
@@ -18,7 +25,7 @@ describe('the people export, a page at a time', () => {
     expect(new Set(ids).size).toBe(14)
     expect(new Set(ids)).toEqual(new Set([...f.a, ...f.b, ...f.c].map((person) => person.id)))
 
-    const teamA = await teamPeople({ unit: f.teamA, now })
+    const teamA = await teamPeople({ unit: await unitSeenBy(f.admin, f.teamA), now })
     for (const person of teamA) {
       const exported = everyone.find((p) => p.id === person.id)
       expect(exported).toMatchObject({
@@ -34,10 +41,16 @@ describe('the people export, a page at a time', () => {
   test('an exact multiple of the page size ends cleanly, and a unit with nobody yields nothing', async () => {
     const f = await buildReportFixture({ now })
     const sizes = []
-    for await (const page of peopleReadinessPages({ unit: f.directorate1, now, pageSize: 3 })) sizes.push(page.length)
+    for await (const page of peopleReadinessPages({
+      unit: await unitSeenBy(f.admin, f.directorate1),
+      now,
+      pageSize: 3,
+    }))
+      sizes.push(page.length)
     expect(sizes).toEqual([3, 3, 3])
     const empty = []
-    for await (const page of peopleReadinessPages({ unit: { id: 'no-such-unit' }, now })) empty.push(page)
+    const nobodyHere = await unitSeenBy(f.admin, await createTeam({ under: f.directorate1 }))
+    for await (const page of peopleReadinessPages({ unit: nobodyHere, now })) empty.push(page)
     expect(empty).toEqual([])
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { buildReportFixture } from '#tests/report-fixture.ts'
+import { unitSeenBy } from '#tests/visible-units.ts'
 import { teamPeople, unitHeadline, unitHeatmap, unitTrend } from './readiness-report.server.ts'
 import { DAY_MS } from '#app/lib/dates/dates.ts'
 
@@ -10,7 +11,7 @@ const safeFigure = (row: Awaited<ReturnType<typeof unitHeatmap>>[number] | undef
 describe('readiness reports on a hand-built organisation', () => {
   test('heatmap of a directorate: % meeting the role target per team, with teams under 5 people suppressed', async () => {
     const f = await buildReportFixture({ now })
-    const rows = await unitHeatmap({ unit: f.directorate1, now })
+    const rows = await unitHeatmap({ unit: await unitSeenBy(f.admin, f.directorate1), now })
     const teamA = rows.find((r) => r.unit.id === f.teamA.id)
     const teamB = rows.find((r) => r.unit.id === f.teamB.id)
     // A1 (old pass, still current), A2, A3, A4 of 6; A5's pass has expired.
@@ -22,7 +23,7 @@ describe('readiness reports on a hand-built organisation', () => {
 
   test('heatmap of an organisation: directorates, each measured against each person’s own role target', async () => {
     const f = await buildReportFixture({ now })
-    const rows = await unitHeatmap({ unit: f.organisation, now })
+    const rows = await unitHeatmap({ unit: await unitSeenBy(f.admin, f.organisation), now })
     expect(rows.map((r) => [r.unit.id, r.people, safeFigure(r)?.percent])).toEqual(
       expect.arrayContaining([
         [f.directorate1.id, 9, 56], // A1–A4 and B1 of 9
@@ -34,32 +35,32 @@ describe('readiness reports on a hand-built organisation', () => {
 
   test('headline figures count self-assessment, readiness in every domain and evidence about to lapse', async () => {
     const f = await buildReportFixture({ now })
-    const headline = await unitHeadline({ unit: f.directorate1, now })
+    const headline = await unitHeadline({ unit: await unitSeenBy(f.admin, f.directorate1), now })
     expect(headline).toEqual({
       people: 9,
       selfAssessed: { ready: 1, people: 9, percent: 11, suppressed: false },
       readyInEveryDomain: { ready: 2, people: 9, percent: 22, suppressed: false },
       peopleWithEvidenceExpiring: 1, // A1's safety pass from 360 days ago
     })
-    const teamB = await unitHeadline({ unit: f.teamB, now })
+    const teamB = await unitHeadline({ unit: await unitSeenBy(f.admin, f.teamB), now })
     expect(teamB.readyInEveryDomain).toEqual({ ready: 0, people: 3, percent: 0, suppressed: false })
   })
 
   test('the trend follows passes and expiry week by week', async () => {
     const f = await buildReportFixture({ now })
-    const trend = await unitTrend({ unit: f.teamA, now })
+    const trend = await unitTrend({ unit: await unitSeenBy(f.admin, f.teamA), now })
     expect(trend).toHaveLength(12)
     expect(trend.at(-1)?.weekEnding).toEqual(now)
     // Weeks end 77, 70, … 7, 0 days ago. A5 lapsed ~45 days ago; A2–A4 passed 20 days ago.
     expect(trend.map((point) => point.percentByDomain.SAFE)).toEqual([33, 33, 33, 33, 33, 17, 17, 17, 17, 67, 67, 67])
     expect(trend.map((point) => point.percentByDomain.LEARN)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 33, 33, 33])
-    const organisationTrend = await unitTrend({ unit: f.directorate2, now })
+    const organisationTrend = await unitTrend({ unit: await unitSeenBy(f.admin, f.directorate2), now })
     expect(organisationTrend.at(-1)?.percentByDomain.SAFE).toBe(0)
   })
 
   test("a team's people: each domain's level against their target, and when they were last active", async () => {
     const f = await buildReportFixture({ now })
-    const people = await teamPeople({ unit: f.teamA, now })
+    const people = await teamPeople({ unit: await unitSeenBy(f.admin, f.teamA), now })
     expect(people).toHaveLength(6)
     const byId = new Map(people.map((p) => [p.id, p]))
     const [a1, a2, , , a5, a6] = f.a

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, exists, gt, inArray, isNull, lte, max, ne, or, type SQL, sql, sum } from 'drizzle-orm'
+import type { VisibleUnit } from '#app/lib/auth/scope.server.ts'
 import { frameworkForContent } from '#app/lib/content/catalogue.server.ts'
 import type { DomainId, Framework } from '#app/lib/content/framework.schema.ts'
 import { DAY_MS } from '#app/lib/dates/dates.ts'
@@ -6,7 +7,7 @@ import { db, schema } from '#app/lib/db.server.ts'
 import { ensureTeamRollups } from '#app/lib/learning/projections/team-rollups.server.ts'
 import { domainReadiness } from '#app/lib/learning/readiness.ts'
 import { EVERY_DOMAIN } from '#app/lib/learning/team-readiness.ts'
-import type { OrgUnit } from '#app/lib/org/units.server.ts'
+import type { OrgUnit } from '#app/lib/org/org-unit.ts'
 
 // Readiness figures for a unit and everything below it. Counts of people (in the unit, self-assessed,
 // meeting their role target now and in past weeks) add up the team rollups, which the projector and
@@ -71,13 +72,18 @@ async function teamTotals(unitIds: string[]): Promise<Map<string, { people: numb
 }
 
 /** How many people are in each of these units (their teams and everything below). */
-export async function headcounts(unitIds: string[]): Promise<Map<string, number>> {
+async function headcounts(unitIds: string[]): Promise<Map<string, number>> {
   const totals = await teamTotals(unitIds)
   return new Map([...totals].map(([unitId, { people }]) => [unitId, people]))
 }
 
+/** How many people are in the unit (its teams and everything below). */
+export async function unitHeadcount({ unit }: { unit: VisibleUnit }): Promise<number> {
+  return (await headcounts([unit.id])).get(unit.id) ?? 0
+}
+
 /** Per unit: how many people meet their role target in each domain at `at`, and in all of them. */
-export async function readyCounts({ unitIds, at }: { unitIds: string[]; at: Date }) {
+async function readyCounts({ unitIds, at }: { unitIds: string[]; at: Date }) {
   const result = new Map<string, { byDomain: Map<string, number>; inEveryDomain: number }>()
   if (unitIds.length === 0) return result
   await ensureTeamRollups()
@@ -101,7 +107,7 @@ export async function readyCounts({ unitIds, at }: { unitIds: string[]; at: Date
 }
 
 /** The headline figures for a unit. */
-export async function unitHeadline({ unit, now = new Date() }: { unit: OrgUnit; now?: Date }) {
+export async function unitHeadline({ unit, now = new Date() }: { unit: VisibleUnit; now?: Date }) {
   const { orgUnitClosure, memberships, competencyEvidence } = schema()
   const lapsing = and(
     expiresBetween(now, new Date(now.getTime() + EXPIRY_WINDOW_DAYS * DAY_MS)),
@@ -168,7 +174,13 @@ export interface HeatmapRow {
 }
 
 /** Units directly below `unit` × domains: the % of their people meeting their role target, suppressed when few. */
-export async function unitHeatmap({ unit, now = new Date() }: { unit: OrgUnit; now?: Date }): Promise<HeatmapRow[]> {
+export async function unitHeatmap({
+  unit,
+  now = new Date(),
+}: {
+  unit: VisibleUnit
+  now?: Date
+}): Promise<HeatmapRow[]> {
   const { orgUnits } = schema()
   const children = await db()
     .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind })
@@ -178,14 +190,13 @@ export async function unitHeatmap({ unit, now = new Date() }: { unit: OrgUnit; n
   return heatmapRows({ units: children, now })
 }
 
-/** Any units × domains (a unit's children, or the several units a manager looks after), suppressed when few. */
-export async function heatmapRows({
-  units,
-  now = new Date(),
-}: {
-  units: HeatmapRow['unit'][]
-  now?: Date
-}): Promise<HeatmapRow[]> {
+/** Several units side by side (the units a manager looks after) × domains, suppressed when few. */
+export async function unitsHeatmap({ units, now = new Date() }: { units: VisibleUnit[]; now?: Date }) {
+  return heatmapRows({ units, now })
+}
+
+/** Any units × domains (a visible unit's children, or visible units), suppressed when few. */
+async function heatmapRows({ units, now }: { units: HeatmapRow['unit'][]; now: Date }): Promise<HeatmapRow[]> {
   const framework = frameworkForContent()
   const ids = units.map((unit) => unit.id)
   const [people, ready] = await Promise.all([headcounts(ids), readyCounts({ unitIds: ids, at: now })])
@@ -220,7 +231,7 @@ export async function unitTrend({
   weeks = 12,
   people: knownPeople,
 }: {
-  unit: OrgUnit
+  unit: VisibleUnit
   now?: Date
   weeks?: number
   people?: number
@@ -238,7 +249,7 @@ export async function unitTrend({
     ]),
   )
   const [people, rows] = await Promise.all([
-    knownPeople ?? headcounts([unit.id]).then((map) => map.get(unit.id) ?? 0),
+    knownPeople ?? unitHeadcount({ unit }),
     ensureTeamRollups().then(() =>
       db()
         .select({ domainId: teamReadiness.domainId, ...sums })
@@ -269,7 +280,7 @@ export async function unitTrend({
 }
 
 /** One team's people: level per domain against their target, and when they last did anything. */
-export async function teamPeople({ unit, now = new Date() }: { unit: OrgUnit; now?: Date }) {
+export async function teamPeople({ unit, now = new Date() }: { unit: VisibleUnit; now?: Date }) {
   const { users, memberships } = schema()
   const people = await db()
     .select({ id: users.id, name: users.name, roleProfile: memberships.roleProfile, jobTitle: memberships.jobTitle })

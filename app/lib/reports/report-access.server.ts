@@ -1,8 +1,14 @@
-import { and, asc, eq, gt, inArray } from 'drizzle-orm'
+import { and, eq, gt, inArray } from 'drizzle-orm'
 import { type CurrentUser, requireUser, rolesOf } from '#app/lib/auth/current-user.server.ts'
-import { canSeePerson, managedUnitIds, type Viewer } from '#app/lib/auth/scope.server.ts'
+import {
+  canSeePerson,
+  managedUnitIds,
+  type Viewer,
+  visibleUnit,
+  type VisibleUnit,
+  visibleUnits,
+} from '#app/lib/auth/scope.server.ts'
 import { db, schema } from '#app/lib/db.server.ts'
-import { getVisibleUnit, type OrgUnit } from '#app/lib/org/units.server.ts'
 
 // Who may open reports, and on what. Learners (no managed unit, not an admin) get 403 on every report
 // page and CSV; a unit or person outside the viewer's scope is answered 404, so hidden ones stay unknown.
@@ -20,8 +26,8 @@ export async function requireReportUnit({
 }: {
   viewer: Viewer
   unitId: string | undefined
-}): Promise<OrgUnit> {
-  const unit = unitId ? await getVisibleUnit({ viewer, unitId }) : null
+}): Promise<VisibleUnit> {
+  const unit = unitId ? await visibleUnit({ viewer, unitId }) : null
   if (!unit) throw new Response('Unit not found', { status: 404 })
   return unit
 }
@@ -44,9 +50,12 @@ export async function requireReportPerson({
  * Where a viewer's reports start: for an administrator the ICB(s); for a manager the units they manage,
  * leaving out any that sit inside another unit they manage (that one's report already covers it).
  */
-export async function reportRootUnits({ viewer }: { viewer: Viewer }): Promise<OrgUnit[]> {
+export async function reportRootUnits({ viewer }: { viewer: Viewer }): Promise<VisibleUnit[]> {
   const { orgUnits, orgUnitClosure } = schema()
-  if (viewer.isAdmin) return db().select().from(orgUnits).where(eq(orgUnits.kind, 'icb')).orderBy(asc(orgUnits.name))
+  if (viewer.isAdmin) {
+    const icbs = await db().select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.kind, 'icb'))
+    return visibleUnits({ viewer, unitIds: icbs.map((icb) => icb.id) })
+  }
   const managed = await managedUnitIds({ viewer })
   if (managed.length === 0) return []
   const nested = await db()
@@ -60,6 +69,5 @@ export async function reportRootUnits({ viewer }: { viewer: Viewer }): Promise<O
       ),
     )
   const covered = new Set(nested.map((row) => row.id))
-  const roots = managed.filter((id) => !covered.has(id))
-  return db().select().from(orgUnits).where(inArray(orgUnits.id, roots)).orderBy(asc(orgUnits.name))
+  return visibleUnits({ viewer, unitIds: managed.filter((id) => !covered.has(id)) })
 }

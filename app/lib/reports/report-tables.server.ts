@@ -1,9 +1,9 @@
 import type { Framework } from '#app/lib/content/framework.schema.ts'
 import { formatDate, isoDay } from '#app/lib/dates/dates.ts'
+import type { PersonInUnit } from '#app/lib/org/units.server.ts'
 import { roleProfileLabel } from '#app/lib/org/role-profiles.ts'
-import { childKind, type OrgUnit, type OrgUnitKind } from '#app/lib/org/units.server.ts'
+import { childKind, kindLabel, type OrgUnit } from '#app/lib/org/org-unit.ts'
 import type { CsvValue } from './csv.server.ts'
-import type { ExportPerson } from './people-export.server.ts'
 import type { ReportRow, ReportTable } from './report-view.ts'
 import {
   type HeatmapRow,
@@ -18,13 +18,6 @@ import {
 
 export const SUPPRESSED_TEXT = `fewer than ${SMALL_NUMBER_THRESHOLD}`
 export const NO_PEOPLE_TEXT = 'no people'
-
-export const kindLabel: Record<OrgUnitKind, string> = {
-  icb: 'Integrated care board',
-  organisation: 'Organisation',
-  directorate: 'Directorate',
-  team: 'Team',
-}
 
 /** A percentage figure as the tables show it: "67%", "fewer than 5" (suppressed) or "no people". */
 export function figureText(figure: Pick<UnitFigure, 'percent' | 'suppressed'>): string {
@@ -112,7 +105,7 @@ export function trendTable({
 }
 
 type TablePerson = PersonReadiness<
-  { id: string; name: string; roleProfile: string } & Partial<Pick<ExportPerson, 'teamName'>>
+  { id: string; name: string; roleProfile: string } & Partial<Pick<PersonInUnit, 'teamName'>>
 >
 
 /** A person's level in a domain against their target, e.g. "1 of 2": level 1 evidenced, target level 2. */

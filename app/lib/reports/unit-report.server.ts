@@ -1,14 +1,21 @@
 import { overdueCountByPerson, overdueCountInUnit } from '#app/lib/assignments/assignments.server.ts'
-import type { Viewer } from '#app/lib/auth/scope.server.ts'
+import type { VisibleUnit } from '#app/lib/auth/scope.server.ts'
 import { frameworkForContent } from '#app/lib/content/catalogue.server.ts'
-import { childUnitsWithHeadcount, type OrgUnit, visibleAncestors } from '#app/lib/org/units.server.ts'
+import { kindLabel } from '#app/lib/org/org-unit.ts'
+import { childUnitsWithHeadcount, visibleAncestors } from '#app/lib/org/units.server.ts'
 import type { CsvValue } from './csv.server.ts'
 import { peopleReadinessPages } from './people-export.server.ts'
-import { headcounts, heatmapRows, teamPeople, unitHeadline, unitHeatmap, unitTrend } from './readiness-report.server.ts'
+import {
+  teamPeople,
+  unitHeadcount,
+  unitHeadline,
+  unitHeatmap,
+  unitsHeatmap,
+  unitTrend,
+} from './readiness-report.server.ts'
 import {
   headlineFigures,
   heatmapTable,
-  kindLabel,
   type PeopleColumns,
   peopleHeader,
   peopleTable,
@@ -25,7 +32,7 @@ import { peopleHeatmapChart, trendChart, unitHeatmapChart } from './report-view.
 // people table and the people CSV (the people are already scoped by the unit the viewer may see).
 
 /** A team's people table (also the accessible table of a team's people heatmap). */
-export async function teamPeopleReport({ unit, now }: { unit: OrgUnit; now: Date }) {
+export async function teamPeopleReport({ unit, now }: { unit: VisibleUnit; now: Date }) {
   const framework = frameworkForContent()
   const people = await teamPeople({ unit, now })
   const columns: PeopleColumns = {
@@ -40,7 +47,7 @@ export async function teamPeopleReport({ unit, now }: { unit: OrgUnit; now: Date
 }
 
 /** Above team level: the units directly below × domains, small numbers suppressed. At a team: its people. */
-export async function heatmapReport({ unit, now }: { unit: OrgUnit; now: Date }) {
+export async function heatmapReport({ unit, now }: { unit: VisibleUnit; now: Date }) {
   if (unit.kind === 'team') return teamPeopleReport({ unit, now })
   const framework = frameworkForContent()
   const rows = await unitHeatmap({ unit, now })
@@ -51,9 +58,9 @@ export async function heatmapReport({ unit, now }: { unit: OrgUnit; now: Date })
 }
 
 /** Where a manager of several units starts: those units side by side. */
-export async function managedUnitsHeatmapReport({ units, now }: { units: OrgUnit[]; now: Date }) {
+export async function managedUnitsHeatmapReport({ units, now }: { units: VisibleUnit[]; now: Date }) {
   const framework = frameworkForContent()
-  const rows = await heatmapRows({ units, now })
+  const rows = await unitsHeatmap({ units, now })
   const unitName = 'the units you look after'
   return {
     chart: unitHeatmapChart({ unitName, rows, framework }),
@@ -66,9 +73,9 @@ export async function managedUnitsHeatmapReport({ units, now }: { units: OrgUnit
   }
 }
 
-export async function trendReport({ unit, now, people }: { unit: OrgUnit; now: Date; people?: number }) {
+export async function trendReport({ unit, now, people }: { unit: VisibleUnit; now: Date; people?: number }) {
   const framework = frameworkForContent()
-  const headcount = people ?? (await headcounts([unit.id])).get(unit.id) ?? 0
+  const headcount = people ?? (await unitHeadcount({ unit }))
   const points = await unitTrend({ unit, now, people: headcount })
   const shown = points.some((point) => Object.values(point.percentByDomain).some((value) => value !== null))
   return {
@@ -86,7 +93,7 @@ export async function peopleBelowUnitCsv({
   unit,
   now,
 }: {
-  unit: OrgUnit
+  unit: VisibleUnit
   now: Date
 }): Promise<{ header: string[]; rows: AsyncIterable<CsvValue[]> }> {
   const framework = frameworkForContent()
@@ -106,13 +113,13 @@ export async function peopleBelowUnitCsv({
 }
 
 /** Everything on a unit's report page. */
-export async function unitReport({ viewer, unit, now }: { viewer: Viewer; unit: OrgUnit; now: Date }) {
+export async function unitReport({ unit, now }: { unit: VisibleUnit; now: Date }) {
   const framework = frameworkForContent()
   const [ancestors, children, headline, overdue, heatmap] = await Promise.all([
-    visibleAncestors({ viewer, unitId: unit.id }),
-    childUnitsWithHeadcount({ viewer, unitId: unit.id }),
+    visibleAncestors({ unit }),
+    childUnitsWithHeadcount({ unit }),
     unitHeadline({ unit, now }),
-    overdueCountInUnit({ unitId: unit.id, now }),
+    overdueCountInUnit({ unit, now }),
     heatmapReport({ unit, now }),
   ])
   const trend = await trendReport({ unit, now, people: headline.people })

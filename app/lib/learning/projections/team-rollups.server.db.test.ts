@@ -5,6 +5,7 @@ import { db, schema } from '#app/lib/db.server.ts'
 import { childUnitsWithHeadcount, managedUnitsWithHeadcount, setMembership } from '#app/lib/org/units.server.ts'
 import { unitHeadline, unitHeatmap } from '#app/lib/reports/readiness-report.server.ts'
 import { buildReportFixture } from '#tests/report-fixture.ts'
+import { unitSeenBy } from '#tests/visible-units.ts'
 import { ensureTeamRollups } from './team-rollups.server.ts'
 
 const now = new Date('2026-11-26T12:00:00Z')
@@ -17,17 +18,19 @@ describe('team rollups', () => {
   test('someone changing team or role moves them in both teams’ figures, and in no others', async () => {
     const f = await buildReportFixture({ now })
     const [, a2, a3] = f.a
-    expect(await figures(f.teamA)).toEqual({ people: 6, ready: 2, assessed: 1 })
-    expect(await figures(f.teamB)).toEqual({ people: 3, ready: 0, assessed: 0 })
+    expect(await figures(await unitSeenBy(f.admin, f.teamA))).toEqual({ people: 6, ready: 2, assessed: 1 })
+    expect(await figures(await unitSeenBy(f.admin, f.teamB))).toEqual({ people: 3, ready: 0, assessed: 0 })
 
     // A2 (ready everywhere) and A3 (has self-assessed) move to team B.
     await setMembership({ userId: a2?.id ?? '', teamId: f.teamB.id, roleProfile: 'estates-support' })
     await setMembership({ userId: a3?.id ?? '', teamId: f.teamB.id, roleProfile: 'estates-support' })
-    expect(await figures(f.teamA)).toEqual({ people: 4, ready: 1, assessed: 0 })
-    expect(await figures(f.teamB)).toEqual({ people: 5, ready: 1, assessed: 1 })
-    expect(await figures(f.directorate1)).toEqual({ people: 9, ready: 2, assessed: 1 })
+    expect(await figures(await unitSeenBy(f.admin, f.teamA))).toEqual({ people: 4, ready: 1, assessed: 0 })
+    expect(await figures(await unitSeenBy(f.admin, f.teamB))).toEqual({ people: 5, ready: 1, assessed: 1 })
+    expect(await figures(await unitSeenBy(f.admin, f.directorate1))).toEqual({ people: 9, ready: 2, assessed: 1 })
     // The unit picker and a manager's list of units count from the same rollups.
-    const picker = await childUnitsWithHeadcount({ viewer: f.directorateManager, unitId: f.directorate1.id })
+    const picker = await childUnitsWithHeadcount({
+      unit: await unitSeenBy(f.directorateManager, f.directorate1),
+    })
     expect(picker.map((unit) => [unit.id, unit.people])).toEqual(
       expect.arrayContaining([
         [f.teamA.id, 4],
@@ -40,7 +43,7 @@ describe('team rollups', () => {
 
     // As a clinician A2 needs level 2 in most domains: no longer ready.
     await setMembership({ userId: a2?.id ?? '', teamId: f.teamB.id, roleProfile: 'clinical' })
-    expect(await figures(f.teamB)).toEqual({ people: 5, ready: 0, assessed: 1 })
+    expect(await figures(await unitSeenBy(f.admin, f.teamB))).toEqual({ people: 5, ready: 0, assessed: 1 })
   })
 
   test('when the role targets change, the rollups are recomputed with the new ones before anyone reads them', async () => {
@@ -67,7 +70,7 @@ describe('team rollups', () => {
     expect(await teamCSafe()).toBe(1)
 
     // The reports measure against the content's targets: reading them puts those back first.
-    const rows = await unitHeatmap({ unit: f.directorate2, now })
+    const rows = await unitHeatmap({ unit: await unitSeenBy(f.admin, f.directorate2), now })
     expect(rows[0]?.cells.find((cell) => cell.domainId === 'SAFE')?.figure.ready).toBe(0)
     expect(await teamCSafe()).toBe(0)
     expect(await ensureTeamRollups()).toEqual({ rebuilt: false })
