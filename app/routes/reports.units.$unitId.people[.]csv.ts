@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { csvResponse } from '#app/lib/reports/csv.server.ts'
+import { csvResponse, tableCsvResponse } from '#app/lib/reports/csv.server.ts'
 import { requireReportUnit, requireReportViewer } from '#app/lib/reports/report-access.server.ts'
-import { csvFilename, csvRows } from '#app/lib/reports/report-tables.server.ts'
+import { csvFilename } from '#app/lib/reports/report-tables.server.ts'
 import { peopleBelowUnitCsv, teamPeopleReport } from '#app/lib/reports/unit-report.server.ts'
 
 // People as CSV. At a team: the people table exactly as on the page. Above: everyone below the unit, with
@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filename = csvFilename({ unit, what: 'readiness-people', now })
   if (unit.kind === 'team') {
     const { table } = await teamPeopleReport({ unit, now })
-    return csvResponse({ filename, header: table.header, rows: csvRows(table) })
+    return tableCsvResponse({ filename, table })
   }
   const { header, rows } = await peopleBelowUnitCsv({ unit, now })
   return csvResponse({ filename, header, rows })

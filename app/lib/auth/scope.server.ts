@@ -18,8 +18,8 @@ declare const checkedAgainstViewer: unique symbol
  */
 export type VisibleUnit = OrgUnit & { readonly viewer: Viewer; readonly [checkedAgainstViewer]: true }
 
-/** The units a viewer manages directly, as a subquery. */
-function managedUnits(viewer: Viewer) {
+/** The ids of the units a viewer manages directly (column `unitId`), as a query to use inside another. */
+export function unitsManagedBy(viewer: Viewer) {
   const { managerAssignments } = schema()
   return db()
     .select({ unitId: managerAssignments.orgUnitId })
@@ -44,7 +44,7 @@ export function visibleUnitCondition({
   const visible = db()
     .select({ unitId: orgUnitClosure.descendantId })
     .from(orgUnitClosure)
-    .where(inArray(orgUnitClosure.ancestorId, managedUnits(viewer)))
+    .where(inArray(orgUnitClosure.ancestorId, unitsManagedBy(viewer)))
   return inArray(unitColumn, visible)
 }
 
@@ -87,6 +87,6 @@ export async function canSeePerson({ viewer, personId }: { viewer: Viewer; perso
 
 /** The units this viewer manages directly (empty for learners). */
 export async function managedUnitIds({ viewer }: { viewer: Viewer }): Promise<string[]> {
-  const rows = await managedUnits(viewer)
+  const rows = await unitsManagedBy(viewer)
   return rows.map((row) => row.unitId)
 }

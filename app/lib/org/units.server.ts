@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm'
 import type { Viewer, VisibleUnit } from '#app/lib/auth/scope.server.ts'
-import { visibleUnitCondition } from '#app/lib/auth/scope.server.ts'
+import { unitsManagedBy, visibleUnitCondition } from '#app/lib/auth/scope.server.ts'
 import { db, schema, transaction } from '#app/lib/db.server.ts'
 import { lockProjections } from '#app/lib/learning/projections/projection-lock.server.ts'
 import { refreshTeamRollups, teamsOf } from '#app/lib/learning/projections/team-rollups.server.ts'
@@ -67,22 +67,32 @@ export async function visibleAncestors({ unit }: { unit: VisibleUnit }) {
     .orderBy(desc(orgUnitClosure.depth))
 }
 
-/** People in the teams joined below a unit: a sum of team headcounts (kept by setMembership), not a count of everyone. */
-const peopleInTeams = (teamHeadcounts: ReturnType<typeof schema>['teamHeadcounts']) =>
-  sql<number | string>`coalesce(sum(${teamHeadcounts.people}), 0)`
-
-/** Units directly below this one with how many people are in each (teams and all below). */
-export async function childUnitsWithHeadcount({ unit }: { unit: VisibleUnit }) {
+/**
+ * Units matching `which`, by name, each with how many people are in it (its teams and all below): a sum of
+ * the team headcounts that setMembership keeps, not a count of everyone.
+ */
+async function unitsWithHeadcount(which: SQL | undefined) {
   const { orgUnits, orgUnitClosure, teamHeadcounts } = schema()
   const rows = await db()
-    .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, people: peopleInTeams(teamHeadcounts) })
+    .select({
+      id: orgUnits.id,
+      name: orgUnits.name,
+      kind: orgUnits.kind,
+      people: sql<number | string>`coalesce(sum(${teamHeadcounts.people}), 0)`,
+    })
     .from(orgUnits)
     .innerJoin(orgUnitClosure, eq(orgUnitClosure.ancestorId, orgUnits.id))
     .leftJoin(teamHeadcounts, eq(teamHeadcounts.teamId, orgUnitClosure.descendantId))
-    .where(eq(orgUnits.parentId, unit.id))
+    .where(which)
     .groupBy(orgUnits.id, orgUnits.name, orgUnits.kind)
     .orderBy(asc(orgUnits.name))
   return rows.map((row) => ({ ...row, people: Number(row.people) }))
+}
+
+/** Units directly below this one with how many people are in each (teams and all below). */
+export async function childUnitsWithHeadcount({ unit }: { unit: VisibleUnit }) {
+  const { orgUnits } = schema()
+  return unitsWithHeadcount(eq(orgUnits.parentId, unit.id))
 }
 
 /** People whose primary team is the unit or a team below it, with that team. */
@@ -134,17 +144,8 @@ export async function peopleInUnitPage({
 
 /** The units a person manages, with headcounts, for their home page. */
 export async function managedUnitsWithHeadcount({ viewer }: { viewer: Viewer }) {
-  const { orgUnits, orgUnitClosure, teamHeadcounts, managerAssignments } = schema()
-  const rows = await db()
-    .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, people: peopleInTeams(teamHeadcounts) })
-    .from(managerAssignments)
-    .innerJoin(orgUnits, eq(orgUnits.id, managerAssignments.orgUnitId))
-    .innerJoin(orgUnitClosure, eq(orgUnitClosure.ancestorId, orgUnits.id))
-    .leftJoin(teamHeadcounts, eq(teamHeadcounts.teamId, orgUnitClosure.descendantId))
-    .where(eq(managerAssignments.userId, viewer.id))
-    .groupBy(orgUnits.id, orgUnits.name, orgUnits.kind)
-    .orderBy(asc(orgUnits.name))
-  return rows.map((row) => ({ ...row, people: Number(row.people) }))
+  const { orgUnits } = schema()
+  return unitsWithHeadcount(inArray(orgUnits.id, unitsManagedBy(viewer)))
 }
 
 export async function topLevelUnits() {

@@ -1,3 +1,5 @@
+import type { ReportTable } from './report-view.ts'
+
 // CSV exports (RFC 4180), streamed: rows are written as an async iterable yields them, so an ICB-wide
 // export never holds every row in memory at once.
 
@@ -54,6 +56,11 @@ export function csvResponse({
       'Cache-Control': 'no-store',
     },
   })
+}
+
+/** A report table as a CSV download: its header and exactly the cells shown on screen. */
+export function tableCsvResponse({ filename, table }: { filename: string; table: ReportTable }): Response {
+  return csvResponse({ filename, header: table.header, rows: table.rows.map((row) => row.cells) })
 }
 
 /** Parses CSV text back into rows: for tests that compare an export with the page it came from. */

@@ -3,7 +3,6 @@ import { formatDate, isoDay } from '#app/lib/dates/dates.ts'
 import type { PersonInUnit } from '#app/lib/org/units.server.ts'
 import { roleProfileLabel } from '#app/lib/org/role-profiles.ts'
 import { childKind, kindLabel, type OrgUnit } from '#app/lib/org/org-unit.ts'
-import type { CsvValue } from './csv.server.ts'
 import type { ReportRow, ReportTable } from './report-view.ts'
 import {
   type HeatmapRow,
@@ -163,9 +162,6 @@ export function peopleTable({
     rows: people.map((person) => personRow(person, columns)),
   }
 }
-
-/** A table's rows as CSV rows: exactly the cells shown on screen. */
-export const csvRows = (table: ReportTable): CsvValue[][] => table.rows.map((row) => row.cells)
 
 /** A file name for a unit's export: its code, what it holds and the day, e.g. "team-7-heatmap-2026-11-26.csv". */
 export const csvFilename = ({ unit, what, now }: { unit: Pick<OrgUnit, 'code'>; what: string; now: Date }) =>

@@ -3,8 +3,9 @@ import type { VisibleUnit } from '#app/lib/auth/scope.server.ts'
 import { frameworkForContent } from '#app/lib/content/catalogue.server.ts'
 import { kindLabel } from '#app/lib/org/org-unit.ts'
 import { childUnitsWithHeadcount, visibleAncestors } from '#app/lib/org/units.server.ts'
-import type { CsvValue } from './csv.server.ts'
+import { type CsvValue, tableCsvResponse } from './csv.server.ts'
 import { peopleReadinessPages } from './people-export.server.ts'
+import { requireReportUnit, requireReportViewer } from './report-access.server.ts'
 import {
   teamPeople,
   unitHeadcount,
@@ -14,6 +15,7 @@ import {
   unitTrend,
 } from './readiness-report.server.ts'
 import {
+  csvFilename,
   headlineFigures,
   heatmapTable,
   type PeopleColumns,
@@ -23,7 +25,7 @@ import {
   trendTable,
   unitHeatmapTable,
 } from './report-tables.server.ts'
-import { peopleHeatmapChart, trendChart, unitHeatmapChart } from './report-view.ts'
+import { peopleHeatmapChart, type ReportTable, trendChart, unitHeatmapChart } from './report-view.ts'
 
 // A unit's readiness report as the page shows it, and each of its tables for the CSV exports. The page
 // and the exports call the same functions here, so a download holds exactly the rows on screen.
@@ -110,6 +112,28 @@ export async function peopleBelowUnitCsv({
       }
     })(),
   }
+}
+
+/**
+ * One of a unit's report tables as CSV, for a viewer who may see the unit: `what` names the file (its unit's
+ * code, then e.g. "readiness-trend" and the day) and `report` builds the table the page shows.
+ */
+export async function unitTableCsv({
+  request,
+  unitId,
+  what,
+  report,
+}: {
+  request: Request
+  unitId: string | undefined
+  what: string
+  report: (args: { unit: VisibleUnit; now: Date }) => Promise<{ table: ReportTable }>
+}): Promise<Response> {
+  const viewer = await requireReportViewer(request)
+  const unit = await requireReportUnit({ viewer, unitId })
+  const now = new Date()
+  const { table } = await report({ unit, now })
+  return tableCsvResponse({ filename: csvFilename({ unit, what, now }), table })
 }
 
 /** Everything on a unit's report page. */
