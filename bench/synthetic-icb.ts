@@ -6,7 +6,7 @@ import type { Framework } from '#app/lib/content/framework.schema.ts'
 import type { ModuleSource } from '#app/lib/content/module-source.server.ts'
 import { competencyIndex } from '#app/lib/content/framework.server.ts'
 import { contentVersionExtension, moduleActivityId } from '#app/lib/learning/module-statements.ts'
-import { addMonths } from '#app/lib/learning/projections/projector.server.ts'
+import { addMonths } from '#app/lib/learning/projections/projection-rules.ts'
 import {
   currentLevelExtension,
   selfAssessedVerb,
@@ -1319,6 +1319,8 @@ export async function checkAgainstApp({
   const { inArray } = await import('drizzle-orm')
   const { db, schema } = await import('#app/lib/db.server.ts')
   const { storeStatements } = await import('#app/lib/xapi/store/statement-store.server.ts')
+  const { installEffects } = await import('#app/lib/install-effects.server.ts')
+  installEffects()
   const shape = icbShape({ ...settings, people: Math.min(settings.people, Math.max(sample * 4, 100)) })
   const window = learningWindow(new Date(Date.now() - 3_600_000))
   const ids = seededRandom(hashSeed(`check-ids:${settings.seed}`))

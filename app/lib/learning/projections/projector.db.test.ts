@@ -12,7 +12,8 @@ import { createTeam, createUser } from '#tests/factories.ts'
 import { loadContext, signedInRequest } from '#tests/requests.ts'
 import { action as checkAction } from '#app/routes/modules.$slug.check.tsx'
 import { action as overviewAction } from '#app/routes/modules.$slug._index.tsx'
-import { addMonths, rebuildProjections } from './projector.server.ts'
+import { addMonths } from './projection-rules.ts'
+import { rebuildProjections } from './projector.server.ts'
 import { selfRatingStatement } from './self-rating.ts'
 
 type Json = Record<string, unknown>
