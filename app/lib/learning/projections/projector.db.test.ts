@@ -375,7 +375,6 @@ describe('self-ratings', () => {
   })
 })
 
-
 // ---- Property: applying statements as they are stored gives the same projections as a full replay ----
 
 function mulberry32(seed: number) {
