@@ -28,7 +28,8 @@ import { currentLevelExtension, selfAssessedVerb, targetLevelExtension } from '.
 // - Self-ratings: see ./self-rating.ts; the latest per learner and competency wins.
 
 export type AttemptRow = Schema['moduleAttempts']['$inferSelect']
-export type EvidenceRow = Schema['competencyEvidence']['$inferInsert']
+/** An evidence row but its id, which the database gives it. */
+export type EvidenceRow = Omit<Schema['competencyEvidence']['$inferSelect'], 'id'>
 export type RatingRow = Schema['selfRatings']['$inferInsert']
 type Status = AttemptRow['status']
 
