@@ -9,7 +9,7 @@ const databaseProject = (dialect: 'sqlite' | 'postgres') => ({
     include: ['app/**/*.db.test.{ts,tsx}', 'db/**/*.db.test.ts'],
     env: { TEST_DIALECT: dialect },
     globalSetup: ['tests/setup/global-database.ts'],
-    setupFiles: ['tests/setup/console.ts', 'tests/setup/database.ts'],
+    setupFiles: ['tests/setup/console.ts', 'tests/setup/database.ts', 'tests/setup/effects.ts'],
   },
 })
 

@@ -4,6 +4,11 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceContext } from './components/nonce.tsx'
+import { installEffects } from './lib/install-effects.server.ts'
+
+// Routes store statements and change memberships: the projections and rollups that follow them are installed
+// once, when the server build loads.
+installEffects()
 
 export const streamTimeout = 5_000
 

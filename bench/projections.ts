@@ -75,7 +75,9 @@ async function measure(dialect: Dialect, settings: Settings): Promise<DialectRes
   const { sql } = await import('drizzle-orm')
   const { rebuildProjections } = await import('#app/lib/learning/projections/projector.server.ts')
   const { storeStatements } = await import('#app/lib/xapi/store/statement-store.server.ts')
+  const { installEffects } = await import('#app/lib/install-effects.server.ts')
   const synthetic = await import('./synthetic-learning.ts')
+  installEffects()
   const label = dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'
   try {
     await migrateDatabase(path.join(root, 'db/migrations'))

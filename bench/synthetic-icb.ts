@@ -1,22 +1,24 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import Sqlite from 'better-sqlite3'
+import { getTableColumns } from 'drizzle-orm'
 import postgres from 'postgres'
+import * as pgSchema from '#db/schema/postgres.ts'
 import type { Framework } from '#app/lib/content/framework.schema.ts'
 import type { ModuleSource } from '#app/lib/content/module-source.server.ts'
 import { competencyIndex } from '#app/lib/content/framework.server.ts'
-import { contentVersionExtension, moduleActivityId } from '#app/lib/learning/module-statements.ts'
-import { addMonths } from '#app/lib/learning/projections/projector.server.ts'
+import type { Schema } from '#app/lib/db.server.ts'
 import {
-  currentLevelExtension,
-  selfAssessedVerb,
-  targetLevelExtension,
-} from '#app/lib/learning/projections/self-rating.ts'
+  attemptAfter,
+  evidenceFrom,
+  type RatingRow,
+  readStatement,
+  selfRatingFrom,
+} from '#app/lib/learning/projections/projection-rules.ts'
 import { readinessPeriods } from '#app/lib/learning/readiness-periods.ts'
 import type { RoleProfileId } from '#app/lib/org/role-profiles.ts'
 import { indexStatement } from '#app/lib/xapi/model/statement-index.ts'
-import { agentKey } from '#app/lib/xapi/model/statement-schema.ts'
-import { verbs } from '#app/lib/xapi/model/vocabulary.ts'
+import { agentKey, type Statement } from '#app/lib/xapi/model/statement-schema.ts'
 import {
   type Catalogue,
   type FormPost,
@@ -39,7 +41,7 @@ import { DAY_MS } from '#app/lib/dates/dates.ts'
 // For speed everything goes in with multi-row inserts on a connection of its own, not through
 // storeStatements and the projector: the statement rows and their index rows are what storeStatements
 // writes, and the projections are what the projector derives (derived here, statement by statement, by
-// LearnerProjection, which follows the projector's rules). checkAgainstApp() proves both on a sample by
+// LearnerProjection, which applies the projector's own rules in memory). checkAgainstApp() proves both on a sample by
 // storing the same posts through storeStatements and comparing. Everything is seeded: the same settings
 // give the same data.
 
@@ -551,59 +553,21 @@ export function storedRows(
   })
 }
 
-// ---- Projections, as the projector derives them ----------------------------------------------------
+// ---- Projections, by the projector's own rules ------------------------------------------------------
 
-export interface AttemptRow {
-  registration: string
-  userId: string
-  moduleSlug: string
-  status: 'in-progress' | 'completed' | 'passed' | 'failed'
-  bestScaled: number | null
-  sectionsSeen: number
-  contentVersion: string | null
-  startedAt: Date
-  updatedAt: Date
-  completedAt: Date | null
-}
-export interface EvidenceRow {
-  id: string
-  userId: string
-  competencyId: string
-  level: number
-  moduleSlug: string
-  statementId: string
-  achievedAt: Date
-  expiresAt: Date | null
-}
-export interface RatingRow {
-  userId: string
-  competencyId: string
-  current: number
-  target: number | null
-  statementId: string
-  ratedAt: Date
-}
-export interface PeriodRow {
-  userId: string
-  domainId: string
-  level: number
-  readyFrom: Date
-  readyUntil: Date | null
-}
-
-const STATUS_RANK: Record<AttemptRow['status'], number> = { 'in-progress': 0, failed: 1, completed: 2, passed: 3 }
-const SCORE_VERBS: ReadonlySet<string> = new Set([verbs.passed, verbs.failed, verbs.completed, verbs.scored])
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
-const isLevel = (value: unknown, min: number): value is number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= 4
+type AttemptRow = Schema['moduleAttempts']['$inferSelect']
+type EvidenceRow = ReturnType<typeof evidenceFrom>[number] & { id: string }
+type PeriodRow = Schema['readinessPeriods']['$inferSelect']
 
 /**
- * The projector's rules (app/lib/learning/projections/projector.server.ts) applied in memory, for
- * statements of this generator only: every actor is a learner of this app and every authority is the app
- * itself (trusted), there are no voids, and no registration is shared between learners.
+ * The projector's rules (app/lib/learning/projections/projection-rules.ts) applied in memory to one learner's
+ * statements from this generator, in the order they are stored: every actor is a learner of this app and
+ * every authority is the app itself (trusted), there are no voids, and no registration is shared between
+ * learners, so everything the rules take in is at hand here without a database.
  */
 export class LearnerProjection {
-  readonly attempts = new Map<string, AttemptRow & { sections: Set<string> }>()
+  readonly attempts = new Map<string, AttemptRow>()
+  private readonly sectionsSeen = new Map<string, Set<string>>()
   readonly evidence: EvidenceRow[] = []
   readonly ratings = new Map<string, RatingRow>()
   private readonly competencies: ReturnType<typeof competencyIndex>
@@ -616,257 +580,105 @@ export class LearnerProjection {
     this.competencies = competencyIndex(catalogue.framework)
   }
 
+  /** A statement as stored, with its id and timestamp. */
   apply(statement: Json) {
-    const { publicUrl, activityBase } = this.catalogue
-    const verbId = String((statement.verb as Json).id)
-    const timestamp = new Date(String(statement.timestamp))
-    const object = statement.object as Json
-    const objectId = String(object.id)
-    if (verbId === selfAssessedVerb(publicUrl)) {
-      const prefix = `${activityBase}competencies/`
-      if (!objectId.startsWith(prefix)) return
-      const competencyId = objectId.slice(prefix.length)
-      if (!this.competencies.has(competencyId)) return
-      const extensions = (
-        isObject(statement.result) && isObject(statement.result.extensions) ? statement.result.extensions : {}
-      ) as Json
-      const current = extensions[currentLevelExtension(publicUrl)]
-      const target = extensions[targetLevelExtension(publicUrl)]
-      if (!isLevel(current, 0)) return
-      if (target !== undefined && target !== null && !isLevel(target, 1)) return
-      this.ratings.set(competencyId, {
-        userId: this.userId,
-        competencyId,
-        current,
-        target: isLevel(target, 1) ? target : null,
-        statementId: String(statement.id),
-        ratedAt: timestamp,
-      })
+    // Built by the app's own statement builders, to the schema's shape, so it is read as the schema's type.
+    const reading = readStatement(statement as Statement, this.catalogue)
+    if (!reading) return
+    if (reading.kind === 'self-rating') {
+      const rating = selfRatingFrom(reading, { settings: this.catalogue, competencies: this.competencies })
+      if (rating) this.ratings.set(rating.competencyId, rating)
       return
     }
-    const modules = `${activityBase}modules/`
-    const context = (statement.context ?? {}) as Json
-    const parents = ['parent', 'grouping'].flatMap((kind) => {
-      const list = (context.contextActivities as Json | undefined)?.[kind]
-      return Array.isArray(list) ? list.map((activity) => String((activity as Json).id)) : []
+    const { registration } = reading
+    if (registration) {
+      const seen = this.sectionsSeen.get(registration) ?? new Set<string>()
+      const attempt = attemptAfter(reading, this.attempts.get(registration) ?? null, seen)
+      if (attempt) {
+        this.attempts.set(registration, attempt)
+        if (reading.sectionExperienced) this.sectionsSeen.set(registration, seen.add(reading.sectionExperienced))
+      }
+    }
+    if (!reading.passesModule) return
+    const evidence = evidenceFrom(reading, {
+      trustedAuthority: true,
+      moduleCompetencies: this.catalogue.modules.find((m) => m.slug === reading.slug)?.frontmatter.competencies,
+      competencies: this.competencies,
     })
-    const related = [objectId, ...parents].find(
-      (id) => id.startsWith(modules) && id.slice(modules.length).split('/')[0],
-    )
-    if (!related) return
-    const slug = related.slice(modules.length).split('/')[0] as string
-    const moduleId = moduleActivityId(activityBase, slug)
-    if (typeof context.registration === 'string')
-      this.applyAttempt({ statement, context, slug, moduleId, verbId, objectId, timestamp })
-    // Evidence: a trusted pass of the module (every authority here is the app itself).
-    if (verbId === verbs.passed && objectId === moduleId) {
-      const module = this.catalogue.modules.find((m) => m.slug === slug)
-      for (const mapping of module?.frontmatter.competencies ?? []) {
-        const refreshMonths = this.competencies.get(mapping.id)?.refreshMonths
-        this.evidence.push({
-          id: quickUuid(this.evidenceIds),
-          userId: this.userId,
-          competencyId: mapping.id,
-          level: mapping.level,
-          moduleSlug: slug,
-          statementId: String(statement.id),
-          achievedAt: timestamp,
-          expiresAt: refreshMonths ? addMonths(timestamp, refreshMonths) : null,
-        })
-      }
-    }
-  }
-
-  private applyAttempt({
-    statement,
-    context,
-    slug,
-    moduleId,
-    verbId,
-    objectId,
-    timestamp,
-  }: {
-    statement: Json
-    context: Json
-    slug: string
-    moduleId: string
-    verbId: string
-    objectId: string
-    timestamp: Date
-  }) {
-    const registration = String(context.registration).toLowerCase()
-    let row = this.attempts.get(registration)
-    if (!row) {
-      row = {
-        registration,
-        userId: this.userId,
-        moduleSlug: slug,
-        status: 'in-progress',
-        bestScaled: null,
-        sectionsSeen: 0,
-        contentVersion: null,
-        startedAt: timestamp,
-        updatedAt: timestamp,
-        completedAt: null,
-        sections: new Set(),
-      }
-      this.attempts.set(registration, row)
-    }
-    if (row.moduleSlug !== slug) return
-    if (timestamp < row.startedAt) row.startedAt = timestamp
-    if (timestamp > row.updatedAt) row.updatedAt = timestamp
-    const version = (context.extensions as Json | undefined)?.[contentVersionExtension(this.catalogue.publicUrl)]
-    if (typeof version === 'string') row.contentVersion = version
-    if (objectId === moduleId) {
-      const reached =
-        verbId === verbs.passed
-          ? 'passed'
-          : verbId === verbs.failed
-            ? 'failed'
-            : verbId === verbs.completed
-              ? 'completed'
-              : null
-      if (reached && STATUS_RANK[reached] > STATUS_RANK[row.status]) row.status = reached
-      if ((row.status === 'completed' || row.status === 'passed') && !row.completedAt) row.completedAt = timestamp
-      const scaled =
-        isObject(statement.result) && isObject(statement.result.score) ? statement.result.score.scaled : undefined
-      if (SCORE_VERBS.has(verbId) && typeof scaled === 'number' && (row.bestScaled === null || scaled > row.bestScaled))
-        row.bestScaled = scaled
-    }
-    const sectionPrefix = `${moduleId}/sections/`
-    if (
-      verbId === verbs.experienced &&
-      objectId.startsWith(sectionPrefix) &&
-      /^\d+$/.test(objectId.slice(sectionPrefix.length))
-    ) {
-      row.sections.add(objectId)
-      row.sectionsSeen = row.sections.size
-    }
+    for (const row of evidence) this.evidence.push({ id: quickUuid(this.evidenceIds), ...row })
   }
 
   rows(framework: Framework) {
-    const attempts: AttemptRow[] = [...this.attempts.values()].map(({ sections: _sections, ...row }) => row)
     const periods: PeriodRow[] = readinessPeriods({ framework, evidence: this.evidence }).map((period) => ({
       userId: this.userId,
       ...period,
     }))
-    return { attempts, evidence: this.evidence, ratings: [...this.ratings.values()], periods }
+    return {
+      attempts: [...this.attempts.values()],
+      evidence: this.evidence,
+      ratings: [...this.ratings.values()],
+      periods,
+    }
   }
 }
 
 // ---- Bulk writing -----------------------------------------------------------------------------------
 
-type ColumnType = 'text' | 'int' | 'real' | 'bool' | 'ts' | 'json'
-type Columns = [name: string, type: ColumnType][]
+// Which tables the load fills, with their columns (names and types) from the schema: both dialects have the
+// same columns (db/schema parity test), so PostgreSQL's definitions name them for SQLite too. Each row is an
+// object keyed like the schema; the columns written are the ones the first row of a batch has.
+const BULK_TABLES = {
+  org_units: pgSchema.orgUnits,
+  org_unit_closure: pgSchema.orgUnitClosure,
+  users: pgSchema.users,
+  memberships: pgSchema.memberships,
+  manager_assignments: pgSchema.managerAssignments,
+  xapi_statements: pgSchema.xapiStatements,
+  xapi_statement_agents: pgSchema.xapiStatementAgents,
+  xapi_statement_activities: pgSchema.xapiStatementActivities,
+  xapi_activities: pgSchema.xapiActivities,
+  module_attempts: pgSchema.moduleAttempts,
+  competency_evidence: pgSchema.competencyEvidence,
+  self_ratings: pgSchema.selfRatings,
+  readiness_periods: pgSchema.readinessPeriods,
+}
+type TableName = keyof typeof BULK_TABLES
+type RowOf<Name extends TableName> = (typeof BULK_TABLES)[Name]['$inferInsert']
 
-const TABLES = {
-  org_units: [
-    ['id', 'text'],
-    ['code', 'text'],
-    ['name', 'text'],
-    ['kind', 'text'],
-    ['parent_id', 'text'],
-    ['created_at', 'ts'],
-  ],
-  org_unit_closure: [
-    ['ancestor_id', 'text'],
-    ['descendant_id', 'text'],
-    ['depth', 'int'],
-  ],
-  users: [
-    ['id', 'text'],
-    ['email', 'text'],
-    ['name', 'text'],
-    ['password_hash', 'text'],
-    ['is_admin', 'bool'],
-    ['created_at', 'ts'],
-  ],
-  memberships: [
-    ['user_id', 'text'],
-    ['team_id', 'text'],
-    ['role_profile', 'text'],
-    ['job_title', 'text'],
-    ['created_at', 'ts'],
-  ],
-  manager_assignments: [
-    ['user_id', 'text'],
-    ['org_unit_id', 'text'],
-    ['created_at', 'ts'],
-  ],
-  xapi_statements: [
-    ['seq', 'int'],
-    ['id', 'text'],
-    ['statement', 'json'],
-    ['actor_key', 'text'],
-    ['verb_id', 'text'],
-    ['object_activity_id', 'text'],
-    ['object_statement_id', 'text'],
-    ['registration', 'text'],
-    ['timestamp', 'ts'],
-    ['stored', 'ts'],
-    ['authority_key', 'text'],
-    ['is_voided', 'bool'],
-    ['client_id', 'text'],
-    ['user_id', 'text'],
-  ],
-  xapi_statement_agents: [
-    ['statement_seq', 'int'],
-    ['agent_key', 'text'],
-    ['relation', 'text'],
-  ],
-  xapi_statement_activities: [
-    ['statement_seq', 'int'],
-    ['activity_id', 'text'],
-    ['relation', 'text'],
-  ],
-  xapi_activities: [
-    ['id', 'text'],
-    ['definition', 'json'],
-    ['updated_at', 'ts'],
-  ],
-  module_attempts: [
-    ['registration', 'text'],
-    ['user_id', 'text'],
-    ['module_slug', 'text'],
-    ['status', 'text'],
-    ['best_scaled', 'real'],
-    ['sections_seen', 'int'],
-    ['content_version', 'text'],
-    ['started_at', 'ts'],
-    ['updated_at', 'ts'],
-    ['completed_at', 'ts'],
-  ],
-  competency_evidence: [
-    ['id', 'text'],
-    ['user_id', 'text'],
-    ['competency_id', 'text'],
-    ['level', 'int'],
-    ['module_slug', 'text'],
-    ['statement_id', 'text'],
-    ['achieved_at', 'ts'],
-    ['expires_at', 'ts'],
-  ],
-  self_ratings: [
-    ['user_id', 'text'],
-    ['competency_id', 'text'],
-    ['current', 'int'],
-    ['target', 'int'],
-    ['statement_id', 'text'],
-    ['rated_at', 'ts'],
-  ],
-  readiness_periods: [
-    ['user_id', 'text'],
-    ['domain_id', 'text'],
-    ['level', 'int'],
-    ['ready_from', 'ts'],
-    ['ready_until', 'ts'],
-  ],
-} satisfies Record<string, Columns>
-type TableName = keyof typeof TABLES
+interface BulkColumn {
+  key: string
+  name: string
+  kind: 'date' | 'boolean' | 'json' | 'plain'
+  /** PostgreSQL's type, for casting the arrays the rows travel in. */
+  sqlType: string
+}
 
-/** Multi-row inserts of plain rows (arrays in TABLES column order) on a connection of the bench's own. */
+const bulkColumnCache = new Map<string, BulkColumn[]>()
+
+function bulkColumns(table: TableName, row: object): BulkColumn[] {
+  const keys = Object.keys(row)
+  const cacheKey = `${table}:${keys.join(',')}`
+  let columns = bulkColumnCache.get(cacheKey)
+  if (!columns) {
+    columns = Object.entries(getTableColumns(BULK_TABLES[table]))
+      .filter(([key]) => keys.includes(key))
+      .map(([key, column]) => ({
+        key,
+        name: column.name,
+        kind:
+          column.dataType === 'date' || column.dataType === 'boolean' || column.dataType === 'json'
+            ? column.dataType
+            : 'plain',
+        sqlType: column.getSQLType(),
+      }))
+    bulkColumnCache.set(cacheKey, columns)
+  }
+  return columns
+}
+
+/** Multi-row inserts of rows keyed like the schema, on a connection of the bench's own. */
 interface BulkWriter {
-  insert(table: TableName, rows: unknown[][]): Promise<void>
+  insert<Name extends TableName>(table: Name, rows: RowOf<Name>[]): Promise<void>
   /** Waits for queued inserts (Postgres). */
   settle(): Promise<void>
   /**
@@ -896,39 +708,42 @@ function sqliteWriter(file: string): BulkWriter {
   client.exec('begin')
   for (const { name } of indexes) client.exec(`drop index "${name}"`)
   const statements = new Map<string, Sqlite.Statement>()
-  const prepared = (table: TableName, count: number) => {
-    const key = `${table}:${count}`
+  const prepared = (table: TableName, columns: BulkColumn[], count: number) => {
+    const key = `${table}:${columns.map((column) => column.key).join(',')}:${count}`
     let statement = statements.get(key)
     if (!statement) {
-      const columns = TABLES[table] as Columns
       const tuple = `(${columns.map(() => '?').join(',')})`
       statement = client.prepare(
-        `insert into "${table}" (${columns.map(([name]) => `"${name}"`).join(',')}) values ${Array(count).fill(tuple).join(',')}`,
+        `insert into "${table}" (${columns.map(({ name }) => `"${name}"`).join(',')}) values ${Array(count).fill(tuple).join(',')}`,
       )
       statements.set(key, statement)
     }
     return statement
   }
-  const toSqlite = (value: unknown, type: ColumnType) => {
+  const toSqlite = (value: unknown, kind: BulkColumn['kind']) => {
     if (value === null || value === undefined) return null
-    if (type === 'ts') return (value as Date).getTime()
-    if (type === 'bool') return value ? 1 : 0
-    if (type === 'json') return typeof value === 'string' ? value : JSON.stringify(value)
+    if (kind === 'date') return (value as Date).getTime()
+    if (kind === 'boolean') return value ? 1 : 0
+    if (kind === 'json') return typeof value === 'string' ? value : JSON.stringify(value)
     return value
   }
   return {
     async insert(table, rows) {
-      const columns = TABLES[table] as Columns
+      if (rows.length === 0) return
+      const columns = bulkColumns(table, rows[0] as object)
       const width = columns.length
       const perStatement = Math.max(1, Math.min(500, Math.floor(30_000 / width)))
       for (let start = 0; start < rows.length; start += perStatement) {
         const count = Math.min(perStatement, rows.length - start)
         const params: unknown[] = new Array(count * width)
         for (let r = 0; r < count; r++) {
-          const row = rows[start + r] as unknown[]
-          for (let c = 0; c < width; c++) params[r * width + c] = toSqlite(row[c], (columns[c] as Columns[number])[1])
+          const row = rows[start + r] as Record<string, unknown>
+          for (let c = 0; c < width; c++) {
+            const { key, kind } = columns[c] as BulkColumn
+            params[r * width + c] = toSqlite(row[key], kind)
+          }
         }
-        prepared(table, count).run(params)
+        prepared(table, columns, count).run(params)
       }
     },
     async settle() {},
@@ -949,18 +764,10 @@ function postgresWriter(url: string): BulkWriter {
   let failure: unknown
   // Plain columns travel as array literals (unnest), JSON columns as one JSON array (json_array_elements):
   // both parse far faster on the server than row-by-row parameters or escaped jsonb[] literals.
-  const element = (value: unknown, type: ColumnType) => {
+  const element = (value: unknown, kind: BulkColumn['kind']) => {
     if (value === null || value === undefined) return 'NULL'
-    const text = type === 'ts' ? (value as Date).toISOString() : String(value)
+    const text = kind === 'date' ? (value as Date).toISOString() : String(value)
     return /["\\]/.test(text) ? `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : `"${text}"`
-  }
-  const pgType: Record<ColumnType, string> = {
-    text: 'text',
-    int: 'integer',
-    real: 'float8',
-    bool: 'boolean',
-    ts: 'timestamptz',
-    json: 'jsonb',
   }
   const setup = (async () => {
     await sql.unsafe('set synchronous_commit = off')
@@ -979,25 +786,27 @@ function postgresWriter(url: string): BulkWriter {
     async insert(table, rows) {
       await setup
       if (failure) throw failure
-      const columns = TABLES[table] as Columns
-      const plain = columns.filter(([, type]) => type !== 'json')
-      const json = columns.filter(([, type]) => type === 'json')
-      const names = [...plain, ...json].map(([name]) => `"${name}"`).join(',')
+      if (rows.length === 0) return
+      const columns = bulkColumns(table, rows[0] as object)
+      const plain = columns.filter(({ kind }) => kind !== 'json')
+      const json = columns.filter(({ kind }) => kind === 'json')
+      const names = [...plain, ...json].map(({ name }) => `"${name}"`).join(',')
       const sources = [
-        ...plain.map(([, type], i) => `unnest($${i + 1}::text::${pgType[type]}[])`),
+        ...plain.map(({ sqlType }, i) => `unnest($${i + 1}::text::${sqlType}[])`),
         ...json.map((_, i) => `json_array_elements($${plain.length + i + 1}::text::json)`),
       ]
-      const selected = [...plain.map(([name]) => `"${name}"`), ...json.map(([name]) => `"${name}"::jsonb`)].join(',')
+      const selected = [...plain.map(({ name }) => `"${name}"`), ...json.map(({ name }) => `"${name}"::jsonb`)].join(
+        ',',
+      )
       const overriding = table === 'xapi_statements' ? ' overriding system value' : ''
       const query = `insert into "${table}" (${names})${overriding} select ${selected} from rows from (${sources.join(', ')}) as t(${names})`
-      const at = (name: string) => columns.findIndex(([column]) => column === name)
       for (let start = 0; start < rows.length; start += 5000) {
-        const part = rows.slice(start, start + 5000)
+        const part = rows.slice(start, start + 5000) as Record<string, unknown>[]
         const params = [
-          ...plain.map(([name, type]) => `{${part.map((row) => element(row[at(name)], type)).join(',')}}`),
+          ...plain.map(({ key, kind }) => `{${part.map((row) => element(row[key], kind)).join(',')}}`),
           ...json.map(
-            ([name]) =>
-              `[${part.map((row) => (typeof row[at(name)] === 'string' ? row[at(name)] : JSON.stringify(row[at(name)]))).join(',')}]`,
+            ({ key }) =>
+              `[${part.map((row) => (typeof row[key] === 'string' ? row[key] : JSON.stringify(row[key]))).join(',')}]`,
           ),
         ]
         queued.push(
@@ -1090,7 +899,7 @@ export async function buildSyntheticIcb({
     ordered.map((target) => (target.dialect === 'sqlite' ? sqliteWriter(target.file) : postgresWriter(target.url))),
   )
   const rows: Record<string, number> = {}
-  const insert = async (table: TableName, list: unknown[][]) => {
+  const insert = async <Name extends TableName>(table: Name, list: RowOf<Name>[]) => {
     rows[table] = (rows[table] ?? 0) + list.length
     await writer.insert(table, list)
   }
@@ -1102,33 +911,53 @@ export async function buildSyntheticIcb({
   const byId = new Map(units.map((unit) => [unit.id, unit]))
   await insert(
     'org_units',
-    units.map((u) => [u.id, u.code, u.name, u.kind, u.parentId, created]),
+    units.map(({ id, code, name, kind, parentId }) => ({ id, code, name, kind, parentId, createdAt: created })),
   )
   await insert(
     'org_unit_closure',
     units.flatMap((unit) => {
-      const closure: unknown[][] = []
+      const closure: RowOf<'org_unit_closure'>[] = []
       for (
         let ancestor: UnitRow | undefined = unit, depth = 0;
         ancestor;
         ancestor = ancestor.parentId ? byId.get(ancestor.parentId) : undefined, depth++
       ) {
-        closure.push([ancestor.id, unit.id, depth])
+        closure.push({ ancestorId: ancestor.id, descendantId: unit.id, depth })
       }
       return closure
     }),
   )
   await insert('users', [
-    [shape.admin.id, shape.admin.email, shape.admin.name, null, true, created],
-    ...shape.people.map((p) => [p.id, p.email, p.name, null, false, created]),
+    {
+      id: shape.admin.id,
+      email: shape.admin.email,
+      name: shape.admin.name,
+      passwordHash: null,
+      isAdmin: true,
+      createdAt: created,
+    },
+    ...shape.people.map(({ id, email, name }) => ({
+      id,
+      email,
+      name,
+      passwordHash: null,
+      isAdmin: false,
+      createdAt: created,
+    })),
   ])
   await insert(
     'memberships',
-    shape.people.map((p) => [p.id, p.teamId, p.roleProfile, p.jobTitle, created]),
+    shape.people.map(({ id, teamId, roleProfile, jobTitle }) => ({
+      userId: id,
+      teamId,
+      roleProfile,
+      jobTitle,
+      createdAt: created,
+    })),
   )
   await insert(
     'manager_assignments',
-    shape.managers.map((m) => [m.userId, m.orgUnitId, created]),
+    shape.managers.map(({ userId, orgUnitId }) => ({ userId, orgUnitId, createdAt: created })),
   )
   await writer.settle()
   log(
@@ -1155,30 +984,15 @@ export async function buildSyntheticIcb({
     batch = []
     await insert(
       'xapi_statements',
-      list.map(({ row: r }) => [
-        r.seq,
-        r.id,
-        JSON.stringify(r.statement),
-        r.actorKey,
-        r.verbId,
-        r.objectActivityId,
-        r.objectStatementId,
-        r.registration,
-        r.timestamp,
-        r.stored,
-        r.authorityKey,
-        r.isVoided,
-        r.clientId,
-        r.userId,
-      ]),
+      list.map(({ row }) => row),
     )
     await insert(
       'xapi_statement_agents',
-      list.flatMap(({ row, agents }) => agents.map((a) => [row.seq, a.agentKey, a.relation])),
+      list.flatMap(({ row, agents }) => agents.map((agent) => ({ statementSeq: row.seq, ...agent }))),
     )
     await insert(
       'xapi_statement_activities',
-      list.flatMap(({ row, activities }) => activities.map((a) => [row.seq, a.activityId, a.relation])),
+      list.flatMap(({ row, activities }) => activities.map((activity) => ({ statementSeq: row.seq, ...activity }))),
     )
     if (performance.now() - lastReport > 2000) {
       lastReport = performance.now()
@@ -1208,7 +1022,7 @@ export async function buildSyntheticIcb({
   await flush()
   await insert(
     'xapi_activities',
-    [...definitions].map(([id, { definition, updatedAt }]) => [id, definition, updatedAt]),
+    [...definitions].map(([id, { definition, updatedAt }]) => ({ id, definition, updatedAt })),
   )
   await writer.settle()
   log(
@@ -1217,10 +1031,10 @@ export async function buildSyntheticIcb({
 
   // The projections, learner by learner.
   const out = {
-    attempts: [] as unknown[][],
-    evidence: [] as unknown[][],
-    ratings: [] as unknown[][],
-    periods: [] as unknown[][],
+    attempts: [] as RowOf<'module_attempts'>[],
+    evidence: [] as RowOf<'competency_evidence'>[],
+    ratings: [] as RowOf<'self_ratings'>[],
+    periods: [] as RowOf<'readiness_periods'>[],
   }
   const drain = async (force = false) => {
     if (!force && out.attempts.length + out.evidence.length + out.ratings.length + out.periods.length < 50_000) return
@@ -1231,33 +1045,10 @@ export async function buildSyntheticIcb({
   }
   for (const projection of projections.values()) {
     const derived = projection.rows(catalogue.framework)
-    for (const a of derived.attempts)
-      out.attempts.push([
-        a.registration,
-        a.userId,
-        a.moduleSlug,
-        a.status,
-        a.bestScaled,
-        a.sectionsSeen,
-        a.contentVersion,
-        a.startedAt,
-        a.updatedAt,
-        a.completedAt,
-      ])
-    for (const e of derived.evidence)
-      out.evidence.push([
-        e.id,
-        e.userId,
-        e.competencyId,
-        e.level,
-        e.moduleSlug,
-        e.statementId,
-        e.achievedAt,
-        e.expiresAt,
-      ])
-    for (const r of derived.ratings)
-      out.ratings.push([r.userId, r.competencyId, r.current, r.target, r.statementId, r.ratedAt])
-    for (const p of derived.periods) out.periods.push([p.userId, p.domainId, p.level, p.readyFrom, p.readyUntil])
+    out.attempts.push(...derived.attempts)
+    out.evidence.push(...derived.evidence)
+    out.ratings.push(...derived.ratings)
+    out.periods.push(...derived.periods)
     await drain()
   }
   await drain(true)
@@ -1287,6 +1078,8 @@ export const sqliteFileBytes = (file: string) =>
   ['', '-wal'].reduce((sum, suffix) => sum + (fs.existsSync(file + suffix) ? fs.statSync(file + suffix).size : 0), 0)
 
 // ---- The guard: the bulk rows are what the app writes ---------------------------------------------
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** JSON with object keys sorted and dates as ISO strings, for comparing rows whatever their source. */
 function canonical(value: unknown): string {
@@ -1322,6 +1115,8 @@ export async function checkAgainstApp({
   const { inArray } = await import('drizzle-orm')
   const { db, schema } = await import('#app/lib/db.server.ts')
   const { storeStatements } = await import('#app/lib/xapi/store/statement-store.server.ts')
+  const { installEffects } = await import('#app/lib/install-effects.server.ts')
+  installEffects()
   const shape = icbShape({ ...settings, people: Math.min(settings.people, Math.max(sample * 4, 100)) })
   const window = learningWindow(new Date(Date.now() - 3_600_000))
   const ids = seededRandom(hashSeed(`check-ids:${settings.seed}`))

@@ -4,6 +4,7 @@ import { hashPassword } from '#app/lib/auth/password.server.ts'
 import { createUser, findUserByEmail } from '#app/lib/auth/users.server.ts'
 import { closeDatabase, db, migrateDatabase, schema, transaction } from '#app/lib/db.server.ts'
 import { isProduction } from '#app/lib/env.server.ts'
+import { installEffects } from '#app/lib/install-effects.server.ts'
 import type { OrgUnit, OrgUnitKind } from '#app/lib/org/org-unit.ts'
 import { assignManager, createOrgUnit, setMembership } from '#app/lib/org/units.server.ts'
 import { seedDemoHistory } from './demo-history.ts'
@@ -128,6 +129,7 @@ async function main() {
     return
   }
   await migrateDatabase()
+  installEffects()
   const { created, statements } = await seedDemo({ onHistoryProgress: historyProgressBar })
   console.log(
     created === 0 && statements === 0

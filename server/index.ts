@@ -18,6 +18,9 @@ const { env, isProduction } = await import('#app/lib/env.server.ts').catch((erro
 )
 const { closeDatabase, dialect, migrateDatabase } = await import('#app/lib/db.server.ts')
 const { databaseIsEmpty, demoLoginsBanner, historyProgressBar, seedDemo } = await import('#db/seed.ts')
+const { installEffects } = await import('#app/lib/install-effects.server.ts')
+// This process's copy of app/lib seeds the demo and computes rollups; the Remix build installs its own.
+installEffects()
 const { CORS_HEADERS } = await import('#app/lib/xapi/http/http.server.ts')
 
 try {

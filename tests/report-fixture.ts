@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { publicUrl, xapiActivityBase } from '#app/lib/env.server.ts'
-import { moduleActivityId } from '#app/lib/learning/module-statements.ts'
 import { selfRatingStatement } from '#app/lib/learning/projections/self-rating.ts'
 import { appAuthority, learnerAgent } from '#app/lib/xapi/model/agents.ts'
 import { storeStatements } from '#app/lib/xapi/store/statement-store.server.ts'
-import { verbs } from '#app/lib/xapi/model/vocabulary.ts'
 import { createOrgUnit } from '#app/lib/org/units.server.ts'
 import { createOrg, createTeam, createUser } from './factories.ts'
 import { DAY_MS } from '#app/lib/dates/dates.ts'
+import { createModuleStatement } from './statements.ts'
 
 // A small organisation whose report figures can be worked out by hand (see report tests):
 //
@@ -36,21 +35,12 @@ export const FOUNDATIONS = [
   'small-digital-improvements',
 ]
 
-/** A passed knowledge check, as the app records it, at a given time. */
-export function passStatement({ userId, slug, at }: { userId: string; slug: string; at: Date }): Json {
-  return {
-    actor: learnerAgent({ publicUrl, user: { id: userId, name: 'Learner' } }),
-    verb: { id: verbs.passed, display: { 'en-GB': 'passed' } },
-    object: { objectType: 'Activity', id: moduleActivityId(xapiActivityBase, slug) },
-    result: { score: { scaled: 1 }, success: true },
-    context: { registration: randomUUID() },
-    timestamp: at.toISOString(),
-  }
-}
-
 export async function recordPasses(passes: { userId: string; slug: string; at: Date }[]) {
   await storeStatements({
-    statements: passes.map(passStatement),
+    // A passed knowledge check, as the app records it.
+    statements: passes.map(({ userId, slug, at }) =>
+      createModuleStatement({ userId, slug, verb: 'passed', scaled: 1, at }),
+    ),
     authority: appAuthority({ publicUrl }) as unknown as Json,
     version: '2.0.0',
   })

@@ -32,15 +32,3 @@ export function xapiRequest(
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   })
 }
-
-let counter = 0
-/** A minimal valid statement; override any part. */
-export function aStatement(overrides: Record<string, unknown> = {}) {
-  counter++
-  return {
-    actor: { objectType: 'Agent', mbox: `mailto:learner${counter}@example.test`, name: `Learner ${counter}` },
-    verb: { id: 'http://adlnet.gov/expapi/verbs/experienced', display: { 'en-GB': 'experienced' } },
-    object: { objectType: 'Activity', id: `https://example.test/activities/${counter}` },
-    ...overrides,
-  }
-}

@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
-import { publicUrl, xapiActivityBase } from '#app/lib/env.server.ts'
-import { contentVersionExtension, moduleActivityId } from '#app/lib/learning/module-statements.ts'
+import { publicUrl } from '#app/lib/env.server.ts'
 import { saveDomainRatings } from '#app/lib/learning/self-assessment.server.ts'
-import { appAuthority, learnerAgent } from '#app/lib/xapi/model/agents.ts'
+import { appAuthority } from '#app/lib/xapi/model/agents.ts'
 import { storeStatements } from '#app/lib/xapi/store/statement-store.server.ts'
-import { verbs } from '#app/lib/xapi/model/vocabulary.ts'
 import { createTeam, createUser } from '#tests/factories.ts'
+import { createModuleStatement } from '#tests/statements.ts'
 import { readableText, renderRoute } from '#tests/render-route.ts'
 import { loadContext, signedInRequest } from '#tests/requests.ts'
 import RecordPage, { loader } from './record.tsx'
@@ -19,17 +17,7 @@ async function pass(
   { at, scaled, version }: { at: Date; scaled: number; version: string },
 ) {
   await storeStatements({
-    statements: [
-      {
-        id: randomUUID(),
-        actor: learnerAgent({ publicUrl, user }),
-        verb: { id: verbs.passed, display: { 'en-GB': 'passed' } },
-        object: { objectType: 'Activity', id: moduleActivityId(xapiActivityBase, slug) },
-        result: { score: { scaled }, success: true },
-        context: { registration: randomUUID(), extensions: { [contentVersionExtension(publicUrl)]: version } },
-        timestamp: at.toISOString(),
-      },
-    ],
+    statements: [createModuleStatement({ userId: user.id, slug, verb: 'passed', scaled, at, contentVersion: version })],
     authority: appAuthority({ publicUrl }) as unknown as Record<string, unknown>,
     version: '1.0.3',
   })

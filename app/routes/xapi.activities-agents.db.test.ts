@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { aStatement, createClientAuth, xapiRequest } from '#tests/xapi.ts'
+import { createStatement } from '#tests/statements.ts'
+import { createClientAuth, xapiRequest } from '#tests/xapi.ts'
 import { loader as activities } from './xapi.activities._index.ts'
 import { loader as agents } from './xapi.agents._index.ts'
 import { action as statements } from './xapi.statements.ts'
@@ -14,7 +15,7 @@ describe('the Activities and Agents resources', () => {
     await statements({
       request: xapiRequest('/xapi/statements', {
         method: 'POST',
-        body: aStatement({ object: { id, definition } }),
+        body: createStatement({ object: { id, definition } }),
         authorization,
       }),
       params: {},

@@ -10,7 +10,8 @@ import {
   type TestPart,
   x5cEntry,
 } from '#tests/fixtures/xapi/signing.ts'
-import { aStatement, createClientAuth, xapiRequest } from '#tests/xapi.ts'
+import { createStatement } from '#tests/statements.ts'
+import { createClientAuth, xapiRequest } from '#tests/xapi.ts'
 import { action, loader } from './xapi.statements.ts'
 
 const context = { clientIp: null, cspNonce: '' }
@@ -85,7 +86,7 @@ const pdf = Buffer.concat([
 describe('Statements with attachments', () => {
   test('a multipart POST stores the attachment; GET attachments=true returns it byte for byte', async () => {
     const { authorization } = await createClientAuth()
-    const statement = aStatement({ attachments: [anAttachment(pdf)] })
+    const statement = createStatement({ attachments: [anAttachment(pdf)] })
     const posted = await post(statement, [attachmentPart(pdf, 'application/pdf')], authorization)
     expect(posted.status).toBe(200)
     const [id] = posted.body as string[]
@@ -123,7 +124,7 @@ describe('Statements with attachments', () => {
     const content = 'here is a simple attachment'
     const body = multipartBody(
       BOUNDARY,
-      aStatement({ attachments: [anAttachment(content, { contentType: 'text/plain' })] }),
+      createStatement({ attachments: [anAttachment(content, { contentType: 'text/plain' })] }),
       [attachmentPart(content)],
     )
     const put = await send(
@@ -138,7 +139,7 @@ describe('Statements with attachments', () => {
     const { authorization } = await createClientAuth()
     const content = Buffer.from('the same certificate, twice')
     const registration = '7d3f5f0e-2c1b-4a3e-9f00-0000000000d1'
-    const withIt = () => aStatement({ attachments: [anAttachment(content)], context: { registration } })
+    const withIt = () => createStatement({ attachments: [anAttachment(content)], context: { registration } })
     expect((await post([withIt(), withIt()], [attachmentPart(content, 'application/pdf')], authorization)).status).toBe(
       200,
     )
@@ -157,7 +158,7 @@ describe('Statements with attachments', () => {
     const posted = await call(
       xapiRequest('/xapi/statements', {
         method: 'POST',
-        body: aStatement({ attachments: [attachment] }),
+        body: createStatement({ attachments: [attachment] }),
         authorization,
       }),
     )
@@ -168,14 +169,14 @@ describe('Statements with attachments', () => {
     expect(fetched.attachments).toEqual([])
 
     // multipart/mixed with no attachment parts at all is fine too.
-    const multipart = await post(aStatement({ attachments: [attachment] }), [], authorization)
+    const multipart = await post(createStatement({ attachments: [attachment] }), [], authorization)
     expect(multipart.status).toBe(200)
   })
 
   test('an attachment with a fileUrl and a part: the part is kept', async () => {
     const { authorization } = await createClientAuth()
     const content = 'both a fileUrl and the content'
-    const statement = aStatement({
+    const statement = createStatement({
       attachments: [anAttachment(content, { fileUrl: 'https://files.example.test/a.txt' })],
     })
     const [id] = (await post(statement, [attachmentPart(content)], authorization)).body as string[]
@@ -188,7 +189,7 @@ describe('Statements with attachments', () => {
     const rejected = await call(
       xapiRequest('/xapi/statements', {
         method: 'POST',
-        body: [aStatement(), aStatement({ attachments: [anAttachment('x')] })],
+        body: [createStatement(), createStatement({ attachments: [anAttachment('x')] })],
         authorization,
       }),
     )
@@ -210,7 +211,7 @@ describe('Statements with attachments', () => {
       headers: { ...attachmentPart('').headers, 'X-Experience-API-Hash': claimed },
     }
     const rejected = await post(
-      aStatement({ id, attachments: [anAttachment('what was promised')] }),
+      createStatement({ id, attachments: [anAttachment('what was promised')] }),
       [part],
       authorization,
     )
@@ -230,7 +231,7 @@ describe('Statements with attachments', () => {
     const { authorization } = await createClientAuth()
     const one = 'first attachment'
     const two = 'second attachment'
-    const statement = aStatement({ attachments: [anAttachment(one), anAttachment(two)] })
+    const statement = createStatement({ attachments: [anAttachment(one), anAttachment(two)] })
 
     const missing = await post(statement, [attachmentPart(one)], authorization)
     expect(missing).toMatchObject({
@@ -281,7 +282,7 @@ describe('Statements with attachments', () => {
   test('malformed multipart requests are 400s', async () => {
     const { authorization } = await createClientAuth()
     const content = 'an attachment'
-    const statement = aStatement({ attachments: [anAttachment(content)] })
+    const statement = createStatement({ attachments: [anAttachment(content)] })
     const body = multipartBody(BOUNDARY, statement, [attachmentPart(content)])
     const withType = async (contentType: string, payload = body) =>
       call(multipartRequest('/xapi/statements', { body: payload, authorization, contentType }))
@@ -311,7 +312,7 @@ describe('Statements with attachments', () => {
   test('the body the conformance suite builds for a signed statement is accepted (leading CRLF, no space after colons, quoted boundary)', async () => {
     const { authorization } = await createClientAuth()
     const id = 'a1b2c3d4-0000-4000-8000-0000000000c1'
-    const statement = aStatement({ id })
+    const statement = createStatement({ id })
     const jws = signJws({ payload: statement, header: { alg: 'RS256' } })
     const signed = { ...statement, attachments: [signatureAttachment(jws)] }
     const body = Buffer.from(
@@ -336,13 +337,13 @@ describe('Statements with attachments', () => {
     expect(
       (
         await call(
-          xapiRequest(`/xapi/statements?statementId=${id}`, { method: 'PUT', body: aStatement(), authorization }),
+          xapiRequest(`/xapi/statements?statementId=${id}`, { method: 'PUT', body: createStatement(), authorization }),
         )
       ).status,
     ).toBe(204)
     const content = 'sent with a conflicting statement'
     const conflict = await post(
-      aStatement({ id, attachments: [anAttachment(content)] }),
+      createStatement({ id, attachments: [anAttachment(content)] }),
       [attachmentPart(content)],
       authorization,
     )
@@ -367,7 +368,7 @@ describe('Signed statements', () => {
   test('a statement signed with RS256/RS384/RS512 and an x5c certificate is stored with its signature', async () => {
     const { authorization } = await createClientAuth()
     for (const alg of ['RS256', 'RS384', 'RS512']) {
-      const statement = aStatement({ timestamp: '2026-11-26T10:00:00Z' })
+      const statement = createStatement({ timestamp: '2026-11-26T10:00:00Z' })
       const jws = signJws({ payload: statement, header: { alg, x5c: [x5cEntry] } })
       const posted = await signedPost(statement, jws, authorization)
       expect(posted.status, JSON.stringify(posted.body)).toBe(200)
@@ -379,7 +380,7 @@ describe('Signed statements', () => {
 
   test('a tampered payload is a 400 naming the difference', async () => {
     const { authorization } = await createClientAuth()
-    const statement = aStatement()
+    const statement = createStatement()
     const jws = signJws({ payload: statement })
     const tampered = { ...statement, verb: { id: 'http://adlnet.gov/expapi/verbs/passed' } }
     expect(await signedPost(tampered, jws, authorization)).toMatchObject({
@@ -393,7 +394,7 @@ describe('Signed statements', () => {
 
   test('another algorithm, a broken JWS or a signature that is not application/octet-stream is a 400', async () => {
     const { authorization } = await createClientAuth()
-    const statement = aStatement()
+    const statement = createStatement()
     expect(
       await signedPost(statement, signJws({ payload: statement, header: { alg: 'HS256' } }), authorization),
     ).toMatchObject({
@@ -426,7 +427,7 @@ describe('Signed statements', () => {
 
   test('a signature sent only by fileUrl cannot be checked, so it is a 400', async () => {
     const { authorization } = await createClientAuth()
-    const statement = aStatement()
+    const statement = createStatement()
     const jws = signJws({ payload: statement })
     const body = {
       ...statement,

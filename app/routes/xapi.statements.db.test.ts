@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { createSession } from '#app/lib/auth/session.server.ts'
 import { createUser } from '#tests/factories.ts'
-import { aStatement, createClientAuth, xapiRequest } from '#tests/xapi.ts'
+import { createStatement } from '#tests/statements.ts'
+import { createClientAuth, xapiRequest } from '#tests/xapi.ts'
 import { action, loader } from './xapi.statements.ts'
 
 const context = { clientIp: null, cspNonce: '' }
@@ -17,7 +18,9 @@ const VOIDED = 'http://adlnet.gov/expapi/verbs/voided'
 describe('the Statements resource', () => {
   test('POST stores a statement the LRS completes with id, timestamp, stored, authority and version', async () => {
     const { authorization } = await createClientAuth()
-    const posted = await call(xapiRequest('/xapi/statements', { method: 'POST', body: aStatement(), authorization }))
+    const posted = await call(
+      xapiRequest('/xapi/statements', { method: 'POST', body: createStatement(), authorization }),
+    )
     expect(posted.status).toBe(200)
     expect(posted.headers.get('X-Experience-API-Version')).toBe('1.0.3')
     const [id] = posted.body as string[]
@@ -45,7 +48,7 @@ describe('the Statements resource', () => {
   test('PUT with the same id and content is a no-op; different content is a conflict', async () => {
     const { authorization } = await createClientAuth()
     const id = '9f2c1d7e-4b8a-4c3e-9d1f-0a1b2c3d4e5f'
-    const statement = aStatement()
+    const statement = createStatement()
     const put = (body: unknown) =>
       call(xapiRequest(`/xapi/statements?statementId=${id}`, { method: 'PUT', body, authorization }))
     expect((await put(statement)).status).toBe(204)
@@ -62,8 +65,8 @@ describe('the Statements resource', () => {
   test('a batch is all or nothing', async () => {
     const { authorization } = await createClientAuth()
     const goodId = '11111111-1111-4111-8111-111111111111'
-    const good = aStatement({ id: goodId })
-    const bad = aStatement({ verb: { id: 'not an iri' } })
+    const good = createStatement({ id: goodId })
+    const bad = createStatement({ verb: { id: 'not an iri' } })
     const rejected = await call(xapiRequest('/xapi/statements', { method: 'POST', body: [good, bad], authorization }))
     expect(rejected.status).toBe(400)
     expect(JSON.stringify(rejected.body)).toContain('verb.id')
@@ -74,9 +77,9 @@ describe('the Statements resource', () => {
   test('a voided statement is reachable only as voided, and a voiding statement cannot be voided', async () => {
     const { authorization } = await createClientAuth()
     const post = (body: unknown) => call(xapiRequest('/xapi/statements', { method: 'POST', body, authorization }))
-    const target = aStatement()
+    const target = createStatement()
     const [targetId] = (await post(target)).body as string[]
-    const voiding = aStatement({ verb: { id: VOIDED }, object: { objectType: 'StatementRef', id: targetId } })
+    const voiding = createStatement({ verb: { id: VOIDED }, object: { objectType: 'StatementRef', id: targetId } })
     const [voidingId] = (await post(voiding)).body as string[]
     if (!voidingId) throw new Error('voiding statement not stored')
 
@@ -90,7 +93,7 @@ describe('the Statements resource', () => {
     expect((list.body as { statements: { id: string }[] }).statements.map((s) => s.id)).toEqual([voidingId])
 
     const again = await post(
-      aStatement({ verb: { id: VOIDED }, object: { objectType: 'StatementRef', id: voidingId } }),
+      createStatement({ verb: { id: VOIDED }, object: { objectType: 'StatementRef', id: voidingId } }),
     )
     expect(again.status).toBe(400)
   })
@@ -101,10 +104,10 @@ describe('the Statements resource', () => {
     const actor = { objectType: 'Agent', mbox: 'mailto:filter.person@example.test' }
     const course = 'https://example.test/activities/course-1'
     const statements = [
-      aStatement({ actor, verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, object: { id: course } }),
-      aStatement({ actor, context: { registration, contextActivities: { parent: { id: course } } } }),
-      aStatement({ actor, context: { registration } }),
-      aStatement(),
+      createStatement({ actor, verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, object: { id: course } }),
+      createStatement({ actor, context: { registration, contextActivities: { parent: { id: course } } } }),
+      createStatement({ actor, context: { registration } }),
+      createStatement(),
     ]
     await call(xapiRequest('/xapi/statements', { method: 'POST', body: statements, authorization }))
     const query = async (params: string) =>
@@ -143,7 +146,7 @@ describe('the Statements resource', () => {
 
   test('format=ids reduces agents, verbs and activities to their identifiers', async () => {
     const { authorization } = await createClientAuth()
-    const statement = aStatement({
+    const statement = createStatement({
       object: { id: 'https://example.test/activities/ids', definition: { name: { 'en-GB': 'Ids' } } },
     })
     const [id] = (await call(xapiRequest('/xapi/statements', { method: 'POST', body: statement, authorization })))
@@ -161,7 +164,7 @@ describe('the Statements resource', () => {
     expect((await call(xapiRequest('/xapi/statements', { authorization: wrong }))).status).toBe(401)
     const { authorization: readOnly } = await createClientAuth(['statements/read'])
     const write = await call(
-      xapiRequest('/xapi/statements', { method: 'POST', body: aStatement(), authorization: readOnly }),
+      xapiRequest('/xapi/statements', { method: 'POST', body: createStatement(), authorization: readOnly }),
     )
     expect(write.status).toBe(403)
   })
@@ -170,11 +173,15 @@ describe('the Statements resource', () => {
     const mine = await createClientAuth(['statements/write', 'statements/read/mine'], 'Mine')
     const other = await createClientAuth(['statements/write'], 'Other')
     await call(
-      xapiRequest('/xapi/statements', { method: 'POST', body: aStatement(), authorization: mine.authorization }),
+      xapiRequest('/xapi/statements', { method: 'POST', body: createStatement(), authorization: mine.authorization }),
     )
     const [theirs] = (
       await call(
-        xapiRequest('/xapi/statements', { method: 'POST', body: aStatement(), authorization: other.authorization }),
+        xapiRequest('/xapi/statements', {
+          method: 'POST',
+          body: createStatement(),
+          authorization: other.authorization,
+        }),
       )
     ).body as string[]
     const listed = (await call(xapiRequest('/xapi/statements', { authorization: mine.authorization }))).body as {
@@ -193,10 +200,10 @@ describe('the Statements resource', () => {
     const self = { objectType: 'Agent', account: { homePage: 'http://localhost:3000', name: learner.id } }
     const post = (body: unknown) => call(xapiRequest('/xapi/statements', { method: 'POST', body, headers: cookie }))
 
-    expect((await post(aStatement({ actor: self }))).status).toBe(200)
-    const aboutSomeoneElse = await post(aStatement())
+    expect((await post(createStatement({ actor: self }))).status).toBe(200)
+    const aboutSomeoneElse = await post(createStatement())
     expect(aboutSomeoneElse.status).toBe(403)
-    const selfPass = await post(aStatement({ actor: self, verb: { id: 'http://adlnet.gov/expapi/verbs/passed' } }))
+    const selfPass = await post(createStatement({ actor: self, verb: { id: 'http://adlnet.gov/expapi/verbs/passed' } }))
     expect(selfPass.status).toBe(403)
 
     const crossSite = await call(
@@ -219,7 +226,7 @@ describe('edge cases the conformance suite found', () => {
       member: [{ mbox: 'mailto:one@example.test' }, { mbox: 'mailto:two@example.test' }],
     }
     const posted = await call(
-      xapiRequest('/xapi/statements', { method: 'POST', body: aStatement({ actor }), authorization }),
+      xapiRequest('/xapi/statements', { method: 'POST', body: createStatement({ actor }), authorization }),
     )
     expect(posted.status).toBe(200)
   })
@@ -233,7 +240,7 @@ describe('edge cases the conformance suite found', () => {
 
   test('the alternate request syntax stands for the request it carries', async () => {
     const { authorization } = await createClientAuth()
-    const statement = aStatement()
+    const statement = createStatement()
     const form = new URLSearchParams({
       Authorization: authorization,
       'X-Experience-API-Version': '1.0.3',

@@ -2,10 +2,12 @@ import { eq } from 'drizzle-orm'
 import { hashPassword } from '#app/lib/auth/password.server.ts'
 import { createUser, findUserByEmail } from '#app/lib/auth/users.server.ts'
 import { closeDatabase, db, schema } from '#app/lib/db.server.ts'
+import { installEffects } from '#app/lib/install-effects.server.ts'
 import { setMembership } from '#app/lib/org/units.server.ts'
 import { newStarterAccount } from './accounts.ts'
 
 // Run by the Playwright web server command after the demo seed: adds a clinical new starter with no history.
+installEffects()
 const { orgUnits } = schema()
 const [team] = await db().select().from(orgUnits).where(eq(orgUnits.code, newStarterAccount.teamCode))
 if (!team) throw new Error(`team ${newStarterAccount.teamCode} is missing: seed the demo first`)

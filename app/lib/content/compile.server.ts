@@ -3,9 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { bundleMDX } from 'mdx-bundler'
 import { getMDXComponent } from 'mdx-bundler/client/index.js'
-import { createElement } from 'react'
-import { renderToStaticMarkup } from 'react-dom/server'
-import { createMdxComponents, SectionFilterContext } from '#app/components/module/mdx-components.tsx'
+import { renderSectionHtml } from './mdx-component-map.server.ts'
 import type { ModuleSource } from './module-source.server.ts'
 import type { ContentProblem } from './yaml-with-lines.ts'
 
@@ -41,19 +39,10 @@ export async function compileModule(module: ModuleSource): Promise<CompiledModul
 async function compileUncached(module: ModuleSource): Promise<CompiledModule> {
   const { code } = await bundleMDX({ source: module.body, cwd: module.dir })
   const Content = getMDXComponent(code)
-  const components = createMdxComponents({
-    mediaUrl: (src) => `/modules/${module.slug}/media/${encodeURIComponent(path.basename(src))}`,
-  })
-  const sections = module.outline.sections.map((section, index) => {
-    const html = renderToStaticMarkup(
-      createElement(
-        SectionFilterContext.Provider,
-        { value: { target: index, counter: { next: 0 } } },
-        createElement(Content, { components }),
-      ),
-    )
-    return { title: section.title, html }
-  })
+  const sections = module.outline.sections.map((section, index) => ({
+    title: section.title,
+    html: renderSectionHtml({ Content, slug: module.slug, sectionIndex: index }),
+  }))
   return { sections }
 }
 

@@ -2,9 +2,9 @@ import { and, asc, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm'
 import type { Viewer, VisibleUnit } from '#app/lib/auth/scope.server.ts'
 import { unitsManagedBy, visibleUnitCondition } from '#app/lib/auth/scope.server.ts'
 import { db, schema, transaction } from '#app/lib/db.server.ts'
-import { lockProjections } from '#app/lib/learning/projections/projection-lock.server.ts'
-import { refreshTeamRollups, teamsOf } from '#app/lib/learning/projections/team-rollups.server.ts'
 import { childKind, type OrgUnit, type OrgUnitKind } from './org-unit.ts'
+import { lockStatementWrites } from '#app/lib/statement-write-lock.server.ts'
+import { membershipChanged } from './membership-effects.server.ts'
 import type { RoleProfileId } from './role-profiles.ts'
 
 // The read functions below take a VisibleUnit (app/lib/auth/scope.server.ts): every unit below one the
@@ -172,14 +172,16 @@ export async function setMembership({
   const [team] = await db().select({ kind: orgUnits.kind }).from(orgUnits).where(eq(orgUnits.id, teamId))
   if (team?.kind !== 'team') throw new Error(`primary team ${teamId} is not a team`)
   await transaction(async (tx) => {
-    await lockProjections(tx)
-    // The team they leave and the one they join both count differently now (people, targets met).
-    const previousTeams = await teamsOf([userId])
+    await lockStatementWrites(tx)
+    const previous = await db()
+      .select({ teamId: memberships.teamId })
+      .from(memberships)
+      .where(eq(memberships.userId, userId))
     await db()
       .insert(memberships)
       .values({ userId, teamId, roleProfile, jobTitle })
       .onConflictDoUpdate({ target: memberships.userId, set: { teamId, roleProfile, jobTitle } })
-    await refreshTeamRollups({ teamIds: [...previousTeams, teamId] })
+    await membershipChanged.run({ userId, teamIds: [...previous.map((row) => row.teamId), teamId] })
   })
 }
 

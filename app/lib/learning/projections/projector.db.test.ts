@@ -6,13 +6,13 @@ import { appAuthority, browserAuthority, clientAuthority, learnerAgent } from '#
 import { createLrsClient } from '#app/lib/xapi/clients/lrs-clients.server.ts'
 import { storeStatements } from '#app/lib/xapi/store/statement-store.server.ts'
 import { verbs } from '#app/lib/xapi/model/vocabulary.ts'
-import { contentVersionExtension, moduleActivityId } from '#app/lib/learning/module-statements.ts'
 import { setMembership } from '#app/lib/org/units.server.ts'
 import { createTeam, createUser } from '#tests/factories.ts'
+import { createModuleStatement, createVoiding, learnerActor } from '#tests/statements.ts'
 import { loadContext, signedInRequest } from '#tests/requests.ts'
 import { action as checkAction } from '#app/routes/modules.$slug.check.tsx'
 import { action as overviewAction } from '#app/routes/modules.$slug._index.tsx'
-import { addMonths, rebuildProjections } from './projector.server.ts'
+import { rebuildProjections } from './projector.server.ts'
 import { selfRatingStatement } from './self-rating.ts'
 import { DAY_MS } from '#app/lib/dates/dates.ts'
 
@@ -34,40 +34,6 @@ async function clientAuthorityFor({ trusted }: { trusted: boolean }): Promise<Js
 async function store(statements: Json[], authority: Json = app): Promise<string[]> {
   return storeStatements({ statements, authority, version: '1.0.3' })
 }
-
-function moduleStatement(
-  userId: string,
-  slug: string,
-  verb: keyof typeof verbs,
-  {
-    registration,
-    scaled,
-    at = new Date(),
-    section,
-    version = 'v1',
-  }: { registration: string; scaled?: number; at?: Date; section?: number; version?: string },
-): Json {
-  const moduleId = moduleActivityId(xapiActivityBase, slug)
-  return {
-    id: randomUUID(),
-    actor: learnerAgent({ publicUrl, user: { id: userId, name: 'Learner' } }),
-    verb: { id: verbs[verb], display: { 'en-GB': verb } },
-    object: { objectType: 'Activity', id: section === undefined ? moduleId : `${moduleId}/sections/${section}` },
-    ...(scaled === undefined ? {} : { result: { score: { scaled }, success: verb === 'passed' } }),
-    context: {
-      registration,
-      ...(section === undefined ? {} : { contextActivities: { parent: [{ objectType: 'Activity', id: moduleId }] } }),
-      extensions: { [contentVersionExtension(publicUrl)]: version },
-    },
-    timestamp: at.toISOString(),
-  }
-}
-
-const voiding = (targetId: string, userId: string): Json => ({
-  actor: learnerAgent({ publicUrl, user: { id: userId, name: 'Learner' } }),
-  verb: { id: verbs.voided, display: { 'en-GB': 'voided' } },
-  object: { objectType: 'StatementRef', id: targetId },
-})
 
 async function evidenceOf(userId: string) {
   const { competencyEvidence } = schema()
@@ -106,8 +72,16 @@ describe('module attempts and competency evidence', () => {
     const userId = randomUUID()
     const registration = randomUUID()
     const at = new Date('2026-11-30T10:00:00Z')
-    await store([moduleStatement(userId, PHISHING, 'launched', { registration, at: new Date('2026-11-30T09:50:00Z') })])
-    await store([moduleStatement(userId, PHISHING, 'passed', { registration, scaled: 0.75, at })])
+    await store([
+      createModuleStatement({
+        userId,
+        slug: PHISHING,
+        verb: 'launched',
+        registration,
+        at: new Date('2026-11-30T09:50:00Z'),
+      }),
+    ])
+    await store([createModuleStatement({ userId, slug: PHISHING, verb: 'passed', registration, scaled: 0.75, at })])
 
     const evidence = await evidenceOf(userId)
     expect(evidence).toMatchObject([{ competencyId: 'SAFE.1', level: 1, moduleSlug: PHISHING, achievedAt: at }])
@@ -127,20 +101,26 @@ describe('module attempts and competency evidence', () => {
   test('a pass that completes a domain opens a readiness period until its first evidence expires; voiding it closes the matter', async () => {
     const userId = randomUUID()
     const at = new Date('2026-10-01T08:00:00Z')
-    const pass = moduleStatement(userId, SAFETY_ESSENTIALS, 'passed', { registration: randomUUID(), scaled: 1, at })
+    const pass = createModuleStatement({
+      userId,
+      slug: SAFETY_ESSENTIALS,
+      verb: 'passed',
+      scaled: 1,
+      at,
+    })
     await store([pass])
     const periods = async () =>
       (await db().select().from(schema().readinessPeriods)).filter((row) => row.userId === userId)
     expect(await periods()).toEqual([
       { userId, domainId: 'SAFE', level: 1, readyFrom: at, readyUntil: new Date('2027-10-01T08:00:00Z') },
     ])
-    await store([voiding(pass.id as string, userId)])
+    await store([createVoiding(pass.id as string, { actor: learnerActor(userId) })])
     expect(await periods()).toEqual([])
   })
 
   test('every competency a module maps to gets its own evidence; no refreshMonths means no expiry', async () => {
     const userId = randomUUID()
-    await store([moduleStatement(userId, CHAMPION, 'passed', { registration: randomUUID(), scaled: 1 })])
+    await store([createModuleStatement({ userId, slug: CHAMPION, verb: 'passed', scaled: 1 })])
     expect(
       (await evidenceOf(userId)).map(({ competencyId, level, expiresAt }) => ({ competencyId, level, expiresAt })),
     ).toEqual([
@@ -153,7 +133,7 @@ describe('module attempts and competency evidence', () => {
     const untrustedUser = randomUUID()
     const registration = randomUUID()
     await store(
-      [moduleStatement(untrustedUser, PHISHING, 'passed', { registration, scaled: 0.9 })],
+      [createModuleStatement({ userId: untrustedUser, slug: PHISHING, verb: 'passed', registration, scaled: 0.9 })],
       await clientAuthorityFor({ trusted: false }),
     )
     expect(await evidenceOf(untrustedUser)).toEqual([])
@@ -161,7 +141,14 @@ describe('module attempts and competency evidence', () => {
 
     const trustedUser = randomUUID()
     await store(
-      [moduleStatement(trustedUser, PHISHING, 'passed', { registration: randomUUID(), scaled: 0.9 })],
+      [
+        createModuleStatement({
+          userId: trustedUser,
+          slug: PHISHING,
+          verb: 'passed',
+          scaled: 0.9,
+        }),
+      ],
       await clientAuthorityFor({ trusted: true }),
     )
     expect(await evidenceOf(trustedUser)).toMatchObject([{ competencyId: 'SAFE.1', level: 1 }])
@@ -169,7 +156,7 @@ describe('module attempts and competency evidence', () => {
 
   test("the browser's authority and other app accounts are not trusted for evidence", async () => {
     const userId = randomUUID()
-    const pass = () => moduleStatement(userId, PHISHING, 'passed', { registration: randomUUID(), scaled: 1 })
+    const pass = () => createModuleStatement({ userId, slug: PHISHING, verb: 'passed', scaled: 1 })
     await store([pass()], browserAuthority({ publicUrl }) as unknown as Json)
     await store([pass()], {
       objectType: 'Agent',
@@ -181,20 +168,31 @@ describe('module attempts and competency evidence', () => {
   test('voiding the passing statement removes the evidence and recomputes the attempt', async () => {
     const userId = randomUUID()
     const registration = randomUUID()
-    const launched = moduleStatement(userId, PHISHING, 'launched', {
+    const launched = createModuleStatement({
+      userId,
+      slug: PHISHING,
+      verb: 'launched',
       registration,
       at: new Date('2026-11-01T09:00:00Z'),
     })
-    const passed = moduleStatement(userId, PHISHING, 'passed', {
+    const passed = createModuleStatement({
+      userId,
+      slug: PHISHING,
+      verb: 'passed',
       registration,
       scaled: 0.8,
       at: new Date('2026-11-01T09:30:00Z'),
     })
-    const other = moduleStatement(userId, CHAMPION, 'passed', { registration: randomUUID(), scaled: 1 })
+    const other = createModuleStatement({
+      userId,
+      slug: CHAMPION,
+      verb: 'passed',
+      scaled: 1,
+    })
     await store([launched, passed, other])
     expect(await evidenceOf(userId)).toHaveLength(3)
 
-    await store([voiding(passed.id as string, userId)])
+    await store([createVoiding(passed.id as string, { actor: learnerActor(userId) })])
     expect((await evidenceOf(userId)).map((row) => row.competencyId)).toEqual(['LEARN.1', 'LEARN.2'])
     expect(await attemptOf(registration)).toMatchObject({
       status: 'in-progress',
@@ -207,21 +205,29 @@ describe('module attempts and competency evidence', () => {
   test('failed attempts are failed, the best score is kept, and a later pass wins', async () => {
     const userId = randomUUID()
     const registration = randomUUID()
-    await store([moduleStatement(userId, PHISHING, 'failed', { registration, scaled: 0.5 })])
-    await store([moduleStatement(userId, PHISHING, 'failed', { registration, scaled: 0.25 })])
+    await store([createModuleStatement({ userId, slug: PHISHING, verb: 'failed', registration, scaled: 0.5 })])
+    await store([createModuleStatement({ userId, slug: PHISHING, verb: 'failed', registration, scaled: 0.25 })])
     expect(await attemptOf(registration)).toMatchObject({ status: 'failed', bestScaled: 0.5, completedAt: null })
     expect(await evidenceOf(userId)).toEqual([])
 
-    await store([moduleStatement(userId, PHISHING, 'passed', { registration, scaled: 0.75 })])
-    await store([moduleStatement(userId, PHISHING, 'failed', { registration, scaled: 0.5 })])
+    await store([createModuleStatement({ userId, slug: PHISHING, verb: 'passed', registration, scaled: 0.75 })])
+    await store([createModuleStatement({ userId, slug: PHISHING, verb: 'failed', registration, scaled: 0.5 })])
     expect(await attemptOf(registration)).toMatchObject({ status: 'passed', bestScaled: 0.75 })
   })
 
   test('sections seen counts distinct sections of the attempt', async () => {
     const userId = randomUUID()
     const registration = randomUUID()
-    await store([1, 2].map((section) => moduleStatement(userId, PHISHING, 'experienced', { registration, section })))
-    await store([2, 3].map((section) => moduleStatement(userId, PHISHING, 'experienced', { registration, section })))
+    await store(
+      [1, 2].map((section) =>
+        createModuleStatement({ userId, slug: PHISHING, verb: 'experienced', registration, section }),
+      ),
+    )
+    await store(
+      [2, 3].map((section) =>
+        createModuleStatement({ userId, slug: PHISHING, verb: 'experienced', registration, section }),
+      ),
+    )
     expect((await attemptOf(registration))?.sectionsSeen).toBe(3)
   })
 
@@ -230,13 +236,15 @@ describe('module attempts and competency evidence', () => {
     const first = randomUUID()
     await store([
       {
-        ...moduleStatement(first, PHISHING, 'passed', { registration, scaled: 1 }),
+        ...createModuleStatement({ userId: first, slug: PHISHING, verb: 'passed', registration, scaled: 1 }),
         actor: { mbox: 'mailto:someone@example.test' },
       },
     ])
     expect(await attemptOf(registration)).toBeUndefined()
-    await store([moduleStatement(first, PHISHING, 'launched', { registration })])
-    await store([moduleStatement(randomUUID(), PHISHING, 'passed', { registration, scaled: 1 })])
+    await store([createModuleStatement({ userId: first, slug: PHISHING, verb: 'launched', registration })])
+    await store([
+      createModuleStatement({ userId: randomUUID(), slug: PHISHING, verb: 'passed', registration, scaled: 1 }),
+    ])
     expect(await attemptOf(registration)).toMatchObject({ userId: first, status: 'in-progress' })
   })
 })
@@ -244,15 +252,36 @@ describe('module attempts and competency evidence', () => {
 test('voiding the statement that made a learner own a registration hands it on, as a rebuild would', async () => {
   const registration = randomUUID()
   const [a, b] = [randomUUID(), randomUUID()]
-  const first = moduleStatement(a, PHISHING, 'launched', { registration, at: new Date('2026-11-01T09:00:00Z') })
+  const first = createModuleStatement({
+    userId: a,
+    slug: PHISHING,
+    verb: 'launched',
+    registration,
+    at: new Date('2026-11-01T09:00:00Z'),
+  })
   await store([first])
   await store([
-    moduleStatement(b, PHISHING, 'passed', { registration, scaled: 1, at: new Date('2026-11-01T09:10:00Z') }),
+    createModuleStatement({
+      userId: b,
+      slug: PHISHING,
+      verb: 'passed',
+      registration,
+      scaled: 1,
+      at: new Date('2026-11-01T09:10:00Z'),
+    }),
   ])
-  await store([moduleStatement(a, PHISHING, 'progressed', { registration, at: new Date('2026-11-01T09:20:00Z') })])
+  await store([
+    createModuleStatement({
+      userId: a,
+      slug: PHISHING,
+      verb: 'progressed',
+      registration,
+      at: new Date('2026-11-01T09:20:00Z'),
+    }),
+  ])
   expect(await attemptOf(registration)).toMatchObject({ userId: a })
 
-  await store([voiding(first.id as string, a)])
+  await store([createVoiding(first.id as string, { actor: learnerActor(a) })])
   expect(await attemptOf(registration)).toMatchObject({ userId: b, status: 'passed' })
   expect(await evidenceOf(b)).toHaveLength(1)
   const incremental = await snapshot()
@@ -290,7 +319,7 @@ test('storeStatements with project: false stores the statements but no projectio
   const registration = randomUUID()
   const actor = learnerAgent({ publicUrl, user: { id: userId, name: 'Learner' } })
   const statements = [
-    moduleStatement(userId, PHISHING, 'passed', { registration, scaled: 1 }),
+    createModuleStatement({ userId, slug: PHISHING, verb: 'passed', registration, scaled: 1 }),
     selfRatingStatement({ publicUrl, activityBase: xapiActivityBase, actor, competencyId: 'SAFE.1', current: 2 }),
   ]
   const ids = await storeStatements({ statements, authority: app, version: '1.0.3', project: false })
@@ -331,7 +360,7 @@ describe('self-ratings', () => {
     expect(await ratings()).toMatchObject([
       { competencyId: 'SAFE.1', current: 2, target: null, statementId: second.id },
     ])
-    await store([voiding(second.id as string, userId)])
+    await store([createVoiding(second.id as string, { actor: learnerActor(userId) })])
     expect(await ratings()).toMatchObject([{ competencyId: 'SAFE.1', current: 1, target: 3, statementId: first.id }])
     expect(await evidenceOf(userId)).toEqual([])
   })
@@ -345,11 +374,6 @@ describe('self-ratings', () => {
     ])
     expect((await db().select().from(schema().selfRatings)).filter((row) => row.userId === userId)).toEqual([])
   })
-})
-
-test('addMonths keeps the day, or the last day of a shorter month', () => {
-  expect(addMonths(new Date('2026-01-31T12:00:00Z'), 1)).toEqual(new Date('2026-02-28T12:00:00Z'))
-  expect(addMonths(new Date('2026-11-15T00:00:00Z'), 24)).toEqual(new Date('2028-11-15T00:00:00Z'))
 })
 
 // ---- Property: applying statements as they are stored gives the same projections as a full replay ----
@@ -412,7 +436,7 @@ test('for random statement sequences with voids, incremental projections equal r
         let statement: Json
         if (roll > 0.85 && stored.length > 0) {
           const target = pick(stored)
-          statement = voiding(target.id, target.user)
+          statement = createVoiding(target.id, { actor: learnerActor(target.user) })
         } else if (roll > 0.75) {
           const competencyId = pick(['SAFE.1', 'LEARN.1', 'LEARN.2'])
           const actor = learnerAgent({ publicUrl, user: { id: user, name: 'Learner' } })
@@ -431,14 +455,17 @@ test('for random statement sequences with voids, incremental projections equal r
           }
         } else {
           const verb = pick(levelVerbs)
-          statement = moduleStatement(user, attempt.slug, verb, {
+          statement = createModuleStatement({
+            userId: user,
+            slug: attempt.slug,
+            verb: verb,
             registration: attempt.registration,
             at,
             scaled: ['passed', 'failed', 'completed', 'scored'].includes(verb)
               ? Math.round(random() * 100) / 100
               : undefined,
             section: verb === 'experienced' ? 1 + Math.floor(random() * 4) : undefined,
-            version: pick(['v1', 'v2']),
+            contentVersion: pick(['v1', 'v2']),
           })
           if (roll < 0.02) statement.actor = { mbox: `mailto:visitor${seed}@example.test` }
         }

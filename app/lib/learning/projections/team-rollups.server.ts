@@ -4,8 +4,8 @@ import { chunks } from '#app/lib/chunks.ts'
 import { frameworkForContent } from '#app/lib/content/catalogue.server.ts'
 import type { Framework } from '#app/lib/content/framework.schema.ts'
 import { db, schema, transaction } from '#app/lib/db.server.ts'
+import { lockStatementWrites } from '#app/lib/statement-write-lock.server.ts'
 import { type TeamMemberPeriods, teamReadiness } from '#app/lib/learning/team-readiness.ts'
-import { lockProjections } from './projection-lock.server.ts'
 
 // Team rollups (team_readiness, team_headcounts) are derived from memberships, readiness_periods and
 // self_ratings, and from the role targets in the framework. They are rewritten team by team whenever one
@@ -118,7 +118,7 @@ export async function rebuildTeamRollups({
 }: { framework?: Framework; onProgress?: (done: number, total: number) => void } = {}): Promise<{ teams: number }> {
   const { orgUnits, projectionVersions, teamReadiness: teamReadinessTable, teamHeadcounts } = schema()
   return transaction(async (tx) => {
-    await lockProjections(tx)
+    await lockStatementWrites(tx)
     const teams = (await db().select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.kind, 'team'))).map(
       (team) => team.id,
     )
@@ -148,7 +148,7 @@ export async function ensureTeamRollups({
   if ((await storedVersion()) === version) return { rebuilt: false }
   return transaction(async (tx) => {
     // Another instance may have rebuilt them while this one waited for the lock.
-    await lockProjections(tx)
+    await lockStatementWrites(tx)
     if ((await storedVersion()) === version) return { rebuilt: false }
     await rebuildTeamRollups({ framework, onProgress })
     return { rebuilt: true }
@@ -165,7 +165,7 @@ export async function refreshTeamRollups({
 }): Promise<void> {
   if (teamIds.length === 0) return
   await transaction(async (tx) => {
-    await lockProjections(tx)
+    await lockStatementWrites(tx)
     if ((await storedVersion()) !== teamRollupsVersion(framework)) await rebuildTeamRollups({ framework })
     else await writeTeamRollups([...new Set(teamIds)], framework)
   })

@@ -1,12 +1,8 @@
 import { expect, test } from 'vitest'
+import { createStatement } from '#tests/statements.ts'
 import { isSameStatement } from './statement-equivalence.ts'
 
-const base = {
-  actor: { mbox: 'mailto:a@example.test' },
-  verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
-  object: { id: 'https://example.test/a' },
-  result: { duration: 'PT1.2345S' },
-}
+const base = createStatement({ result: { duration: 'PT1.2345S' } })
 
 test('a repeated statement is the same despite what the LRS added and finer-than-0.01s durations', () => {
   const stored = {

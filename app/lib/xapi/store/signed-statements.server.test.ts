@@ -1,19 +1,19 @@
 import { generateKeyPairSync } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import { signJws, signatureAttachment, x5cEntry } from '#tests/fixtures/xapi/signing.ts'
+import { createStatement } from '#tests/statements.ts'
 import { firstDifference, signatureProblem } from './signed-statements.server.ts'
 
-const statement = {
+const statement = createStatement({
   id: '33cff416-e331-4c9d-969e-5373a1756120',
   actor: { objectType: 'Agent', name: 'Ada Lovelace', mbox: 'mailto:ada@example.com' },
-  verb: { id: 'http://adlnet.gov/expapi/verbs/experienced', display: { 'en-GB': 'experienced' } },
   object: {
     objectType: 'Activity',
     id: 'https://example.test/activities/phishing',
     definition: { name: { 'en-GB': 'Phishing' } },
   },
   timestamp: '2026-04-01T12:00:00Z',
-}
+})
 /** What the LRS receives: the signed statement plus its signature attachment. */
 const received = (jws: string, changes: Record<string, unknown> = {}) => ({
   ...statement,

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto'
 import { inArray, sql } from 'drizzle-orm'
 import { chunks } from '#app/lib/chunks.ts'
 import { type Database, db, schema, transaction } from '#app/lib/db.server.ts'
-import { lockProjections } from '#app/lib/learning/projections/projection-lock.server.ts'
-import { projectStoredStatements } from '#app/lib/learning/projections/projector.server.ts'
+import { lockStatementWrites } from '#app/lib/statement-write-lock.server.ts'
 import { type AttachmentContent, storeAttachmentContent } from './attachments.server.ts'
+import { statementsStored } from './statement-effects.server.ts'
 import { isSameStatement } from '#app/lib/xapi/model/statement-equivalence.ts'
 import { XapiError } from '#app/lib/xapi/http/http.server.ts'
 import type { XapiVersion } from '#app/lib/xapi/model/version.ts'
 import { indexStatement } from '#app/lib/xapi/model/statement-index.ts'
-import { agentKey, isAnonymousGroup } from '#app/lib/xapi/model/statement-schema.ts'
+import { agentKey, isAnonymousGroup, type Statement } from '#app/lib/xapi/model/statement-schema.ts'
 import { verbs } from '#app/lib/xapi/model/vocabulary.ts'
 
 export const VOIDED_VERB = verbs.voided
@@ -25,11 +25,12 @@ export interface StoreOptions {
   /** Attachment content sent with the batch, stored (once per SHA-2) in the same transaction. */
   attachments?: AttachmentContent[]
   /**
-   * Update the projections (module attempts, competency evidence, self-ratings) in the same transaction:
-   * true unless said otherwise. False only stores the statements, for bulk imports of past statements
-   * that are followed by `npm run projections:rebuild` (which replays them all); until that rebuild the
-   * projections, and the reports read from them, miss the imported statements. The benchmarks also use
-   * it to measure what projecting costs.
+   * Run the effects installed for stored statements (./statement-effects.server.ts: the projections of
+   * module attempts, competency evidence and self-ratings) in the same transaction: true unless said
+   * otherwise. False only stores the statements, for bulk imports of past statements that are followed by
+   * `npm run projections:rebuild` (which replays them all); until that rebuild the projections, and the
+   * reports read from them, miss the imported statements. The benchmarks also use it to measure what
+   * projecting costs.
    */
   project?: boolean
 }
@@ -68,7 +69,7 @@ export async function storeStatements({
   const { xapiStatements, xapiStatementAgents, xapiStatementActivities, xapiActivities } = schema()
   return transaction(async (tx) => {
     // Stored times must never go backwards in insertion order, across instances too.
-    await lockProjections(tx)
+    await lockStatementWrites(tx)
     const stored = await notBeforeLatestStored(tx)
 
     const existing = await tx.select().from(xapiStatements).where(inArray(xapiStatements.id, ids))
@@ -179,7 +180,14 @@ export async function storeStatements({
       .map(({ statement }) => String((statement.object as Json).id).toLowerCase())
     if (voided.length > 0)
       await tx.update(xapiStatements).set({ isVoided: true }).where(inArray(xapiStatements.id, voided))
-    if (project) await projectStoredStatements(inserted)
+    if (project) {
+      await statementsStored.run({
+        // Each was validated against the statement schema on the way in (or built by the app's own builders
+        // to that shape) and is now complete, so it is read as the schema's type.
+        inserted: inserted.map(({ seq, statement }) => ({ seq, statement: statement as Statement })),
+        voidedIds: voided,
+      })
+    }
     await storeAttachmentContent(tx, attachments)
     return ids
   })
