@@ -1,0 +1,38 @@
+import { useEffect, useRef } from 'react'
+import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
+import { summaryTarget, type SummaryField } from './field-ids.ts'
+
+/**
+ * NHS.UK error summary: every problem on the form, in the order of `fields`, each linking to its field's
+ * first input. Focused when it appears, so the problems are read out first.
+ */
+export function ErrorSummary({ errors, fields }: { errors: FieldErrors | null | undefined; fields: SummaryField[] }) {
+  const ref = useRef<HTMLDivElement>(null)
+  const entries = fields.flatMap((field) => {
+    const { name, href } = summaryTarget(field)
+    const message = errors?.[name]
+    return message ? [{ href, message }] : []
+  })
+  useEffect(() => {
+    if (entries.length > 0) ref.current?.focus()
+  }, [entries.length, errors])
+  if (entries.length === 0) return null
+  return (
+    <div className="nhsuk-error-summary" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
+      <div role="alert">
+        <h2 className="nhsuk-error-summary__title" id="error-summary-title">
+          There is a problem
+        </h2>
+        <div className="nhsuk-error-summary__body">
+          <ul className="nhsuk-list nhsuk-error-summary__list">
+            {entries.map(({ href, message }) => (
+              <li key={href}>
+                <a href={href}>{message}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  )
+}
