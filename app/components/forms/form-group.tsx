@@ -39,7 +39,9 @@ export function FormGroup({ field, hint, error, label, legend, size, role, class
     return (
       <div className={groupClass}>
         <fieldset className="nhsuk-fieldset" role={role} aria-describedby={field.describedBy}>
-          <legend className={`nhsuk-fieldset__legend${size ? ` nhsuk-fieldset__legend--${size}` : ''}`}>{legend}</legend>
+          <legend className={`nhsuk-fieldset__legend${size ? ` nhsuk-fieldset__legend--${size}` : ''}`}>
+            {legend}
+          </legend>
           {messages}
           {children}
         </fieldset>

@@ -1,3 +1,5 @@
+import { z } from 'zod'
+import { parseForm } from '#app/lib/forms/parse-form.ts'
 import type { ModuleSource } from './module-source.server.ts'
 import type { Question } from './module.schema.ts'
 
@@ -14,18 +16,45 @@ export function publicQuestions(module: ModuleSource) {
 export type PublicQuestion = ReturnType<typeof publicQuestions>[number]
 export type Answers = Record<string, string[]>
 
-/** Reads answers from a submitted form: field `q:<questionId>`, one value per chosen option. */
-export function answersFromForm(formData: FormData, module: ModuleSource): { answers: Answers; unanswered: string[] } {
+/** The form field of a question: one value per chosen option. */
+export const answerField = (questionId: string) => `q:${questionId}`
+
+function acceptedAnswers(question: Question, chosen: readonly string[]): string[] {
+  const known = new Set(question.options.map((o) => o.id))
+  const accepted = [...new Set(chosen)].filter((id) => known.has(id))
+  return question.type === 'single' ? accepted.slice(0, 1) : accepted
+}
+
+/** A module's knowledge check as a form: every question needs an answer, and only its own options count. */
+export function knowledgeCheckFormSchema(module: ModuleSource) {
+  const questions = module.questions?.questions ?? []
+  return z.object(
+    Object.fromEntries(
+      questions.map((question, index) => [
+        answerField(question.id),
+        z
+          .array(z.string())
+          .transform((chosen) => acceptedAnswers(question, chosen))
+          .refine((accepted) => accepted.length > 0, `Answer question ${index + 1}`),
+      ]),
+    ),
+  )
+}
+
+/**
+ * Reads a submitted knowledge check. The answers given are kept even when some are missing, so the form
+ * can show them again; `errors` then says which questions to answer, keyed by their fields.
+ */
+export function answersFromForm(formData: FormData, module: ModuleSource) {
+  const questions = module.questions?.questions ?? []
+  const form = parseForm(formData, knowledgeCheckFormSchema(module))
   const answers: Answers = {}
-  const unanswered: string[] = []
-  for (const question of module.questions?.questions ?? []) {
-    const known = new Set(question.options.map((o) => o.id))
-    const chosen = [...new Set(formData.getAll(`q:${question.id}`).map(String))].filter((id) => known.has(id))
-    const accepted = question.type === 'single' ? chosen.slice(0, 1) : chosen
-    answers[question.id] = accepted
-    if (accepted.length === 0) unanswered.push(question.id)
+  for (const question of questions) {
+    const submitted = form.values[answerField(question.id)]
+    answers[question.id] = acceptedAnswers(question, Array.isArray(submitted) ? submitted : [])
   }
-  return { answers, unanswered }
+  const unanswered = questions.filter((question) => answers[question.id]?.length === 0).map((q) => q.id)
+  return { answers, unanswered, errors: form.ok ? null : form.errors }
 }
 
 function isRight(question: Question, chosen: string[]): boolean {

@@ -9,8 +9,7 @@ export type FormValue = string | string[] | DateParts
 export type FormValues = Partial<Record<string, FormValue>>
 
 export type ParsedForm<T> =
-  | { ok: true; data: T; values: FormValues }
-  | { ok: false; errors: FieldErrors; values: FormValues }
+  { ok: true; data: T; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues }
 
 type FieldKind = 'single' | 'repeated' | 'date' | 'file' | 'files'
 
@@ -79,7 +78,8 @@ function fieldKinds(formSchema: z.core.$ZodType): Map<string, FieldKind> {
 
 function kindOf(field: z.core.$ZodType): FieldKind {
   if (field instanceof z.ZodFile) return 'file'
-  if (field instanceof z.ZodArray) return unwrap(field.element as z.core.$ZodType) instanceof z.ZodFile ? 'files' : 'repeated'
+  if (field instanceof z.ZodArray)
+    return unwrap(field.element as z.core.$ZodType) instanceof z.ZodFile ? 'files' : 'repeated'
   if (field instanceof z.ZodObject && isDatePartsShape(field.shape)) return 'date'
   return 'single'
 }

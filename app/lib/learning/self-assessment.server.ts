@@ -12,8 +12,6 @@ import { domainReadiness } from './readiness.ts'
 // The self-assessment: per competency, "where I am now" (0 = not yet, 1–4) and "where I need to be"
 // (1–4), one domain per screen, each screen saved as self-assessed statements. Never evidence.
 
-const level = z.coerce.number().int().min(0).max(4)
-
 export function selfAssessmentDomain(domainId: string) {
   const domain = frameworkForContent().domains.find((d) => d.id === domainId)
   return domain ?? null
@@ -25,25 +23,42 @@ export async function savedRatings({ userId }: { userId: string }) {
   return new Map(rows.map((row) => [row.competencyId, { current: row.current, target: row.target }]))
 }
 
-export type RatingErrors = Partial<Record<string, string>>
+/** The form fields of one competency on a domain's screen. */
+export const currentLevelField = (competencyId: string) => `current:${competencyId}`
+export const targetLevelField = (competencyId: string) => `target:${competencyId}`
 
-/** Reads one domain's screen: every competency needs "where I am now"; "where I need to be" is optional. */
-export function parseDomainRatings(form: FormData, domainId: DomainId) {
+const LEVEL_VALUES = ['0', '1', '2', '3', '4'] as const
+
+/** One domain's screen: every competency needs "where I am now"; "where I need to be" is optional. */
+export function selfAssessmentFormSchema(domainId: DomainId) {
   const domain = selfAssessmentDomain(domainId)
   if (!domain) throw new Response('Not found', { status: 404 })
-  const ratings: { competencyId: string; current: number; target: number | null }[] = []
-  const errors: RatingErrors = {}
-  for (const competency of domain.competencies) {
-    // A missing answer must not coerce to 0 ("not yet"): only a chosen option counts.
-    const currentRaw = form.get(`current:${competency.id}`)
-    const current = level.safeParse(typeof currentRaw === 'string' && currentRaw !== '' ? currentRaw : undefined)
-    const targetRaw = form.get(`target:${competency.id}`)
-    const target = targetRaw ? level.min(1).safeParse(targetRaw) : null
-    if (!current.success) errors[`current-${competency.id}-0`] = `Choose where you are now for ${competency.name}`
-    else
-      ratings.push({ competencyId: competency.id, current: current.data, target: target?.success ? target.data : null })
-  }
-  return { ratings, errors }
+  const fields = domain.competencies.flatMap((competency) => {
+    // A missing answer must not count as 0 ("not yet"): only a chosen option does.
+    const chooseCurrent = `Choose where you are now for ${competency.name}`
+    const current = z.enum(LEVEL_VALUES, { error: chooseCurrent }).transform(Number)
+    const target = z
+      .string()
+      .optional()
+      .transform((value) => (value && ['1', '2', '3', '4'].includes(value) ? Number(value) : null))
+    return [
+      [currentLevelField(competency.id), current],
+      [targetLevelField(competency.id), target],
+    ] as const
+  })
+  return (
+    z
+      .object({ intent: z.enum(['next', 'leave']).catch('next'), ...Object.fromEntries(fields) })
+      // The keys are built from the framework, so zod cannot type them; each was validated just above.
+      .transform(({ intent, ...levels }) => ({
+        intent,
+        ratings: domain.competencies.map((competency) => ({
+          competencyId: competency.id,
+          current: levels[currentLevelField(competency.id)] as number,
+          target: levels[targetLevelField(competency.id)] as number | null,
+        })),
+      }))
+  )
 }
 
 export async function saveDomainRatings({
