@@ -55,8 +55,11 @@ for (const { name, size, module, slug } of viewports) {
       await expectNoSeriousA11yViolations(page)
       await page.getByLabel('What to assign').selectOption({ value: slug })
       await page.getByLabel(/^Everyone in Ward 7/).check()
-      const due = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10)
-      await page.getByLabel('Due date').fill(due)
+      const due = new Date(Date.now() + 21 * 86_400_000)
+      const dueDate = page.getByRole('group', { name: 'Due date' })
+      await dueDate.getByLabel('Day').fill(String(due.getUTCDate()))
+      await dueDate.getByLabel('Month').fill(String(due.getUTCMonth() + 1))
+      await dueDate.getByLabel('Year').fill(String(due.getUTCFullYear()))
       await page.getByRole('button', { name: 'Assign', exact: true }).click()
       await expect(page.getByRole('status')).toContainText('The learning has been assigned')
 

@@ -44,9 +44,10 @@ function readField(formData: FormData, name: string, kind: FieldKind): unknown {
     case 'repeated':
       return formData.getAll(name).filter((value) => typeof value === 'string')
     case 'date': {
-      const parts = DATE_PARTS.map((part) => formData.get(`${name}-${part}`))
-      if (parts.every((part) => part === null)) return undefined
-      const [day, month, year] = parts.map((part) => (typeof part === 'string' ? part : ''))
+      const [day, month, year] = DATE_PARTS.map((part) => {
+        const value = formData.get(`${name}-${part}`)
+        return typeof value === 'string' ? value : ''
+      })
       return { day, month, year }
     }
     case 'file':
