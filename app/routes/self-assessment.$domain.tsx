@@ -12,11 +12,10 @@ import { parseForm } from '#app/lib/forms/parse-form.ts'
 import { readFormData } from '#app/lib/forms/read-form.server.ts'
 import {
   currentLevelField,
-  saveDomainRatings,
-  savedRatings,
   selfAssessmentFormSchema,
   targetLevelField,
-} from '#app/lib/learning/self-assessment.server.ts'
+} from '#app/lib/learning/self-assessment-form.ts'
+import { saveDomainRatings, savedRatings } from '#app/lib/learning/self-assessment.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.domain.name ?? 'Self-assessment'} – Digital skills` },
@@ -58,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const { framework, domain, index } = domainFrom(params)
-  const form = parseForm(await readFormData(request), selfAssessmentFormSchema(domain.id))
+  const form = parseForm(await readFormData(request), selfAssessmentFormSchema(domain))
   if (!form.ok) return data({ errors: form.errors }, { status: 400 })
   await saveDomainRatings({ user, ratings: form.data.ratings })
   if (form.data.intent === 'leave') return redirect('/')

@@ -1,5 +1,5 @@
-import { z } from 'zod'
 import { parseForm } from '#app/lib/forms/parse-form.ts'
+import { acceptedAnswers, answerField, knowledgeCheckFormSchema } from './knowledge-check-form.ts'
 import type { ModuleSource } from './module-source.server.ts'
 import type { Question } from './module.schema.ts'
 
@@ -16,38 +16,13 @@ export function publicQuestions(module: ModuleSource) {
 export type PublicQuestion = ReturnType<typeof publicQuestions>[number]
 export type Answers = Record<string, string[]>
 
-/** The form field of a question: one value per chosen option. */
-export const answerField = (questionId: string) => `q:${questionId}`
-
-function acceptedAnswers(question: Question, chosen: readonly string[]): string[] {
-  const known = new Set(question.options.map((o) => o.id))
-  const accepted = [...new Set(chosen)].filter((id) => known.has(id))
-  return question.type === 'single' ? accepted.slice(0, 1) : accepted
-}
-
-/** A module's knowledge check as a form: every question needs an answer, and only its own options count. */
-export function knowledgeCheckFormSchema(module: ModuleSource) {
-  const questions = module.questions?.questions ?? []
-  return z.object(
-    Object.fromEntries(
-      questions.map((question, index) => [
-        answerField(question.id),
-        z
-          .array(z.string())
-          .transform((chosen) => acceptedAnswers(question, chosen))
-          .refine((accepted) => accepted.length > 0, `Answer question ${index + 1}`),
-      ]),
-    ),
-  )
-}
-
 /**
  * Reads a submitted knowledge check. The answers given are kept even when some are missing, so the form
  * can show them again; `errors` then says which questions to answer, keyed by their fields.
  */
 export function answersFromForm(formData: FormData, module: ModuleSource) {
   const questions = module.questions?.questions ?? []
-  const form = parseForm(formData, knowledgeCheckFormSchema(module))
+  const form = parseForm(formData, knowledgeCheckFormSchema(questions))
   const answers: Answers = {}
   for (const question of questions) {
     const submitted = form.values[answerField(question.id)]

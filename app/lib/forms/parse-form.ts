@@ -85,9 +85,14 @@ function kindOf(field: z.core.$ZodType): FieldKind {
   return 'single'
 }
 
-/** The schema under optional(), default(), nullable() and transforms: what the form itself must supply. */
+/** The schema under optional(), default(), nullable(), catch() and transforms: what the form itself must supply. */
 function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
-  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault)
+  if (
+    schema instanceof z.ZodOptional ||
+    schema instanceof z.ZodNullable ||
+    schema instanceof z.ZodDefault ||
+    schema instanceof z.ZodCatch
+  )
     return unwrap(schema.unwrap() as z.core.$ZodType)
   if (schema instanceof z.ZodPipe) return unwrap(schema.in as z.core.$ZodType)
   return schema

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm'
-import { z } from 'zod'
 import { frameworkForContent } from '#app/lib/content/catalogue.server.ts'
-import type { DomainId, Framework } from '#app/lib/content/framework.schema.ts'
+import type { Framework } from '#app/lib/content/framework.schema.ts'
 import { db, schema } from '#app/lib/db.server.ts'
 import { publicUrl, xapiActivityBase } from '#app/lib/env.server.ts'
 import { appAuthority, learnerAgent } from '#app/lib/xapi/model/agents.ts'
@@ -12,53 +11,10 @@ import { domainReadiness } from './readiness.ts'
 // The self-assessment: per competency, "where I am now" (0 = not yet, 1–4) and "where I need to be"
 // (1–4), one domain per screen, each screen saved as self-assessed statements. Never evidence.
 
-export function selfAssessmentDomain(domainId: string) {
-  const domain = frameworkForContent().domains.find((d) => d.id === domainId)
-  return domain ?? null
-}
-
 export async function savedRatings({ userId }: { userId: string }) {
   const { selfRatings } = schema()
   const rows = await db().select().from(selfRatings).where(eq(selfRatings.userId, userId))
   return new Map(rows.map((row) => [row.competencyId, { current: row.current, target: row.target }]))
-}
-
-/** The form fields of one competency on a domain's screen. */
-export const currentLevelField = (competencyId: string) => `current:${competencyId}`
-export const targetLevelField = (competencyId: string) => `target:${competencyId}`
-
-const LEVEL_VALUES = ['0', '1', '2', '3', '4'] as const
-
-/** One domain's screen: every competency needs "where I am now"; "where I need to be" is optional. */
-export function selfAssessmentFormSchema(domainId: DomainId) {
-  const domain = selfAssessmentDomain(domainId)
-  if (!domain) throw new Response('Not found', { status: 404 })
-  const fields = domain.competencies.flatMap((competency) => {
-    // A missing answer must not count as 0 ("not yet"): only a chosen option does.
-    const chooseCurrent = `Choose where you are now for ${competency.name}`
-    const current = z.enum(LEVEL_VALUES, { error: chooseCurrent }).transform(Number)
-    const target = z
-      .string()
-      .optional()
-      .transform((value) => (value && ['1', '2', '3', '4'].includes(value) ? Number(value) : null))
-    return [
-      [currentLevelField(competency.id), current],
-      [targetLevelField(competency.id), target],
-    ] as const
-  })
-  return (
-    z
-      .object({ intent: z.enum(['next', 'leave']).catch('next'), ...Object.fromEntries(fields) })
-      // The keys are built from the framework, so zod cannot type them; each was validated just above.
-      .transform(({ intent, ...levels }) => ({
-        intent,
-        ratings: domain.competencies.map((competency) => ({
-          competencyId: competency.id,
-          current: levels[currentLevelField(competency.id)] as number,
-          target: levels[targetLevelField(competency.id)] as number | null,
-        })),
-      }))
-  )
 }
 
 export async function saveDomainRatings({
