@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 // The one place a field's ids and ARIA are worked out, so a message is always announced with its field
 // and the error summary always links to an element that exists.
 
-/** A field's element id: its name, with anything an id or a URL fragment would need escaped replaced by "-". */
+/** A field's element id: its name with anything but letters, digits, _ . and - replaced by "-" ("q:x" is "q-x"). */
 export function fieldId(name: string): string {
   return name.replace(/[^\w.-]/g, '-')
 }
