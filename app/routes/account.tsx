@@ -1,9 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
-import { ErrorSummary } from '#app/components/error-summary.tsx'
+import { ErrorSummary } from '#app/components/forms/error-summary.tsx'
 import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
-import { TextField } from '#app/components/text-field.tsx'
+import { TextField } from '#app/components/forms/text-field.tsx'
 import { changePasswordFormSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '#app/lib/auth/credentials.ts'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
 import { createSession, sessionCookie } from '#app/lib/auth/session.server.ts'
@@ -61,7 +61,7 @@ export default function AccountPage() {
               <p>Your password has been changed. You have been signed out on your other devices.</p>
             </div>
           ) : null}
-          <ErrorSummary errors={errors} order={['currentPassword', 'newPassword', 'confirmPassword']} />
+          <ErrorSummary errors={errors} fields={['currentPassword', 'newPassword', 'confirmPassword']} />
           <h1>My account</h1>
           <dl className="nhsuk-summary-list">
             <div className="nhsuk-summary-list__row">

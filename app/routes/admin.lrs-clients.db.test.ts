@@ -68,7 +68,7 @@ describe('the LRS clients admin page', () => {
     if (!('data' in response)) throw new Error('expected errors')
     expect(response.data.errors).toEqual({
       name: 'Enter a name for the client',
-      'scope-all': 'Choose at least one scope',
+      scopes: 'Choose at least one scope',
     })
   })
 

@@ -1,16 +1,17 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { Cell } from '#app/components/responsive-table.tsx'
-import { ErrorSummary } from '#app/components/error-summary.tsx'
-import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
-import { TextField } from '#app/components/text-field.tsx'
+import { Checkboxes } from '#app/components/forms/checkboxes.tsx'
+import { ErrorSummary } from '#app/components/forms/error-summary.tsx'
+import { TextField } from '#app/components/forms/text-field.tsx'
 import { requireAdmin } from '#app/lib/auth/current-user.server.ts'
 import { formatDate } from '#app/lib/dates/dates.ts'
+import { parseForm } from '#app/lib/forms/parse-form.ts'
 import { readFormData } from '#app/lib/forms/read-form.server.ts'
+import { lrsClientFormSchema } from '#app/lib/xapi/clients/lrs-client-form.ts'
 import { createLrsClient, disableLrsClient, listLrsClients } from '#app/lib/xapi/clients/lrs-clients.server.ts'
-import { LRS_SCOPES, lrsScopeSchema } from '#app/lib/xapi/clients/lrs-scopes.ts'
+import { LRS_SCOPES } from '#app/lib/xapi/clients/lrs-scopes.ts'
 
 export const meta: MetaFunction = () => [{ title: 'LRS clients – Digital skills' }]
 
@@ -27,38 +28,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-const createSchema = z.object({
-  intent: z.literal('create'),
-  name: z.string().trim().min(1, 'Enter a name for the client').max(200, 'Name must be 200 characters or fewer'),
-  scopes: z.array(lrsScopeSchema).min(1, 'Choose at least one scope'),
-  trusted: z.boolean(),
-})
-
 export async function action({ request }: ActionFunctionArgs) {
   await requireAdmin(request)
-  const form = await readFormData(request)
-  if (form.get('intent') === 'disable') {
-    await disableLrsClient({ id: String(form.get('clientId') ?? '') })
+  const form = parseForm(await readFormData(request), lrsClientFormSchema)
+  if (!form.ok) return data({ created: null, errors: form.errors }, { status: 400 })
+  if (form.data.intent === 'disable') {
+    await disableLrsClient({ id: form.data.clientId })
     return { created: null, errors: null }
   }
-  const parsed = createSchema.safeParse({
-    intent: form.get('intent'),
-    name: form.get('name') ?? '',
-    scopes: form.getAll('scopes').map(String),
-    trusted: form.get('trusted') === 'yes',
-  })
-  if (!parsed.success) {
-    const errors: FieldErrors = {}
-    for (const issue of parsed.error.issues)
-      errors[String(issue.path[0] === 'scopes' ? 'scope-all' : issue.path[0])] ??= issue.message
-    return data({ created: null, errors }, { status: 400 })
-  }
-  const { key, secret } = await createLrsClient({
-    name: parsed.data.name,
-    scopes: parsed.data.scopes,
-    trustedForEvidence: parsed.data.trusted,
-  })
-  return { created: { name: parsed.data.name, key, secret }, errors: null }
+  const { name, scopes, trusted } = form.data
+  const { key, secret } = await createLrsClient({ name, scopes, trustedForEvidence: trusted })
+  return { created: { name, key, secret }, errors: null }
 }
 
 export default function LrsClientsPage() {
@@ -143,50 +123,19 @@ export default function LrsClientsPage() {
       )}
 
       <h2>Issue a new key</h2>
-      <ErrorSummary errors={errors} order={['name', 'scope-all']} />
+      <ErrorSummary errors={errors} fields={['name', 'scopes']} />
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="create" />
         <TextField name="name" label="Name of the system" error={errors?.name} maxLength={200} />
-        <div className={`nhsuk-form-group${errors?.['scope-all'] ? ' nhsuk-form-group--error' : ''}`}>
-          <fieldset className="nhsuk-fieldset" aria-describedby="scopes-hint">
-            <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">What it may do</legend>
-            <div className="nhsuk-hint" id="scopes-hint">
-              Most courses need statements/write, statements/read/mine and state.
-            </div>
-            {errors?.['scope-all'] ? (
-              <span className="nhsuk-error-message">
-                <span className="nhsuk-u-visually-hidden">Error:</span> {errors['scope-all']}
-              </span>
-            ) : null}
-            <div className="nhsuk-checkboxes">
-              {LRS_SCOPES.map((scope) => (
-                <div className="nhsuk-checkboxes__item" key={scope}>
-                  <input
-                    className="nhsuk-checkboxes__input"
-                    id={`scope-${scope.replaceAll('/', '-')}`}
-                    name="scopes"
-                    type="checkbox"
-                    value={scope}
-                  />
-                  <label
-                    className="nhsuk-label nhsuk-checkboxes__label"
-                    htmlFor={`scope-${scope.replaceAll('/', '-')}`}
-                  >
-                    {scope}
-                  </label>
-                </div>
-              ))}
-            </div>
-          </fieldset>
-        </div>
-        <div className="nhsuk-checkboxes nhsuk-form-group">
-          <div className="nhsuk-checkboxes__item">
-            <input className="nhsuk-checkboxes__input" id="trusted" name="trusted" type="checkbox" value="yes" />
-            <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="trusted">
-              Trust its passes as competency evidence
-            </label>
-          </div>
-        </div>
+        <Checkboxes
+          name="scopes"
+          legend="What it may do"
+          labelSize="s"
+          hint="Most courses need statements/write, statements/read/mine and state."
+          error={errors?.scopes}
+          items={LRS_SCOPES.map((scope) => ({ value: scope, label: scope }))}
+        />
+        <Checkboxes name="trusted" items={[{ value: 'yes', label: 'Trust its passes as competency evidence' }]} />
         <button className="nhsuk-button" type="submit">
           Issue key and secret
         </button>

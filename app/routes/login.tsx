@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { ErrorSummary } from '#app/components/error-summary.tsx'
+import { ErrorSummary } from '#app/components/forms/error-summary.tsx'
 import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
-import { TextField } from '#app/components/text-field.tsx'
+import { TextField } from '#app/components/forms/text-field.tsx'
 import { MAX_EMAIL_LENGTH, PASSWORD_MAX_LENGTH, signInFormSchema } from '#app/lib/auth/credentials.ts'
 import { getUser, safeRedirect } from '#app/lib/auth/current-user.server.ts'
 import { SIGN_IN_WINDOW_MS } from '#app/lib/auth/rate-limit.server.ts'
@@ -50,7 +50,7 @@ export default function LoginPage() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} order={['email', 'password']} />
+        <ErrorSummary errors={errors} fields={['email', 'password']} />
         <h1>Sign in</h1>
         <p>Use your work email address to sign in to your digital skills learning.</p>
         <Form method="post" noValidate>

@@ -1,11 +1,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
-import { ErrorSummary } from '#app/components/error-summary.tsx'
-import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
+import { Checkboxes } from '#app/components/forms/checkboxes.tsx'
+import { ErrorSummary } from '#app/components/forms/error-summary.tsx'
+import { Radios } from '#app/components/forms/radios.tsx'
 import { CheckResult } from '#app/components/module/check-result.tsx'
-import { optionInputId, QuestionField } from '#app/components/module/question-field.tsx'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
+import { answerField } from '#app/lib/content/knowledge-check-form.ts'
 import { answersFromForm, publicQuestions } from '#app/lib/content/knowledge-check.server.ts'
 import { requireVisibleModule } from '#app/lib/content/module-page.server.ts'
 import { readFormData } from '#app/lib/forms/read-form.server.ts'
@@ -28,17 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const { module } = requireVisibleModule({ slug: params.slug, user })
-  const { answers, unanswered } = answersFromForm(await readFormData(request), module)
-  if (unanswered.length > 0) {
-    const questions = publicQuestions(module)
-    const errors: FieldErrors = {}
-    for (const id of unanswered) {
-      const index = questions.findIndex((q) => q.id === id)
-      const question = questions[index]
-      if (question?.options[0]) errors[optionInputId(id, question.options[0].id)] = `Answer question ${index + 1}`
-    }
-    return data({ result: null, errors, answers }, { status: 400 })
-  }
+  const { answers, errors } = answersFromForm(await readFormData(request), module)
+  if (errors) return data({ result: null, errors, answers }, { status: 400 })
   const result = await submitKnowledgeCheck({ user, module, answers })
   return { result, errors: null, answers }
 }
@@ -48,9 +40,7 @@ export default function KnowledgeCheckPage() {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   if (actionData?.result) return <CheckResult result={actionData.result} moduleTitle={module.title} />
-  const errors = actionData?.errors ?? undefined
-  const errorFor = (questionId: string, firstOption: string | undefined) =>
-    firstOption ? errors?.[optionInputId(questionId, firstOption)] : undefined
+  const errors = actionData?.errors
   return (
     <>
       <Breadcrumbs
@@ -61,10 +51,7 @@ export default function KnowledgeCheckPage() {
       />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary
-            errors={errors}
-            order={questions.flatMap((q) => (q.options[0] ? [optionInputId(q.id, q.options[0].id)] : []))}
-          />
+          <ErrorSummary errors={errors} fields={questions.map((q) => answerField(q.id))} />
           <span className="nhsuk-caption-l">{module.title}</span>
           <h1>Check what you have learned</h1>
           <p>
@@ -72,15 +59,26 @@ export default function KnowledgeCheckPage() {
             times as you like.
           </p>
           <Form method="post" noValidate>
-            {questions.map((question, index) => (
-              <QuestionField
-                key={question.id}
-                question={question}
-                number={index + 1}
-                chosen={actionData?.answers?.[question.id] ?? []}
-                error={errorFor(question.id, question.options[0]?.id)}
-              />
-            ))}
+            {questions.map((question, index) => {
+              const chosen = actionData?.answers?.[question.id] ?? []
+              const field = {
+                name: answerField(question.id),
+                legend: (
+                  <>
+                    <span className="nhsuk-caption-m">Question {index + 1}</span>
+                    {question.prompt}
+                  </>
+                ),
+                labelSize: 's' as const,
+                error: errors?.[answerField(question.id)],
+                items: question.options.map((option) => ({ value: option.id, label: option.text })),
+              }
+              return question.type === 'single' ? (
+                <Radios key={question.id} {...field} defaultValue={chosen[0]} />
+              ) : (
+                <Checkboxes key={question.id} {...field} hint="Select all that apply" defaultValue={chosen} />
+              )
+            })}
             <button className="nhsuk-button" type="submit" disabled={navigation.state === 'submitting'}>
               Submit answers
             </button>

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { OVERDUE_COLUMNS } from '#app/lib/assignments/assignment-options.ts'
 import { createAssignment } from '#app/lib/assignments/assignments.server.ts'
 import { DAY_MS, formatDate, isoDay } from '#app/lib/dates/dates.ts'
+import { datePartsOf } from '#app/lib/forms/date-field.ts'
 import { parseCsv } from '#app/lib/reports/csv.server.ts'
 import { createOrg, createTeam, createUser } from '#tests/factories.ts'
 import { recordPasses } from '#tests/report-fixture.ts'
@@ -33,6 +34,12 @@ async function post(userId: string, unitId: string, fields: Record<string, strin
     params: { unitId },
     context: loadContext,
   })
+}
+
+/** A YYYY-MM-DD due date as typed into the form's day, month and year boxes. */
+function dueDateBoxes(isoDate: string) {
+  const { day, month, year } = datePartsOf(isoDate)
+  return { 'dueDate-day': day, 'dueDate-month': month, 'dueDate-year': year }
 }
 
 async function organisation() {
@@ -96,7 +103,7 @@ describe('the assign page', () => {
       intent: 'assign',
       what: '',
       who: 'person',
-      dueDate: '2020-01-01',
+      ...dueDateBoxes('2020-01-01'),
     })
     if (!('data' in invalid)) throw new Error('expected errors')
     expect(invalid.init?.status).toBe(400)
@@ -105,14 +112,20 @@ describe('the assign page', () => {
       personId: 'Choose the person the work is for',
       dueDate: 'Due date must be today or in the future',
     })
-    expect(invalid.data.values).toEqual({ what: '', who: 'person', personId: '', dueDate: '2020-01-01', recurs: false })
+    expect(invalid.data.values).toEqual({
+      what: '',
+      who: 'person',
+      personId: '',
+      dueDate: { day: '1', month: '1', year: '2020' },
+      recurs: false,
+    })
 
     const dueDate = isoDay(new Date(Date.now() + 7 * DAY_MS))
     const created = await post(manager.id, team.id, {
       intent: 'assign',
       what: PHISHING,
       who: 'unit',
-      dueDate,
+      ...dueDateBoxes(dueDate),
       recurs: 'yes',
     })
     if ('data' in created) throw new Error(`expected a redirect: ${JSON.stringify(created.data)}`)
@@ -123,7 +136,7 @@ describe('the assign page', () => {
       what: 'role-targets',
       who: 'person',
       personId: learner.id,
-      dueDate,
+      ...dueDateBoxes(dueDate),
     })
 
     const request = await signedInRequest(manager.id, `/reports/units/${team.id}/assign`)

@@ -1,12 +1,21 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Fragment } from 'react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
-import { ErrorSummary } from '#app/components/error-summary.tsx'
+import { ErrorSummary } from '#app/components/forms/error-summary.tsx'
+import { Radios } from '#app/components/forms/radios.tsx'
+import { SelectField } from '#app/components/forms/select-field.tsx'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
 import { frameworkForContent } from '#app/lib/content/catalogue.server.ts'
 import { domainIdSchema } from '#app/lib/content/framework.schema.ts'
+import { parseForm } from '#app/lib/forms/parse-form.ts'
 import { readFormData } from '#app/lib/forms/read-form.server.ts'
-import { parseDomainRatings, saveDomainRatings, savedRatings } from '#app/lib/learning/self-assessment.server.ts'
+import {
+  currentLevelField,
+  selfAssessmentFormSchema,
+  targetLevelField,
+} from '#app/lib/learning/self-assessment-form.ts'
+import { saveDomainRatings, savedRatings } from '#app/lib/learning/self-assessment.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.domain.name ?? 'Self-assessment'} – Digital skills` },
@@ -48,11 +57,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const { framework, domain, index } = domainFrom(params)
-  const form = await readFormData(request)
-  const { ratings, errors } = parseDomainRatings(form, domain.id)
-  if (Object.keys(errors).length > 0) return data({ errors }, { status: 400 })
-  await saveDomainRatings({ user, ratings })
-  if (form.get('intent') === 'leave') return redirect('/')
+  const form = parseForm(await readFormData(request), selfAssessmentFormSchema(domain))
+  if (!form.ok) return data({ errors: form.errors }, { status: 400 })
+  await saveDomainRatings({ user, ratings: form.data.ratings })
+  if (form.data.intent === 'leave') return redirect('/')
   const next = framework.domains[index + 1]
   return redirect(next ? `/self-assessment/${next.id}` : '/self-assessment/results')
 }
@@ -71,7 +79,7 @@ export default function SelfAssessmentDomainPage() {
       />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary errors={errors} order={competencies.map((c) => `current-${c.id}-0`)} />
+          <ErrorSummary errors={errors} fields={competencies.map((c) => currentLevelField(c.id))} />
           <div className="app-progress">
             <p className="nhsuk-caption-m" id="progress-label">
               Self-assessment: domain {number} of {total}
@@ -93,62 +101,35 @@ export default function SelfAssessmentDomainPage() {
             </div>
           </details>
           <Form method="post" noValidate>
-            {competencies.map((competency) => {
-              const error = errors?.[`current-${competency.id}-0`]
-              return (
-                <div key={competency.id} className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-                  <fieldset className="nhsuk-fieldset" aria-describedby={`hint-${competency.id}`}>
-                    <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
-                      {competency.name}: where are you now?
-                    </legend>
-                    <div className="nhsuk-hint" id={`hint-${competency.id}`}>
-                      {competency.description}
-                    </div>
-                    {error ? (
-                      <span className="nhsuk-error-message">
-                        <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-                      </span>
-                    ) : null}
-                    <div className="nhsuk-radios nhsuk-radios--small">
-                      {[{ level: 0, name: 'Not yet', description: '' }, ...levels].map((option) => (
-                        <div className="nhsuk-radios__item" key={option.level}>
-                          <input
-                            className="nhsuk-radios__input"
-                            id={`current-${competency.id}-${option.level}`}
-                            name={`current:${competency.id}`}
-                            type="radio"
-                            value={option.level}
-                            defaultChecked={competency.saved?.current === option.level}
-                          />
-                          <label
-                            className="nhsuk-label nhsuk-radios__label"
-                            htmlFor={`current-${competency.id}-${option.level}`}
-                          >
-                            {option.level === 0 ? 'Not yet' : `${option.level} ${option.name}`}
-                          </label>
-                        </div>
-                      ))}
-                    </div>
-                  </fieldset>
-                  <label className="nhsuk-label" htmlFor={`target-${competency.id}`}>
-                    Where do you need to be? (optional)
-                  </label>
-                  <select
-                    className="nhsuk-select"
-                    id={`target-${competency.id}`}
-                    name={`target:${competency.id}`}
-                    defaultValue={competency.saved?.target ?? ''}
-                  >
-                    <option value="">Not sure</option>
-                    {levels.map((option) => (
-                      <option key={option.level} value={option.level}>
-                        {option.level} {option.name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              )
-            })}
+            {competencies.map((competency) => (
+              <Fragment key={competency.id}>
+                <Radios
+                  name={currentLevelField(competency.id)}
+                  legend={`${competency.name}: where are you now?`}
+                  labelSize="s"
+                  hint={competency.description}
+                  error={errors?.[currentLevelField(competency.id)]}
+                  small
+                  items={[{ level: 0, name: 'Not yet' }, ...levels].map((option) => ({
+                    value: String(option.level),
+                    label: option.level === 0 ? 'Not yet' : `${option.level} ${option.name}`,
+                  }))}
+                  defaultValue={competency.saved ? String(competency.saved.current) : undefined}
+                />
+                <SelectField
+                  name={targetLevelField(competency.id)}
+                  label="Where do you need to be? (optional)"
+                  defaultValue={competency.saved?.target ?? ''}
+                >
+                  <option value="">Not sure</option>
+                  {levels.map((option) => (
+                    <option key={option.level} value={option.level}>
+                      {option.level} {option.name}
+                    </option>
+                  ))}
+                </SelectField>
+              </Fragment>
+            ))}
             <div className="app-section-nav">
               <button className="nhsuk-button" type="submit" name="intent" value="next">
                 {number < total ? 'Save and continue' : 'Save and see my results'}

@@ -1,5 +1,5 @@
 import { DEMO_PASSWORD, demoAccounts, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures.ts'
-import { DAY_MS, formatDate, isoDay } from '#app/lib/dates/dates.ts'
+import { DAY_MS, formatDate } from '#app/lib/dates/dates.ts'
 
 // The demo manager looks after Ward 7 and Ward 8. Each viewport assigns a different module to Ward 7,
 // so the two runs (and other journeys using the demo learner) do not depend on each other.
@@ -56,8 +56,11 @@ for (const { name, size, module, slug } of viewports) {
       await expectNoSeriousA11yViolations(page)
       await page.getByLabel('What to assign').selectOption({ value: slug })
       await page.getByLabel(/^Everyone in Ward 7/).check()
-      const due = isoDay(new Date(Date.now() + 21 * DAY_MS))
-      await page.getByLabel('Due date').fill(due)
+      const due = new Date(Date.now() + 21 * DAY_MS)
+      const dueDate = page.getByRole('group', { name: 'Due date' })
+      await dueDate.getByLabel('Day').fill(String(due.getUTCDate()))
+      await dueDate.getByLabel('Month').fill(String(due.getUTCMonth() + 1))
+      await dueDate.getByLabel('Year').fill(String(due.getUTCFullYear()))
       await page.getByRole('button', { name: 'Assign', exact: true }).click()
       await expect(page.getByRole('status')).toContainText('The learning has been assigned')
 

@@ -1,3 +1,5 @@
+import { parseForm } from '#app/lib/forms/parse-form.ts'
+import { acceptedAnswers, answerField, knowledgeCheckFormSchema } from './knowledge-check-form.ts'
 import type { ModuleSource } from './module-source.server.ts'
 import type { Question } from './module.schema.ts'
 
@@ -14,18 +16,20 @@ export function publicQuestions(module: ModuleSource) {
 export type PublicQuestion = ReturnType<typeof publicQuestions>[number]
 export type Answers = Record<string, string[]>
 
-/** Reads answers from a submitted form: field `q:<questionId>`, one value per chosen option. */
-export function answersFromForm(formData: FormData, module: ModuleSource): { answers: Answers; unanswered: string[] } {
+/**
+ * Reads a submitted knowledge check. The answers given are kept even when some are missing, so the form
+ * can show them again; `errors` then says which questions to answer, keyed by their fields.
+ */
+export function answersFromForm(formData: FormData, module: ModuleSource) {
+  const questions = module.questions?.questions ?? []
+  const form = parseForm(formData, knowledgeCheckFormSchema(questions))
   const answers: Answers = {}
-  const unanswered: string[] = []
-  for (const question of module.questions?.questions ?? []) {
-    const known = new Set(question.options.map((o) => o.id))
-    const chosen = [...new Set(formData.getAll(`q:${question.id}`).map(String))].filter((id) => known.has(id))
-    const accepted = question.type === 'single' ? chosen.slice(0, 1) : chosen
-    answers[question.id] = accepted
-    if (accepted.length === 0) unanswered.push(question.id)
+  for (const question of questions) {
+    const submitted = form.values[answerField(question.id)]
+    answers[question.id] = acceptedAnswers(question, Array.isArray(submitted) ? submitted : [])
   }
-  return { answers, unanswered }
+  const unanswered = questions.filter((question) => answers[question.id]?.length === 0).map((q) => q.id)
+  return { answers, unanswered, errors: form.ok ? null : form.errors }
 }
 
 function isRight(question: Question, chosen: string[]): boolean {

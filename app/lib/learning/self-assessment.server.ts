@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm'
-import { z } from 'zod'
 import { frameworkForContent } from '#app/lib/content/catalogue.server.ts'
-import type { DomainId, Framework } from '#app/lib/content/framework.schema.ts'
+import type { Framework } from '#app/lib/content/framework.schema.ts'
 import { db, schema } from '#app/lib/db.server.ts'
 import { publicUrl, xapiActivityBase } from '#app/lib/env.server.ts'
 import { appAuthority, learnerAgent } from '#app/lib/xapi/model/agents.ts'
@@ -12,38 +11,10 @@ import { domainReadiness } from './readiness.ts'
 // The self-assessment: per competency, "where I am now" (0 = not yet, 1–4) and "where I need to be"
 // (1–4), one domain per screen, each screen saved as self-assessed statements. Never evidence.
 
-const level = z.coerce.number().int().min(0).max(4)
-
-export function selfAssessmentDomain(domainId: string) {
-  const domain = frameworkForContent().domains.find((d) => d.id === domainId)
-  return domain ?? null
-}
-
 export async function savedRatings({ userId }: { userId: string }) {
   const { selfRatings } = schema()
   const rows = await db().select().from(selfRatings).where(eq(selfRatings.userId, userId))
   return new Map(rows.map((row) => [row.competencyId, { current: row.current, target: row.target }]))
-}
-
-export type RatingErrors = Partial<Record<string, string>>
-
-/** Reads one domain's screen: every competency needs "where I am now"; "where I need to be" is optional. */
-export function parseDomainRatings(form: FormData, domainId: DomainId) {
-  const domain = selfAssessmentDomain(domainId)
-  if (!domain) throw new Response('Not found', { status: 404 })
-  const ratings: { competencyId: string; current: number; target: number | null }[] = []
-  const errors: RatingErrors = {}
-  for (const competency of domain.competencies) {
-    // A missing answer must not coerce to 0 ("not yet"): only a chosen option counts.
-    const currentRaw = form.get(`current:${competency.id}`)
-    const current = level.safeParse(typeof currentRaw === 'string' && currentRaw !== '' ? currentRaw : undefined)
-    const targetRaw = form.get(`target:${competency.id}`)
-    const target = targetRaw ? level.min(1).safeParse(targetRaw) : null
-    if (!current.success) errors[`current-${competency.id}-0`] = `Choose where you are now for ${competency.name}`
-    else
-      ratings.push({ competencyId: competency.id, current: current.data, target: target?.success ? target.data : null })
-  }
-  return { ratings, errors }
 }
 
 export async function saveDomainRatings({

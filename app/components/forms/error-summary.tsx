@@ -1,12 +1,17 @@
 import { useEffect, useRef } from 'react'
 import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
+import { summaryTarget, type SummaryField } from './field-ids.ts'
 
-/** NHS.UK error summary: every problem on the form, each linking to its field. Focused when it appears. */
-export function ErrorSummary({ errors, order }: { errors: FieldErrors | undefined; order: string[] }) {
+/**
+ * NHS.UK error summary: every problem on the form, in the order of `fields`, each linking to its field's
+ * first input. Focused when it appears, so the problems are read out first.
+ */
+export function ErrorSummary({ errors, fields }: { errors: FieldErrors | null | undefined; fields: SummaryField[] }) {
   const ref = useRef<HTMLDivElement>(null)
-  const entries = order.flatMap((field) => {
-    const message = errors?.[field]
-    return message ? [{ field, message }] : []
+  const entries = fields.flatMap((field) => {
+    const { name, href } = summaryTarget(field)
+    const message = errors?.[name]
+    return message ? [{ href, message }] : []
   })
   useEffect(() => {
     if (entries.length > 0) ref.current?.focus()
@@ -20,9 +25,9 @@ export function ErrorSummary({ errors, order }: { errors: FieldErrors | undefine
         </h2>
         <div className="nhsuk-error-summary__body">
           <ul className="nhsuk-list nhsuk-error-summary__list">
-            {entries.map(({ field, message }) => (
-              <li key={field}>
-                <a href={`#${field}`}>{message}</a>
+            {entries.map(({ href, message }) => (
+              <li key={href}>
+                <a href={href}>{message}</a>
               </li>
             ))}
           </ul>

@@ -1,0 +1,126 @@
+import type { Page } from '@playwright/test'
+import { expect, expectNoSeriousA11yViolations, signIn, test, DEMO_PASSWORD, demoAccounts } from './fixtures.ts'
+
+// Every form, sent empty or wrong: the error summary appears, each message is announced with its field
+// (its id is in the aria-describedby of that field's control or fieldset), each summary link leads to an
+// element on the page, and axe finds nothing serious on the page showing them.
+
+async function expectErrorsTiedToFields(page: Page, expectedMessages: string[]) {
+  const summary = page.locator('.nhsuk-error-summary')
+  await expect(summary.getByRole('heading', { name: 'There is a problem' })).toBeVisible()
+  await expect(summary.getByRole('link')).toHaveText(expectedMessages)
+  const problems = await page.evaluate(() => {
+    const found: string[] = []
+    const messages = [...document.querySelectorAll('main .nhsuk-error-message')]
+    if (messages.length === 0) found.push('no error messages beside the fields')
+    for (const message of messages) {
+      const group = message.closest('.nhsuk-form-group')
+      const described = message.id
+        ? [...(group?.querySelectorAll('[aria-describedby]') ?? [])].filter((element) =>
+            (element.getAttribute('aria-describedby') ?? '').split(' ').includes(message.id),
+          )
+        : []
+      if (described.length === 0) found.push(`"${message.textContent}" is not in its field's aria-describedby`)
+    }
+    for (const link of document.querySelectorAll<HTMLAnchorElement>('.nhsuk-error-summary a')) {
+      const target = document.getElementById(decodeURIComponent(link.hash.slice(1)))
+      if (!target) found.push(`the summary link "${link.textContent}" leads nowhere (${link.hash})`)
+    }
+    return found
+  })
+  expect(problems).toEqual([])
+  await expect(page.locator('main .nhsuk-error-message')).toHaveCount(expectedMessages.length)
+}
+
+async function openWard7AssignPage(page: Page) {
+  await page.getByRole('link', { name: 'Reports', exact: true }).click()
+  await page.getByRole('table').getByRole('link', { name: 'Ward 7 – Acute medicine' }).click()
+  await page.getByRole('link', { name: 'Assign learning' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Assign learning' })).toBeVisible()
+}
+
+test.describe('errors are announced with their fields, and axe finds nothing serious', () => {
+  test('sign in', async ({ page }) => {
+    await page.goto('/login')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expectErrorsTiedToFields(page, ['Enter your email address', 'Enter your password'])
+    await expectNoSeriousA11yViolations(page)
+  })
+
+  test('change password', async ({ page, login }) => {
+    await login({ role: 'learner' })
+    await page.goto('/account')
+    await page.getByRole('button', { name: 'Change password' }).click()
+    await expectErrorsTiedToFields(page, [
+      'Enter your current password',
+      'Enter a new password',
+      'Confirm your new password',
+    ])
+    await expectNoSeriousA11yViolations(page)
+  })
+
+  test('issue an LRS key', async ({ page, login }) => {
+    await login({ role: 'admin' })
+    await page.goto('/admin/lrs-clients')
+    await page.getByRole('button', { name: 'Issue key and secret' }).click()
+    await expectErrorsTiedToFields(page, ['Enter a name for the client', 'Choose at least one scope'])
+    await expectNoSeriousA11yViolations(page)
+  })
+
+  test('assign learning', async ({ page, login }) => {
+    await login({ role: 'manager' })
+    await openWard7AssignPage(page)
+    await page.getByRole('radio', { name: 'One person' }).check()
+    await page.getByRole('group', { name: 'Due date' }).getByLabel('Month').fill('')
+    await page.getByRole('button', { name: 'Assign', exact: true }).click()
+    await expectErrorsTiedToFields(page, [
+      'Choose what to assign',
+      'Choose the person the work is for',
+      'Due date must include a month',
+    ])
+    await expectNoSeriousA11yViolations(page)
+  })
+
+  test('a self-assessment screen', async ({ page, login }) => {
+    await login({ role: 'manager' })
+    await page.goto('/self-assessment/INNOV')
+    await page.getByRole('button', { name: 'Save and see my results' }).click()
+    const summary = page.locator('.nhsuk-error-summary')
+    await expect(summary.getByRole('link').first()).toContainText('Choose where you are now for')
+    const count = await page.locator('main fieldset').count()
+    const messages = await summary.getByRole('link').allTextContents()
+    expect(messages).toHaveLength(count)
+    await expectErrorsTiedToFields(page, messages)
+    await expectNoSeriousA11yViolations(page)
+  })
+
+  test('a knowledge check', async ({ page, login }) => {
+    await login({ role: 'learner' })
+    await page.goto('/modules/spotting-phishing/check')
+    await page.getByRole('button', { name: 'Submit answers' }).click()
+    await expectErrorsTiedToFields(page, [
+      'Answer question 1',
+      'Answer question 2',
+      'Answer question 3',
+      'Answer question 4',
+    ])
+    await expectNoSeriousA11yViolations(page)
+  })
+})
+
+test('without JavaScript, the assign form comes back with its errors and what was typed', async ({
+  newWatchedContext,
+}) => {
+  const context = await newWatchedContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await signIn(page, { email: demoAccounts.manager.email, password: DEMO_PASSWORD })
+  await openWard7AssignPage(page)
+  const dueDate = page.getByRole('group', { name: 'Due date' })
+  await dueDate.getByLabel('Day').fill('31')
+  await dueDate.getByLabel('Month').fill('2')
+  await dueDate.getByLabel('Year').fill('2030')
+  await page.getByRole('button', { name: 'Assign', exact: true }).click()
+  await expectErrorsTiedToFields(page, ['Choose what to assign', 'Due date must be a real date'])
+  await expect(dueDate.getByLabel('Day')).toHaveValue('31')
+  await expect(dueDate.getByLabel('Day')).toHaveAttribute('aria-invalid', 'true')
+})
