@@ -13,7 +13,6 @@ export function publicQuestions(module: ModuleSource) {
   }))
 }
 
-export type PublicQuestion = ReturnType<typeof publicQuestions>[number]
 export type Answers = Record<string, string[]>
 
 /**

@@ -23,10 +23,13 @@ export function parseForm<S extends z.ZodType>(formData: FormData, formSchema: S
   const raw: Record<string, unknown> = {}
   const values: FormValues = {}
   for (const [name, kind] of fieldKinds(formSchema)) {
-    const value = readField(formData, name, kind)
-    if (value === undefined) continue
-    raw[name] = value
-    if (kind === 'single' || kind === 'repeated' || kind === 'date') values[name] = value as FormValue
+    if (kind === 'file' || kind === 'files') {
+      const files = chosenFiles(formData, name)
+      raw[name] = kind === 'files' ? files : files[0]
+      continue
+    }
+    const value = readValue(formData, name, kind)
+    if (value !== undefined) raw[name] = values[name] = value
   }
   const result = formSchema.safeParse(raw)
   if (result.success) return { ok: true, data: result.data, values }
@@ -35,7 +38,7 @@ export function parseForm<S extends z.ZodType>(formData: FormData, formSchema: S
   return { ok: false, errors, values }
 }
 
-function readField(formData: FormData, name: string, kind: FieldKind): unknown {
+function readValue(formData: FormData, name: string, kind: 'single' | 'repeated' | 'date'): FormValue | undefined {
   switch (kind) {
     case 'single': {
       const value = formData.get(name)
@@ -44,16 +47,12 @@ function readField(formData: FormData, name: string, kind: FieldKind): unknown {
     case 'repeated':
       return formData.getAll(name).filter((value) => typeof value === 'string')
     case 'date': {
-      const [day, month, year] = DATE_PARTS.map((part) => {
+      const [day = '', month = '', year = ''] = DATE_PARTS.map((part) => {
         const value = formData.get(`${name}-${part}`)
         return typeof value === 'string' ? value : ''
       })
       return { day, month, year }
     }
-    case 'file':
-      return chosenFiles(formData, name)[0]
-    case 'files':
-      return chosenFiles(formData, name)
   }
 }
 
@@ -69,9 +68,9 @@ function fieldKinds(formSchema: z.core.$ZodType): Map<string, FieldKind> {
   const objects = schema instanceof z.ZodUnion ? schema.options.map(unwrap) : [schema]
   for (const object of objects) {
     if (!(object instanceof z.ZodObject)) continue
-    for (const [name, field] of Object.entries(object.shape as Record<string, z.core.$ZodType>)) {
-      if (kinds.get(name) !== undefined && kinds.get(name) !== 'single') continue
-      kinds.set(name, kindOf(unwrap(field)))
+    for (const [name, field] of Object.entries(object.shape)) {
+      // Where the options of a union read a field differently, the one that is not a plain string wins.
+      if ((kinds.get(name) ?? 'single') === 'single') kinds.set(name, kindOf(unwrap(field)))
     }
   }
   return kinds
@@ -79,8 +78,7 @@ function fieldKinds(formSchema: z.core.$ZodType): Map<string, FieldKind> {
 
 function kindOf(field: z.core.$ZodType): FieldKind {
   if (field instanceof z.ZodFile) return 'file'
-  if (field instanceof z.ZodArray)
-    return unwrap(field.element as z.core.$ZodType) instanceof z.ZodFile ? 'files' : 'repeated'
+  if (field instanceof z.ZodArray) return unwrap(field.element) instanceof z.ZodFile ? 'files' : 'repeated'
   if (field instanceof z.ZodObject && isDatePartsShape(field.shape)) return 'date'
   return 'single'
 }
@@ -93,7 +91,7 @@ function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
     schema instanceof z.ZodDefault ||
     schema instanceof z.ZodCatch
   )
-    return unwrap(schema.unwrap() as z.core.$ZodType)
-  if (schema instanceof z.ZodPipe) return unwrap(schema.in as z.core.$ZodType)
+    return unwrap(schema.unwrap())
+  if (schema instanceof z.ZodPipe) return unwrap(schema.in)
   return schema
 }

@@ -15,8 +15,6 @@ import { rebuildTeamRollups, refreshTeamRollups, teamsOf } from './team-rollups.
 // their statements, and `rebuildProjections()` replays every non-voided statement in `seq` order, which must
 // give the same rows as applying them one at a time.
 
-export type { ProjectorSettings } from './projection-writer.server.ts'
-
 // Rows of xapi_statements hold statements validated against the statement schema (or built by the app to
 // its shape) before they were stored, so their JSON is read as the schema's type.
 const asStatement = (json: unknown) => json as Statement
@@ -24,7 +22,7 @@ const asStatement = (json: unknown) => json as Statement
 const BATCH_SIZE = 1000
 
 /**
- * Replays non-voided statements in `seq` order, in batches, through one projector. With `userIds`, only
+ * Replays non-voided statements in `seq` order, in batches, through one projection writer. With `userIds`, only
  * those learners' statements (found through the actor index).
  */
 async function replay(
