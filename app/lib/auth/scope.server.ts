@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm'
 import type { PgColumn } from 'drizzle-orm/pg-core'
-import { db, schema } from '#app/lib/db.server.ts'
-import type { OrgUnit } from '#app/lib/org/org-unit.ts'
+import { db, type Schema, schema } from '#app/lib/db.server.ts'
 
 /** Who is asking. Everyone is a learner; managers manage org units; admins see everything. */
 export interface Viewer {
@@ -16,7 +15,11 @@ declare const checkedAgainstViewer: unique symbol
  * people functions take only these: the brand is a symbol nothing else can name, so a unit row loaded any
  * other way, or an object written to look like one, does not compile where a VisibleUnit is wanted.
  */
-export type VisibleUnit = OrgUnit & { readonly viewer: Viewer; readonly [checkedAgainstViewer]: true }
+// The unit row's type comes straight from the schema: org imports this file, so it cannot import org.
+export type VisibleUnit = Schema['orgUnits']['$inferSelect'] & {
+  readonly viewer: Viewer
+  readonly [checkedAgainstViewer]: true
+}
 
 /** The ids of the units a viewer manages directly (column `unitId`), as a query to use inside another. */
 export function unitsManagedBy(viewer: Viewer) {
