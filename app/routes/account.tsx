@@ -4,6 +4,7 @@ import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { ErrorSummary } from '#app/components/forms/error-summary.tsx'
 import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
 import { TextField } from '#app/components/forms/text-field.tsx'
+import { SummaryList, SummaryRow } from '#app/components/summary-list.tsx'
 import { changePasswordFormSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '#app/lib/auth/credentials.ts'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
 import { createSession, sessionCookie } from '#app/lib/auth/session.server.ts'
@@ -63,28 +64,18 @@ export default function AccountPage() {
           ) : null}
           <ErrorSummary errors={errors} fields={['currentPassword', 'newPassword', 'confirmPassword']} />
           <h1>My account</h1>
-          <dl className="nhsuk-summary-list">
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">Name</dt>
-              <dd className="nhsuk-summary-list__value">{user.name}</dd>
-            </div>
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">Email</dt>
-              <dd className="nhsuk-summary-list__value app-break-anywhere">{user.email}</dd>
-            </div>
+          <SummaryList>
+            <SummaryRow label="Name">{user.name}</SummaryRow>
+            <SummaryRow label="Email" valueClassName="app-break-anywhere">
+              {user.email}
+            </SummaryRow>
             {membership ? (
               <>
-                <div className="nhsuk-summary-list__row">
-                  <dt className="nhsuk-summary-list__key">Team</dt>
-                  <dd className="nhsuk-summary-list__value">{membership.teamName}</dd>
-                </div>
-                <div className="nhsuk-summary-list__row">
-                  <dt className="nhsuk-summary-list__key">Role profile</dt>
-                  <dd className="nhsuk-summary-list__value">{membership.roleProfile}</dd>
-                </div>
+                <SummaryRow label="Team">{membership.teamName}</SummaryRow>
+                <SummaryRow label="Role profile">{membership.roleProfile}</SummaryRow>
               </>
             ) : null}
-          </dl>
+          </SummaryList>
           <h2>Change your password</h2>
           <Form method="post" noValidate>
             <TextField
