@@ -70,7 +70,8 @@ export async function saveBookmark({
   })
 }
 
-function setting(user: Learner, module: ModuleSource, registration: string): StatementSetting {
+/** Who is learning which module, in which attempt: what every statement of an attempt carries. Also used by the demo seed. */
+export function statementSetting(user: Learner, module: ModuleSource, registration: string): StatementSetting {
   return {
     activityBase: xapiActivityBase,
     publicUrl,
@@ -94,12 +95,24 @@ async function record(user: Learner, statements: Record<string, unknown>[]) {
   })
 }
 
+/** Statements and the bookmark move together, so the learner never resumes somewhere the record does not show. */
+async function recordAndMoveBookmark(
+  user: Learner,
+  module: ModuleSource,
+  { statements, bookmark }: { statements: Record<string, unknown>[]; bookmark: Bookmark },
+) {
+  await transaction(async () => {
+    await record(user, statements)
+    await saveBookmark({ user, module, bookmark })
+  })
+}
+
 /** Starts a new attempt (a new registration) at the first section. */
 export async function startAttempt({ user, module }: { user: Learner; module: ModuleSource }): Promise<Bookmark> {
   const bookmark = { registration: randomUUID(), section: 1 }
-  await transaction(async () => {
-    await record(user, [launchedStatement(setting(user, module, bookmark.registration))])
-    await saveBookmark({ user, module, bookmark })
+  await recordAndMoveBookmark(user, module, {
+    statements: [launchedStatement(statementSetting(user, module, bookmark.registration))],
+    bookmark,
   })
   return bookmark
 }
@@ -138,12 +151,13 @@ export async function completeSection({
   total: number
 }) {
   const attempt = await currentAttempt(user, module)
-  await transaction(async () => {
-    await record(
-      user,
-      sectionStatements(setting(user, module, attempt.registration), { number: section, title, total }),
-    )
-    await saveBookmark({ user, module, bookmark: { ...attempt, section: Math.min(section + 1, total) } })
+  await recordAndMoveBookmark(user, module, {
+    statements: sectionStatements(statementSetting(user, module, attempt.registration), {
+      number: section,
+      title,
+      total,
+    }),
+    bookmark: { ...attempt, section: Math.min(section + 1, total) },
   })
 }
 
@@ -158,9 +172,9 @@ export async function suspendAttempt({
   section: number
 }) {
   const attempt = await currentAttempt(user, module)
-  await transaction(async () => {
-    await record(user, [suspendedStatement(setting(user, module, attempt.registration))])
-    await saveBookmark({ user, module, bookmark: { ...attempt, section } })
+  await recordAndMoveBookmark(user, module, {
+    statements: [suspendedStatement(statementSetting(user, module, attempt.registration))],
+    bookmark: { ...attempt, section },
   })
 }
 
@@ -182,7 +196,11 @@ export async function submitKnowledgeCheck({
   await transaction(async () => {
     await record(
       user,
-      knowledgeCheckStatements(setting(user, module, open.registration), attempt, module.questions?.questions ?? []),
+      knowledgeCheckStatements(
+        statementSetting(user, module, open.registration),
+        attempt,
+        module.questions?.questions ?? [],
+      ),
     )
     await deleteDocument({ key: bookmarkKey(user, module) })
   })
