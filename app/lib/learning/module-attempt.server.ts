@@ -122,16 +122,15 @@ async function currentAttempt(user: Learner, module: ModuleSource): Promise<Book
   return (await getBookmark({ user, module })) ?? startAttempt({ user, module })
 }
 
-/** Where the learner is now: seeing a page moves the bookmark there. */
-export async function markSectionSeen({
-  user,
-  module,
-  section,
-}: {
+/** A learner on one section of a module. */
+interface AtSection {
   user: Learner
   module: ModuleSource
   section: number
-}) {
+}
+
+/** Where the learner is now: seeing a page moves the bookmark there. */
+export async function markSectionSeen({ user, module, section }: AtSection) {
   const attempt = await currentAttempt(user, module)
   if (attempt.section !== section) await saveBookmark({ user, module, bookmark: { ...attempt, section } })
 }
@@ -143,13 +142,7 @@ export async function completeSection({
   section,
   title,
   total,
-}: {
-  user: Learner
-  module: ModuleSource
-  section: number
-  title: string
-  total: number
-}) {
+}: AtSection & { title: string; total: number }) {
   const attempt = await currentAttempt(user, module)
   await recordAndMoveBookmark(user, module, {
     statements: sectionStatements(statementSetting(user, module, attempt.registration), {
@@ -162,15 +155,7 @@ export async function completeSection({
 }
 
 /** "Save and leave": the attempt stays open at this section. */
-export async function suspendAttempt({
-  user,
-  module,
-  section,
-}: {
-  user: Learner
-  module: ModuleSource
-  section: number
-}) {
+export async function suspendAttempt({ user, module, section }: AtSection) {
   const attempt = await currentAttempt(user, module)
   await recordAndMoveBookmark(user, module, {
     statements: [suspendedStatement(statementSetting(user, module, attempt.registration))],
