@@ -26,6 +26,8 @@ import {
   type SyntheticPerson,
   hashSeed,
   learnerPosts,
+  pick,
+  ROLE_MIX,
   seededRandom,
   seededUuid,
 } from './synthetic-learning.ts'
@@ -172,15 +174,6 @@ const JOB_TITLES: Record<RoleProfileId, string[]> = {
   'digital-champion': ['Digital champion'],
   'digital-leader': ['Clinical informatics lead', 'Digital transformation lead'],
 }
-// Most staff are clinical or administrative; a few lead or champion (as in synthetic-learning.ts).
-const ROLE_MIX: RoleProfileId[] = [
-  ...Array<RoleProfileId>(10).fill('clinical'),
-  ...Array<RoleProfileId>(5).fill('administrative'),
-  ...Array<RoleProfileId>(2).fill('estates-support'),
-  'team-manager',
-  'digital-champion',
-  'digital-leader',
-]
 const DIRECTORATE_NAMES = [
   'Medicine',
   'Surgery',
@@ -193,8 +186,6 @@ const DIRECTORATE_NAMES = [
   'Estates and facilities',
   'Primary care',
 ]
-
-const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
 
 /** Splits `total` into `parts` whole numbers of at least `min`, in proportion to random weights. */
 function splitRandomly(random: Random, total: number, parts: number, spreadFactor: number, min = 1): number[] {

@@ -68,7 +68,7 @@ export function seededUuid(random: Random): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }
 
-const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
+export const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
 const between = (random: Random, min: number, max: number) => min + random() * (max - min)
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -92,7 +92,7 @@ export interface SyntheticOrg {
 }
 
 // Most staff are clinical or administrative; a few lead or champion.
-const ROLE_MIX: RoleProfileId[] = [
+export const ROLE_MIX: RoleProfileId[] = [
   ...Array<RoleProfileId>(10).fill('clinical'),
   ...Array<RoleProfileId>(5).fill('administrative'),
   ...Array<RoleProfileId>(2).fill('estates-support'),

@@ -6,13 +6,12 @@ import type { ModuleSource } from '#app/lib/content/module-source.server.ts'
 import type { Framework } from '#app/lib/content/framework.schema.ts'
 import { db, schema } from '#app/lib/db.server.ts'
 import { publicUrl, xapiActivityBase } from '#app/lib/env.server.ts'
-import { saveBookmark } from '#app/lib/learning/module-attempt.server.ts'
+import { saveBookmark, statementSetting } from '#app/lib/learning/module-attempt.server.ts'
 import {
   knowledgeCheckStatements,
   launchedStatement,
   sectionStatements,
   suspendedStatement,
-  type StatementSetting,
 } from '#app/lib/learning/module-statements.ts'
 import { selfRatingStatement } from '#app/lib/learning/projections/self-rating.ts'
 import { appAuthority, learnerAgent } from '#app/lib/xapi/model/agents.ts'
@@ -86,21 +85,6 @@ class Timeline {
     private readonly random: Random,
   ) {}
 
-  private setting(module: ModuleSource, registration: string): StatementSetting {
-    return {
-      activityBase: xapiActivityBase,
-      publicUrl,
-      actor: learnerAgent({ publicUrl, user: this.person }),
-      module: {
-        slug: module.slug,
-        title: module.frontmatter.title,
-        summary: module.frontmatter.summary,
-        version: module.version,
-      },
-      registration,
-    }
-  }
-
   private add(at: Date, statements: Json[]) {
     for (const statement of statements) this.statements.push({ ...statement, timestamp: at.toISOString() })
   }
@@ -111,7 +95,7 @@ class Timeline {
    */
   attempt(module: ModuleSource, start: Date, outcome: { pass: boolean } | { stopAfter: number }) {
     const registration = randomUUID()
-    const setting = this.setting(module, registration)
+    const setting = statementSetting(this.person, module, registration)
     const sections = module.outline.sections
     let at = start.getTime()
     this.add(new Date(at), [launchedStatement(setting)])

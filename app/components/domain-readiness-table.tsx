@@ -1,4 +1,4 @@
-import { Cell } from './responsive-table.tsx'
+import { Cell, ResponsiveTable } from './responsive-table.tsx'
 
 // Readiness per domain against the role's target: on a learner's home ("your") and in a record of
 // learning, which reads the same printed or opened by a manager ("the learner").
@@ -30,38 +30,29 @@ export const levelWithNumber = (name: string, level: number) => (level === 0 ? n
 export function DomainReadinessTable({ rows, voice }: { rows: DomainReadinessRow[]; voice: keyof typeof wording }) {
   const words = wording[voice]
   return (
-    <table className="nhsuk-table-responsive">
-      {/* The record's heading already says what the table is; the home page's table is captioned on screen. */}
-      <caption className={`nhsuk-table__caption${voice === 'record' ? ' nhsuk-u-visually-hidden' : ''}`}>
-        {words.caption}
-      </caption>
-      <thead className="nhsuk-table__head">
-        <tr>
-          <th scope="col">Domain</th>
-          <th scope="col">{words.level}</th>
-          <th scope="col">{words.target}</th>
-          <th scope="col">Status</th>
+    <ResponsiveTable
+      caption={words.caption}
+      // The record's heading already says what the table is; the home page's table is captioned on screen.
+      captionClassName={voice === 'record' ? 'nhsuk-u-visually-hidden' : undefined}
+      columns={['Domain', words.level, words.target, 'Status']}
+    >
+      {rows.map((domain) => (
+        <tr className="nhsuk-table__row" key={domain.domainId}>
+          <Cell heading="Domain">{domain.name}</Cell>
+          <Cell heading={words.level}>{levelWithNumber(domain.levelName, domain.level)}</Cell>
+          <Cell heading="Target">{levelWithNumber(domain.targetName, domain.target)}</Cell>
+          <Cell heading="Status">
+            {domain.ready ? (
+              <strong className="nhsuk-tag nhsuk-tag--green">Ready</strong>
+            ) : (
+              <span>
+                <strong className="nhsuk-tag nhsuk-tag--orange">Not yet ready</strong> ({domain.gap}{' '}
+                {domain.gap === 1 ? 'level' : 'levels'} to go)
+              </span>
+            )}
+          </Cell>
         </tr>
-      </thead>
-      <tbody className="nhsuk-table__body">
-        {rows.map((domain) => (
-          <tr className="nhsuk-table__row" key={domain.domainId}>
-            <Cell heading="Domain">{domain.name}</Cell>
-            <Cell heading={words.level}>{levelWithNumber(domain.levelName, domain.level)}</Cell>
-            <Cell heading="Target">{levelWithNumber(domain.targetName, domain.target)}</Cell>
-            <Cell heading="Status">
-              {domain.ready ? (
-                <strong className="nhsuk-tag nhsuk-tag--green">Ready</strong>
-              ) : (
-                <span>
-                  <strong className="nhsuk-tag nhsuk-tag--orange">Not yet ready</strong> ({domain.gap}{' '}
-                  {domain.gap === 1 ? 'level' : 'levels'} to go)
-                </span>
-              )}
-            </Cell>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </ResponsiveTable>
   )
 }

@@ -5,6 +5,12 @@ interface ErrorPageProps {
   message?: string
 }
 
+const homePageLink = (
+  <p>
+    <Link to="/">Go to your digital skills home page</Link>
+  </p>
+)
+
 /** NHS-style error pages: plain words, what to do next, never a stack trace. */
 export function ErrorPage({ status, message }: ErrorPageProps) {
   if (status === 404) {
@@ -13,9 +19,7 @@ export function ErrorPage({ status, message }: ErrorPageProps) {
         <h1>Page not found</h1>
         <p>If you typed the web address, check it is correct.</p>
         <p>If you pasted the web address, check you copied the entire address.</p>
-        <p>
-          <Link to="/">Go to your digital skills home page</Link>
-        </p>
+        {homePageLink}
       </>
     )
   }
@@ -24,9 +28,7 @@ export function ErrorPage({ status, message }: ErrorPageProps) {
       <>
         <h1>You cannot view this page</h1>
         <p>{message ?? 'Your account does not have access to this page.'}</p>
-        <p>
-          <Link to="/">Go to your digital skills home page</Link>
-        </p>
+        {homePageLink}
       </>
     )
   }

@@ -3,7 +3,8 @@ import { useSyncExternalStore, type ReactNode } from 'react'
 import { formatDate } from '#app/lib/dates/dates.ts'
 import type { LearningRecord } from '#app/lib/learning/learning-record.server.ts'
 import { DomainReadinessTable, levelWithNumber } from './domain-readiness-table.tsx'
-import { Cell } from './responsive-table.tsx'
+import { Cell, ResponsiveTable } from './responsive-table.tsx'
+import { SummaryList, SummaryRow } from './summary-list.tsx'
 
 // A person's record of learning as a document: neutral wording ("the learner"), so that it reads the
 // same printed and filed, and so a manager's view of someone's record can show it unchanged.
@@ -14,14 +15,14 @@ export function LearningRecordView({ record }: { record: Data }) {
   const { person } = record
   return (
     <>
-      <dl className="nhsuk-summary-list">
+      <SummaryList>
         <SummaryRow label="Name">{person.name}</SummaryRow>
         <SummaryRow label="Team">{person.teamName ?? 'Not recorded'}</SummaryRow>
         <SummaryRow label="Role profile">
           {person.roleProfile ?? `Not recorded (targets shown are those for ${person.targetsFrom})`}
         </SummaryRow>
         <SummaryRow label="Produced on">{formatDate(record.producedAt)}</SummaryRow>
-      </dl>
+      </SummaryList>
 
       <section aria-labelledby="record-readiness">
         <h2 id="record-readiness">Readiness by domain</h2>
@@ -42,46 +43,38 @@ export function LearningRecordView({ record }: { record: Data }) {
               Each competency shown by a passed module, at the level the module evidences. Expired evidence is listed
               for the record but no longer counts towards readiness.
             </p>
-            <table className="nhsuk-table-responsive">
-              <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Competency evidence</caption>
-              <thead className="nhsuk-table__head">
-                <tr>
-                  <th scope="col">Competency</th>
-                  <th scope="col">Level</th>
-                  <th scope="col">Evidenced by</th>
-                  <th scope="col">Achieved</th>
-                  <th scope="col">Expires</th>
-                </tr>
-              </thead>
-              <tbody className="nhsuk-table__body">
-                {record.evidence.map((item) => (
-                  <tr
-                    className="nhsuk-table__row"
-                    key={`${item.competencyId}-${item.moduleSlug}-${String(item.achievedAt)}`}
-                  >
-                    <Cell heading="Competency">
+            <ResponsiveTable
+              caption="Competency evidence"
+              captionClassName="nhsuk-u-visually-hidden"
+              columns={['Competency', 'Level', 'Evidenced by', 'Achieved', 'Expires']}
+            >
+              {record.evidence.map((item) => (
+                <tr
+                  className="nhsuk-table__row"
+                  key={`${item.competencyId}-${item.moduleSlug}-${String(item.achievedAt)}`}
+                >
+                  <Cell heading="Competency">
+                    <span>
+                      <strong>{item.competencyId}</strong> {item.competencyName}
+                    </span>
+                  </Cell>
+                  <Cell heading="Level">{levelWithNumber(item.levelName, item.level)}</Cell>
+                  <Cell heading="Evidenced by">{item.moduleTitle}</Cell>
+                  <Cell heading="Achieved">{formatDate(item.achievedAt)}</Cell>
+                  <Cell heading="Expires">
+                    {item.expiresAt === null ? (
+                      'Does not expire'
+                    ) : item.expired ? (
                       <span>
-                        <strong>{item.competencyId}</strong> {item.competencyName}
+                        <strong className="nhsuk-tag nhsuk-tag--grey">Expired</strong> on {formatDate(item.expiresAt)}
                       </span>
-                    </Cell>
-                    <Cell heading="Level">{levelWithNumber(item.levelName, item.level)}</Cell>
-                    <Cell heading="Evidenced by">{item.moduleTitle}</Cell>
-                    <Cell heading="Achieved">{formatDate(item.achievedAt)}</Cell>
-                    <Cell heading="Expires">
-                      {item.expiresAt === null ? (
-                        'Does not expire'
-                      ) : item.expired ? (
-                        <span>
-                          <strong className="nhsuk-tag nhsuk-tag--grey">Expired</strong> on {formatDate(item.expiresAt)}
-                        </span>
-                      ) : (
-                        formatDate(item.expiresAt)
-                      )}
-                    </Cell>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    ) : (
+                      formatDate(item.expiresAt)
+                    )}
+                  </Cell>
+                </tr>
+              ))}
+            </ResponsiveTable>
           </>
         )}
       </section>
@@ -91,31 +84,22 @@ export function LearningRecordView({ record }: { record: Data }) {
         {record.completed.length === 0 ? (
           <p>No modules completed yet.</p>
         ) : (
-          <table className="nhsuk-table-responsive">
-            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
-              Modules completed, with date, score and content version
-            </caption>
-            <thead className="nhsuk-table__head">
-              <tr>
-                <th scope="col">Module</th>
-                <th scope="col">Completed on</th>
-                <th scope="col">Score</th>
-                <th scope="col">Content version</th>
+          <ResponsiveTable
+            caption="Modules completed, with date, score and content version"
+            captionClassName="nhsuk-u-visually-hidden"
+            columns={['Module', 'Completed on', 'Score', 'Content version']}
+          >
+            {record.completed.map((item) => (
+              <tr className="nhsuk-table__row" key={`${item.slug}-${String(item.completedAt)}`}>
+                <Cell heading="Module">{item.title}</Cell>
+                <Cell heading="Completed on">{formatDate(item.completedAt)}</Cell>
+                <Cell heading="Score">{item.percent === null ? 'Not recorded' : `${item.percent}%`}</Cell>
+                <Cell heading="Version">
+                  {item.version ? <code title={item.version}>{item.version.slice(0, 7)}</code> : 'Not recorded'}
+                </Cell>
               </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {record.completed.map((item) => (
-                <tr className="nhsuk-table__row" key={`${item.slug}-${String(item.completedAt)}`}>
-                  <Cell heading="Module">{item.title}</Cell>
-                  <Cell heading="Completed on">{formatDate(item.completedAt)}</Cell>
-                  <Cell heading="Score">{item.percent === null ? 'Not recorded' : `${item.percent}%`}</Cell>
-                  <Cell heading="Version">
-                    {item.version ? <code title={item.version}>{item.version.slice(0, 7)}</code> : 'Not recorded'}
-                  </Cell>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </ResponsiveTable>
         )}
       </section>
 
@@ -128,49 +112,31 @@ export function LearningRecordView({ record }: { record: Data }) {
         {record.selfRatings.length === 0 ? (
           <p>No self-assessment recorded.</p>
         ) : (
-          <table className="nhsuk-table-responsive">
-            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
-              Self-ratings (the learner&apos;s own view) beside the level evidenced, by competency
-            </caption>
-            <thead className="nhsuk-table__head">
-              <tr>
-                <th scope="col">Competency</th>
-                <th scope="col">Own view: where I am now</th>
-                <th scope="col">Own view: where I need to be</th>
-                <th scope="col">Evidence shows</th>
+          <ResponsiveTable
+            caption="Self-ratings (the learner's own view) beside the level evidenced, by competency"
+            captionClassName="nhsuk-u-visually-hidden"
+            columns={['Competency', 'Own view: where I am now', 'Own view: where I need to be', 'Evidence shows']}
+          >
+            {record.selfRatings.map((item) => (
+              <tr className="nhsuk-table__row" key={item.competencyId}>
+                <Cell heading="Competency">
+                  <span>
+                    <strong>{item.competencyId}</strong> {item.competencyName}
+                  </span>
+                </Cell>
+                <Cell heading="Own view, now">{levelWithNumber(item.currentName, item.current)}</Cell>
+                <Cell heading="Own view, need">
+                  {item.target === null || item.targetName === null
+                    ? 'Not given'
+                    : levelWithNumber(item.targetName, item.target)}
+                </Cell>
+                <Cell heading="Evidence shows">{levelWithNumber(item.evidencedName, item.evidencedLevel)}</Cell>
               </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {record.selfRatings.map((item) => (
-                <tr className="nhsuk-table__row" key={item.competencyId}>
-                  <Cell heading="Competency">
-                    <span>
-                      <strong>{item.competencyId}</strong> {item.competencyName}
-                    </span>
-                  </Cell>
-                  <Cell heading="Own view, now">{levelWithNumber(item.currentName, item.current)}</Cell>
-                  <Cell heading="Own view, need">
-                    {item.target === null || item.targetName === null
-                      ? 'Not given'
-                      : levelWithNumber(item.targetName, item.target)}
-                  </Cell>
-                  <Cell heading="Evidence shows">{levelWithNumber(item.evidencedName, item.evidencedLevel)}</Cell>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </ResponsiveTable>
         )}
       </section>
     </>
-  )
-}
-
-function SummaryRow({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="nhsuk-summary-list__row">
-      <dt className="nhsuk-summary-list__key">{label}</dt>
-      <dd className="nhsuk-summary-list__value">{children}</dd>
-    </div>
   )
 }
 

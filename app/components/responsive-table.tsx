@@ -1,5 +1,39 @@
 import type { ReactNode } from 'react'
 
+/**
+ * An NHS.UK responsive table: caption, one heading per column and the rows (each made of `Cell`s). On narrow
+ * screens the headings are hidden and each cell shows its own.
+ */
+export function ResponsiveTable({
+  caption,
+  captionClassName,
+  columns,
+  children,
+}: {
+  caption: ReactNode
+  /** Added to the caption's class, e.g. `nhsuk-u-visually-hidden` where a heading already says what it is. */
+  captionClassName?: string
+  columns: readonly ReactNode[]
+  children: ReactNode
+}) {
+  return (
+    <table className="nhsuk-table-responsive">
+      <caption className={`nhsuk-table__caption${captionClassName ? ` ${captionClassName}` : ''}`}>{caption}</caption>
+      <thead className="nhsuk-table__head">
+        <tr>
+          {columns.map((column, index) => (
+            // Columns are fixed by the page and never reordered, so their position identifies them.
+            <th scope="col" key={index}>
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="nhsuk-table__body">{children}</tbody>
+    </table>
+  )
+}
+
 /** An NHS.UK responsive table cell: on narrow screens each cell shows its column heading before it. */
 export function Cell({ heading, children, className }: { heading: string; children: ReactNode; className?: string }) {
   return (

@@ -104,12 +104,7 @@ function connectSqlite(url: string): Connection {
 function connectPostgres(url: string): Connection {
   const client = postgres(url, { max: 10, onnotice: () => undefined })
   const root = drizzlePostgres(client, { schema: pgSchema }) as unknown as Database
-  return {
-    dialect: 'postgres',
-    url,
-    root,
-    schema: pgSchema,
-    runInTransaction: (work) => runPgTransaction(root, work),
+  return postgresConnection(url, root, {
     async migrate(migrationsRoot) {
       // Several app instances may start at once: one migrates while the others wait on the lock.
       const lockClient = postgres(url, { max: 1, onnotice: () => undefined })
@@ -126,7 +121,7 @@ function connectPostgres(url: string): Connection {
     async close() {
       await client.end()
     },
-  }
+  })
 }
 
 /** `pglite:memory` or `pglite:<directory>`: embedded Postgres, used by the tests when no server is given. */
@@ -135,18 +130,25 @@ function connectPglite(url: string): Connection {
   const client = location === 'memory' ? new PGlite() : new PGlite(path.resolve(location))
   const pgliteDb = drizzlePglite(client, { schema: pgSchema })
   const root = pgliteDb as unknown as Database
-  return {
-    dialect: 'postgres',
-    url,
-    root,
-    schema: pgSchema,
-    runInTransaction: (work) => runPgTransaction(root, work),
+  return postgresConnection(url, root, {
     async migrate(migrationsRoot) {
       await migratePglite(pgliteDb, { migrationsFolder: path.join(migrationsRoot, 'postgres') })
     },
     async close() {
       await client.close()
     },
+  })
+}
+
+/** Postgres through either driver: the same schema and transactions; only migrating and closing differ. */
+function postgresConnection(url: string, root: Database, driver: Pick<Connection, 'migrate' | 'close'>): Connection {
+  return {
+    dialect: 'postgres',
+    url,
+    root,
+    schema: pgSchema,
+    runInTransaction: (work) => runPgTransaction(root, work),
+    ...driver,
   }
 }
 

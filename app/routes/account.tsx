@@ -3,8 +3,9 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { ErrorSummary } from '#app/components/forms/error-summary.tsx'
 import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
-import { TextField } from '#app/components/forms/text-field.tsx'
-import { changePasswordFormSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '#app/lib/auth/credentials.ts'
+import { PasswordField } from '#app/components/forms/password-field.tsx'
+import { SummaryList, SummaryRow } from '#app/components/summary-list.tsx'
+import { changePasswordFormSchema, PASSWORD_MIN_LENGTH } from '#app/lib/auth/credentials.ts'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
 import { createSession, sessionCookie } from '#app/lib/auth/session.server.ts'
 import { changePassword } from '#app/lib/auth/users.server.ts'
@@ -63,53 +64,37 @@ export default function AccountPage() {
           ) : null}
           <ErrorSummary errors={errors} fields={['currentPassword', 'newPassword', 'confirmPassword']} />
           <h1>My account</h1>
-          <dl className="nhsuk-summary-list">
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">Name</dt>
-              <dd className="nhsuk-summary-list__value">{user.name}</dd>
-            </div>
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">Email</dt>
-              <dd className="nhsuk-summary-list__value app-break-anywhere">{user.email}</dd>
-            </div>
+          <SummaryList>
+            <SummaryRow label="Name">{user.name}</SummaryRow>
+            <SummaryRow label="Email" valueClassName="app-break-anywhere">
+              {user.email}
+            </SummaryRow>
             {membership ? (
               <>
-                <div className="nhsuk-summary-list__row">
-                  <dt className="nhsuk-summary-list__key">Team</dt>
-                  <dd className="nhsuk-summary-list__value">{membership.teamName}</dd>
-                </div>
-                <div className="nhsuk-summary-list__row">
-                  <dt className="nhsuk-summary-list__key">Role profile</dt>
-                  <dd className="nhsuk-summary-list__value">{membership.roleProfile}</dd>
-                </div>
+                <SummaryRow label="Team">{membership.teamName}</SummaryRow>
+                <SummaryRow label="Role profile">{membership.roleProfile}</SummaryRow>
               </>
             ) : null}
-          </dl>
+          </SummaryList>
           <h2>Change your password</h2>
           <Form method="post" noValidate>
-            <TextField
+            <PasswordField
               name="currentPassword"
               label="Current password"
-              type="password"
               autoComplete="current-password"
-              maxLength={PASSWORD_MAX_LENGTH}
               error={errors?.currentPassword}
             />
-            <TextField
+            <PasswordField
               name="newPassword"
               label="New password"
               hint={`Use ${PASSWORD_MIN_LENGTH} characters or more. A few unrelated words together make a strong password.`}
-              type="password"
               autoComplete="new-password"
-              maxLength={PASSWORD_MAX_LENGTH}
               error={errors?.newPassword}
             />
-            <TextField
+            <PasswordField
               name="confirmPassword"
               label="Confirm new password"
-              type="password"
               autoComplete="new-password"
-              maxLength={PASSWORD_MAX_LENGTH}
               error={errors?.confirmPassword}
             />
             <button className="nhsuk-button" type="submit" disabled={navigation.state === 'submitting'}>

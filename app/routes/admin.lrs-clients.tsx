@@ -1,7 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
-import { Cell } from '#app/components/responsive-table.tsx'
+import { Cell, ResponsiveTable } from '#app/components/responsive-table.tsx'
+import { SummaryList, SummaryRow } from '#app/components/summary-list.tsx'
 import { Checkboxes } from '#app/components/forms/checkboxes.tsx'
 import { ErrorSummary } from '#app/components/forms/error-summary.tsx'
 import { TextField } from '#app/components/forms/text-field.tsx'
@@ -59,24 +60,15 @@ export default function LrsClientsPage() {
             <span className="nhsuk-u-visually-hidden">Important: </span>Copy the secret now
           </h2>
           <p>It is not stored and cannot be shown again. Give it to the system&apos;s owner securely.</p>
-          <dl className="nhsuk-summary-list">
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">Client</dt>
-              <dd className="nhsuk-summary-list__value">{actionData.created.name}</dd>
-            </div>
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">Key</dt>
-              <dd className="nhsuk-summary-list__value app-break-anywhere">
-                <code>{actionData.created.key}</code>
-              </dd>
-            </div>
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">Secret</dt>
-              <dd className="nhsuk-summary-list__value app-break-anywhere">
-                <code>{actionData.created.secret}</code>
-              </dd>
-            </div>
-          </dl>
+          <SummaryList>
+            <SummaryRow label="Client">{actionData.created.name}</SummaryRow>
+            <SummaryRow label="Key" valueClassName="app-break-anywhere">
+              <code>{actionData.created.key}</code>
+            </SummaryRow>
+            <SummaryRow label="Secret" valueClassName="app-break-anywhere">
+              <code>{actionData.created.secret}</code>
+            </SummaryRow>
+          </SummaryList>
         </div>
       ) : null}
 
@@ -84,42 +76,34 @@ export default function LrsClientsPage() {
       {clients.length === 0 ? (
         <p>No clients yet.</p>
       ) : (
-        <table className="nhsuk-table-responsive">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">LRS clients</caption>
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Key</th>
-              <th scope="col">Scopes</th>
-              <th scope="col">Evidence</th>
-              <th scope="col">Status</th>
+        <ResponsiveTable
+          caption="LRS clients"
+          captionClassName="nhsuk-u-visually-hidden"
+          columns={['Name', 'Key', 'Scopes', 'Evidence', 'Status']}
+        >
+          {clients.map((client) => (
+            <tr className="nhsuk-table__row" key={client.id}>
+              <Cell heading="Name">{client.name}</Cell>
+              <Cell heading="Key" className="app-break-anywhere">
+                <code>{client.key}</code>
+              </Cell>
+              <Cell heading="Scopes">{client.scopes.join(', ')}</Cell>
+              <Cell heading="Evidence">{client.trustedForEvidence ? 'Trusted' : 'Not trusted'}</Cell>
+              <Cell heading="Status">
+                {client.disabled ? (
+                  'Disabled'
+                ) : (
+                  <Form method="post">
+                    <input type="hidden" name="clientId" value={client.id} />
+                    <button className="app-link-button" type="submit" name="intent" value="disable">
+                      Disable <span className="nhsuk-u-visually-hidden">{client.name}</span>
+                    </button>
+                  </Form>
+                )}
+              </Cell>
             </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {clients.map((client) => (
-              <tr className="nhsuk-table__row" key={client.id}>
-                <Cell heading="Name">{client.name}</Cell>
-                <Cell heading="Key" className="app-break-anywhere">
-                  <code>{client.key}</code>
-                </Cell>
-                <Cell heading="Scopes">{client.scopes.join(', ')}</Cell>
-                <Cell heading="Evidence">{client.trustedForEvidence ? 'Trusted' : 'Not trusted'}</Cell>
-                <Cell heading="Status">
-                  {client.disabled ? (
-                    'Disabled'
-                  ) : (
-                    <Form method="post">
-                      <input type="hidden" name="clientId" value={client.id} />
-                      <button className="app-link-button" type="submit" name="intent" value="disable">
-                        Disable <span className="nhsuk-u-visually-hidden">{client.name}</span>
-                      </button>
-                    </Form>
-                  )}
-                </Cell>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ResponsiveTable>
       )}
 
       <h2>Issue a new key</h2>

@@ -2,8 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { ErrorSummary } from '#app/components/forms/error-summary.tsx'
 import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
+import { PasswordField } from '#app/components/forms/password-field.tsx'
 import { TextField } from '#app/components/forms/text-field.tsx'
-import { MAX_EMAIL_LENGTH, PASSWORD_MAX_LENGTH, signInFormSchema } from '#app/lib/auth/credentials.ts'
+import { MAX_EMAIL_LENGTH, signInFormSchema } from '#app/lib/auth/credentials.ts'
 import { getUser, safeRedirect } from '#app/lib/auth/current-user.server.ts'
 import { SIGN_IN_WINDOW_MS } from '#app/lib/auth/rate-limit.server.ts'
 import { sessionCookie } from '#app/lib/auth/session.server.ts'
@@ -65,14 +66,7 @@ export default function LoginPage() {
             defaultValue={actionData?.email}
             error={errors?.email}
           />
-          <TextField
-            name="password"
-            label="Password"
-            type="password"
-            autoComplete="current-password"
-            maxLength={PASSWORD_MAX_LENGTH}
-            error={errors?.password}
-          />
+          <PasswordField name="password" label="Password" autoComplete="current-password" error={errors?.password} />
           <button className="nhsuk-button" type="submit" disabled={navigation.state === 'submitting'}>
             Sign in
           </button>

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
+import { SummaryList, SummaryRow } from '#app/components/summary-list.tsx'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
 import { requireVisibleModule } from '#app/lib/content/module-page.server.ts'
 import { getBookmark, startAttempt } from '#app/lib/learning/module-attempt.server.ts'
@@ -41,31 +42,22 @@ export default function ModuleOverviewPage() {
           {module.status === 'draft' ? <strong className="nhsuk-tag nhsuk-tag--grey">Draft</strong> : null}
           <h1>{module.title}</h1>
           <p className="nhsuk-lede-text">{module.summary}</p>
-          <dl className="nhsuk-summary-list">
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">Time</dt>
-              <dd className="nhsuk-summary-list__value">
-                About {module.minutes} minutes: {module.sectionCount} short{' '}
-                {module.sectionCount === 1 ? 'page' : 'pages'} and {module.questionCount} questions
-              </dd>
-            </div>
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">Evidences</dt>
-              <dd className="nhsuk-summary-list__value">
-                <ul className="nhsuk-list">
-                  {module.competencies.map((competency) => (
-                    <li key={competency.id}>
-                      {competency.id} {competency.name}, at level {competency.level} ({competency.levelName})
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-            </div>
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">Pass mark</dt>
-              <dd className="nhsuk-summary-list__value">{module.passMark}%</dd>
-            </div>
-          </dl>
+          <SummaryList>
+            <SummaryRow label="Time">
+              About {module.minutes} minutes: {module.sectionCount} short {module.sectionCount === 1 ? 'page' : 'pages'}{' '}
+              and {module.questionCount} questions
+            </SummaryRow>
+            <SummaryRow label="Evidences">
+              <ul className="nhsuk-list">
+                {module.competencies.map((competency) => (
+                  <li key={competency.id}>
+                    {competency.id} {competency.name}, at level {competency.level} ({competency.levelName})
+                  </li>
+                ))}
+              </ul>
+            </SummaryRow>
+            <SummaryRow label="Pass mark">{module.passMark}%</SummaryRow>
+          </SummaryList>
           <h2>What you will learn</h2>
           <ul>
             {module.objectives.map((objective) => (

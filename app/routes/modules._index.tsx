@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
+import { SelectField } from '#app/components/forms/select-field.tsx'
+import { TextField } from '#app/components/forms/text-field.tsx'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
 import {
   canSeeDrafts,
@@ -58,52 +60,32 @@ export default function CataloguePage() {
         <h2 id="filter-heading" className="nhsuk-heading-s">
           Find a module
         </h2>
-        <div className="nhsuk-form-group">
-          <label className="nhsuk-label" htmlFor="q">
-            Search
-          </label>
-          <input className="nhsuk-input" id="q" name="q" type="search" defaultValue={filters.q ?? ''} maxLength={100} />
-        </div>
+        <TextField name="q" label="Search" type="search" defaultValue={filters.q ?? ''} maxLength={100} />
         <div className="app-filters__row">
-          <div className="nhsuk-form-group">
-            <label className="nhsuk-label" htmlFor="domain">
-              Domain
-            </label>
-            <select className="nhsuk-select" id="domain" name="domain" defaultValue={filters.domain ?? ''}>
-              <option value="">All domains</option>
-              {domains.map((domain) => (
-                <option key={domain.id} value={domain.id}>
-                  {domain.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="nhsuk-form-group">
-            <label className="nhsuk-label" htmlFor="level">
-              Level
-            </label>
-            <select className="nhsuk-select" id="level" name="level" defaultValue={filters.level ?? ''}>
-              <option value="">All levels</option>
-              {levels.map((level) => (
-                <option key={level.level} value={level.level}>
-                  {level.level} {level.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="nhsuk-form-group">
-            <label className="nhsuk-label" htmlFor="role">
-              Role
-            </label>
-            <select className="nhsuk-select" id="role" name="role" defaultValue={filters.role ?? ''}>
-              <option value="">All roles</option>
-              {roleProfiles.map((profile) => (
-                <option key={profile.id} value={profile.id}>
-                  {profile.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField name="domain" label="Domain" defaultValue={filters.domain ?? ''}>
+            <option value="">All domains</option>
+            {domains.map((domain) => (
+              <option key={domain.id} value={domain.id}>
+                {domain.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField name="level" label="Level" defaultValue={filters.level ?? ''}>
+            <option value="">All levels</option>
+            {levels.map((level) => (
+              <option key={level.level} value={level.level}>
+                {level.level} {level.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField name="role" label="Role" defaultValue={filters.role ?? ''}>
+            <option value="">All roles</option>
+            {roleProfiles.map((profile) => (
+              <option key={profile.id} value={profile.id}>
+                {profile.name}
+              </option>
+            ))}
+          </SelectField>
         </div>
         <button className="nhsuk-button nhsuk-button--secondary" type="submit">
           Apply filters

@@ -5,6 +5,7 @@ import { TrendLegend } from '#app/components/reports/chart-legend.tsx'
 import { HeatmapFigure } from '#app/components/reports/heatmap-chart.tsx'
 import { ReportTableView } from '#app/components/reports/report-table.tsx'
 import { TrendChart } from '#app/components/reports/trend-chart.tsx'
+import { SummaryList, SummaryRow } from '#app/components/summary-list.tsx'
 import { formatDate } from '#app/lib/dates/dates.ts'
 import { requireReportUnit, requireReportViewer } from '#app/lib/reports/report-access.server.ts'
 import { unitReport } from '#app/lib/reports/unit-report.server.ts'
@@ -67,18 +68,15 @@ export default function UnitReportPage() {
 
       <section aria-labelledby="headline">
         <h2 id="headline">Headline figures</h2>
-        <dl className="nhsuk-summary-list">
+        <SummaryList>
           {headline.map((figure) => (
-            <div className="nhsuk-summary-list__row" key={figure.key}>
-              <dt className="nhsuk-summary-list__key">{figure.label}</dt>
-              <dd className="nhsuk-summary-list__value">
-                <strong className="nhsuk-u-font-size-24">{figure.value}</strong>
-                <br />
-                <span className="nhsuk-body-s">{figure.detail}</span>
-              </dd>
-            </div>
+            <SummaryRow label={figure.label} key={figure.key}>
+              <strong className="nhsuk-u-font-size-24">{figure.value}</strong>
+              <br />
+              <span className="nhsuk-body-s">{figure.detail}</span>
+            </SummaryRow>
           ))}
-        </dl>
+        </SummaryList>
       </section>
 
       <section aria-labelledby="heatmap">

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
-import { Cell } from '#app/components/responsive-table.tsx'
+import { Cell, ResponsiveTable } from '#app/components/responsive-table.tsx'
 import { OVERDUE_COLUMNS } from '#app/lib/assignments/assignment-options.ts'
 import { overdueCells, overdueCountInUnit, overdueWork } from '#app/lib/assignments/assignments.server.ts'
 import { formatDate } from '#app/lib/dates/dates.ts'
@@ -65,31 +65,23 @@ export default function OverduePage() {
       </p>
 
       {rows.length > 0 ? (
-        <table className="nhsuk-table-responsive">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Overdue work in {unit.name}</caption>
-          <thead className="nhsuk-table__head">
-            <tr>
-              {OVERDUE_COLUMNS.map((column) => (
-                <th scope="col" key={column}>
-                  {column}
-                </th>
-              ))}
+        <ResponsiveTable
+          caption={`Overdue work in ${unit.name}`}
+          captionClassName="nhsuk-u-visually-hidden"
+          columns={OVERDUE_COLUMNS}
+        >
+          {rows.map(({ key, cells }) => (
+            <tr className="nhsuk-table__row" key={key}>
+              <Cell heading={person}>{cells[0]}</Cell>
+              <Cell heading={team}>{cells[1]}</Cell>
+              <Cell heading={what}>{cells[2]}</Cell>
+              <Cell heading={dueDate}>
+                <time dateTime={cells[3]}>{formatDate(cells[3])}</time>
+              </Cell>
+              <Cell heading={daysOverdue}>{cells[4]}</Cell>
             </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {rows.map(({ key, cells }) => (
-              <tr className="nhsuk-table__row" key={key}>
-                <Cell heading={person}>{cells[0]}</Cell>
-                <Cell heading={team}>{cells[1]}</Cell>
-                <Cell heading={what}>{cells[2]}</Cell>
-                <Cell heading={dueDate}>
-                  <time dateTime={cells[3]}>{formatDate(cells[3])}</time>
-                </Cell>
-                <Cell heading={daysOverdue}>{cells[4]}</Cell>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ResponsiveTable>
       ) : !firstPage && counts.overdue > 0 ? (
         <p>There is no more overdue work.</p>
       ) : null}

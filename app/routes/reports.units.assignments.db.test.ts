@@ -241,27 +241,19 @@ describe('the overdue page and its CSV', () => {
     const pageRows = tableRows(html)
     expect(readableText(html)).toContain('4 overdue assignments for 2 people')
     expect(pageRows).toHaveLength(4)
-    expect(pageRows).toContainEqual([
-      learner.name,
-      team.name,
-      'Fixing everyday IT problems',
-      formatDate(isoDay(daysAgo(10))),
-      '10',
-    ])
-    expect(pageRows).toContainEqual([
-      learner.name,
-      team.name,
-      'Spotting and reporting phishing',
-      formatDate(isoDay(daysAgo(2))),
-      '2',
-    ])
-    expect(pageRows).toContainEqual([
-      elsewhere.name,
-      otherTeam.name,
-      'Everything their role targets need (6 domains short)',
-      formatDate(isoDay(daysAgo(5))),
-      '5',
-    ])
+    expect(pageRows).toEqual(
+      expect.arrayContaining([
+        [learner.name, team.name, 'Fixing everyday IT problems', formatDate(isoDay(daysAgo(10))), '10'],
+        [learner.name, team.name, 'Spotting and reporting phishing', formatDate(isoDay(daysAgo(2))), '2'],
+        [
+          elsewhere.name,
+          otherTeam.name,
+          'Everything their role targets need (6 domains short)',
+          formatDate(isoDay(daysAgo(5))),
+          '5',
+        ],
+      ]),
+    )
     expect(pageRows.some((row) => row[0] === colleague.name)).toBe(false)
     expect(html).toContain(`href="/reports/units/${directorate.id}/overdue.csv"`)
 

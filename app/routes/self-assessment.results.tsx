@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { Recommendations } from '#app/components/my-learning.tsx'
-import { Cell } from '#app/components/responsive-table.tsx'
+import { Cell, ResponsiveTable } from '#app/components/responsive-table.tsx'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
 import { myLearning } from '#app/lib/learning/my-learning.server.ts'
 import { selfAssessmentResults } from '#app/lib/learning/self-assessment.server.ts'
@@ -37,31 +37,22 @@ export default function SelfAssessmentResultsPage() {
         How you rated yourself, beside what your passed modules show and what your role needs. Your own rating never
         counts as evidence; passing modules does.
       </p>
-      <table className="nhsuk-table-responsive">
-        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
-          Self-rating, evidence and target by domain
-        </caption>
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">Domain</th>
-            <th scope="col">You said</th>
-            <th scope="col">Evidence shows</th>
-            <th scope="col">Your role needs</th>
+      <ResponsiveTable
+        caption="Self-rating, evidence and target by domain"
+        captionClassName="nhsuk-u-visually-hidden"
+        columns={['Domain', 'You said', 'Evidence shows', 'Your role needs']}
+      >
+        {domains.map((domain) => (
+          <tr className="nhsuk-table__row" key={domain.domainId}>
+            <Cell heading="Domain">
+              <Link to={`/self-assessment/${domain.domainId}`}>{domain.name}</Link>
+            </Cell>
+            <Cell heading="You said">{describe(domain.selfRating)}</Cell>
+            <Cell heading="Evidence shows">{describe(domain.evidenceLevel)}</Cell>
+            <Cell heading="Your role needs">{describe(domain.target)}</Cell>
           </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {domains.map((domain) => (
-            <tr className="nhsuk-table__row" key={domain.domainId}>
-              <Cell heading="Domain">
-                <Link to={`/self-assessment/${domain.domainId}`}>{domain.name}</Link>
-              </Cell>
-              <Cell heading="You said">{describe(domain.selfRating)}</Cell>
-              <Cell heading="Evidence shows">{describe(domain.evidenceLevel)}</Cell>
-              <Cell heading="Your role needs">{describe(domain.target)}</Cell>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ResponsiveTable>
       <h2 id="where-to-start">Where to start</h2>
       {next.length === 0 ? (
         <p>You have passed every module for your role.</p>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
-import { Cell } from '#app/components/responsive-table.tsx'
+import { Cell, ResponsiveTable } from '#app/components/responsive-table.tsx'
 import { UnitList } from '#app/components/unit-list.tsx'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
 import { visibleUnit } from '#app/lib/auth/scope.server.ts'
@@ -42,25 +42,15 @@ export default function UnitPage() {
       <h1>{unit.name}</h1>
       {children.length > 0 ? <UnitList units={children} /> : null}
       {people.length > 0 ? (
-        <table className="nhsuk-table-responsive">
-          <caption className="nhsuk-table__caption">People in {unit.name}</caption>
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Job title</th>
-              <th scope="col">Role profile</th>
+        <ResponsiveTable caption={`People in ${unit.name}`} columns={['Name', 'Job title', 'Role profile']}>
+          {people.map((person) => (
+            <tr className="nhsuk-table__row" key={person.id}>
+              <Cell heading="Name">{person.name}</Cell>
+              <Cell heading="Job title">{person.jobTitle ?? '—'}</Cell>
+              <Cell heading="Role profile">{person.roleProfile}</Cell>
             </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {people.map((person) => (
-              <tr className="nhsuk-table__row" key={person.id}>
-                <Cell heading="Name">{person.name}</Cell>
-                <Cell heading="Job title">{person.jobTitle ?? '—'}</Cell>
-                <Cell heading="Role profile">{person.roleProfile}</Cell>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ResponsiveTable>
       ) : null}
       {children.length === 0 && people.length === 0 ? <p>There is no one in this unit yet.</p> : null}
     </>

@@ -17,6 +17,12 @@ import { action, loader } from './xapi.statements.ts'
 const context = { clientIp: null, cspNonce: '' }
 const BOUNDARY = '-------314159265358979323846'
 
+/** The 400 for a signature attachment that does not verify, saying why. */
+const invalidSignature = (reason: string) => ({
+  status: 400,
+  body: { error: `statement.attachments[0] is not a valid signature: ${reason}` },
+})
+
 async function send(request: Request) {
   const method = request.method.toUpperCase()
   const handler = method === 'GET' || method === 'HEAD' ? loader : action
@@ -383,13 +389,9 @@ describe('Signed statements', () => {
     const statement = createStatement()
     const jws = signJws({ payload: statement })
     const tampered = { ...statement, verb: { id: 'http://adlnet.gov/expapi/verbs/passed' } }
-    expect(await signedPost(tampered, jws, authorization)).toMatchObject({
-      status: 400,
-      body: {
-        error:
-          'statement.attachments[0] is not a valid signature: its JWS payload does not match the statement (they differ at statement.verb.id)',
-      },
-    })
+    expect(await signedPost(tampered, jws, authorization)).toMatchObject(
+      invalidSignature('its JWS payload does not match the statement (they differ at statement.verb.id)'),
+    )
   })
 
   test('another algorithm, a broken JWS or a signature that is not application/octet-stream is a 400', async () => {
@@ -397,21 +399,11 @@ describe('Signed statements', () => {
     const statement = createStatement()
     expect(
       await signedPost(statement, signJws({ payload: statement, header: { alg: 'HS256' } }), authorization),
-    ).toMatchObject({
-      status: 400,
-      body: {
-        error:
-          'statement.attachments[0] is not a valid signature: its JWS algorithm is HS256; it must be RS256, RS384 or RS512',
-      },
-    })
+    ).toMatchObject(invalidSignature('its JWS algorithm is HS256; it must be RS256, RS384 or RS512'))
     const broken = signJws({ payload: JSON.stringify(statement).replace('"', "'") })
-    expect(await signedPost(statement, broken, authorization)).toMatchObject({
-      status: 400,
-      body: {
-        error:
-          'statement.attachments[0] is not a valid signature: its JWS payload is not a JSON serialization of a statement',
-      },
-    })
+    expect(await signedPost(statement, broken, authorization)).toMatchObject(
+      invalidSignature('its JWS payload is not a JSON serialization of a statement'),
+    )
     expect(
       await signedPost(statement, signJws({ payload: statement }), authorization, {
         contentType: 'text/plain; charset=ascii',

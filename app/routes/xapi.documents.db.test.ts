@@ -157,20 +157,19 @@ describe('the State resource', () => {
 
     const jsonParams = { ...params, stateId: 'json' }
     await postJson(state, jsonParams, { a: 1 })
-    const textOntoJson = await call(state, {
-      method: 'POST',
-      params: jsonParams,
-      body: 'abcdefg',
-      headers: { 'Content-Type': 'not/json' },
-    })
-    expect(textOntoJson.status).toBe(400)
-    const brokenJson = await call(state, {
-      method: 'POST',
-      params: jsonParams,
-      body: '{"a": 2',
-      headers: { 'Content-Type': 'application/json' },
-    })
-    expect(brokenJson.status).toBe(400)
+    const textAndBrokenJson = [
+      { body: 'abcdefg', contentType: 'not/json' },
+      { body: '{"a": 2', contentType: 'application/json' },
+    ]
+    for (const { body, contentType } of textAndBrokenJson) {
+      const response = await call(state, {
+        method: 'POST',
+        params: jsonParams,
+        body,
+        headers: { 'Content-Type': contentType },
+      })
+      expect(response.status, body).toBe(400)
+    }
     expect(await (await call(state, { params: jsonParams })).json()).toEqual({ a: 1 })
   })
 

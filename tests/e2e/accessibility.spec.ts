@@ -42,8 +42,7 @@ test.describe('axe finds no serious or critical violations', () => {
 
   test('on a team page', async ({ page, login }) => {
     await login({ role: 'manager' })
-    await page.getByRole('link', { name: 'Ward 7 – Acute medicine' }).click()
-    await expect(page.getByRole('heading', { level: 1, name: 'Ward 7 – Acute medicine' })).toBeVisible()
+    await openWard7TeamPage(page)
     await expectNoSeriousA11yViolations(page)
   })
 
@@ -77,11 +76,16 @@ test.describe('at 320 CSS pixels wide nothing scrolls sideways', () => {
 
   test('a team page', async ({ page, login }) => {
     await login({ role: 'manager' })
-    await page.getByRole('link', { name: 'Ward 7 – Acute medicine' }).click()
-    await expect(page.getByRole('heading', { level: 1, name: 'Ward 7 – Acute medicine' })).toBeVisible()
+    await openWard7TeamPage(page)
     await expectNoHorizontalScroll(page)
   })
 })
+
+/** From a manager's home page, the team page of Ward 7. */
+async function openWard7TeamPage(page: Page) {
+  await page.getByRole('link', { name: 'Ward 7 – Acute medicine' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Ward 7 – Acute medicine' })).toBeVisible()
+}
 
 async function expectNoHorizontalScroll(page: Page) {
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)

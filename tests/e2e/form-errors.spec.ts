@@ -1,5 +1,13 @@
 import type { Page } from '@playwright/test'
-import { expect, expectNoSeriousA11yViolations, signIn, test, DEMO_PASSWORD, demoAccounts } from './fixtures.ts'
+import {
+  expect,
+  expectNoSeriousA11yViolations,
+  signIn,
+  test,
+  DEMO_PASSWORD,
+  demoAccounts,
+  type Role,
+} from './fixtures.ts'
 
 // Every form, sent empty or wrong: the error summary appears, each message is announced with its field
 // (its id is in the aria-describedby of that field's control or fieldset), each summary link leads to an
@@ -39,33 +47,47 @@ async function openWard7AssignPage(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Assign learning' })).toBeVisible()
 }
 
+// Forms that, sent empty, say what each of their fields needs.
+const emptyForms: { name: string; role?: Role; path: string; button: string; errors: string[] }[] = [
+  {
+    name: 'sign in',
+    path: '/login',
+    button: 'Sign in',
+    errors: ['Enter your email address', 'Enter your password'],
+  },
+  {
+    name: 'change password',
+    role: 'learner',
+    path: '/account',
+    button: 'Change password',
+    errors: ['Enter your current password', 'Enter a new password', 'Confirm your new password'],
+  },
+  {
+    name: 'issue an LRS key',
+    role: 'admin',
+    path: '/admin/lrs-clients',
+    button: 'Issue key and secret',
+    errors: ['Enter a name for the client', 'Choose at least one scope'],
+  },
+  {
+    name: 'a knowledge check',
+    role: 'learner',
+    path: '/modules/spotting-phishing/check',
+    button: 'Submit answers',
+    errors: ['Answer question 1', 'Answer question 2', 'Answer question 3', 'Answer question 4'],
+  },
+]
+
 test.describe('errors are announced with their fields, and axe finds nothing serious', () => {
-  test('sign in', async ({ page }) => {
-    await page.goto('/login')
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await expectErrorsTiedToFields(page, ['Enter your email address', 'Enter your password'])
-    await expectNoSeriousA11yViolations(page)
-  })
-
-  test('change password', async ({ page, login }) => {
-    await login({ role: 'learner' })
-    await page.goto('/account')
-    await page.getByRole('button', { name: 'Change password' }).click()
-    await expectErrorsTiedToFields(page, [
-      'Enter your current password',
-      'Enter a new password',
-      'Confirm your new password',
-    ])
-    await expectNoSeriousA11yViolations(page)
-  })
-
-  test('issue an LRS key', async ({ page, login }) => {
-    await login({ role: 'admin' })
-    await page.goto('/admin/lrs-clients')
-    await page.getByRole('button', { name: 'Issue key and secret' }).click()
-    await expectErrorsTiedToFields(page, ['Enter a name for the client', 'Choose at least one scope'])
-    await expectNoSeriousA11yViolations(page)
-  })
+  for (const form of emptyForms) {
+    test(form.name, async ({ page, login }) => {
+      if (form.role) await login({ role: form.role })
+      await page.goto(form.path)
+      await page.getByRole('button', { name: form.button }).click()
+      await expectErrorsTiedToFields(page, form.errors)
+      await expectNoSeriousA11yViolations(page)
+    })
+  }
 
   test('assign learning', async ({ page, login }) => {
     await login({ role: 'manager' })
@@ -91,19 +113,6 @@ test.describe('errors are announced with their fields, and axe finds nothing ser
     const messages = await summary.getByRole('link').allTextContents()
     expect(messages).toHaveLength(count)
     await expectErrorsTiedToFields(page, messages)
-    await expectNoSeriousA11yViolations(page)
-  })
-
-  test('a knowledge check', async ({ page, login }) => {
-    await login({ role: 'learner' })
-    await page.goto('/modules/spotting-phishing/check')
-    await page.getByRole('button', { name: 'Submit answers' }).click()
-    await expectErrorsTiedToFields(page, [
-      'Answer question 1',
-      'Answer question 2',
-      'Answer question 3',
-      'Answer question 4',
-    ])
     await expectNoSeriousA11yViolations(page)
   })
 })

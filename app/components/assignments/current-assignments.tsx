@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { Cell } from '#app/components/responsive-table.tsx'
+import { Cell, ResponsiveTable } from '#app/components/responsive-table.tsx'
 import { MAX_ASSIGNMENTS_LISTED } from '#app/lib/assignments/assignment-options.ts'
 import type { assignmentsSetInUnit } from '#app/lib/assignments/assignments.server.ts'
 import { formatDate } from '#app/lib/dates/dates.ts'
@@ -15,44 +15,33 @@ export function CurrentAssignments({
   if (assignments.length === 0) return <p>Nothing is assigned here yet.</p>
   return (
     <>
-      <table className="nhsuk-table-responsive">
-        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Current assignments in {unitName}</caption>
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">What</th>
-            <th scope="col">Who</th>
-            <th scope="col">Due</th>
-            <th scope="col">Repeats</th>
-            <th scope="col">Set by</th>
-            <th scope="col">
-              <span className="nhsuk-u-visually-hidden">Action</span>
-            </th>
+      <ResponsiveTable
+        caption={`Current assignments in ${unitName}`}
+        captionClassName="nhsuk-u-visually-hidden"
+        columns={['What', 'Who', 'Due', 'Repeats', 'Set by', <span className="nhsuk-u-visually-hidden">Action</span>]}
+      >
+        {assignments.map((assignment) => (
+          <tr className="nhsuk-table__row" key={assignment.id}>
+            <Cell heading="What">{assignment.what}</Cell>
+            <Cell heading="Who">{assignment.who}</Cell>
+            <Cell heading="Due">{formatDate(assignment.dueDate)}</Cell>
+            <Cell heading="Repeats">{assignment.recurs ? 'Yes, when evidence expires' : 'No'}</Cell>
+            <Cell heading="Set by">{assignment.assignedBy}</Cell>
+            <Cell heading="Action">
+              <Form method="post">
+                <input type="hidden" name="assignmentId" value={assignment.id} />
+                <button className="app-link-button" type="submit" name="intent" value="cancel">
+                  Cancel
+                  <span className="nhsuk-u-visually-hidden">
+                    {' '}
+                    {assignment.what} for {assignment.who}
+                  </span>
+                </button>
+              </Form>
+            </Cell>
           </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {assignments.map((assignment) => (
-            <tr className="nhsuk-table__row" key={assignment.id}>
-              <Cell heading="What">{assignment.what}</Cell>
-              <Cell heading="Who">{assignment.who}</Cell>
-              <Cell heading="Due">{formatDate(assignment.dueDate)}</Cell>
-              <Cell heading="Repeats">{assignment.recurs ? 'Yes, when evidence expires' : 'No'}</Cell>
-              <Cell heading="Set by">{assignment.assignedBy}</Cell>
-              <Cell heading="Action">
-                <Form method="post">
-                  <input type="hidden" name="assignmentId" value={assignment.id} />
-                  <button className="app-link-button" type="submit" name="intent" value="cancel">
-                    Cancel
-                    <span className="nhsuk-u-visually-hidden">
-                      {' '}
-                      {assignment.what} for {assignment.who}
-                    </span>
-                  </button>
-                </Form>
-              </Cell>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ResponsiveTable>
       {more ? <p>Showing the {MAX_ASSIGNMENTS_LISTED} due soonest.</p> : null}
     </>
   )

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import type { ReportTable } from '#app/lib/reports/report-view.ts'
-import { Cell } from '#app/components/responsive-table.tsx'
+import { Cell, ResponsiveTable } from '#app/components/responsive-table.tsx'
 
 // A report table exactly as the server formatted it (the CSV export writes the same cells), with its
 // first column linking through when the row has somewhere to go, and the download link for its CSV.
@@ -16,29 +16,17 @@ export function ReportTableView({
 }) {
   return (
     <>
-      <table className="nhsuk-table-responsive">
-        <caption className="nhsuk-table__caption nhsuk-table__caption--s">{table.caption}</caption>
-        <thead className="nhsuk-table__head">
-          <tr>
-            {table.header.map((heading) => (
-              <th scope="col" key={heading}>
-                {heading}
-              </th>
+      <ResponsiveTable caption={table.caption} captionClassName="nhsuk-table__caption--s" columns={table.header}>
+        {table.rows.map((row) => (
+          <tr className="nhsuk-table__row" key={row.key}>
+            {row.cells.map((cell, index) => (
+              <Cell heading={table.header[index] ?? ''} key={table.header[index] ?? index}>
+                {index === 0 && row.href ? <Link to={row.href}>{cell}</Link> : cell}
+              </Cell>
             ))}
           </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {table.rows.map((row) => (
-            <tr className="nhsuk-table__row" key={row.key}>
-              {row.cells.map((cell, index) => (
-                <Cell heading={table.header[index] ?? ''} key={table.header[index] ?? index}>
-                  {index === 0 && row.href ? <Link to={row.href}>{cell}</Link> : cell}
-                </Cell>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ResponsiveTable>
       <p className="nhsuk-u-display-none-print">
         <a href={csvHref} download>
           {csvLabel} (CSV)

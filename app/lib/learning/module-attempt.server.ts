@@ -70,7 +70,8 @@ export async function saveBookmark({
   })
 }
 
-function setting(user: Learner, module: ModuleSource, registration: string): StatementSetting {
+/** Who is learning which module, in which attempt: what every statement of an attempt carries. Also used by the demo seed. */
+export function statementSetting(user: Learner, module: ModuleSource, registration: string): StatementSetting {
   return {
     activityBase: xapiActivityBase,
     publicUrl,
@@ -94,12 +95,24 @@ async function record(user: Learner, statements: Record<string, unknown>[]) {
   })
 }
 
+/** Statements and the bookmark move together, so the learner never resumes somewhere the record does not show. */
+async function recordAndMoveBookmark(
+  user: Learner,
+  module: ModuleSource,
+  { statements, bookmark }: { statements: Record<string, unknown>[]; bookmark: Bookmark },
+) {
+  await transaction(async () => {
+    await record(user, statements)
+    await saveBookmark({ user, module, bookmark })
+  })
+}
+
 /** Starts a new attempt (a new registration) at the first section. */
 export async function startAttempt({ user, module }: { user: Learner; module: ModuleSource }): Promise<Bookmark> {
   const bookmark = { registration: randomUUID(), section: 1 }
-  await transaction(async () => {
-    await record(user, [launchedStatement(setting(user, module, bookmark.registration))])
-    await saveBookmark({ user, module, bookmark })
+  await recordAndMoveBookmark(user, module, {
+    statements: [launchedStatement(statementSetting(user, module, bookmark.registration))],
+    bookmark,
   })
   return bookmark
 }
@@ -109,16 +122,15 @@ async function currentAttempt(user: Learner, module: ModuleSource): Promise<Book
   return (await getBookmark({ user, module })) ?? startAttempt({ user, module })
 }
 
-/** Where the learner is now: seeing a page moves the bookmark there. */
-export async function markSectionSeen({
-  user,
-  module,
-  section,
-}: {
+/** A learner on one section of a module. */
+interface AtSection {
   user: Learner
   module: ModuleSource
   section: number
-}) {
+}
+
+/** Where the learner is now: seeing a page moves the bookmark there. */
+export async function markSectionSeen({ user, module, section }: AtSection) {
   const attempt = await currentAttempt(user, module)
   if (attempt.section !== section) await saveBookmark({ user, module, bookmark: { ...attempt, section } })
 }
@@ -130,37 +142,24 @@ export async function completeSection({
   section,
   title,
   total,
-}: {
-  user: Learner
-  module: ModuleSource
-  section: number
-  title: string
-  total: number
-}) {
+}: AtSection & { title: string; total: number }) {
   const attempt = await currentAttempt(user, module)
-  await transaction(async () => {
-    await record(
-      user,
-      sectionStatements(setting(user, module, attempt.registration), { number: section, title, total }),
-    )
-    await saveBookmark({ user, module, bookmark: { ...attempt, section: Math.min(section + 1, total) } })
+  await recordAndMoveBookmark(user, module, {
+    statements: sectionStatements(statementSetting(user, module, attempt.registration), {
+      number: section,
+      title,
+      total,
+    }),
+    bookmark: { ...attempt, section: Math.min(section + 1, total) },
   })
 }
 
 /** "Save and leave": the attempt stays open at this section. */
-export async function suspendAttempt({
-  user,
-  module,
-  section,
-}: {
-  user: Learner
-  module: ModuleSource
-  section: number
-}) {
+export async function suspendAttempt({ user, module, section }: AtSection) {
   const attempt = await currentAttempt(user, module)
-  await transaction(async () => {
-    await record(user, [suspendedStatement(setting(user, module, attempt.registration))])
-    await saveBookmark({ user, module, bookmark: { ...attempt, section } })
+  await recordAndMoveBookmark(user, module, {
+    statements: [suspendedStatement(statementSetting(user, module, attempt.registration))],
+    bookmark: { ...attempt, section },
   })
 }
 
@@ -182,7 +181,11 @@ export async function submitKnowledgeCheck({
   await transaction(async () => {
     await record(
       user,
-      knowledgeCheckStatements(setting(user, module, open.registration), attempt, module.questions?.questions ?? []),
+      knowledgeCheckStatements(
+        statementSetting(user, module, open.registration),
+        attempt,
+        module.questions?.questions ?? [],
+      ),
     )
     await deleteDocument({ key: bookmarkKey(user, module) })
   })

@@ -60,25 +60,19 @@ function context(setting: StatementSetting, { withParent }: { withParent: boolea
 
 const now = () => new Date().toISOString()
 
-export function launchedStatement(setting: StatementSetting) {
+/** Opening or leaving an attempt: the learner did something to the module as a whole. */
+function moduleStatement(setting: StatementSetting, word: 'launched' | 'suspended') {
   return {
     actor: setting.actor,
-    verb: verb(verbs.launched, 'launched'),
+    verb: verb(verbs[word], word),
     object: moduleActivity(setting),
     context: context(setting, { withParent: false }),
     timestamp: now(),
   }
 }
 
-export function suspendedStatement(setting: StatementSetting) {
-  return {
-    actor: setting.actor,
-    verb: verb(verbs.suspended, 'suspended'),
-    object: moduleActivity(setting),
-    context: context(setting, { withParent: false }),
-    timestamp: now(),
-  }
-}
+export const launchedStatement = (setting: StatementSetting) => moduleStatement(setting, 'launched')
+export const suspendedStatement = (setting: StatementSetting) => moduleStatement(setting, 'suspended')
 
 /** Reading a section, and how far through the module that brings the learner (0–100). */
 export function sectionStatements(

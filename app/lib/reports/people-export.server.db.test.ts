@@ -7,16 +7,16 @@ import { teamPeople } from './readiness-report.server.ts'
 
 const now = new Date('2026-11-26T12:00:00Z')
 
+async function allPages(options: Parameters<typeof peopleReadinessPages>[0]) {
+  const pages = []
+  for await (const page of peopleReadinessPages(options)) pages.push(page)
+  return pages
+}
+
 describe('the people export, a page at a time', () => {
   test('pages through everyone below a unit by user id, once each, with the same readiness as their team table', async () => {
     const f = await buildReportFixture({ now })
-    const pages = []
-    for await (const page of peopleReadinessPages({
-      unit: await unitSeenBy(f.admin, f.organisation),
-      now,
-      pageSize: 4,
-    }))
-      pages.push(page)
+    const pages = await allPages({ unit: await unitSeenBy(f.admin, f.organisation), now, pageSize: 4 })
     // 14 people: pages of 4, 4, 4 and 2.
     expect(pages.map((page) => page.length)).toEqual([4, 4, 4, 2])
     const everyone = pages.flat()
@@ -40,17 +40,9 @@ describe('the people export, a page at a time', () => {
 
   test('an exact multiple of the page size ends cleanly, and a unit with nobody yields nothing', async () => {
     const f = await buildReportFixture({ now })
-    const sizes = []
-    for await (const page of peopleReadinessPages({
-      unit: await unitSeenBy(f.admin, f.directorate1),
-      now,
-      pageSize: 3,
-    }))
-      sizes.push(page.length)
-    expect(sizes).toEqual([3, 3, 3])
-    const empty = []
+    const pages = await allPages({ unit: await unitSeenBy(f.admin, f.directorate1), now, pageSize: 3 })
+    expect(pages.map((page) => page.length)).toEqual([3, 3, 3])
     const nobodyHere = await unitSeenBy(f.admin, await createTeam({ under: f.directorate1 }))
-    for await (const page of peopleReadinessPages({ unit: nobodyHere, now })) empty.push(page)
-    expect(empty).toEqual([])
+    expect(await allPages({ unit: nobodyHere, now })).toEqual([])
   })
 })

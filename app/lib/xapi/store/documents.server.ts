@@ -199,18 +199,13 @@ export async function deleteDocument({
   preconditions?: Preconditions
 }): Promise<void> {
   const t = schema().xapiDocuments
-  await transaction(async () => {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const existing = await currentRow(key, { lock: true })
-      checkPreconditions(existing, preconditions)
-      if (!existing) return
-      const deleted = await db()
-        .delete(t)
-        .where(and(eq(t.id, existing.id), eq(t.etag, existing.etag)))
-        .returning({ id: t.id })
-      if (deleted.length > 0) return
-    }
-    throw busy()
+  await changeCurrentRow(key, preconditions, async (existing) => {
+    if (!existing) return true
+    const deleted = await db()
+      .delete(t)
+      .where(and(eq(t.id, existing.id), eq(t.etag, existing.etag)))
+      .returning({ id: t.id })
+    return deleted.length > 0
   })
 }
 
@@ -239,7 +234,25 @@ export async function deleteStates({
 // A retry means another request created or changed the document between our read and our write (the row lock
 // makes that rare: only two requests creating the same document at once). Past a few, answer 409 rather than spin.
 const MAX_ATTEMPTS = 5
-const busy = () => new XapiError(409, 'the document is being changed by other requests at the same moment; try again')
+
+/**
+ * Reads the document's current row under lock, checks the preconditions against it, and lets `change` write;
+ * `change` answers false when the row moved under it, and the whole read-check-write is tried again.
+ */
+async function changeCurrentRow(
+  key: DocumentKey,
+  preconditions: Preconditions,
+  change: (existing: CurrentRow | null) => Promise<boolean>,
+): Promise<void> {
+  await transaction(async () => {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const existing = await currentRow(key, { lock: true })
+      checkPreconditions(existing, preconditions)
+      if (await change(existing)) return
+    }
+    throw new XapiError(409, 'the document is being changed by other requests at the same moment; try again')
+  })
+}
 
 async function writeDocument({
   key,
@@ -253,38 +266,33 @@ async function writeDocument({
   next: (existing: CurrentRow | null) => { content: Uint8Array; contentType: string }
 }): Promise<void> {
   const t = schema().xapiDocuments
-  await transaction(async () => {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const existing = await currentRow(key, { lock: true })
-      checkPreconditions(existing, preconditions)
-      if (existing && requirePrecondition && !preconditions.ifMatch && !preconditions.ifNoneMatch) {
-        throw new XapiError(
-          409,
-          'this document already exists: GET it to check its current contents and ETag, then send If-Match with that ETag to replace it ' +
-            '(or If-None-Match: * to write only when no document exists)',
-        )
-      }
-      const { content, contentType } = next(existing)
-      const values = {
-        contentType,
-        contentBase64: Buffer.from(content).toString('base64'),
-        etag: documentEtag(content),
-        updatedAt: new Date(),
-      }
-      const written = existing
-        ? await db()
-            .update(t)
-            .set(values)
-            .where(and(eq(t.id, existing.id), eq(t.etag, existing.etag)))
-            .returning({ id: t.id })
-        : await db()
-            .insert(t)
-            .values({ ...key, ...values })
-            .onConflictDoNothing()
-            .returning({ id: t.id })
-      if (written.length > 0) return
+  await changeCurrentRow(key, preconditions, async (existing) => {
+    if (existing && requirePrecondition && !preconditions.ifMatch && !preconditions.ifNoneMatch) {
+      throw new XapiError(
+        409,
+        'this document already exists: GET it to check its current contents and ETag, then send If-Match with that ETag to replace it ' +
+          '(or If-None-Match: * to write only when no document exists)',
+      )
     }
-    throw busy()
+    const { content, contentType } = next(existing)
+    const values = {
+      contentType,
+      contentBase64: Buffer.from(content).toString('base64'),
+      etag: documentEtag(content),
+      updatedAt: new Date(),
+    }
+    const written = existing
+      ? await db()
+          .update(t)
+          .set(values)
+          .where(and(eq(t.id, existing.id), eq(t.etag, existing.etag)))
+          .returning({ id: t.id })
+      : await db()
+          .insert(t)
+          .values({ ...key, ...values })
+          .onConflictDoNothing()
+          .returning({ id: t.id })
+    return written.length > 0
   })
 }
 
