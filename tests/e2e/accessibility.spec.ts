@@ -42,7 +42,8 @@ test.describe('axe finds no serious or critical violations', () => {
 
   test('on a team page', async ({ page, login }) => {
     await login({ role: 'manager' })
-    await openWard7TeamPage(page)
+    await page.getByRole('link', { name: 'Ward 7 – Acute medicine' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Ward 7 – Acute medicine' })).toBeVisible()
     await expectNoSeriousA11yViolations(page)
   })
 
@@ -76,16 +77,11 @@ test.describe('at 320 CSS pixels wide nothing scrolls sideways', () => {
 
   test('a team page', async ({ page, login }) => {
     await login({ role: 'manager' })
-    await openWard7TeamPage(page)
+    await page.getByRole('link', { name: 'Ward 7 – Acute medicine' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Ward 7 – Acute medicine' })).toBeVisible()
     await expectNoHorizontalScroll(page)
   })
 })
-
-/** From a manager's home page, the team page of Ward 7. */
-async function openWard7TeamPage(page: Page) {
-  await page.getByRole('link', { name: 'Ward 7 – Acute medicine' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Ward 7 – Acute medicine' })).toBeVisible()
-}
 
 async function expectNoHorizontalScroll(page: Page) {
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)
