@@ -1,5 +1,4 @@
 import { DEMO_PASSWORD, demoAccounts, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures.ts'
-import { DAY_MS, formatDate } from '#app/lib/dates/dates.ts'
 
 // The demo manager looks after Ward 7 and Ward 8. Each viewport assigns a different module to Ward 7,
 // so the two runs (and other journeys using the demo learner) do not depend on each other.
@@ -56,7 +55,7 @@ for (const { name, size, module, slug } of viewports) {
       await expectNoSeriousA11yViolations(page)
       await page.getByLabel('What to assign').selectOption({ value: slug })
       await page.getByLabel(/^Everyone in Ward 7/).check()
-      const due = new Date(Date.now() + 21 * DAY_MS)
+      const due = new Date(Date.now() + 21 * 86_400_000)
       const dueDate = page.getByRole('group', { name: 'Due date' })
       await dueDate.getByLabel('Day').fill(String(due.getUTCDate()))
       await dueDate.getByLabel('Month').fill(String(due.getUTCMonth() + 1))
@@ -70,7 +69,13 @@ for (const { name, size, module, slug } of viewports) {
       await signIn(learnerPage, { email: demoAccounts.learner.email, password: DEMO_PASSWORD })
       await expect(learnerPage.getByRole('heading', { name: 'Assigned to you' })).toBeVisible()
       const item = learnerPage.getByRole('listitem').filter({ has: learnerPage.getByRole('link', { name: module }) })
-      await expect(item).toContainText(`Due by ${formatDate(due)}`)
+      const dueText = new Intl.DateTimeFormat('en-GB', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(due)
+      await expect(item).toContainText(`Due by ${dueText}`)
       await expectNoSeriousA11yViolations(learnerPage)
     })
   })
