@@ -101,6 +101,15 @@ test.describe('errors are announced with their fields, and axe finds nothing ser
       'Due date must include a month',
     ])
     await expectNoSeriousA11yViolations(page)
+    // Only the box to correct is marked, and its summary link takes focus there without losing the errors.
+    const dueDate = page.getByRole('group', { name: 'Due date' })
+    await expect(dueDate.getByLabel('Month')).toHaveAttribute('aria-invalid', 'true')
+    await expect(dueDate.getByLabel('Day')).not.toHaveAttribute('aria-invalid', 'true')
+    await page.locator('.nhsuk-error-summary').getByRole('link', { name: 'Due date must include a month' }).click()
+    await expect(dueDate.getByLabel('Month')).toBeFocused()
+    await page.locator('.nhsuk-error-summary').getByRole('link', { name: 'Choose what to assign' }).click()
+    await expect(page.getByLabel('What to assign')).toBeFocused()
+    await expect(page.locator('main .nhsuk-error-message')).toHaveCount(3)
   })
 
   test('a self-assessment screen', async ({ page, login }) => {

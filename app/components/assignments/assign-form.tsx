@@ -24,6 +24,7 @@ export function AssignForm({
   errors?: FieldErrors
   values?: AssignFormValues
 }) {
+  const example = datePartsOf(suggestedDueDate)
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="assign" />
@@ -93,9 +94,9 @@ export function AssignForm({
         name="dueDate"
         legend="Due date"
         labelSize="s"
-        hint="For example, 30 6 2026. Work is overdue from the day after."
+        hint={`For example, ${example.day} ${example.month} ${example.year}. Work is overdue from the day after.`}
         error={errors?.dueDate}
-        defaultValue={values?.dueDate ?? datePartsOf(suggestedDueDate)}
+        defaultValue={values?.dueDate ?? example}
       />
 
       {modules.some((module) => module.refreshMonths !== null) ? (

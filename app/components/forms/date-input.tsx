@@ -1,4 +1,4 @@
-import { DATE_PARTS, type DateParts } from '#app/lib/forms/date-field.ts'
+import { DATE_PARTS, datePartsAtFault, type DatePart, type DateParts } from '#app/lib/forms/date-field.ts'
 import { dateBoxId, fieldAria } from './field-ids.ts'
 import { classes, FormGroup, type LabelSize } from './form-group.tsx'
 
@@ -19,6 +19,9 @@ const BOX_LABELS = { day: 'Day', month: 'Month', year: 'Year' } as const
  */
 export function DateInput({ name, legend, hint, error, labelSize, defaultValue }: DateInputProps) {
   const field = fieldAria({ name, hint, error })
+  // Only the boxes to correct are marked; with no submitted boxes to go by, all three are.
+  const atFault = error ? (defaultValue ? datePartsAtFault(defaultValue) : [...DATE_PARTS]) : []
+  const marked = (part: DatePart) => (atFault.length === 0 ? Boolean(error) : atFault.includes(part))
   return (
     <FormGroup field={field} legend={legend} hint={hint} error={error} size={labelSize} role="group">
       <div className="nhsuk-date-input" id={field.id}>
@@ -32,14 +35,14 @@ export function DateInput({ name, legend, hint, error, labelSize, defaultValue }
                 className={classes(
                   'nhsuk-input nhsuk-date-input__input',
                   part === 'year' ? 'nhsuk-input--width-4' : 'nhsuk-input--width-2',
-                  error && 'nhsuk-input--error',
+                  marked(part) && 'nhsuk-input--error',
                 )}
                 id={dateBoxId(name, part)}
                 name={`${name}-${part}`}
                 type="text"
                 inputMode="numeric"
                 defaultValue={defaultValue?.[part]}
-                aria-invalid={field.invalid}
+                aria-invalid={marked(part) || undefined}
               />
             </div>
           </div>

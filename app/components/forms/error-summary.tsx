@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { type MouseEvent, useEffect, useRef } from 'react'
 import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
 import { summaryTarget, type SummaryField } from './field-ids.ts'
 
@@ -27,7 +27,9 @@ export function ErrorSummary({ errors, fields }: { errors: FieldErrors | null | 
           <ul className="nhsuk-list nhsuk-error-summary__list">
             {entries.map(({ href, message }) => (
               <li key={href}>
-                <a href={href}>{message}</a>
+                <a href={href} onClick={moveToField}>
+                  {message}
+                </a>
               </li>
             ))}
           </ul>
@@ -35,4 +37,23 @@ export function ErrorSummary({ errors, fields }: { errors: FieldErrors | null | 
       </div>
     </div>
   )
+}
+
+/**
+ * With JavaScript, a summary link moves focus itself rather than changing the URL's hash: Remix treats a
+ * hash change as a navigation and would drop the errors the action returned. As NHS.UK does, the question
+ * (legend) or label is scrolled into view above the field, and a date's first box to correct takes focus.
+ */
+function moveToField(event: MouseEvent<HTMLAnchorElement>) {
+  const target = document.getElementById(decodeURIComponent(event.currentTarget.hash.slice(1)))
+  if (!target) return
+  event.preventDefault()
+  const dateInput = target.closest('.nhsuk-date-input')
+  const input = dateInput?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? target
+  const legend = input.closest('fieldset')?.querySelector('legend')
+  const label = document.querySelector(`label[for="${CSS.escape(input.id)}"]`)
+  const isOption = input instanceof HTMLInputElement && (input.type === 'radio' || input.type === 'checkbox')
+  const caption = dateInput || isOption ? (legend ?? label) : (label ?? legend)
+  ;(caption ?? input).scrollIntoView()
+  input.focus({ preventScroll: true })
 }

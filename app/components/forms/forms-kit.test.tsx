@@ -158,7 +158,7 @@ describe('checkboxes', () => {
 })
 
 describe('date input', () => {
-  test('three numeric boxes named for parseForm, in a group described by hint and error, all marked invalid', () => {
+  test('three numeric boxes named for parseForm, in a group described by hint and error, only the box to correct marked invalid', () => {
     const { all, html } = elementsOf(
       <DateInput
         name="dueDate"
@@ -182,8 +182,21 @@ describe('date input', () => {
       })),
     )
     expect(boxes.map((box) => box.value)).toEqual(['30', '', '2026'])
-    expect(boxes.every((box) => box['aria-invalid'] === 'true')).toBe(true)
+    expect(boxes.map((box) => box['aria-invalid'] === 'true')).toEqual([false, true, false])
     expect(html).not.toContain('type="date"')
+  })
+
+  test('every box is marked when together they are not a real date', () => {
+    const { all } = elementsOf(
+      <DateInput
+        name="dueDate"
+        legend="Due date"
+        error="Due date must be a real date"
+        defaultValue={{ day: '31', month: '2', year: '2027' }}
+      />,
+    )
+    const boxes = all.filter((element) => element.tag === 'input')
+    expect(boxes.map((box) => box['aria-invalid'] === 'true')).toEqual([true, true, true])
   })
 })
 

@@ -23,24 +23,49 @@ export function isDatePartsShape(shape: Record<string, unknown>): boolean {
 export function dateField({ label, missing }: { label: string; missing: string }) {
   return datePartsSchema
     .transform((parts, context) => {
-      const trimmed = { day: parts.day.trim(), month: parts.month.trim(), year: parts.year.trim() }
-      const empty = DATE_PARTS.filter((part) => trimmed[part] === '')
-      const problem =
-        empty.length === DATE_PARTS.length
-          ? missing
-          : empty.length > 0
-            ? `${label} must include a ${empty.join(' and ')}`
-            : !/^\d+$/.test(trimmed.day) || !/^\d+$/.test(trimmed.month)
-              ? `${label} must be a real date`
-              : !/^\d{4}$/.test(trimmed.year)
-                ? 'Year must include 4 numbers'
-                : null
-      const iso = problem ? null : realIsoDate(trimmed)
+      const problem = dateProblem(parts)
+      const iso = problem ? null : realIsoDate(trimmedParts(parts))
       if (iso) return iso
-      context.addIssue({ code: 'custom', message: problem ?? `${label} must be a real date` })
+      const message =
+        problem?.kind === 'missing'
+          ? missing
+          : problem?.kind === 'incomplete'
+            ? `${label} must include a ${problem.parts.join(' and ')}`
+            : problem?.kind === 'year'
+              ? 'Year must include 4 numbers'
+              : `${label} must be a real date`
+      context.addIssue({ code: 'custom', message })
       return z.NEVER
     })
     .pipe(z.string())
+}
+
+/**
+ * The boxes a person needs to correct, to mark only those in red (NHS.UK): the empty ones, the ones that
+ * are not numbers, the year when it is not 4 numbers, or all three when together they are not a real date.
+ */
+export function datePartsAtFault(parts: DateParts): DatePart[] {
+  const problem = dateProblem(parts)
+  if (problem) return problem.parts
+  return realIsoDate(trimmedParts(parts)) ? [] : [...DATE_PARTS]
+}
+
+type DateProblem = { kind: 'missing' | 'incomplete' | 'not-a-number' | 'year'; parts: DatePart[] }
+
+/** What is wrong with the boxes before asking whether they make a real date, or null. */
+function dateProblem(parts: DateParts): DateProblem | null {
+  const trimmed = trimmedParts(parts)
+  const empty = DATE_PARTS.filter((part) => trimmed[part] === '')
+  if (empty.length === DATE_PARTS.length) return { kind: 'missing', parts: empty }
+  if (empty.length > 0) return { kind: 'incomplete', parts: empty }
+  const notNumbers = (['day', 'month'] as const).filter((part) => !/^\d+$/.test(trimmed[part]))
+  if (notNumbers.length > 0) return { kind: 'not-a-number', parts: notNumbers }
+  if (!/^\d{4}$/.test(trimmed.year)) return { kind: 'year', parts: ['year'] }
+  return null
+}
+
+function trimmedParts(parts: DateParts): DateParts {
+  return { day: parts.day.trim(), month: parts.month.trim(), year: parts.year.trim() }
 }
 
 function realIsoDate({ day, month, year }: DateParts): string | null {
