@@ -84,7 +84,7 @@ async function managesPerson({
       and(
         eq(memberships.userId, personId),
         withinUnitId ? eq(orgUnitClosure.ancestorId, withinUnitId) : eq(orgUnitClosure.depth, 0),
-        visible ?? undefined,
+        visible,
       ),
     )
     .limit(1)

@@ -14,6 +14,7 @@ import {
 } from '#app/lib/xapi/store/documents.server.ts'
 import { uuidSchema } from '#app/lib/xapi/model/uuid.ts'
 import type { XapiVersion } from '#app/lib/xapi/model/version.ts'
+import { dateTimeParam } from './date-time-param.ts'
 import { jsonResponse, noContent, XapiError, xapiHeaders } from './http.server.ts'
 import { isAbsoluteIri } from '#app/lib/xapi/model/iri.ts'
 import { authenticateXapi, requireScope, type XapiPrincipal } from './request-auth.server.ts'
@@ -57,13 +58,7 @@ const activityIdSchema = z
   .refine(isAbsoluteIri, 'must be an IRI with a scheme, such as https://example.org/activities/1')
 const registrationSchema = uuidSchema.transform((value) => value.toLowerCase())
 const documentIdSchema = z.string().min(1, 'must not be empty').max(500, 'must be at most 500 characters')
-const sinceSchema = z
-  .string()
-  .refine(
-    (value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)),
-    'must be an ISO 8601 timestamp',
-  )
-  .transform((value) => new Date(value))
+const sinceSchema = dateTimeParam('must be an ISO 8601 timestamp')
 
 interface DocumentParams {
   activityId: string

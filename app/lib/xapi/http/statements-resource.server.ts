@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { checkAttachments, readStatementsBody, statementsResponse } from '#app/lib/xapi/store/attachments.server.ts'
 import { uuidSchema } from '#app/lib/xapi/model/uuid.ts'
 import type { XapiVersion } from '#app/lib/xapi/model/version.ts'
+import { dateTimeParam } from './date-time-param.ts'
 import { XapiError, errorResponse, jsonResponse, noContent } from './http.server.ts'
 import { authenticateXapi, requireScope, type XapiPrincipal } from './request-auth.server.ts'
 import { formatStatement, type StatementFormat } from '#app/lib/xapi/model/statement-format.ts'
@@ -13,13 +14,7 @@ import { BROWSER_VERBS } from '#app/lib/xapi/model/vocabulary.ts'
 // The Statements resource: PUT (one statement, id in the query), POST (one or a batch), GET (one or a query).
 
 const bool = z.enum(['true', 'false']).transform((value) => value === 'true')
-const dateTime = z
-  .string()
-  .refine(
-    (value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)),
-    'must be an ISO 8601 date-time',
-  )
-  .transform((value) => new Date(value))
+const dateTime = dateTimeParam()
 
 const getParamsSchema = z.strictObject({
   statementId: uuidSchema.optional(),
