@@ -623,6 +623,7 @@ const BULK_TABLES = {
   org_unit_closure: pgSchema.orgUnitClosure,
   users: pgSchema.users,
   memberships: pgSchema.memberships,
+  membership_history: pgSchema.membershipHistory,
   manager_assignments: pgSchema.managerAssignments,
   xapi_statements: pgSchema.xapiStatements,
   xapi_statement_agents: pgSchema.xapiStatementAgents,
@@ -944,6 +945,17 @@ export async function buildSyntheticIcb({
       roleProfile,
       jobTitle,
       createdAt: created,
+    })),
+  )
+  await insert(
+    'membership_history',
+    shape.people.map(({ id, teamId, roleProfile }) => ({
+      id: `member-${id}`,
+      userId: id,
+      teamId,
+      roleProfile,
+      startedAt: created,
+      endedAt: null,
     })),
   )
   await insert(

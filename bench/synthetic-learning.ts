@@ -166,7 +166,7 @@ export async function createSyntheticOrg({
     }
   }
 
-  const { users, memberships, managerAssignments } = schema()
+  const { users, memberships, membershipHistory, managerAssignments } = schema()
   const all: SyntheticPerson[] = []
   const CHUNK = 500
   for (let start = 0; start < people; start += CHUNK) {
@@ -195,6 +195,11 @@ export async function createSyntheticOrg({
       await db()
         .insert(memberships)
         .values(chunk.map(({ id, teamId, roleProfile }) => ({ userId: id, teamId, roleProfile, jobTitle: null })))
+      await db()
+        .insert(membershipHistory)
+        .values(
+          chunk.map(({ id, teamId, roleProfile }) => ({ userId: id, teamId, roleProfile, startedAt: new Date(0) })),
+        )
       const managers = chunk.flatMap(({ id, manages }) => (manages ? [{ userId: id, orgUnitId: manages }] : []))
       if (managers.length > 0) await db().insert(managerAssignments).values(managers)
     })

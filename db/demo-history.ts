@@ -30,7 +30,7 @@ type Json = Record<string, unknown>
 interface Person {
   id: string
   name: string
-  email: string
+  email: string | null
   roleProfile: string
 }
 

@@ -6,7 +6,8 @@ import { closeDatabase, db, migrateDatabase, schema, transaction } from '#app/li
 import { isProduction } from '#app/lib/env.server.ts'
 import { installEffects } from '#app/lib/install-effects.server.ts'
 import type { OrgUnit, OrgUnitKind } from '#app/lib/org/org-unit.ts'
-import { assignManager, createOrgUnit, setMembership } from '#app/lib/org/units.server.ts'
+import { assignManager, setMembership } from '#app/lib/org/memberships.server.ts'
+import { createOrgUnit } from '#app/lib/org/units.server.ts'
 import { seedDemoHistory } from './demo-history.ts'
 import { DEMO_PASSWORD, demoIcb, demoLogins, demoOrganisations, firstNames, lastNames } from './demo-organisation.ts'
 
@@ -71,6 +72,7 @@ export async function seedDemo({
                 teamId: team.id,
                 roleProfile: teamSpec.mix[i % teamSpec.mix.length] ?? 'clinical',
                 jobTitle: teamSpec.jobTitles[i % teamSpec.jobTitles.length] ?? null,
+                at: new Date(0),
               })
             }
           }
@@ -93,6 +95,7 @@ export async function seedDemo({
         teamId: team.id,
         roleProfile: login.roleProfile,
         jobTitle: login.jobTitle,
+        at: new Date(0),
       })
       for (const code of login.manages) {
         const managed = teamsByCode.get(code)

@@ -2,7 +2,8 @@ import { hashPassword } from '#app/lib/auth/password.server.ts'
 import { createUser as createUserRecord } from '#app/lib/auth/users.server.ts'
 import type { RoleProfileId } from '#app/lib/org/role-profiles.ts'
 import type { OrgUnit } from '#app/lib/org/org-unit.ts'
-import { assignManager, createOrgUnit, setMembership } from '#app/lib/org/units.server.ts'
+import { assignManager, setMembership } from '#app/lib/org/memberships.server.ts'
+import { createOrgUnit } from '#app/lib/org/units.server.ts'
 
 // Factories for integration tests: each call makes what it needs, with unique names, on the test's own database.
 let sequence = 0
@@ -58,8 +59,10 @@ export async function createUser({
   const n = next()
   testPasswordHash ??= hashPassword(TEST_PASSWORD)
   const passwordHash = password === TEST_PASSWORD ? await testPasswordHash : await hashPassword(password)
-  const user = await createUserRecord({ email: `person${n}@example.test`, name: `Person ${n}`, passwordHash, isAdmin })
-  if (team) await setMembership({ userId: user.id, teamId: team.id, roleProfile })
+  const email = `person${n}@example.test`
+  const user = { ...(await createUserRecord({ email, name: `Person ${n}`, passwordHash, isAdmin })), email }
+  // A member since before any history a test writes, so that past weeks count them too.
+  if (team) await setMembership({ userId: user.id, teamId: team.id, roleProfile, at: new Date(0) })
   for (const unit of manages) await assignManager({ userId: user.id, unitId: unit.id })
   return user
 }

@@ -93,7 +93,17 @@ function connectSqlite(url: string): Connection {
       return result
     },
     async migrate(migrationsRoot) {
-      migrateSqlite(sqliteDb, { migrationsFolder: path.join(migrationsRoot, 'sqlite') })
+      // A migration that rebuilds a table (SQLite cannot drop NOT NULL or UNIQUE in place) drops the old one:
+      // with foreign keys on, that would delete or refuse the rows that point at it. The pragma cannot change
+      // inside the migrator's transaction, so it is off around it, and the references are checked afterwards.
+      client.pragma('foreign_keys = OFF')
+      try {
+        migrateSqlite(sqliteDb, { migrationsFolder: path.join(migrationsRoot, 'sqlite') })
+        const broken = client.pragma('foreign_key_check') as unknown[]
+        if (broken.length > 0) throw new Error(`migration left ${broken.length} broken references`)
+      } finally {
+        client.pragma('foreign_keys = ON')
+      }
     },
     async close() {
       client.close()

@@ -8,7 +8,8 @@ import { assignmentsForLearner } from '#app/lib/assignments/assignments.server.t
 import { requireUser, rolesOf } from '#app/lib/auth/current-user.server.ts'
 import { myLearning } from '#app/lib/learning/my-learning.server.ts'
 import { roleProfileLabel } from '#app/lib/org/role-profiles.ts'
-import { managedUnitsWithHeadcount, membershipOf, topLevelUnits } from '#app/lib/org/units.server.ts'
+import { membershipOf } from '#app/lib/org/memberships.server.ts'
+import { managedUnitsWithHeadcount, topLevelUnits } from '#app/lib/org/units.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Home – Digital skills' }]
 

@@ -11,7 +11,7 @@ import { createSession, sessionCookie } from '#app/lib/auth/session.server.ts'
 import { changePassword } from '#app/lib/auth/users.server.ts'
 import { parseForm } from '#app/lib/forms/parse-form.ts'
 import { readFormData } from '#app/lib/forms/read-form.server.ts'
-import { membershipOf } from '#app/lib/org/units.server.ts'
+import { membershipOf } from '#app/lib/org/memberships.server.ts'
 import { roleProfileLabel } from '#app/lib/org/role-profiles.ts'
 
 export const meta: MetaFunction = () => [{ title: 'My account – Digital skills' }]

@@ -31,17 +31,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await signIn({ email, password, ip: context.clientIp })
   if (!result.ok) {
     const limited = result.reason === 'rate-limited'
-    const errors: FieldErrors = {
-      email: limited
-        ? `Too many failed attempts to sign in. Wait ${SIGN_IN_WINDOW_MS / 60_000} minutes, then try again.`
-        : 'Enter a correct email address and password',
-    }
+    const errors: FieldErrors = { email: signInRefusal[result.reason] }
     return data({ errors, email: submittedEmail }, { status: limited ? 429 : 400 })
   }
   return redirect(safeRedirect(redirectTo), {
     headers: { 'Set-Cookie': sessionCookie({ token: result.token, expiresAt: result.expiresAt }) },
   })
 }
+
+const signInRefusal = {
+  'rate-limited': `Too many failed attempts to sign in. Wait ${SIGN_IN_WINDOW_MS / 60_000} minutes, then try again.`,
+  invalid: 'Enter a correct email address and password',
+  suspended:
+    'Your account is suspended, so you cannot sign in. This happens when you leave your organisation. If you still work here, ask your line manager or your digital learning team to restore it.',
+} as const
 
 export default function LoginPage() {
   const { redirectTo } = useLoaderData<typeof loader>()

@@ -6,7 +6,7 @@ import { Cell, ResponsiveTable } from '#app/components/responsive-table.tsx'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
 import { myLearning } from '#app/lib/learning/my-learning.server.ts'
 import { selfAssessmentResults } from '#app/lib/learning/self-assessment.server.ts'
-import { membershipOf } from '#app/lib/org/units.server.ts'
+import { membershipOf } from '#app/lib/org/memberships.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your self-assessment – Digital skills' }]
 

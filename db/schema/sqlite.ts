@@ -17,15 +17,33 @@ const createdAt = () =>
     .notNull()
     .$defaultFn(() => new Date())
 
-export const users = sqliteTable('users', {
-  id: text('id').primaryKey().$defaultFn(newId),
-  email: text('email').notNull().unique(),
-  name: text('name').notNull(),
-  passwordHash: text('password_hash'),
-  isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
-  createdAt: createdAt(),
-  passwordChangedAt: timestampMs('password_changed_at'),
-})
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey().$defaultFn(newId),
+    /** How someone signs in and is reached; never a key: it changes, and a role mailbox can be shared. */
+    email: text('email'),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash'),
+    isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    passwordChangedAt: timestampMs('password_changed_at'),
+    /** From HR: a person is their organisation's code and their employee number there. */
+    organisationCode: text('organisation_code'),
+    employeeNumber: text('employee_number'),
+    /** Set while someone cannot sign in: they left (missing from their organisation's staff list) or an admin said so. */
+    suspendedAt: timestampMs('suspended_at'),
+    suspendedBy: text('suspended_by', { enum: ['import', 'admin'] }),
+    lastSignInAt: timestampMs('last_sign_in_at'),
+    /** An administrator's choice of team or role profile that imports keep (and report) instead of HR's. */
+    teamOverrideId: text('team_override_id').references((): AnySQLiteColumn => orgUnits.id),
+    roleProfileOverride: text('role_profile_override'),
+  },
+  (table) => [
+    index('users_email_idx').on(table.email),
+    uniqueIndex('users_employee_idx').on(table.organisationCode, table.employeeNumber),
+  ],
+)
 
 export const sessions = sqliteTable(
   'sessions',
@@ -49,6 +67,8 @@ export const orgUnits = sqliteTable(
     kind: text('kind', { enum: ['icb', 'organisation', 'directorate', 'team'] }).notNull(),
     parentId: text('parent_id').references((): AnySQLiteColumn => orgUnits.id),
     createdAt: createdAt(),
+    /** Closed units keep their history (past memberships, reports) but take no one new. */
+    closedAt: timestampMs('closed_at'),
   },
   (table) => [index('org_units_parent_id_idx').on(table.parentId)],
 )
@@ -86,6 +106,60 @@ export const memberships = sqliteTable(
   (table) => [index('memberships_team_id_idx').on(table.teamId)],
 )
 
+/**
+ * Who was in which team with which role profile, and when: memberships is the current row of each person,
+ * this keeps every period, so that past weeks' figures do not change when someone moves or leaves.
+ */
+export const membershipHistory = sqliteTable(
+  'membership_history',
+  {
+    id: text('id').primaryKey().$defaultFn(newId),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    roleProfile: text('role_profile').notNull(),
+    startedAt: timestampMs('started_at').notNull(),
+    endedAt: timestampMs('ended_at'),
+  },
+  (table) => [
+    index('membership_history_team_idx').on(table.teamId),
+    index('membership_history_user_idx').on(table.userId, table.startedAt),
+  ],
+)
+
+/** A post someone holds, as HR's staff list describes it; their primary one decides their team. */
+export const staffAssignments = sqliteTable(
+  'staff_assignments',
+  {
+    assignmentNumber: text('assignment_number').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    positionTitle: text('position_title'),
+    staffGroup: text('staff_group'),
+    jobRole: text('job_role'),
+    isPrimary: integer('is_primary', { mode: 'boolean' }).notNull(),
+    status: text('status').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull(),
+    /** Calendar days (YYYY-MM-DD) as HR gives them. */
+    startDate: text('start_date'),
+    endDate: text('end_date'),
+    lineManagerEmployeeNumber: text('line_manager_employee_number'),
+    lineManagerAssignmentNumber: text('line_manager_assignment_number'),
+    updatedAt: timestampMs('updated_at').notNull(),
+  },
+  (table) => [
+    index('staff_assignments_user_idx').on(table.userId),
+    index('staff_assignments_unit_idx').on(table.unitId),
+  ],
+)
+
 export const managerAssignments = sqliteTable(
   'manager_assignments',
   {
@@ -95,10 +169,14 @@ export const managerAssignments = sqliteTable(
     orgUnitId: text('org_unit_id')
       .notNull()
       .references(() => orgUnits.id, { onDelete: 'cascade' }),
+    /** 'import': from line-manager links, recomputed by each import; 'admin': granted by hand, never touched by one. */
+    source: text('source', { enum: ['admin', 'import'] })
+      .notNull()
+      .default('admin'),
     createdAt: createdAt(),
   },
   (table) => [
-    primaryKey({ columns: [table.userId, table.orgUnitId] }),
+    primaryKey({ columns: [table.userId, table.orgUnitId, table.source] }),
     index('manager_assignments_org_unit_idx').on(table.orgUnitId),
   ],
 )
@@ -334,6 +412,20 @@ export const teamHeadcounts = sqliteTable('team_headcounts', {
   selfAssessed: integer('self_assessed').notNull(),
 })
 
+/** Per team: how many people were in it from counted_from until counted_until (membership_history, added up). */
+export const teamHeadcountSpans = sqliteTable(
+  'team_headcount_spans',
+  {
+    teamId: text('team_id')
+      .notNull()
+      .references(() => orgUnits.id, { onDelete: 'cascade' }),
+    countedFrom: timestampMs('counted_from').notNull(),
+    countedUntil: timestampMs('counted_until'),
+    people: integer('people').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.teamId, table.countedFrom] })],
+)
+
 /** Which rules and content a derived table was computed with: team rollups depend on the role targets. */
 export const projectionVersions = sqliteTable('projection_versions', {
   name: text('name').primaryKey(),
@@ -363,3 +455,66 @@ export const assignments = sqliteTable(
   },
   (table) => [index('assignments_unit_idx').on(table.unitId), index('assignments_user_idx').on(table.userId)],
 )
+
+// ---- Workforce administration: staff imports and the audit log. ----
+
+/**
+ * Every change an administrator or an import makes to people, units and rights. Appended, never updated or
+ * deleted; names are copied in so that an entry reads the same after the person or unit is renamed.
+ */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    at: timestampMs('at').notNull(),
+    actorId: text('actor_id'),
+    actorName: text('actor_name').notNull(),
+    importRunId: text('import_run_id'),
+    action: text('action').notNull(),
+    subjectType: text('subject_type', { enum: ['person', 'unit'] }).notNull(),
+    subjectId: text('subject_id').notNull(),
+    subjectName: text('subject_name').notNull(),
+    before: json<Record<string, unknown>>('before'),
+    after: json<Record<string, unknown>>('after'),
+  },
+  (table) => [
+    index('audit_events_at_idx').on(table.at),
+    index('audit_events_subject_idx').on(table.subjectType, table.subjectId, table.at),
+    index('audit_events_actor_idx').on(table.actorId, table.at),
+    index('audit_events_action_idx').on(table.action, table.at),
+  ],
+)
+
+/** One staff import: previewed, then applied (or not); its counts, planned changes and row problems. */
+export const importRuns = sqliteTable(
+  'import_runs',
+  {
+    id: text('id').primaryKey().$defaultFn(newId),
+    createdAt: createdAt(),
+    startedBy: text('started_by').references(() => users.id),
+    startedByName: text('started_by_name').notNull(),
+    fileName: text('file_name').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    fileBytes: integer('file_bytes').notNull(),
+    status: text('status', { enum: ['previewed', 'applied', 'refused', 'failed', 'discarded'] }).notNull(),
+    /** Counts per kind of change and per organisation (ImportSummary). */
+    summary: json<Record<string, unknown>>('summary'),
+    /** Every planned change, for the preview and its CSV. */
+    changes: json<unknown[]>('changes'),
+    /** Row-level problems (line, field, value, message), for the error report. */
+    problems: json<unknown[]>('problems'),
+    /** Why the whole file could not be read, when it could not. */
+    fileProblem: text('file_problem'),
+    appliedAt: timestampMs('applied_at'),
+    appliedBy: text('applied_by').references(() => users.id),
+  },
+  (table) => [index('import_runs_created_idx').on(table.createdAt)],
+)
+
+/** The uploaded file of a web import, kept until it is applied so that any app instance can apply it. */
+export const importFiles = sqliteTable('import_files', {
+  runId: text('run_id')
+    .primaryKey()
+    .references(() => importRuns.id, { onDelete: 'cascade' }),
+  contentBase64: text('content_base64').notNull(),
+})

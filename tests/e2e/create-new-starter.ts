@@ -3,7 +3,7 @@ import { hashPassword } from '#app/lib/auth/password.server.ts'
 import { createUser, findUserByEmail } from '#app/lib/auth/users.server.ts'
 import { closeDatabase, db, schema } from '#app/lib/db.server.ts'
 import { installEffects } from '#app/lib/install-effects.server.ts'
-import { setMembership } from '#app/lib/org/units.server.ts'
+import { setMembership } from '#app/lib/org/memberships.server.ts'
 import { newStarterAccount } from './accounts.ts'
 
 // Run by the Playwright web server command after the demo seed: adds a clinical new starter with no history.

@@ -48,13 +48,14 @@ export async function validateSessionToken({ token, now = new Date() }: { token:
     .select({
       session: sessions,
       user: { id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin },
+      suspendedAt: users.suspendedAt,
     })
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
     .where(eq(sessions.id, sessionId))
   if (!row) return null
-  const { session, user } = row
-  if (now.getTime() >= session.expiresAt.getTime()) {
+  const { session, user, suspendedAt } = row
+  if (suspendedAt || now.getTime() >= session.expiresAt.getTime()) {
     await db().delete(sessions).where(eq(sessions.id, sessionId))
     return null
   }

@@ -33,13 +33,26 @@ export async function createUser({
   return user
 }
 
-export async function findUserByEmail({ email }: { email: string }) {
+/** Everyone with this email address: usually one person, but a shared mailbox can belong to several. */
+export async function findUsersByEmail({ email }: { email: string }) {
   const { users } = schema()
-  const [user] = await db()
+  return db()
     .select()
     .from(users)
     .where(eq(users.email, normaliseEmail(email)))
+    .orderBy(users.createdAt)
+    .limit(20)
+}
+
+/** The first account made with this email address, or null. */
+export async function findUserByEmail({ email }: { email: string }) {
+  const [user] = await findUsersByEmail({ email })
   return user ?? null
+}
+
+export async function recordSignIn({ userId, at = new Date() }: { userId: string; at?: Date }) {
+  const { users } = schema()
+  await db().update(users).set({ lastSignInAt: at }).where(eq(users.id, userId))
 }
 
 export async function findUserById({ id }: { id: string }) {

@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm'
 import { canSeeDrafts, describeModule, frameworkForContent, loadModules } from '#app/lib/content/catalogue.server.ts'
 import { db, schema } from '#app/lib/db.server.ts'
-import { membershipOf } from '#app/lib/org/units.server.ts'
+import { membershipOf } from '#app/lib/org/memberships.server.ts'
 import { domainReadiness, expiringSoon, isCurrent, levelInWords } from './readiness.ts'
 import { savedRatings, selfRatedDomainLevels } from './self-assessment.server.ts'
 import { whatNext } from './what-next.ts'

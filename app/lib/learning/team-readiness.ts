@@ -8,10 +8,25 @@ import { intersect, type ReadinessPeriod, type Span, union } from './readiness-p
 /** The domain id that stands for "in every domain at once". */
 export const EVERY_DOMAIN = '*'
 
+/** One period a person spent in the team (membership_history), with their readiness periods. */
 export interface TeamMemberPeriods {
   roleProfile: string
+  memberFrom: Date
+  /** null: still in the team. */
+  memberUntil: Date | null
   periods: Pick<ReadinessPeriod, 'domainId' | 'level' | 'readyFrom' | 'readyUntil'>[]
 }
+
+export interface TeamHeadcountSpan {
+  countedFrom: Date
+  countedUntil: Date | null
+  people: number
+}
+
+const membershipSpan = (member: Pick<TeamMemberPeriods, 'memberFrom' | 'memberUntil'>): Span => [
+  member.memberFrom.getTime(),
+  member.memberUntil?.getTime() ?? Number.POSITIVE_INFINITY,
+]
 
 export interface TeamReadinessSpan {
   /** A domain id, or EVERY_DOMAIN. */
@@ -23,9 +38,9 @@ export interface TeamReadinessSpan {
 }
 
 /**
- * The spans when each member was at their role target in a domain: their readiness periods at exactly the
- * target level (a period at level L means L or above), and the overlap of those across every domain.
- * Someone whose role profile is not in the framework meets no target.
+ * The spans when each member was at their role target in a domain while in the team: their readiness
+ * periods at exactly the target level (a period at level L means L or above) within their membership, and
+ * the overlap of those across every domain. Someone whose role profile is not in the framework meets no target.
  */
 function memberSpans(framework: Framework, member: TeamMemberPeriods): Map<string, Span[]> {
   const targets = framework.roleProfiles.find((profile) => profile.id === member.roleProfile)?.targets as
@@ -34,10 +49,16 @@ function memberSpans(framework: Framework, member: TeamMemberPeriods): Map<strin
   if (!targets) return byDomain
   let everyDomain: Span[] | null = null
   for (const domain of framework.domains) {
-    const spans = union(
-      member.periods
-        .filter((period) => period.domainId === domain.id && period.level === targets[domain.id])
-        .map((period): Span => [period.readyFrom.getTime(), period.readyUntil?.getTime() ?? Number.POSITIVE_INFINITY]),
+    const spans = intersect(
+      union(
+        member.periods
+          .filter((period) => period.domainId === domain.id && period.level === targets[domain.id])
+          .map((period): Span => [
+            period.readyFrom.getTime(),
+            period.readyUntil?.getTime() ?? Number.POSITIVE_INFINITY,
+          ]),
+      ),
+      [membershipSpan(member)],
     )
     byDomain.set(domain.id, spans)
     everyDomain = everyDomain === null ? spans : intersect(everyDomain, spans)
@@ -46,28 +67,31 @@ function memberSpans(framework: Framework, member: TeamMemberPeriods): Map<strin
   return byDomain
 }
 
-/** Sums members' spans into the stretches where the count stays the same (zero stretches left out). */
-function countOverTime(domainId: string, spans: Span[]): TeamReadinessSpan[] {
+/** Sums spans into the stretches where the count stays the same (zero stretches left out). */
+function countOverTime(spans: Span[]): { from: Date; until: Date | null; count: number }[] {
   const change = new Map<number, number>()
   for (const [start, end] of spans) {
     change.set(start, (change.get(start) ?? 0) + 1)
     if (Number.isFinite(end)) change.set(end, (change.get(end) ?? 0) - 1)
   }
   const moments = [...change.entries()].filter(([, delta]) => delta !== 0).sort((a, b) => a[0] - b[0])
-  const result: TeamReadinessSpan[] = []
-  let ready = 0
+  const result: { from: Date; until: Date | null; count: number }[] = []
+  let count = 0
   moments.forEach(([moment, delta], index) => {
-    ready += delta
+    count += delta
     const next = moments[index + 1]?.[0]
-    if (ready > 0)
-      result.push({
-        domainId,
-        readyFrom: new Date(moment),
-        readyUntil: next === undefined ? null : new Date(next),
-        ready,
-      })
+    if (count > 0) result.push({ from: new Date(moment), until: next === undefined ? null : new Date(next), count })
   })
   return result
+}
+
+/** How many people were in the team over time, from its members' periods. */
+export function teamHeadcountOverTime(members: Pick<TeamMemberPeriods, 'memberFrom' | 'memberUntil'>[]) {
+  return countOverTime(members.map(membershipSpan)).map(({ from, until, count }): TeamHeadcountSpan => ({
+    countedFrom: from,
+    countedUntil: until,
+    people: count,
+  }))
 }
 
 export function teamReadiness({
@@ -82,7 +106,14 @@ export function teamReadiness({
     for (const [domainId, spans] of memberSpans(framework, member))
       spansByDomain.set(domainId, [...(spansByDomain.get(domainId) ?? []), ...spans])
   }
-  return [...spansByDomain.entries()].flatMap(([domainId, spans]) => countOverTime(domainId, spans))
+  return [...spansByDomain.entries()].flatMap(([domainId, spans]) =>
+    countOverTime(spans).map(({ from, until, count }) => ({
+      domainId,
+      readyFrom: from,
+      readyUntil: until,
+      ready: count,
+    })),
+  )
 }
 
 /** Ready count of one domain (or EVERY_DOMAIN) at a moment, from a team's spans. */

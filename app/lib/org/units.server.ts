@@ -3,9 +3,6 @@ import type { Viewer, VisibleUnit } from '#app/lib/auth/scope.server.ts'
 import { unitsManagedBy, visibleUnitCondition } from '#app/lib/auth/scope.server.ts'
 import { db, schema, transaction } from '#app/lib/db.server.ts'
 import { childKind, type OrgUnit, type OrgUnitKind } from './org-unit.ts'
-import { lockStatementWrites } from '#app/lib/statement-write-lock.server.ts'
-import { membershipChanged } from './membership-effects.server.ts'
-import type { RoleProfileId } from './role-profiles.ts'
 
 // The read functions below take a VisibleUnit (app/lib/auth/scope.server.ts): every unit below one the
 // viewer may see is visible to them too, so what lies under it needs no second check. Only the units above
@@ -155,52 +152,4 @@ export async function topLevelUnits() {
     .from(orgUnits)
     .where(eq(orgUnits.kind, 'icb'))
     .orderBy(asc(orgUnits.name))
-}
-
-export async function setMembership({
-  userId,
-  teamId,
-  roleProfile,
-  jobTitle = null,
-}: {
-  userId: string
-  teamId: string
-  roleProfile: RoleProfileId
-  jobTitle?: string | null
-}) {
-  const { memberships, orgUnits } = schema()
-  const [team] = await db().select({ kind: orgUnits.kind }).from(orgUnits).where(eq(orgUnits.id, teamId))
-  if (team?.kind !== 'team') throw new Error(`primary team ${teamId} is not a team`)
-  await transaction(async (tx) => {
-    await lockStatementWrites(tx)
-    const previous = await db()
-      .select({ teamId: memberships.teamId })
-      .from(memberships)
-      .where(eq(memberships.userId, userId))
-    await db()
-      .insert(memberships)
-      .values({ userId, teamId, roleProfile, jobTitle })
-      .onConflictDoUpdate({ target: memberships.userId, set: { teamId, roleProfile, jobTitle } })
-    await membershipChanged.run({ userId, teamIds: [...previous.map((row) => row.teamId), teamId] })
-  })
-}
-
-export async function assignManager({ userId, unitId }: { userId: string; unitId: string }) {
-  const { managerAssignments } = schema()
-  await db().insert(managerAssignments).values({ userId, orgUnitId: unitId }).onConflictDoNothing()
-}
-
-export async function membershipOf({ userId }: { userId: string }) {
-  const { memberships, orgUnits } = schema()
-  const [row] = await db()
-    .select({
-      roleProfile: memberships.roleProfile,
-      jobTitle: memberships.jobTitle,
-      teamId: orgUnits.id,
-      teamName: orgUnits.name,
-    })
-    .from(memberships)
-    .innerJoin(orgUnits, eq(orgUnits.id, memberships.teamId))
-    .where(eq(memberships.userId, userId))
-  return row ?? null
 }

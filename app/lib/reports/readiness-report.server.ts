@@ -13,8 +13,8 @@ import type { OrgUnit } from '#app/lib/org/org-unit.ts'
 // meeting their role target now and in past weeks) add up the team rollups, which the projector and
 // setMembership keep current (docs/decisions/007-team-rollups.md); expiring evidence and the people
 // table read the learning projections directly. A person counts in the unit of their team; their role
-// profile decides the target each domain is measured against. History (the trend) is measured with
-// today's teams and role profiles.
+// profile decides the target each domain is measured against. The trend counts each past week with the
+// teams and role profiles people had then (membership history), so a move or a leaver does not rewrite it.
 
 export const EXPIRY_WINDOW_DAYS = 30
 /** Above team level, a figure from fewer people than this is not shown: it could identify someone. */
@@ -221,62 +221,77 @@ export interface TrendPoint {
   percentByDomain: Record<string, number | null>
 }
 
-/**
- * The % ready per domain at the end of each of the last `weeks` weeks (the last point is now). `people`:
- * the unit's headcount when the caller already has it.
- */
+/** The % ready per domain at the end of each of the last `weeks` weeks (the last point is now). */
 export async function unitTrend({
   unit,
   now = new Date(),
   weeks = 12,
-  people: knownPeople,
 }: {
   unit: VisibleUnit
   now?: Date
   weeks?: number
-  people?: number
 }): Promise<TrendPoint[]> {
-  const { orgUnitClosure, teamReadiness } = schema()
+  const { orgUnitClosure, teamReadiness, teamHeadcountSpans } = schema()
   const framework = frameworkForContent()
   const moments = Array.from(
     { length: weeks },
     (_, index) => new Date(now.getTime() - (weeks - 1 - index) * 7 * DAY_MS),
   )
-  const sums = Object.fromEntries(
+  const first = moments[0] as Date
+  const readySums = Object.fromEntries(
     moments.map((moment, index) => [
       `w${index}`,
       sql<number>`sum(case when ${coversMoment(moment)} then ${teamReadiness.ready} else 0 end)`,
     ]),
   )
-  const [people, rows] = await Promise.all([
-    knownPeople ?? unitHeadcount({ unit }),
-    ensureTeamRollups().then(() =>
-      db()
-        .select({ domainId: teamReadiness.domainId, ...sums })
-        .from(orgUnitClosure)
-        .innerJoin(teamReadiness, eq(teamReadiness.teamId, orgUnitClosure.descendantId))
-        .where(
-          and(
-            eq(orgUnitClosure.ancestorId, unit.id),
-            ne(teamReadiness.domainId, EVERY_DOMAIN),
-            lte(teamReadiness.readyFrom, now),
-            or(isNull(teamReadiness.readyUntil), gt(teamReadiness.readyUntil, moments[0] as Date)),
-          ),
-        )
-        .groupBy(teamReadiness.domainId),
-    ),
+  const peopleSums = Object.fromEntries(
+    moments.map((moment, index) => [
+      `w${index}`,
+      sql<number>`sum(case when ${lte(teamHeadcountSpans.countedFrom, moment)} and (${isNull(teamHeadcountSpans.countedUntil)} or ${gt(teamHeadcountSpans.countedUntil, moment)}) then ${teamHeadcountSpans.people} else 0 end)`,
+    ]),
+  )
+  await ensureTeamRollups()
+  const [peopleRows, rows] = await Promise.all([
+    db()
+      .select(peopleSums)
+      .from(orgUnitClosure)
+      .innerJoin(teamHeadcountSpans, eq(teamHeadcountSpans.teamId, orgUnitClosure.descendantId))
+      .where(
+        and(
+          eq(orgUnitClosure.ancestorId, unit.id),
+          lte(teamHeadcountSpans.countedFrom, now),
+          or(isNull(teamHeadcountSpans.countedUntil), gt(teamHeadcountSpans.countedUntil, first)),
+        ),
+      ),
+    db()
+      .select({ domainId: teamReadiness.domainId, ...readySums })
+      .from(orgUnitClosure)
+      .innerJoin(teamReadiness, eq(teamReadiness.teamId, orgUnitClosure.descendantId))
+      .where(
+        and(
+          eq(orgUnitClosure.ancestorId, unit.id),
+          ne(teamReadiness.domainId, EVERY_DOMAIN),
+          lte(teamReadiness.readyFrom, now),
+          or(isNull(teamReadiness.readyUntil), gt(teamReadiness.readyUntil, first)),
+        ),
+      )
+      .groupBy(teamReadiness.domainId),
   ])
-  const suppress = unit.kind !== 'team' && people < SMALL_NUMBER_THRESHOLD
+  const peopleThen = (peopleRows[0] ?? {}) as Record<string, unknown>
   const byDomain = new Map(rows.map((row) => [row.domainId, row as Record<string, unknown>]))
-  return moments.map((moment, index) => ({
-    weekEnding: moment,
-    percentByDomain: Object.fromEntries(
-      framework.domains.map((domain) => [
-        domain.id,
-        suppress ? null : percentOf(Number(byDomain.get(domain.id)?.[`w${index}`] ?? 0), people),
-      ]),
-    ),
-  }))
+  return moments.map((moment, index) => {
+    const people = Number(peopleThen[`w${index}`] ?? 0)
+    const suppress = unit.kind !== 'team' && people < SMALL_NUMBER_THRESHOLD
+    return {
+      weekEnding: moment,
+      percentByDomain: Object.fromEntries(
+        framework.domains.map((domain) => [
+          domain.id,
+          suppress ? null : percentOf(Number(byDomain.get(domain.id)?.[`w${index}`] ?? 0), people),
+        ]),
+      ),
+    }
+  })
 }
 
 /** One team's people: level per domain against their target, and when they last did anything. */

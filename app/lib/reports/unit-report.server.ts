@@ -78,7 +78,7 @@ export async function managedUnitsHeatmapReport({ units, now }: { units: Visible
 export async function trendReport({ unit, now, people }: { unit: VisibleUnit; now: Date; people?: number }) {
   const framework = frameworkForContent()
   const headcount = people ?? (await unitHeadcount({ unit }))
-  const points = await unitTrend({ unit, now, people: headcount })
+  const points = await unitTrend({ unit, now })
   const shown = points.some((point) => Object.values(point.percentByDomain).some((value) => value !== null))
   return {
     /** Null when there is nothing to draw (nobody there, or too few people to show). */

@@ -6,7 +6,7 @@ import { appAuthority, browserAuthority, clientAuthority, learnerAgent } from '#
 import { createLrsClient } from '#app/lib/xapi/clients/lrs-clients.server.ts'
 import { storeStatements } from '#app/lib/xapi/store/statement-store.server.ts'
 import { verbs } from '#app/lib/xapi/model/vocabulary.ts'
-import { setMembership } from '#app/lib/org/units.server.ts'
+import { setMembership } from '#app/lib/org/memberships.server.ts'
 import { createTeam, createUser } from '#tests/factories.ts'
 import { createModuleStatement, createVoiding, learnerActor } from '#tests/statements.ts'
 import { loadContext, signedInRequest } from '#tests/requests.ts'

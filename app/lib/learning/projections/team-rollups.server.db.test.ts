@@ -2,7 +2,8 @@ import { and, eq, sum } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { frameworkForContent } from '#app/lib/content/catalogue.server.ts'
 import { db, schema } from '#app/lib/db.server.ts'
-import { childUnitsWithHeadcount, managedUnitsWithHeadcount, setMembership } from '#app/lib/org/units.server.ts'
+import { setMembership } from '#app/lib/org/memberships.server.ts'
+import { childUnitsWithHeadcount, managedUnitsWithHeadcount } from '#app/lib/org/units.server.ts'
 import { unitHeadline, unitHeatmap } from '#app/lib/reports/readiness-report.server.ts'
 import { buildReportFixture } from '#tests/report-fixture.ts'
 import { unitSeenBy } from '#tests/visible-units.ts'
@@ -22,8 +23,8 @@ describe('team rollups', () => {
     expect(await figures(await unitSeenBy(f.admin, f.teamB))).toEqual({ people: 3, ready: 0, assessed: 0 })
 
     // A2 (ready everywhere) and A3 (has self-assessed) move to team B.
-    await setMembership({ userId: a2?.id ?? '', teamId: f.teamB.id, roleProfile: 'estates-support' })
-    await setMembership({ userId: a3?.id ?? '', teamId: f.teamB.id, roleProfile: 'estates-support' })
+    await setMembership({ userId: a2?.id ?? '', teamId: f.teamB.id, roleProfile: 'estates-support', at: now })
+    await setMembership({ userId: a3?.id ?? '', teamId: f.teamB.id, roleProfile: 'estates-support', at: now })
     expect(await figures(await unitSeenBy(f.admin, f.teamA))).toEqual({ people: 4, ready: 1, assessed: 0 })
     expect(await figures(await unitSeenBy(f.admin, f.teamB))).toEqual({ people: 5, ready: 1, assessed: 1 })
     expect(await figures(await unitSeenBy(f.admin, f.directorate1))).toEqual({ people: 9, ready: 2, assessed: 1 })
@@ -42,7 +43,7 @@ describe('team rollups', () => {
     ])
 
     // As a clinician A2 needs level 2 in most domains: no longer ready.
-    await setMembership({ userId: a2?.id ?? '', teamId: f.teamB.id, roleProfile: 'clinical' })
+    await setMembership({ userId: a2?.id ?? '', teamId: f.teamB.id, roleProfile: 'clinical', at: now })
     expect(await figures(await unitSeenBy(f.admin, f.teamB))).toEqual({ people: 5, ready: 0, assessed: 1 })
   })
 

@@ -5,17 +5,17 @@ import { frameworkForContent } from '#app/lib/content/catalogue.server.ts'
 import type { Framework } from '#app/lib/content/framework.schema.ts'
 import { db, schema, transaction } from '#app/lib/db.server.ts'
 import { lockStatementWrites } from '#app/lib/statement-write-lock.server.ts'
-import { type TeamMemberPeriods, teamReadiness } from '#app/lib/learning/team-readiness.ts'
+import { type TeamMemberPeriods, teamHeadcountOverTime, teamReadiness } from '#app/lib/learning/team-readiness.ts'
 
-// Team rollups (team_readiness, team_headcounts) are derived from memberships, readiness_periods and
-// self_ratings, and from the role targets in the framework. They are rewritten team by team whenever one
+// Team rollups (team_readiness, team_headcounts, team_headcount_spans) are derived from memberships and
+// their history, readiness_periods and self_ratings, and from the role targets in the framework. They are rewritten team by team whenever one
 // of those changes for someone in the team (the projector's flush, setMembership), and in full by
 // projections:rebuild or when the role targets are not the ones they were computed with. Reports above
 // team level read them (docs/decisions/007-team-rollups.md).
 
 const TEAM_ROLLUPS = 'team-rollups'
 /** Raise when the rules below change, so that existing rollups are recomputed. */
-const RULES = 1
+const RULES = 2
 const TEAMS_PER_PASS = 50
 
 const versions = new WeakMap<Framework, string>()
@@ -43,34 +43,54 @@ async function storedVersion(): Promise<string | null> {
   return row?.version ?? null
 }
 
-/** The teams these people are members of. */
+/** Every team these people have been in: a change to their readiness can change any of those teams' past. */
 export async function teamsOf(userIds: string[]): Promise<string[]> {
-  const { memberships } = schema()
+  const { membershipHistory } = schema()
   const teams = new Set<string>()
   for (const chunk of chunks([...new Set(userIds)], 500)) {
     const rows = await db()
-      .selectDistinct({ teamId: memberships.teamId })
-      .from(memberships)
-      .where(inArray(memberships.userId, chunk))
+      .selectDistinct({ teamId: membershipHistory.teamId })
+      .from(membershipHistory)
+      .where(inArray(membershipHistory.userId, chunk))
     for (const row of rows) teams.add(row.teamId)
   }
   return [...teams]
 }
 
-/** Rewrites these teams' rollups from their members as they are now. */
+/**
+ * Rewrites these teams' rollups: readiness and headcount over time from every period anyone spent in the
+ * team (so a move or a leaver changes figures only from that day), current headcounts from memberships.
+ */
 async function writeTeamRollups(teamIds: string[], framework: Framework): Promise<void> {
-  const { memberships, readinessPeriods, selfRatings, teamReadiness: teamReadinessTable, teamHeadcounts } = schema()
+  const {
+    memberships,
+    membershipHistory,
+    readinessPeriods,
+    selfRatings,
+    teamReadiness: teamReadinessTable,
+    teamHeadcounts,
+    teamHeadcountSpans,
+  } = schema()
   for (const teams of chunks(teamIds, TEAMS_PER_PASS)) {
-    const members = await db()
-      .select({ userId: memberships.userId, teamId: memberships.teamId, roleProfile: memberships.roleProfile })
-      .from(memberships)
-      .where(inArray(memberships.teamId, teams))
-    const periodsOf = new Map<string, TeamMemberPeriods['periods']>()
+    const [periodsInTeams, current] = await Promise.all([
+      db()
+        .select({
+          userId: membershipHistory.userId,
+          teamId: membershipHistory.teamId,
+          roleProfile: membershipHistory.roleProfile,
+          memberFrom: membershipHistory.startedAt,
+          memberUntil: membershipHistory.endedAt,
+        })
+        .from(membershipHistory)
+        .where(inArray(membershipHistory.teamId, teams)),
+      db()
+        .select({ userId: memberships.userId, teamId: memberships.teamId })
+        .from(memberships)
+        .where(inArray(memberships.teamId, teams)),
+    ])
+    const readinessOf = new Map<string, TeamMemberPeriods['periods']>()
     const assessed = new Set<string>()
-    for (const people of chunks(
-      members.map((member) => member.userId),
-      1000,
-    )) {
+    for (const people of chunks([...new Set(periodsInTeams.map((member) => member.userId))], 1000)) {
       const periods = await db()
         .select({
           userId: readinessPeriods.userId,
@@ -81,33 +101,43 @@ async function writeTeamRollups(teamIds: string[], framework: Framework): Promis
         })
         .from(readinessPeriods)
         .where(inArray(readinessPeriods.userId, people))
-      for (const { userId, ...period } of periods) periodsOf.set(userId, [...(periodsOf.get(userId) ?? []), period])
+      for (const { userId, ...period } of periods) readinessOf.set(userId, [...(readinessOf.get(userId) ?? []), period])
       const rated = await db()
         .selectDistinct({ userId: selfRatings.userId })
         .from(selfRatings)
         .where(inArray(selfRatings.userId, people))
       for (const { userId } of rated) assessed.add(userId)
     }
-    const membersOf = new Map<string, typeof members>()
-    for (const member of members) membersOf.set(member.teamId, [...(membersOf.get(member.teamId) ?? []), member])
+    const groupByTeam = <T extends { teamId: string }>(rows: T[]) => {
+      const byTeam = new Map<string, T[]>()
+      for (const row of rows) byTeam.set(row.teamId, [...(byTeam.get(row.teamId) ?? []), row])
+      return byTeam
+    }
+    const periodsOfTeam = groupByTeam(periodsInTeams)
+    const membersOfTeam = groupByTeam(current)
     const readinessRows = teams.flatMap((teamId) =>
       teamReadiness({
         framework,
-        members: (membersOf.get(teamId) ?? []).map((member) => ({
-          roleProfile: member.roleProfile,
-          periods: periodsOf.get(member.userId) ?? [],
+        members: (periodsOfTeam.get(teamId) ?? []).map((member) => ({
+          ...member,
+          periods: readinessOf.get(member.userId) ?? [],
         })),
       }).map((span) => ({ teamId, ...span })),
     )
-    const headcountRows = [...membersOf].map(([teamId, team]) => ({
+    const headcountSpanRows = teams.flatMap((teamId) =>
+      teamHeadcountOverTime(periodsOfTeam.get(teamId) ?? []).map((span) => ({ teamId, ...span })),
+    )
+    const headcountRows = [...membersOfTeam].map(([teamId, team]) => ({
       teamId,
       people: team.length,
       selfAssessed: team.filter((member) => assessed.has(member.userId)).length,
     }))
     await db().delete(teamReadinessTable).where(inArray(teamReadinessTable.teamId, teams))
     await db().delete(teamHeadcounts).where(inArray(teamHeadcounts.teamId, teams))
+    await db().delete(teamHeadcountSpans).where(inArray(teamHeadcountSpans.teamId, teams))
     for (const rows of chunks(readinessRows, 500)) await db().insert(teamReadinessTable).values(rows)
     for (const rows of chunks(headcountRows, 500)) await db().insert(teamHeadcounts).values(rows)
+    for (const rows of chunks(headcountSpanRows, 500)) await db().insert(teamHeadcountSpans).values(rows)
   }
 }
 
@@ -116,7 +146,13 @@ export async function rebuildTeamRollups({
   framework = frameworkForContent(),
   onProgress,
 }: { framework?: Framework; onProgress?: (done: number, total: number) => void } = {}): Promise<{ teams: number }> {
-  const { orgUnits, projectionVersions, teamReadiness: teamReadinessTable, teamHeadcounts } = schema()
+  const {
+    orgUnits,
+    projectionVersions,
+    teamReadiness: teamReadinessTable,
+    teamHeadcounts,
+    teamHeadcountSpans,
+  } = schema()
   return transaction(async (tx) => {
     await lockStatementWrites(tx)
     const teams = (await db().select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.kind, 'team'))).map(
@@ -124,6 +160,7 @@ export async function rebuildTeamRollups({
     )
     await db().delete(teamReadinessTable)
     await db().delete(teamHeadcounts)
+    await db().delete(teamHeadcountSpans)
     let done = 0
     for (const part of chunks(teams, TEAMS_PER_PASS)) {
       await writeTeamRollups(part, framework)
