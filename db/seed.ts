@@ -1,20 +1,24 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { eq } from 'drizzle-orm'
 import { hashPassword } from '#app/lib/auth/password.server.ts'
-import { createUser, findUserByEmail } from '#app/lib/auth/users.server.ts'
 import { closeDatabase, db, migrateDatabase, schema, transaction } from '#app/lib/db.server.ts'
 import { isProduction } from '#app/lib/env.server.ts'
 import { installEffects } from '#app/lib/install-effects.server.ts'
-import type { OrgUnit, OrgUnitKind } from '#app/lib/org/org-unit.ts'
-import { assignManager, setMembership } from '#app/lib/org/memberships.server.ts'
 import { createOrgUnit } from '#app/lib/org/units.server.ts'
+import { runStaffImport } from '#app/lib/workforce/staff-import.server.ts'
 import { seedDemoHistory } from './demo-history.ts'
-import { DEMO_PASSWORD, demoIcb, demoLogins, demoOrganisations, firstNames, lastNames } from './demo-organisation.ts'
+import { DEMO_PASSWORD, demoIcb, demoLogins } from './demo-organisation.ts'
+
+/** The demo ICB's staff list, in the shape an ESR report exports: the seed loads it like any ICB's. */
+export const DEMO_STAFF_FILE = path.resolve('db/demo-staff.csv')
 
 /**
- * Creates the demo ICB, its staff and the three demo logins, then (unless `history` is false) about
- * twelve weeks of their learning. Safe to run again: every unit is found by its code, every person by
- * their email, and history is only written into a database with no statements, so a second run adds nothing.
+ * Creates the demo ICB and loads its organisations and staff through the staff import, gives the three demo
+ * logins their password (and the admin their rights), then (unless `history` is false) about twelve weeks
+ * of their learning. Safe to run again: the import of an unchanged list changes nothing, and history is
+ * only written into a database with no statements, so a second run adds nothing.
  */
 export async function seedDemo({
   history = true,
@@ -24,84 +28,30 @@ export async function seedDemo({
   created: number
   statements: number
 }> {
+  const { orgUnits, users } = schema()
   let created = 0
-  const ensureUnit = async (code: string, name: string, kind: OrgUnitKind, parentId: string | null) => {
-    const { orgUnits } = schema()
-    const [existing] = await db().select().from(orgUnits).where(eq(orgUnits.code, code))
-    if (existing) return existing
+  const [icb] = await db().select().from(orgUnits).where(eq(orgUnits.code, demoIcb.code))
+  if (!icb) {
+    await createOrgUnit({ code: demoIcb.code, name: demoIcb.name, kind: 'icb' })
     created++
-    return createOrgUnit({ code, name, kind, parentId })
   }
-  const ensurePerson = async (person: {
-    email: string
-    name: string
-    passwordHash: string | null
-    isAdmin?: boolean
-  }) => {
-    const existing = await findUserByEmail({ email: person.email })
-    if (existing) return { user: existing, isNew: false }
-    created++
-    return { user: await createUser(person), isNew: true }
-  }
+  const imported = await runStaffImport({
+    open: () => fs.createReadStream(DEMO_STAFF_FILE),
+    actor: { id: null, name: 'Demo seed' },
+    dryRun: false,
+  })
+  if (!imported.ok) throw new Error(`the demo staff list cannot be imported: ${imported.problem.message}`)
+  const { totals } = imported.outcome
+  created += totals.new
 
   // Hash before the transaction: argon2 runs off the main thread and must not hold the write lock.
   const demoPasswordHash = await hashPassword(DEMO_PASSWORD)
   await transaction(async () => {
-    const teamsByCode = new Map<string, OrgUnit>()
-    const icb = await ensureUnit(demoIcb.code, demoIcb.name, 'icb', null)
-    let personNumber = 0
-    for (const organisation of demoOrganisations) {
-      const org = await ensureUnit(organisation.code, organisation.name, 'organisation', icb.id)
-      for (const directorate of organisation.directorates) {
-        const dir = await ensureUnit(directorate.code, directorate.name, 'directorate', org.id)
-        for (const teamSpec of directorate.teams) {
-          const team = await ensureUnit(teamSpec.code, teamSpec.name, 'team', dir.id)
-          teamsByCode.set(teamSpec.code, team)
-          for (let i = 0; i < teamSpec.size; i++) {
-            personNumber++
-            const first = firstNames[(personNumber * 7) % firstNames.length] ?? 'Sam'
-            const last = lastNames[(personNumber * 11) % lastNames.length] ?? 'Smith'
-            const { user, isNew } = await ensurePerson({
-              email: `${first}.${last}.${personNumber}@example.nhs.uk`.toLowerCase(),
-              name: `${first} ${last}`,
-              passwordHash: null,
-            })
-            if (isNew) {
-              await setMembership({
-                userId: user.id,
-                teamId: team.id,
-                roleProfile: teamSpec.mix[i % teamSpec.mix.length] ?? 'clinical',
-                jobTitle: teamSpec.jobTitles[i % teamSpec.jobTitles.length] ?? null,
-                at: new Date(0),
-              })
-            }
-          }
-        }
-      }
-    }
-
     for (const login of demoLogins) {
-      const { user, isNew } = await ensurePerson({
-        email: login.email,
-        name: login.name,
-        passwordHash: demoPasswordHash,
-        isAdmin: login.isAdmin,
-      })
-      if (!isNew) continue
-      const team = teamsByCode.get(login.teamCode)
-      if (!team) throw new Error(`demo team ${login.teamCode} is missing`)
-      await setMembership({
-        userId: user.id,
-        teamId: team.id,
-        roleProfile: login.roleProfile,
-        jobTitle: login.jobTitle,
-        at: new Date(0),
-      })
-      for (const code of login.manages) {
-        const managed = teamsByCode.get(code)
-        if (!managed) throw new Error(`demo team ${code} is missing`)
-        await assignManager({ userId: user.id, unitId: managed.id })
-      }
+      const [user] = await db().select().from(users).where(eq(users.email, login.email))
+      if (!user) throw new Error(`the demo staff list has no ${login.email}`)
+      if (user.passwordHash) continue
+      await db().update(users).set({ passwordHash: demoPasswordHash, isAdmin: login.isAdmin }).where(eq(users.id, user.id))
     }
   })
   const { statements } = history ? await seedDemoHistory({ now, onProgress: onHistoryProgress }) : { statements: 0 }

@@ -24,5 +24,5 @@ export const newStarterAccount = {
   name: 'Nina Newstarter',
   firstName: 'Nina',
   password: 'e2e-new-starter-2026',
-  teamCode: 'ribble-therapy',
+  teamName: 'Community therapy',
 } as const

@@ -9,8 +9,8 @@ import { newStarterAccount } from './accounts.ts'
 // Run by the Playwright web server command after the demo seed: adds a clinical new starter with no history.
 installEffects()
 const { orgUnits } = schema()
-const [team] = await db().select().from(orgUnits).where(eq(orgUnits.code, newStarterAccount.teamCode))
-if (!team) throw new Error(`team ${newStarterAccount.teamCode} is missing: seed the demo first`)
+const [team] = await db().select().from(orgUnits).where(eq(orgUnits.name, newStarterAccount.teamName))
+if (!team) throw new Error(`team ${newStarterAccount.teamName} is missing: seed the demo first`)
 if (!(await findUserByEmail({ email: newStarterAccount.email }))) {
   const user = await createUser({
     email: newStarterAccount.email,
