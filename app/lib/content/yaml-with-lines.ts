@@ -29,8 +29,10 @@ export function parseYamlWithSchema<S extends z.ZodType>(
   const result = schema.safeParse(doc.toJS())
   if (result.success) return { ok: true, value: result.data }
   const problems = result.error.issues.map((issue) => {
-    // The deepest node that exists on the issue's path (a missing field is reported at its parent).
-    let path = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment))
+    // The deepest node that exists on the issue's path (a missing field is reported at its parent, an
+    // unknown key at the key itself).
+    const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : []
+    let path = [...issue.path, ...unknownKey].map((segment) => (typeof segment === 'symbol' ? String(segment) : segment))
     let node: unknown = doc.getIn(path, true)
     while (!isNode(node) && path.length > 0) {
       path = path.slice(0, -1)
