@@ -51,7 +51,10 @@ export async function seedDemo({
       const [user] = await db().select().from(users).where(eq(users.email, login.email))
       if (!user) throw new Error(`the demo staff list has no ${login.email}`)
       if (user.passwordHash) continue
-      await db().update(users).set({ passwordHash: demoPasswordHash, isAdmin: login.isAdmin }).where(eq(users.id, user.id))
+      await db()
+        .update(users)
+        .set({ passwordHash: demoPasswordHash, isAdmin: login.isAdmin })
+        .where(eq(users.id, user.id))
     }
   })
   const { statements } = history ? await seedDemoHistory({ now, onProgress: onHistoryProgress }) : { statements: 0 }

@@ -52,7 +52,14 @@ async function main(): Promise<number> {
     confirmMassSuspension: values['confirm-suspensions'],
     mapping: mapping.value,
     onProgress: (stage, lines) => {
-      const text = stage === 'reading' ? `Reading ${n(lines ?? 0)} lines` : stage === 'comparing' ? 'Comparing with the platform' : stage === 'applying' ? 'Applying changes' : ''
+      const text =
+        stage === 'reading'
+          ? `Reading ${n(lines ?? 0)} lines`
+          : stage === 'comparing'
+            ? 'Comparing with the platform'
+            : stage === 'applying'
+              ? 'Applying changes'
+              : ''
       if (tty) process.stdout.write(`\r${text.padEnd(60)}`)
       else if (stage !== 'reading' && text) console.log(text)
     },
@@ -62,16 +69,27 @@ async function main(): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   if (!result.ok) {
     console.error(`The file cannot be imported. ${describeFileProblem(result.problem)}`)
-    await recordImportRun({ startedBy: { id: null, name: 'Command line' }, fileName: path.basename(file), file: fileFacts, status: 'failed', outcome: null, fileProblem: result.problem })
+    await recordImportRun({
+      startedBy: { id: null, name: 'Command line' },
+      fileName: path.basename(file),
+      file: fileFacts,
+      status: 'failed',
+      outcome: null,
+      fileProblem: result.problem,
+    })
     return 1
   }
   const { outcome } = result
   console.log(`${path.basename(file)}: ${n(outcome.lines - 1)} rows (${outcome.encoding}), read in ${seconds} s`)
   for (const organisation of outcome.organisations) {
-    const counts = countOrder.map((kind) => `${changeKindLabels[kind].toLowerCase()} ${n(organisation.counts[kind])}`).join(', ')
+    const counts = countOrder
+      .map((kind) => `${changeKindLabels[kind].toLowerCase()} ${n(organisation.counts[kind])}`)
+      .join(', ')
     console.log(`  ${organisation.name} (${organisation.code}): ${counts}`)
     if (organisation.massSuspension)
-      console.log(`    ! would suspend ${n(organisation.counts.suspended)} of ${n(organisation.activeBefore)} active staff (more than 10%)`)
+      console.log(
+        `    ! would suspend ${n(organisation.counts.suspended)} of ${n(organisation.activeBefore)} active staff (more than 10%)`,
+      )
   }
   const problems: RecordedProblem[] = [
     ...outcome.problems.map((problem) => ({ ...problem, severity: 'problem' as const })),
@@ -80,8 +98,13 @@ async function main(): Promise<number> {
   if (problems.length > 0) {
     console.log(`${n(outcome.problems.length)} rows left out for problems, ${n(outcome.warnings.length)} warnings:`)
     for (const problem of problems.slice(0, 20))
-      console.log(`  line ${problem.line}, ${problem.field}: ${problem.message}${problem.severity === 'problem' ? ' (left out)' : ''}`)
-    if (problems.length > 20) console.log(`  …and ${n(problems.length - 20)} more${values.errors ? '' : ' (save them all with --errors report.csv)'}`)
+      console.log(
+        `  line ${problem.line}, ${problem.field}: ${problem.message}${problem.severity === 'problem' ? ' (left out)' : ''}`,
+      )
+    if (problems.length > 20)
+      console.log(
+        `  …and ${n(problems.length - 20)} more${values.errors ? '' : ' (save them all with --errors report.csv)'}`,
+      )
     if (values.errors) {
       fs.writeFileSync(values.errors, errorReportRows(problems).map(csvLine).join(''))
       console.log(`Error report written to ${values.errors}`)
@@ -99,7 +122,9 @@ async function main(): Promise<number> {
     outcome,
   })
   if (outcome.result === 'refused') {
-    console.error('Nothing was changed: this would suspend more than 10% of an organisation’s active staff. Check the file is complete, then run again with --confirm-suspensions.')
+    console.error(
+      'Nothing was changed: this would suspend more than 10% of an organisation’s active staff. Check the file is complete, then run again with --confirm-suspensions.',
+    )
     return 1
   }
   console.log('Import applied.')

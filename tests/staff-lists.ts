@@ -98,7 +98,8 @@ export async function importList(
 export async function personByEmployee(employeeNumber: string, organisationCode = 'RXA') {
   const { users } = schema()
   const [user] = await db().select().from(users).where(eq(users.employeeNumber, employeeNumber))
-  if (!user || user.organisationCode !== organisationCode) throw new Error(`no person ${organisationCode}/${employeeNumber}`)
+  if (!user || user.organisationCode !== organisationCode)
+    throw new Error(`no person ${organisationCode}/${employeeNumber}`)
   return user
 }
 

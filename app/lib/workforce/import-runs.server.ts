@@ -63,7 +63,10 @@ export async function recordImportRun({
     })
     .returning()
   if (!run) throw new Error('insert returned no import run')
-  if (content) await db().insert(importFiles).values({ runId: run.id, contentBase64: content.toString('base64') })
+  if (content)
+    await db()
+      .insert(importFiles)
+      .values({ runId: run.id, contentBase64: content.toString('base64') })
   return run
 }
 

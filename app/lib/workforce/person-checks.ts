@@ -51,6 +51,7 @@ export function leaveOutExtraPrimaries(
         line: row.line,
         field: assignmentHeader,
         value: row.assignmentNumber,
+        person: { organisationCode: row.organisationCode, employeeNumber: row.employeeNumber },
         message: `${describePerson(row)} already has an active primary assignment (${first.assignmentNumber} on line ${first.line}). A person can have only one: mark the other as not primary in ${primaryHeader}, or end it.`,
       })
       continue

@@ -41,6 +41,8 @@ export const rowProblemSchema = z.object({
   field: z.string(),
   value: z.string(),
   message: z.string(),
+  /** Whose row it is, when the row names them: an import leaves that person as they are rather than suspend them. */
+  person: z.object({ organisationCode: z.string(), employeeNumber: z.string() }).optional(),
 })
 
 export type RowProblem = z.infer<typeof rowProblemSchema>

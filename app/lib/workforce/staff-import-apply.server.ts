@@ -36,28 +36,63 @@ export async function applyStaffImportPlan({
       const ancestorsOf = new Map<string, { ancestorId: string; depth: number }[]>()
       for (const part of chunks(parents, PART)) {
         const rows = await db()
-          .select({ descendantId: orgUnitClosure.descendantId, ancestorId: orgUnitClosure.ancestorId, depth: orgUnitClosure.depth })
+          .select({
+            descendantId: orgUnitClosure.descendantId,
+            ancestorId: orgUnitClosure.ancestorId,
+            depth: orgUnitClosure.depth,
+          })
           .from(orgUnitClosure)
           .where(inArray(orgUnitClosure.descendantId, part))
         for (const row of rows)
-          ancestorsOf.set(row.descendantId, [...(ancestorsOf.get(row.descendantId) ?? []), { ancestorId: row.ancestorId, depth: row.depth }])
+          ancestorsOf.set(row.descendantId, [
+            ...(ancestorsOf.get(row.descendantId) ?? []),
+            { ancestorId: row.ancestorId, depth: row.depth },
+          ])
       }
       const closure: (typeof orgUnitClosure.$inferInsert)[] = []
       for (const unit of plan.units.create) {
         const above = ancestorsOf.get(unit.parentId) ?? []
-        const own = [{ ancestorId: unit.id, depth: 0 }, ...above.map((row) => ({ ancestorId: row.ancestorId, depth: row.depth + 1 }))]
+        const own = [
+          { ancestorId: unit.id, depth: 0 },
+          ...above.map((row) => ({ ancestorId: row.ancestorId, depth: row.depth + 1 })),
+        ]
         ancestorsOf.set(unit.id, own)
         closure.push(...own.map((row) => ({ ...row, descendantId: unit.id })))
-        audit.push({ action: 'unit.created', subjectType: 'unit', subjectId: unit.id, subjectName: unit.name, after: { name: unit.name, parent: unitName(unit.parentId) } })
+        audit.push({
+          action: 'unit.created',
+          subjectType: 'unit',
+          subjectId: unit.id,
+          subjectName: unit.name,
+          after: { name: unit.name, parent: unitName(unit.parentId) },
+        })
       }
       for (const part of chunks(plan.units.create, PART))
-        await db().insert(orgUnits).values(part.map(({ id, code, name, kind, parentId }) => ({ id, code, name, kind, parentId, createdAt: now })))
+        await db()
+          .insert(orgUnits)
+          .values(
+            part.map(({ id, code, name, kind, parentId }) => ({ id, code, name, kind, parentId, createdAt: now })),
+          )
       for (const part of chunks(closure, PART)) await db().insert(orgUnitClosure).values(part)
     }
     for (const part of chunks(plan.units.reopen, PART)) {
-      await db().update(orgUnits).set({ closedAt: null }).where(inArray(orgUnits.id, part.map((unit) => unit.id)))
+      await db()
+        .update(orgUnits)
+        .set({ closedAt: null })
+        .where(
+          inArray(
+            orgUnits.id,
+            part.map((unit) => unit.id),
+          ),
+        )
       for (const unit of part)
-        audit.push({ action: 'unit.reopened', subjectType: 'unit', subjectId: unit.id, subjectName: unit.name, before: { status: 'closed' }, after: { status: 'open' } })
+        audit.push({
+          action: 'unit.reopened',
+          subjectType: 'unit',
+          subjectId: unit.id,
+          subjectName: unit.name,
+          before: { status: 'closed' },
+          after: { status: 'open' },
+        })
     }
 
     // People.
@@ -68,18 +103,39 @@ export async function applyStaffImportPlan({
     }
     for (const person of plan.people.update) {
       await db().update(users).set({ name: person.name, email: person.email }).where(eq(users.id, person.id))
-      audit.push({ action: 'person.updated', subjectType: 'person', subjectId: person.id, subjectName: person.name, before: person.before, after: { name: person.name, email: person.email } })
+      audit.push({
+        action: 'person.updated',
+        subjectType: 'person',
+        subjectId: person.id,
+        subjectName: person.name,
+        before: person.before,
+        after: { name: person.name, email: person.email },
+      })
     }
     for (const part of chunks(plan.people.revive, PART)) {
       await db().update(users).set({ suspendedAt: null, suspendedBy: null }).where(inArray(users.id, part))
       for (const id of part)
-        audit.push({ action: 'person.revived', subjectType: 'person', subjectId: id, subjectName: personName(id), before: { status: 'suspended' }, after: { status: 'active', reason: 'Back in the staff list' } })
+        audit.push({
+          action: 'person.revived',
+          subjectType: 'person',
+          subjectId: id,
+          subjectName: personName(id),
+          before: { status: 'suspended' },
+          after: { status: 'active', reason: 'Back in the staff list' },
+        })
     }
     for (const part of chunks(plan.people.suspend, PART)) {
       await db().update(users).set({ suspendedAt: now, suspendedBy: 'import' }).where(inArray(users.id, part))
       await db().delete(sessions).where(inArray(sessions.userId, part))
       for (const id of part)
-        audit.push({ action: 'person.suspended', subjectType: 'person', subjectId: id, subjectName: personName(id), before: { status: 'active' }, after: { status: 'suspended', reason: 'Not in the staff list' } })
+        audit.push({
+          action: 'person.suspended',
+          subjectType: 'person',
+          subjectId: id,
+          subjectName: personName(id),
+          before: { status: 'active' },
+          after: { status: 'suspended', reason: 'Not in the staff list' },
+        })
     }
 
     // Posts as the staff list has them.
@@ -116,34 +172,87 @@ export async function applyStaffImportPlan({
     await changeMemberships(plan.memberships)
     for (const change of plan.memberships) {
       if (change.teamId === null) continue
-      const after = { team: unitName(change.teamId), roleProfile: roleProfileLabel(change.roleProfile), jobTitle: change.jobTitle }
+      const after = {
+        team: unitName(change.teamId),
+        roleProfile: roleProfileLabel(change.roleProfile),
+        jobTitle: change.jobTitle,
+      }
       audit.push(
         created.has(change.userId)
-          ? { action: 'person.created', subjectType: 'person', subjectId: change.userId, subjectName: personName(change.userId), after }
-          : { action: 'person.moved', subjectType: 'person', subjectId: change.userId, subjectName: personName(change.userId), after },
+          ? {
+              action: 'person.created',
+              subjectType: 'person',
+              subjectId: change.userId,
+              subjectName: personName(change.userId),
+              after,
+            }
+          : {
+              action: 'person.moved',
+              subjectType: 'person',
+              subjectId: change.userId,
+              subjectName: personName(change.userId),
+              after,
+            },
       )
     }
 
     // Line-manager rights (those given by hand are a separate row and stay).
     for (const part of chunks(plan.rights.grant, PART))
-      await db().insert(managerAssignments).values(part.map((right) => ({ userId: right.userId, orgUnitId: right.unitId, source: 'import' as const, createdAt: now }))).onConflictDoNothing()
+      await db()
+        .insert(managerAssignments)
+        .values(
+          part.map((right) => ({
+            userId: right.userId,
+            orgUnitId: right.unitId,
+            source: 'import' as const,
+            createdAt: now,
+          })),
+        )
+        .onConflictDoNothing()
     for (const right of plan.rights.revoke) {
       await db()
         .delete(managerAssignments)
-        .where(and(eq(managerAssignments.userId, right.userId), eq(managerAssignments.orgUnitId, right.unitId), eq(managerAssignments.source, 'import')))
+        .where(
+          and(
+            eq(managerAssignments.userId, right.userId),
+            eq(managerAssignments.orgUnitId, right.unitId),
+            eq(managerAssignments.source, 'import'),
+          ),
+        )
     }
     for (const [rights, action] of [
       [plan.rights.grant, 'rights.manager-granted'],
       [plan.rights.revoke, 'rights.manager-revoked'],
     ] as const) {
       for (const right of rights)
-        audit.push({ action, subjectType: 'person', subjectId: right.userId, subjectName: personName(right.userId), after: { unit: unitName(right.unitId), reason: 'Line manager in the staff list' } })
+        audit.push({
+          action,
+          subjectType: 'person',
+          subjectId: right.userId,
+          subjectName: personName(right.userId),
+          after: { unit: unitName(right.unitId), reason: 'Line manager in the staff list' },
+        })
     }
 
     for (const part of chunks(plan.units.close, PART)) {
-      await db().update(orgUnits).set({ closedAt: now }).where(inArray(orgUnits.id, part.map((unit) => unit.id)))
+      await db()
+        .update(orgUnits)
+        .set({ closedAt: now })
+        .where(
+          inArray(
+            orgUnits.id,
+            part.map((unit) => unit.id),
+          ),
+        )
       for (const unit of part)
-        audit.push({ action: 'unit.closed', subjectType: 'unit', subjectId: unit.id, subjectName: unit.name, before: { status: 'open' }, after: { status: 'closed', reason: 'No longer in the staff list' } })
+        audit.push({
+          action: 'unit.closed',
+          subjectType: 'unit',
+          subjectId: unit.id,
+          subjectName: unit.name,
+          before: { status: 'open' },
+          after: { status: 'closed', reason: 'No longer in the staff list' },
+        })
     }
     await recordAudit({ actor, at: now, entries: audit })
   })

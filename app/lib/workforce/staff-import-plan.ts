@@ -107,7 +107,11 @@ export function planStaffImport({
   const unitNames = new Map(current.units.map((unit) => [unit.id, unit.name]))
   const createdUnits: PlannedUnit[] = []
   const usedUnitIds = new Set<string>()
-  const rowsLeftOut = new Set(problems.flatMap((problem) => (problem.person ? [samePeriodKey(problem.person.organisationCode, problem.person.employeeNumber)] : [])))
+  const rowsLeftOut = new Set(
+    problems.flatMap((problem) =>
+      problem.person ? [samePeriodKey(problem.person.organisationCode, problem.person.employeeNumber)] : [],
+    ),
+  )
 
   // Units: every prefix of every row's path, created when new. A unit that holds people is a team; one that
   // only holds other units is a directorate.
@@ -126,10 +130,10 @@ export function planStaffImport({
       usedUnitIds.add(existing.id)
       return existing.id
     }
-    const parentId =
-      path.length === 0 ? current.icbId : ensureUnit(organisationCode, path.slice(0, -1))
+    const parentId = path.length === 0 ? current.icbId : ensureUnit(organisationCode, path.slice(0, -1))
     const kind: OrgUnitKind = path.length === 0 ? 'organisation' : leafCodes.has(code) ? 'team' : 'directorate'
-    const name = path.length === 0 ? (organisationNames.get(organisationCode) ?? organisationCode) : (path.at(-1) as string)
+    const name =
+      path.length === 0 ? (organisationNames.get(organisationCode) ?? organisationCode) : (path.at(-1) as string)
     const unit = { id: newId(), code, name, kind, parentId, closedAt: null }
     unitsByCode.set(code, unit)
     unitNames.set(unit.id, name)
@@ -171,7 +175,9 @@ export function planStaffImport({
     const key = samePeriodKey(row.organisationCode, row.employeeNumber)
     rowsOfPerson.set(key, [...(rowsOfPerson.get(key) ?? []), row])
   }
-  const existing = new Map(current.people.map((person) => [samePeriodKey(person.organisationCode, person.employeeNumber), person]))
+  const existing = new Map(
+    current.people.map((person) => [samePeriodKey(person.organisationCode, person.employeeNumber), person]),
+  )
   const assignmentsOf = new Map<string, AssignmentRow[]>()
   for (const assignment of current.assignments)
     assignmentsOf.set(assignment.userId, [...(assignmentsOf.get(assignment.userId) ?? []), assignment])
@@ -209,7 +215,14 @@ export function planStaffImport({
     const name = `${first.firstName} ${first.lastName}`
     plan.names.people.set(id, name)
     const change = (kind: ChangeKind, detail: string, line: number | null) => {
-      changes.push({ kind, line, organisationCode: first.organisationCode, employeeNumber: first.employeeNumber, name, detail })
+      changes.push({
+        kind,
+        line,
+        organisationCode: first.organisationCode,
+        employeeNumber: first.employeeNumber,
+        name,
+        detail,
+      })
       count(first.organisationCode, kind)
     }
     if (active.length === 0) continue // Only ended posts: treated below as missing from the list.
@@ -256,7 +269,9 @@ export function planStaffImport({
       lineManagerAssignmentNumber: row.lineManager.assignmentNumber,
       updatedAt: now,
     }))
-    const heldBefore = new Map((before ? (assignmentsOf.get(before.id) ?? []) : []).map((post) => [post.assignmentNumber, post]))
+    const heldBefore = new Map(
+      (before ? (assignmentsOf.get(before.id) ?? []) : []).map((post) => [post.assignmentNumber, post]),
+    )
     let postsChanged = false
     for (const post of posts) {
       const old = heldBefore.get(post.assignmentNumber)
@@ -273,7 +288,13 @@ export function planStaffImport({
     teamAfter.set(id, teamId)
 
     if (!before) {
-      plan.people.create.push({ id, organisationCode: first.organisationCode, employeeNumber: first.employeeNumber, name, email })
+      plan.people.create.push({
+        id,
+        organisationCode: first.organisationCode,
+        employeeNumber: first.employeeNumber,
+        name,
+        email,
+      })
       plan.memberships.push({ userId: id, teamId, roleProfile, jobTitle, at: startedAt })
       change('new', `${unitNames.get(teamId)}, ${roleProfileLabel(roleProfile)}`, primary.line)
       continue
@@ -291,13 +312,22 @@ export function planStaffImport({
     const membershipDiffers =
       before.teamId !== teamId || before.roleProfile !== roleProfile || before.jobTitle !== jobTitle
     if (!keptSuspended && membershipDiffers) {
-      plan.memberships.push({ userId: id, teamId, roleProfile, jobTitle, at: revived || moved || before.teamId ? now : startedAt })
+      plan.memberships.push({
+        userId: id,
+        teamId,
+        roleProfile,
+        jobTitle,
+        at: revived || moved || before.teamId ? now : startedAt,
+      })
       if (moved) details.unshift(`${unitNames.get(before.teamId ?? '') ?? 'No team'} → ${unitNames.get(teamId)}`)
       else if (before.roleProfile !== roleProfile && before.roleProfile) details.push('Role profile changed')
       else if (before.jobTitle !== jobTitle) details.push('Job title changed')
     }
     if (postsChanged && details.length === 0) details.push('Posts changed')
-    if ((before.teamOverrideId && before.teamOverrideId !== hrTeam) || (before.roleProfileOverride && before.roleProfileOverride !== rule.profile)) {
+    if (
+      (before.teamOverrideId && before.teamOverrideId !== hrTeam) ||
+      (before.roleProfileOverride && before.roleProfileOverride !== rule.profile)
+    ) {
       warnings.push({
         line: primary.line,
         field: headers.hierarchy,
@@ -319,7 +349,8 @@ export function planStaffImport({
     const key = samePeriodKey(person.organisationCode, person.employeeNumber)
     const personRows = rowsOfPerson.get(key)
     if (personRows?.some((row) => row.active) || rowsLeftOut.has(key)) continue
-    if (!personRows) for (const post of assignmentsOf.get(person.id) ?? []) plan.assignments.remove.push(post.assignmentNumber)
+    if (!personRows)
+      for (const post of assignmentsOf.get(person.id) ?? []) plan.assignments.remove.push(post.assignmentNumber)
     teamAfter.set(person.id, null)
     plan.names.people.set(person.id, person.name)
     if (person.suspendedAt) {
@@ -327,7 +358,13 @@ export function planStaffImport({
       continue
     }
     plan.people.suspend.push(person.id)
-    plan.memberships.push({ userId: person.id, teamId: null, roleProfile: person.roleProfile ?? '', jobTitle: null, at: now })
+    plan.memberships.push({
+      userId: person.id,
+      teamId: null,
+      roleProfile: person.roleProfile ?? '',
+      jobTitle: null,
+      at: now,
+    })
     changes.push({
       kind: 'suspended',
       line: null,
@@ -374,14 +411,17 @@ export function planStaffImport({
   const membersAfter = new Map(current.outsideMembers)
   for (const teamId of teamAfter.values()) if (teamId) membersAfter.set(teamId, (membersAfter.get(teamId) ?? 0) + 1)
   for (const person of current.people)
-    if (!teamAfter.has(person.id) && person.teamId) membersAfter.set(person.teamId, (membersAfter.get(person.teamId) ?? 0) + 1)
+    if (!teamAfter.has(person.id) && person.teamId)
+      membersAfter.set(person.teamId, (membersAfter.get(person.teamId) ?? 0) + 1)
   const openChildren = new Map<string, number>()
-  for (const unit of [...current.units, ...createdUnits]) {
+  for (const unit of [...current.units, ...createdUnits.map((unit) => ({ ...unit, closedAt: null }))]) {
     const stillOpen = usedUnitIds.has(unit.id) || (unit.closedAt === null && (membersAfter.get(unit.id) ?? 0) > 0)
     if (stillOpen && unit.parentId) openChildren.set(unit.parentId, (openChildren.get(unit.parentId) ?? 0) + 1)
   }
   // Deepest first, so that a directorate whose teams all close closes too.
-  const byDepth = [...current.units].sort((a, b) => b.code.split(UNIT_PATH_SEPARATOR).length - a.code.split(UNIT_PATH_SEPARATOR).length)
+  const byDepth = [...current.units].sort(
+    (a, b) => b.code.split(UNIT_PATH_SEPARATOR).length - a.code.split(UNIT_PATH_SEPARATOR).length,
+  )
   for (const unit of byDepth) {
     if (!organisationCodes.has(unit.code.split(UNIT_PATH_SEPARATOR)[0] as string)) continue
     if (usedUnitIds.has(unit.id)) {
@@ -394,7 +434,14 @@ export function planStaffImport({
   }
 
   for (const organisationCode of organisationCodes) {
-    const entry = counts.get(organisationCode) ?? { new: 0, changed: 0, moved: 0, suspended: 0, revived: 0, unchanged: 0 }
+    const entry = counts.get(organisationCode) ?? {
+      new: 0,
+      changed: 0,
+      moved: 0,
+      suspended: 0,
+      revived: 0,
+      unchanged: 0,
+    }
     const activeBefore = current.people.filter(
       (person) => person.organisationCode === organisationCode && person.suspendedAt === null,
     ).length

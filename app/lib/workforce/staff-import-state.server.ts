@@ -18,7 +18,14 @@ export async function loadCurrentWorkforce({ organisationCodes }: { organisation
     .limit(1)
   if (!icb) throw new Error('There is no integrated care board unit to put organisations under.')
 
-  const units: { id: string; code: string; name: string; kind: (typeof orgUnits.$inferSelect)['kind']; parentId: string | null; closedAt: Date | null }[] = []
+  const units: {
+    id: string
+    code: string
+    name: string
+    kind: (typeof orgUnits.$inferSelect)['kind']
+    parentId: string | null
+    closedAt: Date | null
+  }[] = []
   for (const code of organisationCodes) {
     units.push(
       ...(await db()

@@ -16,8 +16,7 @@ import { type ListedPost, importList, personByEmployee, staffList, unitNamed } f
 
 let organisations = 0
 const nextOrganisation = () => `T${++organisations}`
-const inOrg = (organisation: string, posts: ListedPost[]) =>
-  staffList(posts.map((post) => ({ organisation, ...post })))
+const inOrg = (organisation: string, posts: ListedPost[]) => staffList(posts.map((post) => ({ organisation, ...post })))
 
 beforeAll(async () => {
   await createOrgUnit({ code: 'test-icb', name: 'Test ICB', kind: 'icb' })
@@ -64,7 +63,14 @@ describe('staff import', () => {
     const file = inOrg(org, [
       { employee: '1001', first: 'Aisha', last: 'Khan', path: ['Medicine', `${org} Ward 7`] },
       { employee: '1002', first: 'Ben', last: 'Ng', path: ['Medicine', `${org} Ward 8`] },
-      { employee: '1003', first: 'Cara', last: 'Doyle', path: ['Estates', `${org} Portering`], staffGroup: 'Estates and Ancillary', jobRole: 'Porter' },
+      {
+        employee: '1003',
+        first: 'Cara',
+        last: 'Doyle',
+        path: ['Estates', `${org} Portering`],
+        staffGroup: 'Estates and Ancillary',
+        jobRole: 'Porter',
+      },
     ])
     const first = await importList(file)
     expect(first.result).toBe('applied')
@@ -95,9 +101,12 @@ describe('staff import', () => {
     const org = nextOrganisation()
     await importList(inOrg(org, [{ employee: '2001' }, { employee: '2002' }]))
     const before = await tableCounts()
-    const preview = await importList(inOrg(org, [{ employee: '2001', path: ['Medicine', 'Ward 8'] }, { employee: '2003' }]), {
-      dryRun: true,
-    })
+    const preview = await importList(
+      inOrg(org, [{ employee: '2001', path: ['Medicine', 'Ward 8'] }, { employee: '2003' }]),
+      {
+        dryRun: true,
+      },
+    )
     expect(preview.result).toBe('preview')
     expect(preview.totals).toMatchObject({ new: 1, moved: 1, suspended: 1 })
     expect(preview.changes.map((change) => [change.kind, change.employeeNumber])).toEqual(
@@ -155,7 +164,9 @@ describe('staff import', () => {
 
     const without = await importList(inOrg(org, everyone.slice(1)))
     expect(without.totals).toMatchObject({ suspended: 1, unchanged: 11 })
-    expect(without.changes).toEqual([expect.objectContaining({ kind: 'suspended', employeeNumber: '4010', detail: 'Not in the staff list' })])
+    expect(without.changes).toEqual([
+      expect.objectContaining({ kind: 'suspended', employeeNumber: '4010', detail: 'Not in the staff list' }),
+    ])
     expect(await validateSessionToken({ token })).toBeNull()
     expect(await signIn({ email: leaver.email ?? '', password: 'a leaver password', ip: null })).toEqual({
       ok: false,

@@ -95,10 +95,15 @@ export async function runStaffImport({
   }
 }
 
-function configured<T>(loaded: { ok: true; value: T } | { ok: false; problems: { file: string; line: number; message: string }[] }, what: string): T {
+function configured<T>(
+  loaded: { ok: true; value: T } | { ok: false; problems: { file: string; line: number; message: string }[] },
+  what: string,
+): T {
   if (loaded.ok) return loaded.value
   const first = loaded.problems[0]
-  throw new Error(`The staff import ${what} file has problems: ${first ? `${first.file}:${first.line}: ${first.message}` : ''}`)
+  throw new Error(
+    `The staff import ${what} file has problems: ${first ? `${first.file}:${first.line}: ${first.message}` : ''}`,
+  )
 }
 
 function headersOf(mapping: StaffMapping) {

@@ -1,5 +1,5 @@
 import { leaveOutExtraPrimaries, nameCheck } from '#app/lib/workforce/person-checks.ts'
-import { locateColumns } from '#app/lib/workforce/staff-columns.ts'
+import { locateColumns, type StaffColumns } from '#app/lib/workforce/staff-columns.ts'
 import type {
   FileProblem,
   RowProblem,
@@ -91,11 +91,12 @@ export function staffRecords({
     }
     const result = readStaffRow(cells, line, context)
     if (!result.ok) {
-      problems.push(...result.problems)
+      const person = personNamedIn(cells, context.columns)
+      problems.push(...result.problems.map((problem) => (person ? { ...problem, person } : problem)))
       return
     }
     const differentName = checkName(result.row)
-    if (differentName) problems.push(differentName)
+    if (differentName) problems.push({ ...differentName, person: personOf(result.row) })
     else rows.push(result.row)
   }
 
@@ -126,4 +127,16 @@ export function staffRecords({
       return nextLine
     },
   }
+}
+
+/** The person a row is about, if its organisation code and employee number are there to say. */
+function personNamedIn(cells: string[], columns: StaffColumns) {
+  const read = (column: { index: number } | undefined) => (column ? (cells[column.index] ?? '').trim() : '')
+  const organisationCode = read(columns.fields.organisationCode)
+  const employeeNumber = read(columns.fields.employeeNumber)
+  return organisationCode && employeeNumber ? { organisationCode, employeeNumber } : undefined
+}
+
+function personOf(row: StaffRow) {
+  return { organisationCode: row.organisationCode, employeeNumber: row.employeeNumber }
 }
