@@ -80,7 +80,7 @@ async function main(): Promise<number> {
     return 1
   }
   const { outcome } = result
-  console.log(`${path.basename(file)}: ${n(outcome.lines - 1)} rows (${outcome.encoding}), read in ${seconds} s`)
+  console.log(`${path.basename(file)}: ${n(outcome.lines - 1)} rows (${outcome.encoding}), checked in ${seconds} s`)
   for (const organisation of outcome.organisations) {
     const counts = countOrder
       .map((kind) => `${changeKindLabels[kind].toLowerCase()} ${n(organisation.counts[kind])}`)
@@ -127,7 +127,11 @@ async function main(): Promise<number> {
     )
     return 1
   }
-  console.log('Import applied.')
+  console.log(
+    outcome.changes.length === 0
+      ? 'Nothing to change: the platform already matches this staff list.'
+      : 'Import applied.',
+  )
   return 0
 }
 

@@ -40,6 +40,7 @@ describe("a person's rows", () => {
         line: 3,
         field: 'First Name',
         value: 'Amina',
+        person: { organisationCode: 'RXN', employeeNumber: '10000001' },
         message:
           "Employee number 10000001 at organisation RXN is Amira Khan on line 2 but Amina Khan here. All of a person's rows must give the same name.",
       },
@@ -47,6 +48,7 @@ describe("a person's rows", () => {
         line: 4,
         field: 'Last Name',
         value: 'Kahn',
+        person: { organisationCode: 'RXN', employeeNumber: '10000001' },
         message:
           "Employee number 10000001 at organisation RXN is Amira Khan on line 2 but Amira Kahn here. All of a person's rows must give the same name.",
       },
@@ -65,6 +67,7 @@ describe("a person's rows", () => {
         line: 3,
         field: 'Assignment Number',
         value: '10000001-2',
+        person: { organisationCode: 'RXN', employeeNumber: '10000001' },
         message:
           'Employee number 10000001 at organisation RXN already has an active primary assignment (10000001 on line 2). A person can have only one: mark the other as not primary in Primary Assignment, or end it.',
       },

@@ -32,7 +32,7 @@ export async function applyStaffImportPlan({
 
     // Units, parents first (the plan lists them in the order it met them, each after its parent).
     if (plan.units.create.length > 0) {
-      const parents = [...new Set(plan.units.create.map((unit) => unit.parentId))]
+      const parents = [...new Set(plan.units.create.flatMap((unit) => (unit.parentId ? [unit.parentId] : [])))]
       const ancestorsOf = new Map<string, { ancestorId: string; depth: number }[]>()
       for (const part of chunks(parents, PART)) {
         const rows = await db()
@@ -51,7 +51,7 @@ export async function applyStaffImportPlan({
       }
       const closure: (typeof orgUnitClosure.$inferInsert)[] = []
       for (const unit of plan.units.create) {
-        const above = ancestorsOf.get(unit.parentId) ?? []
+        const above = unit.parentId ? (ancestorsOf.get(unit.parentId) ?? []) : []
         const own = [
           { ancestorId: unit.id, depth: 0 },
           ...above.map((row) => ({ ancestorId: row.ancestorId, depth: row.depth + 1 })),

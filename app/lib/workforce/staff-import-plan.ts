@@ -42,8 +42,12 @@ export interface PlannedUnit {
   code: string
   name: string
   kind: OrgUnitKind
-  parentId: string
+  /** null only for the integrated care board made by a first import into an empty platform. */
+  parentId: string | null
 }
+
+/** The top of the tree when a first import finds none: an administrator can rename it. */
+export const FIRST_ICB = { code: 'icb', name: 'Integrated care board' }
 
 export type AssignmentRow = CurrentWorkforce['assignments'][number]
 
@@ -123,6 +127,15 @@ export function planStaffImport({
       organisationNames.set(row.organisationCode, row.organisationName ?? row.organisationCode)
     leafCodes.add(unitCode(row.organisationCode, pathBelowOrganisation(row)))
   }
+  let icbId = current.icbId
+  const ensureIcb = (): string => {
+    if (icbId) return icbId
+    const unit = { id: newId(), ...FIRST_ICB, kind: 'icb' as const, parentId: null, closedAt: null }
+    createdUnits.push(unit)
+    unitNames.set(unit.id, unit.name)
+    icbId = unit.id
+    return unit.id
+  }
   const ensureUnit = (organisationCode: string, path: string[]): string => {
     const code = unitCode(organisationCode, path)
     const existing = unitsByCode.get(code)
@@ -130,7 +143,7 @@ export function planStaffImport({
       usedUnitIds.add(existing.id)
       return existing.id
     }
-    const parentId = path.length === 0 ? current.icbId : ensureUnit(organisationCode, path.slice(0, -1))
+    const parentId = path.length === 0 ? ensureIcb() : ensureUnit(organisationCode, path.slice(0, -1))
     const kind: OrgUnitKind = path.length === 0 ? 'organisation' : leafCodes.has(code) ? 'team' : 'directorate'
     const name =
       path.length === 0 ? (organisationNames.get(organisationCode) ?? organisationCode) : (path.at(-1) as string)

@@ -121,6 +121,7 @@ describe('a staff list read with a custom mapping', () => {
         line: 2,
         field: 'Department Path',
         value: '',
+        person: { organisationCode: 'RTX', employeeNumber: '501' },
         message:
           'No organisation level is filled in (Department Path): every row needs at least one to place the person in the organisation.',
       },
