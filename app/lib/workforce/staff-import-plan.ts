@@ -140,6 +140,8 @@ export function planStaffImport({
     const code = unitCode(organisationCode, path)
     const existing = unitsByCode.get(code)
     if (existing) {
+      // Its levels above are in use too (a closed directorate reopens with its team).
+      if (!usedUnitIds.has(existing.id) && path.length > 0) ensureUnit(organisationCode, path.slice(0, -1))
       usedUnitIds.add(existing.id)
       return existing.id
     }

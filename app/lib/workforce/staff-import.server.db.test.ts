@@ -293,6 +293,28 @@ describe('staff import', () => {
     expect(created.map((person) => person.employeeNumber).sort()).toEqual(['9001', '9004'])
   })
 
+  test('units no longer in the list close once nobody is in them, and reopen when they come back', async () => {
+    const org = nextOrganisation()
+    const [ward, clinic] = [`${org} Ward`, `${org} Clinic`]
+    const both = inOrg(org, [
+      { employee: '9201', path: ['Surgery', ward] },
+      { employee: '9202', path: ['Outpatients', clinic] },
+    ])
+    await importList(both)
+    // Everyone in the clinic moves to the ward: the clinic and its directorate are empty and gone from the list.
+    const moved = inOrg(org, [
+      { employee: '9201', path: ['Surgery', ward] },
+      { employee: '9202', path: ['Surgery', ward] },
+    ])
+    await importList(moved)
+    expect((await unitNamed(clinic)).closedAt).not.toBeNull()
+    expect((await unitNamed('Outpatients')).closedAt).not.toBeNull()
+    expect((await unitNamed(ward)).closedAt).toBeNull()
+    await importList(both)
+    expect((await unitNamed(clinic)).closedAt).toBeNull()
+    expect((await unitNamed('Outpatients')).closedAt).toBeNull()
+  })
+
   test('an administrator’s team for someone is kept by the next import and reported', async () => {
     const org = nextOrganisation()
     const list = inOrg(org, [
