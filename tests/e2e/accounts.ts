@@ -26,3 +26,12 @@ export const newStarterAccount = {
   password: 'e2e-new-starter-2026',
   teamName: 'Community therapy',
 } as const
+
+// A member of the demo staff (Harbour Surgery, Fylde Coast) given a password by tests/e2e/create-new-starter.ts,
+// so that the staff import journey can take them out of the staff list and see them refused at sign-in.
+export const importLeaverAccount = {
+  email: 'ewan.jackson.99@example.nhs.uk',
+  employeeNumber: '10000099',
+  name: 'Ewan Jackson',
+  password: 'e2e-leaver-2026',
+} as const

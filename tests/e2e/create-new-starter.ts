@@ -4,9 +4,10 @@ import { createUser, findUserByEmail } from '#app/lib/auth/users.server.ts'
 import { closeDatabase, db, schema } from '#app/lib/db.server.ts'
 import { installEffects } from '#app/lib/install-effects.server.ts'
 import { setMembership } from '#app/lib/org/memberships.server.ts'
-import { newStarterAccount } from './accounts.ts'
+import { importLeaverAccount, newStarterAccount } from './accounts.ts'
 
-// Run by the Playwright web server command after the demo seed: adds a clinical new starter with no history.
+// Run by the Playwright web server command after the demo seed: adds a clinical new starter with no history,
+// and gives the staff import journey's leaver a password.
 installEffects()
 const { orgUnits } = schema()
 const [team] = await db().select().from(orgUnits).where(eq(orgUnits.name, newStarterAccount.teamName))
@@ -19,4 +20,9 @@ if (!(await findUserByEmail({ email: newStarterAccount.email }))) {
   })
   await setMembership({ userId: user.id, teamId: team.id, roleProfile: 'clinical', jobTitle: 'Physiotherapist' })
 }
+const { users } = schema()
+await db()
+  .update(users)
+  .set({ passwordHash: await hashPassword(importLeaverAccount.password) })
+  .where(eq(users.email, importLeaverAccount.email))
 await closeDatabase()
