@@ -74,26 +74,7 @@ export async function applyStaffImportPlan({
           )
       for (const part of chunks(closure, PART)) await db().insert(orgUnitClosure).values(part)
     }
-    for (const part of chunks(plan.units.reopen, PART)) {
-      await db()
-        .update(orgUnits)
-        .set({ closedAt: null })
-        .where(
-          inArray(
-            orgUnits.id,
-            part.map((unit) => unit.id),
-          ),
-        )
-      for (const unit of part)
-        audit.push({
-          action: 'unit.reopened',
-          subjectType: 'unit',
-          subjectId: unit.id,
-          subjectName: unit.name,
-          before: { status: 'closed' },
-          after: { status: 'open' },
-        })
-    }
+    audit.push(...(await setUnitsClosed({ units: plan.units.reopen, closedAt: null })))
 
     // People.
     for (const part of chunks(plan.people.create, PART)) {
@@ -234,26 +215,37 @@ export async function applyStaffImportPlan({
         })
     }
 
-    for (const part of chunks(plan.units.close, PART)) {
-      await db()
-        .update(orgUnits)
-        .set({ closedAt: now })
-        .where(
-          inArray(
-            orgUnits.id,
-            part.map((unit) => unit.id),
-          ),
-        )
-      for (const unit of part)
-        audit.push({
-          action: 'unit.closed',
-          subjectType: 'unit',
-          subjectId: unit.id,
-          subjectName: unit.name,
-          before: { status: 'open' },
-          after: { status: 'closed', reason: 'No longer in the staff list' },
-        })
-    }
+    audit.push(...(await setUnitsClosed({ units: plan.units.close, closedAt: now })))
     await recordAudit({ actor, at: now, entries: audit })
   })
+}
+
+/** Closes (or, with closedAt null, reopens) these units; returns the audit entries to record. */
+async function setUnitsClosed({
+  units,
+  closedAt,
+}: {
+  units: { id: string; name: string }[]
+  closedAt: Date | null
+}): Promise<AuditEntry[]> {
+  const { orgUnits } = schema()
+  for (const part of chunks(units, PART)) {
+    await db()
+      .update(orgUnits)
+      .set({ closedAt })
+      .where(
+        inArray(
+          orgUnits.id,
+          part.map((unit) => unit.id),
+        ),
+      )
+  }
+  return units.map((unit) => ({
+    action: closedAt ? 'unit.closed' : 'unit.reopened',
+    subjectType: 'unit',
+    subjectId: unit.id,
+    subjectName: unit.name,
+    before: { status: closedAt ? 'open' : 'closed' },
+    after: closedAt ? { status: 'closed', reason: 'No longer in the staff list' } : { status: 'open' },
+  }))
 }
