@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm'
+import { hashPassword } from '#app/lib/auth/password.server.ts'
 import { db, schema } from '#app/lib/db.server.ts'
 import { runStaffImport } from '#app/lib/workforce/staff-import.server.ts'
 import { openFile } from '#tests/staff-files.ts'
@@ -101,6 +102,15 @@ export async function personByEmployee(employeeNumber: string, organisationCode 
   if (!user || user.organisationCode !== organisationCode)
     throw new Error(`no person ${organisationCode}/${employeeNumber}`)
   return user
+}
+
+/** Gives someone from a staff list a password, so that a test can sign in as them. */
+export async function givePassword({ userId, password }: { userId: string; password: string }) {
+  const { users } = schema()
+  await db()
+    .update(users)
+    .set({ passwordHash: await hashPassword(password) })
+    .where(eq(users.id, userId))
 }
 
 export async function unitNamed(name: string) {

@@ -1,7 +1,21 @@
 // Dates as the site shows and counts them. Every date is shown in UTC, so a page, its CSV and the server
-// that rendered them agree on the day whatever the reader's time zone.
+// that rendered them agree on the day whatever the reader's time zone. The one exception is a date with a
+// time of day ('dateTime'), which is UK time, as the clock on the reader's wall says.
 
 export const DAY_MS = 24 * 60 * 60 * 1000
+
+const ukDay = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/London',
+})
+const ukTime = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'Europe/London',
+})
 
 const formats = {
   /** "30 November 2026": how pages write a date (the house style). */
@@ -10,6 +24,13 @@ const formats = {
   short: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
   /** "30 Nov": a chart's axis, where the year is in the title's span of weeks. */
   dayAndMonth: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+  /**
+   * "30 November 2026, 14:05": when something happened (an upload, an import). The time of day is UK time,
+   * which is what the people reading it keep; the day is the UK day that time falls on.
+   */
+  dateTime: {
+    format: (date: Date) => `${ukDay.format(date)}, ${ukTime.format(date)}`,
+  },
 }
 
 export type DateStyle = keyof typeof formats
