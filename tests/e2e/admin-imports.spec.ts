@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import type { Page } from '@playwright/test'
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures.ts'
+import { importLeaverAccount } from './accounts.ts'
+import { expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures.ts'
 
 // An administrator loads a staff list: upload, preview, apply, history. The journeys share one seeded
 // database with every other spec, so the lists here are the demo's own Fylde Coast rows (organisation RFP),
@@ -54,7 +55,7 @@ const newcomer = ({ employee, first, last, position, team }: Record<string, stri
 // First run: Ewan Jackson (Harbour Surgery) has left, Aisha Walsh moves to Promenade Medical Practice and
 // Nadia Newstart joins Harbour Surgery.
 const firstList = changedList(fyldeCoast, {
-  leaver: '10000099',
+  leaver: importLeaverAccount.employeeNumber,
   mover: '10000100',
   from: 'Harbour Surgery',
   to: 'Promenade Medical Practice',
@@ -115,6 +116,7 @@ test.describe.configure({ mode: 'serial' })
 test('an administrator uploads a staff list, checks the preview, applies it and finds it in the history', async ({
   page,
   login,
+  newWatchedContext,
 }) => {
   test.setTimeout(120_000)
   await login({ role: 'admin' })
@@ -159,6 +161,12 @@ test('an administrator uploads a staff list, checks the preview, applies it and 
   await expect(run).toContainText('Alex Admin')
   await run.getByRole('link').click()
   await expect(page).toHaveURL(`/admin/imports/${runId}`)
+
+  // The person the import suspended is told so when they sign in with their right password.
+  const leaverPage = await (await newWatchedContext()).newPage()
+  await signIn(leaverPage, { email: importLeaverAccount.email, password: importLeaverAccount.password })
+  await expect(leaverPage.locator('.nhsuk-error-summary')).toContainText('Your account is suspended')
+  await expect(leaverPage).toHaveURL(/\/login/)
 })
 
 test.describe('without JavaScript', () => {
