@@ -4,7 +4,7 @@ export const SERVICE_NAME = 'Digital skills'
 
 interface SiteHeaderProps {
   user: { name: string; isAdmin: boolean } | null
-  /** Managers and administrators: show the link to the readiness reports. */
+  /** Managers and administrators: show the links to the readiness reports and to finding a person. */
   canSeeReports?: boolean
 }
 
@@ -67,9 +67,23 @@ export function SiteHeader({ user, canSeeReports = false }: SiteHeaderProps) {
                 </Link>
               </li>
               {canSeeReports ? (
+                <>
+                  <li className="nhsuk-header__navigation-item">
+                    <Link className="nhsuk-header__navigation-link" to="/reports">
+                      Reports
+                    </Link>
+                  </li>
+                  <li className="nhsuk-header__navigation-item">
+                    <Link className="nhsuk-header__navigation-link" to="/people">
+                      People
+                    </Link>
+                  </li>
+                </>
+              ) : null}
+              {user.isAdmin ? (
                 <li className="nhsuk-header__navigation-item">
-                  <Link className="nhsuk-header__navigation-link" to="/reports">
-                    Reports
+                  <Link className="nhsuk-header__navigation-link" to="/admin">
+                    Administration
                   </Link>
                 </li>
               ) : null}

@@ -1,0 +1,22 @@
+/**
+ * NHS.UK's success notification banner: what the change just made did, at the top of the page it led back to.
+ * role="alert" so screen readers say it as the page arrives (NHS.UK's advice for success banners).
+ */
+export function SuccessBanner({ message }: { message: string }) {
+  return (
+    <div
+      className="nhsuk-notification-banner nhsuk-notification-banner--success"
+      role="alert"
+      aria-labelledby="success-banner-title"
+    >
+      <div className="nhsuk-notification-banner__header">
+        <h2 className="nhsuk-notification-banner__title" id="success-banner-title">
+          Success
+        </h2>
+      </div>
+      <div className="nhsuk-notification-banner__content">
+        <p className="nhsuk-notification-banner__heading">{message}</p>
+      </div>
+    </div>
+  )
+}
