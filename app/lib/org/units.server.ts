@@ -2,7 +2,8 @@ import { and, asc, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm'
 import type { Viewer, VisibleUnit } from '#app/lib/auth/scope.server.ts'
 import { unitsManagedBy, visibleUnitCondition } from '#app/lib/auth/scope.server.ts'
 import { db, schema, transaction } from '#app/lib/db.server.ts'
-import { childKind, type OrgUnit, type OrgUnitKind } from './org-unit.ts'
+import { canHold, type OrgUnit, type OrgUnitKind } from './org-unit.ts'
+import { lockOrgTree } from './tree-lock.server.ts'
 
 // The read functions below take a VisibleUnit (app/lib/auth/scope.server.ts): every unit below one the
 // viewer may see is visible to them too, so what lies under it needs no second check. Only the units above
@@ -22,10 +23,11 @@ export async function createOrgUnit({
 }): Promise<OrgUnit> {
   const { orgUnits, orgUnitClosure } = schema()
   return transaction(async (tx) => {
+    await lockOrgTree(tx)
     if (parentId) {
       const [parent] = await tx.select().from(orgUnits).where(eq(orgUnits.id, parentId))
       if (!parent) throw new Error(`parent unit ${parentId} does not exist`)
-      if (childKind[parent.kind] !== kind) throw new Error(`a ${kind} cannot sit under a ${parent.kind}`)
+      if (!canHold(parent.kind, kind)) throw new Error(`a ${kind} cannot sit under a ${parent.kind}`)
     } else if (kind !== 'icb') {
       throw new Error(`a ${kind} needs a parent unit`)
     }
@@ -57,7 +59,7 @@ export async function visibleAncestors({ unit }: { unit: VisibleUnit }) {
     .where(
       and(
         eq(orgUnitClosure.descendantId, unit.id),
-        inArray(orgUnitClosure.depth, [1, 2, 3]),
+        gt(orgUnitClosure.depth, 0),
         visibleUnitCondition({ viewer: unit.viewer, unitColumn: orgUnits.id }),
       ),
     )

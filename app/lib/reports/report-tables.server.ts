@@ -2,7 +2,7 @@ import type { Framework } from '#app/lib/content/framework.schema.ts'
 import { formatDate, isoDay } from '#app/lib/dates/dates.ts'
 import type { PersonInUnit } from '#app/lib/org/units.server.ts'
 import { roleProfileLabel } from '#app/lib/org/role-profiles.ts'
-import { childKind, kindLabel, type OrgUnit } from '#app/lib/org/org-unit.ts'
+import { kindLabel, type OrgUnit } from '#app/lib/org/org-unit.ts'
 import type { ReportRow, ReportTable } from './report-view.ts'
 import {
   type HeatmapRow,
@@ -35,7 +35,9 @@ export function unitHeatmapTable({
   rows: HeatmapRow[]
   framework: Framework
 }): ReportTable {
-  const kind = childKind[unit.kind]
+  // An organisation may hold directorates and teams side by side: name the rows by kind only when they share one.
+  const kinds = new Set(rows.map((row) => row.unit.kind))
+  const [kind] = kinds.size === 1 ? kinds : [null]
   return heatmapTable({
     caption: `Percentage of people meeting their role target in each domain, by ${kind ? kindLabel[kind].toLowerCase() : 'unit'}, in ${unit.name}`,
     rowHeading: kind ? kindLabel[kind] : 'Unit',
