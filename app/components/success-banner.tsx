@@ -1,8 +1,10 @@
+import type { ReactNode } from 'react'
+
 /**
  * NHS.UK's success notification banner: what the change just made did, at the top of the page it led back to.
  * role="alert" so screen readers say it as the page arrives (NHS.UK's advice for success banners).
  */
-export function SuccessBanner({ message }: { message: string }) {
+export function SuccessBanner({ message, children }: { message: string; children?: ReactNode }) {
   return (
     <div
       className="nhsuk-notification-banner nhsuk-notification-banner--success"
@@ -16,6 +18,7 @@ export function SuccessBanner({ message }: { message: string }) {
       </div>
       <div className="nhsuk-notification-banner__content">
         <p className="nhsuk-notification-banner__heading">{message}</p>
+        {children ? <p className="nhsuk-body">{children}</p> : null}
       </div>
     </div>
   )

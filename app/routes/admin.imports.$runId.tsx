@@ -1,3 +1,4 @@
+import { SuccessBanner } from '#app/components/success-banner.tsx'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import type { ReactNode } from 'react'
@@ -87,10 +88,9 @@ export default function StaffImportRunPage() {
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           {searchParams.get('applied') === '1' && run.status === 'applied' && summary && !actionData ? (
-            <SuccessBanner
-              message={`Staff list applied: ${countsInWords(summary.totals)}`}
-              link={<Link to={`/admin/audit?run=${run.id}`}>See these changes in the audit log</Link>}
-            />
+            <SuccessBanner message={`Staff list applied: ${countsInWords(summary.totals)}`}>
+              <Link to={`/admin/audit?importRun=${run.id}`}>See these changes in the audit log</Link>
+            </SuccessBanner>
           ) : null}
           {searchParams.get('discarded') === '1' && run.status === 'discarded' && !actionData ? (
             <div className="nhsuk-inset-text" role="status">
@@ -128,7 +128,7 @@ export default function StaffImportRunPage() {
           </SummaryList>
           {run.status === 'applied' ? (
             <p>
-              <Link to={`/admin/audit?run=${run.id}`}>See every change this import made in the audit log</Link>
+              <Link to={`/admin/audit?importRun=${run.id}`}>See every change this import made in the audit log</Link>
             </p>
           ) : null}
         </div>
@@ -287,26 +287,6 @@ export default function StaffImportRunPage() {
         </>
       ) : null}
     </>
-  )
-}
-
-function SuccessBanner({ message, link }: { message: string; link: ReactNode }) {
-  return (
-    <div
-      className="nhsuk-notification-banner nhsuk-notification-banner--success"
-      role="alert"
-      aria-labelledby="success-banner-title"
-    >
-      <div className="nhsuk-notification-banner__header">
-        <h2 className="nhsuk-notification-banner__title" id="success-banner-title">
-          Success
-        </h2>
-      </div>
-      <div className="nhsuk-notification-banner__content">
-        <p className="nhsuk-notification-banner__heading">{message}</p>
-        <p className="nhsuk-body">{link}</p>
-      </div>
-    </div>
   )
 }
 

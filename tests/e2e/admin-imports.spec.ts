@@ -149,7 +149,12 @@ test('an administrator uploads a staff list, checks the preview, applies it and 
   await expect(page).toHaveURL(`/admin/imports/${runId}?applied=1`)
   await expect(page.getByRole('alert')).toContainText('Staff list applied: 1 new, 1 moved, 1 suspended')
   const auditLink = page.getByRole('link', { name: 'See these changes in the audit log' })
-  await expect(auditLink).toHaveAttribute('href', `/admin/audit?run=${runId}`)
+  await expect(auditLink).toHaveAttribute('href', `/admin/audit?importRun=${runId}`)
+  await auditLink.click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible()
+  await expect(page.getByRole('row').filter({ hasText: importLeaverAccount.name })).toContainText('Suspended')
+  await expect(page.getByRole('row').filter({ hasText: 'Nadia Newstart' })).toContainText('Person added')
+  await page.goBack()
   await expect(page.getByRole('button', { name: 'Apply these changes' })).toHaveCount(0)
   await expectNoSeriousA11yViolations(page)
 
