@@ -76,8 +76,9 @@ test('an administrator finds people, looks at the suspend confirmation, and give
   await page.getByRole('link', { name: 'No, go back to Lauren Learner' }).click()
 
   // Rights go to someone no other journey signs in as (the journeys run in parallel on one database).
-  await searchPeople(page, 'Harry Lowe')
-  await resultRows(page).filter({ hasText: 'Portering' }).getByRole('link', { name: 'Harry Lowe' }).click()
+  await page.goto('/admin/people')
+  await searchPeople(page, RIGHTS_HOLDER)
+  await resultRows(page).filter({ hasText: 'Portering' }).getByRole('link', { name: RIGHTS_HOLDER }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Harry Lowe' })).toBeVisible()
   await page.getByLabel('Find a unit').fill('Ward 8')
   await page.getByRole('button', { name: 'Find units' }).click()
