@@ -118,7 +118,7 @@ async function main(): Promise<number> {
     startedBy: { id: null, name: 'Command line' },
     fileName: path.basename(file),
     file: fileFacts,
-    status: outcome.result,
+    status: outcome.result === 'applied' ? 'applied' : 'refused',
     outcome,
   })
   if (outcome.result === 'refused') {

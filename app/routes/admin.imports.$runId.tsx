@@ -60,6 +60,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ errors: { confirm: CONFIRM_SUSPENSIONS_ERROR }, message: null }, { status: 400 })
     case 'file-problem':
       return data({ errors: null, message: `Nothing was changed. ${result.message}` }, { status: 400 })
+    case 'stale':
+      return data(
+        {
+          errors: null,
+          message:
+            'Nothing was changed: people or units have changed since this file was checked (another import, or an administrator). The preview below is now up to date. Check it, then apply it.',
+        },
+        { status: 409 },
+      )
   }
 }
 
@@ -276,8 +285,9 @@ export default function StaffImportRunPage() {
                 />
               ) : null}
               <p>
-                Rows left out are not applied, and the people in them are left as they are. Rows with a warning are
-                applied.
+                Rows left out are not applied. When a row left out still gives the organisation code and employee
+                number, that person is left as they are; a row without them cannot be matched to anyone, so if that
+                person is not elsewhere in the file they are listed as suspended above. Rows with a warning are applied.
               </p>
               <p>
                 <a href={`${base}/errors.csv`}>Download the error report (CSV)</a>

@@ -95,8 +95,24 @@ export async function revivePeople({
         .orderBy(desc(membershipHistory.startedAt))
       for (const period of periods) if (!latest.has(period.userId)) latest.set(period.userId, period)
     }
+    // Memberships' history has no job title: it comes back from their primary post in the staff list.
+    const { staffAssignments } = schema()
+    const jobTitles = new Map<string, string | null>()
+    for (const part of chunks(ids, 500)) {
+      const posts = await db()
+        .select({ userId: staffAssignments.userId, positionTitle: staffAssignments.positionTitle })
+        .from(staffAssignments)
+        .where(and(inArray(staffAssignments.userId, part), eq(staffAssignments.isPrimary, true)))
+      for (const post of posts) jobTitles.set(post.userId, post.positionTitle)
+    }
     await changeMemberships(
-      [...latest].map(([userId, { teamId, roleProfile }]) => ({ userId, teamId, roleProfile, at })),
+      [...latest].map(([userId, { teamId, roleProfile }]) => ({
+        userId,
+        teamId,
+        roleProfile,
+        jobTitle: jobTitles.get(userId) ?? null,
+        at,
+      })),
     )
     await recordAudit({
       actor,

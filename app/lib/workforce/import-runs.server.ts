@@ -16,6 +16,8 @@ export interface ImportRunSummary {
   encoding: string
   problems: number
   warnings: number
+  /** The planned changes' fingerprint (StaffImportOutcome), checked again when the preview is applied. */
+  fingerprint?: string
 }
 
 export interface RecordedProblem extends RowProblem {
@@ -106,6 +108,7 @@ function outcomeColumns(outcome: StaffImportOutcome | null) {
     encoding: outcome.encoding,
     problems: outcome.problems.length,
     warnings: outcome.warnings.length,
+    fingerprint: outcome.fingerprint,
   }
   const problems: RecordedProblem[] = [
     ...outcome.problems.map((problem) => ({ ...problem, severity: 'problem' as const })),

@@ -258,7 +258,7 @@ describe('a file that cannot be read stops with one message', () => {
   test('an optional column the mapping names is missing: the advice is to take it out of the mapping', async () => {
     const result = await read(esrCsv([NURSE]).replace('Work Email Address,', 'Email,'))
     expect(result.ok === false && result.error.message).toBe(
-      "The file has no 'Work Email Address' column (needed for the work email address). Check the file, or take email out of the mapping file if your files do not have this column.",
+      "The file has no 'Work Email Address' column (needed for the work email address). Check the file, or take the email line out of the mapping file if your files do not have this column.",
     )
   })
 

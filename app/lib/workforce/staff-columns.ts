@@ -124,7 +124,7 @@ function missingColumns(missing: Wanted[], line: number): FileProblem {
   const [first] = missing
   if (missing.length === 1 && first) {
     const advice = first.optionalField
-      ? `Check the file, or take ${first.optionalField} out of the mapping file if your files do not have this column.`
+      ? `Check the file, or take the ${first.optionalField} line out of the mapping file if your files do not have this column.`
       : 'Check the file, or the mapping file if your columns are named differently.'
     return {
       line,

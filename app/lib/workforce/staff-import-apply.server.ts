@@ -172,6 +172,13 @@ export async function applyStaffImportPlan({
               subjectType: 'person',
               subjectId: change.userId,
               subjectName: personName(change.userId),
+              before: change.before
+                ? {
+                    team: unitName(change.before.teamId),
+                    roleProfile: change.before.roleProfile ? roleProfileLabel(change.before.roleProfile) : null,
+                    jobTitle: change.before.jobTitle,
+                  }
+                : null,
               after,
             },
       )

@@ -64,7 +64,15 @@ export interface StaffImportPlan {
     revive: string[]
     suspend: string[]
   }
-  memberships: { userId: string; teamId: string | null; roleProfile: string; jobTitle: string | null; at: Date }[]
+  memberships: {
+    userId: string
+    teamId: string | null
+    roleProfile: string
+    jobTitle: string | null
+    at: Date
+    /** What it was, for the audit log. */
+    before?: { teamId: string | null; roleProfile: string | null; jobTitle: string | null }
+  }[]
   assignments: { upsert: AssignmentRow[]; remove: string[] }
   rights: { grant: { userId: string; unitId: string }[]; revoke: { userId: string; unitId: string }[] }
   /** Names for the audit log and messages. */
@@ -333,6 +341,7 @@ export function planStaffImport({
         roleProfile,
         jobTitle,
         at: revived || moved || before.teamId ? now : startedAt,
+        before: { teamId: before.teamId, roleProfile: before.roleProfile, jobTitle: before.jobTitle },
       })
       if (moved) details.unshift(`${unitNames.get(before.teamId ?? '') ?? 'No team'} → ${unitNames.get(teamId)}`)
       else if (before.roleProfile !== roleProfile && before.roleProfile) details.push('Role profile changed')

@@ -26,8 +26,13 @@ export interface StaffImportOutcome {
   warnings: RowProblem[]
   lines: number
   encoding: string
-  /** 'applied': written. 'preview': nothing written. 'refused': nothing written, mass suspension not confirmed. */
-  result: 'applied' | 'preview' | 'refused'
+  /** Identifies the planned changes: a preview applied later is applied only if they are still the same. */
+  fingerprint: string
+  /**
+   * 'applied': written. 'preview': nothing written. 'refused': nothing written, mass suspension not confirmed.
+   * 'stale': nothing written, the changes are no longer the ones previewed (`expectedFingerprint`).
+   */
+  result: 'applied' | 'preview' | 'refused' | 'stale'
 }
 
 export type StaffImportResult = { ok: true; outcome: StaffImportOutcome } | { ok: false; problem: FileProblem }
@@ -37,6 +42,7 @@ export async function runStaffImport({
   actor,
   dryRun,
   confirmMassSuspension = false,
+  expectedFingerprint,
   mapping = configured(loadStaffMapping(), 'mapping'),
   rules = configured(loadRoleProfileRules(), 'role profile rules'),
   now = new Date(),
@@ -46,6 +52,8 @@ export async function runStaffImport({
   actor: AuditActor
   dryRun: boolean
   confirmMassSuspension?: boolean
+  /** Apply only if the plan is the one a preview showed (another import or an admin may have changed things since). */
+  expectedFingerprint?: string
   mapping?: StaffMapping
   rules?: RoleProfileRules
   now?: Date
@@ -71,7 +79,11 @@ export async function runStaffImport({
     now,
   })
   const refused = !confirmMassSuspension && plan.organisations.some((organisation) => organisation.massSuspension)
-  const result: StaffImportOutcome['result'] = dryRun ? 'preview' : refused ? 'refused' : 'applied'
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([plan.changes, plan.organisations]))
+    .digest('hex')
+  const stale = expectedFingerprint !== undefined && expectedFingerprint !== fingerprint
+  const result: StaffImportOutcome['result'] = dryRun ? 'preview' : stale ? 'stale' : refused ? 'refused' : 'applied'
   if (result === 'applied') {
     onProgress?.('applying')
     await applyStaffImportPlan({ plan, actor, now })
@@ -90,6 +102,7 @@ export async function runStaffImport({
       warnings: plan.warnings,
       lines: read.lines,
       encoding: read.encoding,
+      fingerprint,
       result,
     },
   }
@@ -109,7 +122,11 @@ function configured<T>(
 function headersOf(mapping: StaffMapping) {
   const { columns } = mapping
   return {
-    hierarchy: columns.hierarchyPath ?? columns.hierarchy?.at(-1) ?? 'Organisation hierarchy',
+    hierarchy:
+      columns.hierarchyPath ??
+      (columns.hierarchy && columns.hierarchy.length > 1
+        ? `${columns.hierarchy[0]} to ${columns.hierarchy.at(-1)}`
+        : (columns.hierarchy?.[0] ?? 'Organisation hierarchy')),
     lineManager: columns.lineManagerAssignmentNumber ?? columns.lineManagerEmployeeNumber ?? 'Line manager',
     jobRole: columns.jobRole ?? columns.staffGroup ?? 'Job role',
     primaryAssignment: columns.primaryAssignment,

@@ -172,16 +172,20 @@ describe('staff imports from the web', () => {
     expect(await importRun({ runId: run.id })).toMatchObject({ status: 'applied' })
   })
 
-  test('applying plans again against the platform as it is then', async () => {
+  test('a preview made stale by a change since is not applied: the run shows the new preview, which can be', async () => {
     const admin = await createUser({ isAdmin: true })
     const { changed } = await organisationWithChanges()
     const run = await previewUpload({ file: upload(changed), admin })
     // The same list arrives by another way (the command line) between the preview and the apply.
     await importList(changed)
-    const result = await applyPreviewedRun({ runId: run.id, admin, confirmMassSuspension: false })
-    expect(result.ok).toBe(true)
-    if (result.ok) expect(result.outcome.totals).toMatchObject({ new: 0, moved: 0, suspended: 0 })
-    expect((await importRunView({ runId: run.id }))?.summary?.totals).toMatchObject({ new: 0, moved: 0, suspended: 0 })
+    const stale = await applyPreviewedRun({ runId: run.id, admin, confirmMassSuspension: false })
+    expect(stale).toMatchObject({ ok: false, reason: 'stale' })
+    const view = await importRunView({ runId: run.id })
+    expect(view?.status).toBe('previewed')
+    expect(view?.summary?.totals).toMatchObject({ new: 0, moved: 0, suspended: 0 })
+    const applied = await applyPreviewedRun({ runId: run.id, admin, confirmMassSuspension: false })
+    expect(applied.ok).toBe(true)
+    expect((await importRunView({ runId: run.id }))?.status).toBe('applied')
   })
 
   test('a discarded preview changes nothing, drops its file and cannot be applied', async () => {

@@ -123,6 +123,8 @@ export type ApplyResult =
   /** Applied, discarded or failed already: nothing was done. */
   | { ok: false; reason: 'not-pending'; status: ImportRun['status'] }
   | { ok: false; reason: 'not-found' }
+  /** Things changed since the preview (another import, an administrator): the run now shows the new preview. */
+  | { ok: false; reason: 'stale'; outcome: StaffImportOutcome }
   /** The kept file cannot be read now (the mapping changed since the preview, say): nothing was done. */
   | { ok: false; reason: 'file-problem'; message: string }
 
@@ -169,16 +171,22 @@ export async function applyPreviewedRun({
           reason: 'file-problem',
           message: 'The uploaded file is no longer kept. Upload the staff list again.',
         })
+      const previewed = await importRun({ runId })
       const result = await runStaffImport({
         open: openBuffer(content),
         actor: { id: admin.id, name: admin.name, importRunId: runId },
         dryRun: false,
         confirmMassSuspension,
+        expectedFingerprint: readSummary(previewed?.summary)?.fingerprint,
         now,
       })
       if (!result.ok)
         throw new Rollback({ ok: false, reason: 'file-problem', message: describeFileProblem(result.problem) })
       const { outcome } = result
+      if (outcome.result === 'stale') {
+        await updateImportRun({ runId, status: 'previewed', outcome, appliedBy: null, now })
+        return { ok: false, reason: 'stale', outcome }
+      }
       const applied = outcome.result === 'applied'
       await updateImportRun({
         runId,
@@ -245,6 +253,7 @@ const summarySchema = z.object({
   encoding: z.string(),
   problems: z.number(),
   warnings: z.number(),
+  fingerprint: z.string().optional(),
 }) satisfies z.ZodType<ImportRunSummary>
 
 const changesSchema = z.array(
