@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { hashPassword } from '#app/lib/auth/password.server.ts'
 import { db, schema } from '#app/lib/db.server.ts'
 import { runStaffImport } from '#app/lib/workforce/staff-import.server.ts'
-import { openFile } from '#tests/staff-files.ts'
+import { ESR_HEADERS, openFile } from '#tests/staff-files.ts'
 
 // Staff lists for import tests: people described briefly, written out as the ESR-style CSV the checked-in
 // mapping reads, and imported through the same path as the command line and the admin pages.
@@ -25,30 +25,6 @@ export interface ListedPost {
   end?: string
   manager?: string
 }
-
-const HEADER = [
-  'Employee Number',
-  'Assignment Number',
-  'First Name',
-  'Last Name',
-  'Work Email Address',
-  'Organisation Code',
-  'Organisation Name',
-  'Org L3',
-  'Org L4',
-  'Org L5',
-  'Org L6',
-  'Org L7',
-  'Position Title',
-  'Staff Group',
-  'Job Role',
-  'Primary Assignment',
-  'Assignment Status',
-  'Assignment Start Date',
-  'Assignment End Date',
-  'Supervisor Employee Number',
-  'Supervisor Assignment Number',
-]
 
 const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
 
@@ -77,7 +53,7 @@ export function staffList(posts: ListedPost[]): string {
       .map(quote)
       .join(',')
   })
-  return [HEADER.join(','), ...lines].join('\r\n') + '\r\n'
+  return [ESR_HEADERS.join(','), ...lines].join('\r\n') + '\r\n'
 }
 
 /** Imports a staff list (applied unless dryRun) as an import from the command line would. */
