@@ -519,3 +519,51 @@ export const importFiles = pgTable('import_files', {
     .references(() => importRuns.id, { onDelete: 'cascade' }),
   contentBase64: text('content_base64').notNull(),
 })
+
+// ---- Background work and email (docs/decisions/012-durable-jobs.md). ----
+
+/**
+ * Durable background work: emails and anything slow. Enqueued in the transaction of the change that causes it,
+ * claimed with a lease by any instance's worker, retried with backoff, dead-lettered on a permanent failure.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: text('id').primaryKey().$defaultFn(newId),
+    type: text('type').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    /** Makes enqueueing idempotent: a second job with the same key is not added while the first is kept. */
+    dedupeKey: text('dedupe_key'),
+    state: text('state', { enum: ['queued', 'running', 'done', 'dead'] })
+      .notNull()
+      .default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull(),
+    runAt: timestamptz('run_at').notNull(),
+    lockedBy: text('locked_by'),
+    lockedUntil: timestamptz('locked_until'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    finishedAt: timestamptz('finished_at'),
+  },
+  (table) => [
+    uniqueIndex('jobs_dedupe_key_idx').on(table.dedupeKey),
+    index('jobs_due_idx').on(table.state, table.runAt),
+    index('jobs_finished_idx').on(table.finishedAt),
+  ],
+)
+
+/** A "forgotten password" link: only the SHA-256 of its token is kept; single use, short-lived. */
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    usedAt: timestamptz('used_at'),
+  },
+  (table) => [index('password_reset_tokens_user_idx').on(table.userId)],
+)
