@@ -22,6 +22,8 @@ export const auditActions = {
   'unit.moved': 'Unit moved',
   'unit.closed': 'Unit closed',
   'unit.reopened': 'Unit reopened',
+  'job.retried': 'Failed background job tried again',
+  'setting.notifications-changed': 'Email rules changed',
 } as const
 
 export type AuditAction = keyof typeof auditActions
