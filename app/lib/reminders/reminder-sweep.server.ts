@@ -10,7 +10,7 @@ import {
   type OutstandingWork,
   type PastReminder,
   type PlannedReminder,
-  type ReminderKind,
+  type SweepKind,
 } from './reminder-rules.ts'
 import { workSubject } from './reminder-subjects.ts'
 import { queuePlannedEmails, type PlannedEmail } from './reminder-ledger.server.ts'
@@ -22,7 +22,7 @@ import { queuePlannedEmails, type PlannedEmail } from './reminder-ledger.server.
 const PEOPLE_PER_TRANSACTION = 1000
 /** Far enough back to see every overdue reminder of a due date (4 weekly ones) and every lapsing one. */
 const LEDGER_LOOKBACK_DAYS = 60
-const REMINDER_KINDS: ReminderKind[] = ['due-soon', 'due-today', 'overdue', 'evidence-lapsing']
+const REMINDER_KINDS: SweepKind[] = ['due-soon', 'due-today', 'overdue', 'evidence-lapsing']
 
 export interface SweepResult {
   people: number
