@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { mailEnvironment, mailSettings } from './email/mail-settings.ts'
 
 const databaseUrl = z
   .string()
@@ -21,11 +22,25 @@ const envSchema = z
       .enum(['true', 'false'])
       .default('false')
       .transform((value) => value === 'true'),
+    // How email leaves: MAIL_TRANSPORT and the settings of each transport (see app/lib/email/mail-settings.ts).
+    ...mailEnvironment,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' })
     }
+  })
+  .transform((env, ctx) => {
+    const { settings, missing } = mailSettings(env)
+    for (const name of missing ?? []) {
+      ctx.issues.push({
+        code: 'custom',
+        path: [name],
+        message: `is required when MAIL_TRANSPORT=${env.MAIL_TRANSPORT}`,
+        input: undefined,
+      })
+    }
+    return settings ? { ...env, mail: settings } : z.NEVER
   })
 
 export type Env = z.infer<typeof envSchema>
