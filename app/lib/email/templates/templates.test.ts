@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
-import { type EmailKind } from '../outgoing-email.ts'
+import { type EmailKind, type OutgoingEmail } from '../outgoing-email.ts'
 import { assignedEmail } from './assigned.ts'
 import { dueSoonEmail, dueTodayEmail, overdueEmail } from './due-reminders.ts'
-import { notifyPlaceholders, type EmailContent } from './email-content.ts'
+import { notifyPlaceholders } from './email-content.ts'
 import { evidenceLapsingEmail } from './evidence-lapsing.ts'
 import { managerDigestEmail } from './manager-digest.ts'
 import { passwordResetEmail } from './password-reset.ts'
@@ -18,7 +18,8 @@ const reminder = {
 }
 
 // One example of every kind, with the link a reader must be able to follow and the words of that link.
-const examples: { kind: EmailKind; content: EmailContent<EmailKind>; link: string; linkText: string }[] = [
+type Content = Pick<OutgoingEmail, 'subject' | 'text' | 'html' | 'personalisation'>
+const examples: { kind: EmailKind; content: Content; link: string; linkText: string }[] = [
   {
     kind: 'password-reset',
     content: passwordResetEmail({ firstName: 'Priya', resetUrl: `${site}/reset/abc123`, expiresInMinutes: 60 }),
