@@ -96,7 +96,10 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
 /** One header as it was written (unfolded), e.g. headerValue(mail, 'List-Unsubscribe-Post'). */
 export function headerValue(mail: ParsedMail, name: string): string | undefined {
   const line = mail.headerLines.find((header) => header.key === name.toLowerCase())
-  return line?.line.slice(line.line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim()
+  return line?.line
+    .slice(line.line.indexOf(':') + 1)
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .trim()
 }
 
 /** Every header of a message by lower-case name, as written (a repeated header gives its first value). */

@@ -1,7 +1,7 @@
-import { createServer } from 'node:net'
 import { afterEach, describe, expect, test } from 'vitest'
 import { PermanentFailure, TemporaryFailure } from '#app/lib/jobs/delivery-errors.ts'
 import { anEmail } from '#tests/emails.ts'
+import { aClosedPort } from '#tests/ports.ts'
 import { headerValue, startMailCatcher, type MailCatcher, type MailCatcherOptions } from '#tests/mail-catcher.ts'
 import { type MailTransport } from './mail-transport.ts'
 import { createSmtpTransport } from './smtp-transport.server.ts'
@@ -97,12 +97,3 @@ describe('sending by SMTP', () => {
     expect(await catcher.waitForMessages(count)).toHaveLength(count)
   })
 })
-
-async function aClosedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  await new Promise((resolve) => server.close(resolve))
-  if (!address || typeof address === 'string') throw new Error('no port')
-  return address.port
-}
