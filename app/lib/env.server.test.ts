@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { parseEnv } from './env.server.ts'
+import { emailKinds } from './email/outgoing-email.ts'
+import { notifyTemplateVariables, parseEnv } from './env.server.ts'
 
 describe('environment', () => {
   test('defaults to an embedded SQLite database on port 3000', () => {
@@ -107,6 +108,10 @@ describe('environment', () => {
       expect(() => parseEnv({ ...notify, NOTIFY_TEMPLATE_DUE_SOON: 'due-soon' })).toThrow(
         'NOTIFY_TEMPLATE_DUE_SOON must be a Notify template id (a UUID)',
       )
+    })
+
+    test('there is a template variable for every kind of email, and no other', () => {
+      expect(Object.keys(notifyTemplateVariables).sort()).toEqual([...emailKinds].sort())
     })
 
     test('refuses a Notify key that is only part of one, without repeating it', () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import nodemailer from 'nodemailer'
-import { type FileMailSettings } from './mail-settings.ts'
+import { type FileMailSettings } from '#app/lib/env.server.ts'
 import { type MailTransport } from './mail-transport.ts'
 import { mimeMessage } from './mime-message.ts'
 

@@ -1,6 +1,6 @@
 import axios from 'axios'
 import { NotifyClient } from 'notifications-node-client'
-import { type NotifyMailSettings } from './mail-settings.ts'
+import { type NotifyMailSettings } from '#app/lib/env.server.ts'
 import { type MailTransport } from './mail-transport.ts'
 import { classifyNotifyError } from './notify-failure.ts'
 

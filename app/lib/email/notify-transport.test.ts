@@ -4,7 +4,7 @@ import { PermanentFailure, TemporaryFailure } from '#app/lib/jobs/delivery-error
 import { anEmail } from '#tests/emails.ts'
 import { aClosedPort } from '#tests/ports.ts'
 import { signToken, startFakeNotify, type FakeNotify } from '#tests/fake-notify.ts'
-import { type NotifyMailSettings } from './mail-settings.ts'
+import { type NotifyMailSettings } from '#app/lib/env.server.ts'
 import { createNotifyTransport } from './notify-transport.server.ts'
 import { emailKinds, type EmailKind } from './outgoing-email.ts'
 import { notifyPlaceholders } from './templates/email-content.ts'

@@ -1,6 +1,5 @@
-import { env } from '#app/lib/env.server.ts'
+import { env, type MailSettings } from '#app/lib/env.server.ts'
 import { createFileTransport } from './file-transport.server.ts'
-import { type MailSettings } from './mail-settings.ts'
 import { type MailTransport } from './mail-transport.ts'
 import { createNotifyTransport } from './notify-transport.server.ts'
 import { type OutgoingEmail } from './outgoing-email.ts'

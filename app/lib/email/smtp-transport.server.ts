@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer'
-import { type SmtpMailSettings } from './mail-settings.ts'
+import { type SmtpMailSettings } from '#app/lib/env.server.ts'
 import { type MailTransport } from './mail-transport.ts'
 import { mimeMessage } from './mime-message.ts'
 import { classifySmtpError } from './smtp-failure.ts'
