@@ -112,6 +112,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     server.close(
       () =>
         void Promise.resolve(worker?.stop())
+          .then(closeMailTransport)
           .then(closeDatabase)
           .finally(() => process.exit(0)),
     )
