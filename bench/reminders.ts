@@ -50,6 +50,8 @@ interface Settings {
   sink: SinkPlace
   keep: boolean
   cpuProf: boolean
+  /** Settings for the measuring connections to PostgreSQL (NAME=VALUE, e.g. jit=off), sent when they connect. */
+  postgresOptions: string[]
 }
 
 interface BuildTask {
@@ -120,6 +122,8 @@ interface MeasureResult {
   }
   rows: Record<string, number>
   bytes: number
+  /** The server's version and whether it JIT-compiles expensive queries, as the measuring connections saw them. */
+  postgres?: { version: string; jit: string }
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -294,6 +298,14 @@ async function measure(task: MeasureTask): Promise<MeasureResult> {
   }
 
   try {
+    const postgresSettings =
+      task.dialect === 'postgres'
+        ? ((
+            (await db().execute(
+              sql`select current_setting('server_version') as version, current_setting('jit') as jit`,
+            )) as unknown as { version: string; jit: string }[]
+          )[0] ?? undefined)
+        : undefined
     const jobsBefore = Number(
       (
         await db()
@@ -461,6 +473,7 @@ async function measure(task: MeasureTask): Promise<MeasureResult> {
       },
       rows,
       bytes,
+      postgres: postgresSettings,
     }
   } finally {
     await closeDatabase()
@@ -504,6 +517,7 @@ function readSettings(): { settings: Settings; dialects: Dialect[] } {
       dialect: { type: 'string', multiple: true },
       keep: { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
+      'postgres-option': { type: 'string', multiple: true },
     },
   })
   const number = (flag: string | undefined, env: string, fallback: number, min = 1) => {
@@ -517,6 +531,9 @@ function readSettings(): { settings: Settings; dialects: Dialect[] } {
   }
   const sink = values.sink ?? process.env.BENCH_SINK ?? 'child'
   if (sink !== 'child' && sink !== 'inline') throw new Error('--sink must be child or inline')
+  for (const option of values['postgres-option'] ?? [])
+    if (!/^[a-z_.]+=[^&=\s]+$/i.test(option))
+      throw new Error(`--postgres-option ${option}: write it as NAME=VALUE, like jit=off`)
   const settings: Settings = {
     people: number(values.people, 'BENCH_PEOPLE', 80_000, 100),
     seed: number(values.seed, 'BENCH_SEED', 1),
@@ -526,6 +543,7 @@ function readSettings(): { settings: Settings; dialects: Dialect[] } {
     sink,
     keep: values.keep,
     cpuProf: values['cpu-prof'],
+    postgresOptions: values['postgres-option'] ?? [],
   }
   const requested = values.dialect ?? process.env.BENCH_DIALECTS?.split(',').filter(Boolean) ?? ['sqlite', 'postgres']
   const unknown = requested.filter((d) => d !== 'sqlite' && d !== 'postgres')
@@ -597,8 +615,9 @@ function printResults(
           )}`
         : '')
     const { work } = built
+    const options = dialect === 'postgres' && settings.postgresOptions.length > 0
     console.log(
-      `\n${labelOf(dialect)}: ${settings.runs > 1 ? `median of ${settings.runs} runs, each on a fresh copy of one build` : 'one run'}; "today" is ${built.now.slice(0, 16).replace('T', ' ')} UTC`,
+      `\n${labelOf(dialect)}${options ? ` (measured with ${settings.postgresOptions.join(', ')})` : ''}: ${settings.runs > 1 ? `median of ${settings.runs} runs, each on a fresh copy of one build` : 'one run'}; "today" is ${built.now.slice(0, 16).replace('T', ' ')} UTC`,
     )
     console.log(
       `  set-up (not timed here): staff import ${n(built.importSeconds, 1)} s; then written straight to the tables in bulk: ${n(work.assignments.total)} assignments (ICB ${n(work.assignments.byLevel.icb)}, organisations ${n(work.assignments.byLevel.organisation)}, directorates' role targets ${n(work.assignments.byLevel.directorate)}, teams ${n(work.assignments.byLevel.team)}, personal ${n(work.assignments.byLevel.personal)}; ${n(work.assignments.recurring)} recurring), ${n(work.rows.moduleAttempts)} module attempts (${n(work.rows.passed)} passed), ${n(work.rows.competencyEvidence)} evidence rows, ${n(work.rows.readinessPeriods)} readiness periods, ${n(work.rows.optOuts)} opt-outs, ${n(work.rows.managerAssignmentsAdded)} team managers added; ${n(work.seconds.generating + work.seconds.writing + work.seconds.rollups + work.seconds.analyze, 1)} s. Whole set-up ${n(built.seconds, 1)} s`,
@@ -693,7 +712,7 @@ function printResults(
       `  at the end: ${COUNTED_TABLES.map((t) => `${t} ${n(one.rows[t] ?? 0)}`).join(', ')}; database ${n(one.bytes / 1e6)} MB`,
     )
     console.log(
-      `  peak RSS: the whole Node process (${one.first.rssMethod}), each step starting after a full GC; largest V8 heap seen ${mb(one.first.peakHeap)} / ${mb(one.second.peakHeap)} / ${mb(one.digests.peakHeap)} / ${mb(one.worker.peakHeap)} MB${server ? '. PostgreSQL: CPU of the backends serving the database, from /proc' : ''}`,
+      `  peak RSS: the whole Node process (${one.first.rssMethod}), each step starting after a full GC; largest V8 heap seen ${mb(one.first.peakHeap)} / ${mb(one.second.peakHeap)} / ${mb(one.digests.peakHeap)} / ${mb(one.worker.peakHeap)} MB${server ? '. PostgreSQL: CPU of the backends serving the database, from /proc' : ''}${one.postgres ? `; PostgreSQL ${one.postgres.version}, jit ${one.postgres.jit}` : ''}`,
     )
   }
   console.log(
@@ -821,7 +840,13 @@ async function main(): Promise<number> {
           database = `${name}_run${run}`
           await create(database, name)
         }
-        results.push(await runChild<MeasureResult>(urlOf(database), measureTask('postgres', run, build.now)))
+        // postgres.js sends a URL's unknown query parameters as settings when it connects (like PGOPTIONS).
+        const url = new URL(urlOf(database))
+        for (const option of settings.postgresOptions) {
+          const [key = '', value = ''] = option.split('=')
+          url.searchParams.set(key, value)
+        }
+        results.push(await runChild<MeasureResult>(url.toString(), measureTask('postgres', run, build.now)))
       }
       if (settings.keep) log(`kept the PostgreSQL database${made.length > 1 ? 's' : ''}: ${made.join(', ')}`)
       await cleanUp()
