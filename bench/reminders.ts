@@ -684,6 +684,21 @@ function printResults(
       console.log(
         `  run by run: first sweep ${runs.map((r) => n(r.first.seconds, 1)).join(' / ')} s; second ${runs.map((r) => n(r.second.seconds, 1)).join(' / ')} s; digests ${runs.map((r) => n(r.digests.seconds, 1)).join(' / ')} s; worker ${runs.map((r) => n(r.worker.received / r.worker.seconds, 1)).join(' / ')} emails/s`,
       )
+    // Per unit of work, so that figures from a busy machine (where the clock mostly measures other work) compare.
+    const perEmail = (value: (r: MeasureResult) => number) =>
+      n(
+        middle((r) => (1000 * value(r)) / Math.max(1, r.worker.received)),
+        1,
+      )
+    console.log(
+      `  ratios: second sweep / first ${n(
+        middle((r) => r.second.seconds / r.first.seconds),
+        2,
+      )}×. CPU per 1,000 emails queued by the first sweep: ${n(
+        middle((r) => (1000 * (r.first.cpuSeconds + (r.first.serverCpuSeconds ?? 0))) / Math.max(1, r.first.emails)),
+        2,
+      )} s. CPU ms per email sent: Node ${perEmail((r) => r.worker.cpuSeconds)}${server ? ` + PostgreSQL ${perEmail((r) => r.worker.serverCpuSeconds ?? 0)}` : ''}${settings.sink === 'child' ? `, SMTP server ${perEmail((r) => r.worker.sinkCpuSeconds)}` : ' (the SMTP server’s included)'}`,
+    )
     const kinds = (byKind: Record<string, number>) =>
       [...EMAIL_KINDS, ...Object.keys(byKind).filter((kind) => !EMAIL_KINDS.includes(kind))]
         .filter((kind) => byKind[kind])
