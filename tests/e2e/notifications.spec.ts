@@ -28,6 +28,12 @@ test('a learner turns off emails about learning due soon, and sees the choice ke
   await expect(page.getByLabel('Learning due soon')).not.toBeChecked()
   await expect(page.getByLabel('Overdue learning')).toBeChecked()
   await expectFitsA320PixelScreen(page)
+
+  // Turned back on, so that journeys about reminder emails still find the demo learner getting them.
+  await page.getByLabel('Learning due soon').check()
+  await page.getByRole('button', { name: 'Save email choices' }).click()
+  await expect(page.getByRole('alert')).toContainText('Your email choices have been saved.')
+  await expect(page.getByLabel('Learning due soon')).toBeChecked()
 })
 
 test('an administrator finds the email rules, which explain themselves and are saved', async ({ page, login }) => {
