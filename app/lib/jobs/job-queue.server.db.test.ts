@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import { db, schema, transaction } from '#app/lib/db.server.ts'
+import { spawn } from 'node:child_process'
 import { defineJob } from './job-definitions.ts'
+import { pruneJobsJob } from './housekeeping.server.ts'
 import { registerJobHandler } from './job-handlers.server.ts'
 import { claimJobs, completeJob, enqueueJob, failJob, retryDeadJob } from './job-queue.server.ts'
 import { PermanentFailure, TemporaryFailure } from './delivery-errors.ts'
@@ -145,6 +147,31 @@ describe('workers', () => {
     expect([...runs.values()].every((count) => count === 1)).toBe(true)
     expect((await jobRows()).filter((job) => job.state === 'done')).toHaveLength(1000)
   })
+
+  test(
+    'a worker in another process and one in this process share 300 jobs, each claimed once',
+    { timeout: 120_000 },
+    async () => {
+      await transaction(async () => {
+        for (let n = 0; n < 300; n++) await enqueueJob(pruneJobsJob, { day: `shared-${n}` })
+      })
+      const other = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
+        env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
+        stdio: 'ignore',
+      })
+      const here = aQuietWorker(4)
+      try {
+        while ((await jobRows()).some((job) => job.state !== 'done')) await here.idle()
+      } finally {
+        other.kill('SIGTERM')
+        await new Promise((resolve) => other.once('exit', resolve))
+      }
+      // The other worker also adds its own scheduled jobs (today's sweep and so on): only ours are counted.
+      const rows = (await jobRows()).filter((job) => String(job.payload.day).startsWith('shared-'))
+      expect(rows).toHaveLength(300)
+      expect(rows.filter((job) => job.state === 'done' && job.attempts === 1)).toHaveLength(300)
+    },
+  )
 
   test('a handler that throws a permanent failure leaves the job dead with its reason', async () => {
     const refusedJob = defineJob('test.refused', z.object({}))
