@@ -113,11 +113,14 @@ async function issueResetLink({ userId, now }: { userId: string; now: Date }) {
   await db()
     .delete(passwordResetTokens)
     .where(and(eq(passwordResetTokens.userId, userId), lt(passwordResetTokens.expiresAt, now)))
-  await enqueueEmail({
-    kind: 'password-reset',
-    userId,
-    params: { resetUrl: resetUrl(token), expiresInMinutes: RESET_LINK_LIFETIME_MINUTES },
-  })
+  await enqueueEmail(
+    {
+      kind: 'password-reset',
+      userId,
+      params: { resetUrl: resetUrl(token), expiresInMinutes: RESET_LINK_LIFETIME_MINUTES },
+    },
+    { now },
+  )
 }
 
 export function resetUrl(token: string): string {
