@@ -97,6 +97,10 @@ app.all(
   }),
 )
 
+// Emails and reminder sweeps: each instance works through the shared jobs table unless JOBS_WORKER=off.
+const { startWorker } = await import('#app/lib/jobs/worker.server.ts')
+const worker = env.JOBS_WORKER === 'on' ? startWorker() : undefined
+
 const server = app.listen(env.PORT, () => {
   console.log(`Digital skills is running at http://localhost:${env.PORT} (database: ${dialect()})`)
   if (!isProduction) console.log(demoLoginsBanner())
@@ -104,7 +108,12 @@ const server = app.listen(env.PORT, () => {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    server.close(() => void closeDatabase().finally(() => process.exit(0)))
+    server.close(
+      () =>
+        void Promise.resolve(worker?.stop())
+          .then(closeDatabase)
+          .finally(() => process.exit(0)),
+    )
   })
 }
 

@@ -25,4 +25,10 @@ describe('environment', () => {
   test('refuses a PORT that is not a port', () => {
     expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/^PORT /)
   })
+
+  test('runs a job worker in each instance unless told not to', () => {
+    expect(parseEnv({}).JOBS_WORKER).toBe('on')
+    expect(parseEnv({ JOBS_WORKER: 'off' }).JOBS_WORKER).toBe('off')
+    expect(() => parseEnv({ JOBS_WORKER: 'no' })).toThrow('JOBS_WORKER must be on or off')
+  })
 })

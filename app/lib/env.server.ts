@@ -17,6 +17,9 @@ const envSchema = z
     // Where the app is reached. Learners' xAPI accounts and the app's activity IRIs are built from it.
     PUBLIC_URL: z.url({ message: 'must be an absolute URL like https://skills.example.nhs.uk' }).optional(),
     XAPI_ACTIVITY_BASE: z.url({ message: 'must be an absolute URL ending in /' }).optional(),
+    // Each app instance runs a job worker (emails, reminders) unless this is off, e.g. when `npm run worker`
+    // runs them in processes of their own.
+    JOBS_WORKER: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
     TRUST_PROXY: z
       .enum(['true', 'false'])
       .default('false')

@@ -32,6 +32,11 @@ const areas = [
     about: 'Every change to people, units and rights, who made it and when.',
   },
   {
+    to: '/admin/jobs',
+    name: 'Background jobs',
+    about: 'Emails and other work done in the background: what is waiting, and anything that failed.',
+  },
+  {
     to: '/admin/lrs-clients',
     name: 'LRS clients',
     about: 'Keys for other systems, such as a supplier’s courses, to send learning records here.',

@@ -1,3 +1,4 @@
+import type { AuditEvent } from './audit-log.server.ts'
 import { changeLines } from './audit-change.ts'
 import type { AuditFilters } from './audit-filters.server.ts'
 import { auditPage, importRunFor, latestSubjectName } from './audit-query.server.ts'
@@ -8,8 +9,15 @@ import { actionLabel } from './audit-words.server.ts'
 // link from one import or one person's or unit's page.
 
 /** Where an entry's subject is administered: people and units each have their page. */
-function subjectHref(subjectType: 'person' | 'unit', subjectId: string): string {
-  return subjectType === 'person' ? `/admin/people/${subjectId}` : `/admin/units/${subjectId}`
+const subjectPages: Record<AuditEvent['subjectType'], (subjectId: string) => string> = {
+  person: (id) => `/admin/people/${id}`,
+  unit: (id) => `/admin/units/${id}`,
+  job: () => '/admin/jobs',
+  setting: () => '/admin/notifications',
+}
+
+function subjectHref(subjectType: AuditEvent['subjectType'], subjectId: string): string {
+  return subjectPages[subjectType](subjectId)
 }
 
 export async function auditListPage({

@@ -23,6 +23,8 @@ export const auditActions = {
   'unit.moved': 'Unit moved',
   'unit.closed': 'Unit closed',
   'unit.reopened': 'Unit reopened',
+  'job.retried': 'Failed background job tried again',
+  'setting.notifications-changed': 'Email rules changed',
 } as const
 
 export type AuditAction = keyof typeof auditActions

@@ -7,6 +7,7 @@ export const AUDIT_GROUPS = {
   people: { label: 'People', any: 'Any change to people', prefix: 'person.' },
   units: { label: 'Units', any: 'Any change to units', prefix: 'unit.' },
   rights: { label: 'Rights', any: 'Any change to rights', prefix: 'rights.' },
+  system: { label: 'Jobs and settings', any: 'Any change to jobs or settings', prefix: 'job.|setting.' },
 } as const
 
 export type AuditGroup = keyof typeof AUDIT_GROUPS
@@ -21,7 +22,10 @@ export function isAuditGroup(value: string): value is AuditGroup {
 
 /** The actions in a group. */
 export function actionsIn(group: AuditGroup): AuditAction[] {
-  return (Object.keys(auditActions) as AuditAction[]).filter((action) => action.startsWith(AUDIT_GROUPS[group].prefix))
+  const prefixes = AUDIT_GROUPS[group].prefix.split('|')
+  return (Object.keys(auditActions) as AuditAction[]).filter((action) =>
+    prefixes.some((prefix) => action.startsWith(prefix)),
+  )
 }
 
 /** What an action is called; an action this version does not know (from a newer one) still reads as a change. */
@@ -30,7 +34,14 @@ export function actionLabel(action: string): string {
 }
 
 export function subjectTypeLabel(subjectType: AuditEvent['subjectType']): string {
-  return subjectType === 'person' ? 'Person' : 'Unit'
+  return subjectTypeLabels[subjectType]
+}
+
+const subjectTypeLabels: Record<AuditEvent['subjectType'], string> = {
+  person: 'Person',
+  unit: 'Unit',
+  job: 'Background job',
+  setting: 'Setting',
 }
 
 /** The choices of the "What changed" filter: each group, then its actions. */
