@@ -534,7 +534,7 @@ export const jobs = pgTable(
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     /** Makes enqueueing idempotent: a second job with the same key is not added while the first is kept. */
     dedupeKey: text('dedupe_key'),
-    state: text('state', { enum: ['queued', 'running', 'done', 'dead'] })
+    state: text('state', { enum: ['queued', 'running', 'done', 'dead', 'cancelled'] })
       .notNull()
       .default('queued'),
     attempts: integer('attempts').notNull().default(0),
@@ -566,4 +566,54 @@ export const passwordResetTokens = pgTable(
     usedAt: timestamptz('used_at'),
   },
   (table) => [index('password_reset_tokens_user_idx').on(table.userId)],
+)
+
+// ---- Reminders and email preferences (docs/decisions/013-reminders.md). ----
+
+/** A kind of email someone has turned off (a row per kind; none means they get everything). */
+export const notificationOptOuts = pgTable(
+  'notification_opt_outs',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.kind] })],
+)
+
+/** Kinds of email an administrator has made mandatory: sent whatever people have chosen. */
+export const notificationRules = pgTable('notification_rules', {
+  kind: text('kind').primaryKey(),
+  mandatory: boolean('mandatory').notNull().default(false),
+  updatedAt: timestamptz('updated_at').notNull(),
+  updatedBy: text('updated_by').references(() => users.id),
+})
+
+/**
+ * Every reminder planned for someone, keyed by (person, subject, kind, period), so that planning twice sends
+ * nothing twice; kept after the job is tidied away, to count sends (overdue at most 4 times) and the daily cap.
+ */
+export const reminderSends = pgTable(
+  'reminder_sends',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** What it is about: "module:<slug>", "role-targets", "competency:<id>", "new-work", "teams". */
+    subject: text('subject').notNull(),
+    kind: text('kind').notNull(),
+    /** Which occurrence: a due date, an overdue week, an expiry day, a day or an ISO week. */
+    period: text('period').notNull(),
+    /** The UTC day (YYYY-MM-DD) it was planned for: the daily cap counts these. */
+    plannedOn: text('planned_on').notNull(),
+    jobId: text('job_id'),
+    createdAt: createdAt(),
+    cancelledAt: timestamptz('cancelled_at'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.userId, table.subject, table.kind, table.period] }),
+    index('reminder_sends_day_idx').on(table.userId, table.plannedOn),
+  ],
 )
