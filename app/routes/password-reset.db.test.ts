@@ -135,10 +135,11 @@ describe('asking for a reset link', () => {
 
 describe('a reset link', () => {
   test('opens the new password form, on a page that sends no Referer', async () => {
-    const { token } = await personWithLink()
+    const { user, token } = await personWithLink()
     const html = await resetPage(token)
     const text = readableText(html)
     expect(text).toContain('Reset your password')
+    expect(text).toContain(`This link is for the account of ${user.name}.`)
     expect(text).toContain('Use 12 characters or more.')
     expect(html).toMatch(/<input[^>]*name="newPassword"[^>]*type="password"[^>]*autocomplete="new-password"/i)
     expect(html).toMatch(/<input[^>]*name="confirmPassword"/)

@@ -34,7 +34,8 @@ export const headers: HeadersFunction = ({ parentHeaders }) => {
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const link = await findResetLink({ token: params.token ?? '' })
-  return { usable: Boolean(link) }
+  // The name tells apart the links of people who share a mailbox; only whoever holds the link sees it.
+  return link ? { usable: true as const, name: link.name } : { usable: false as const, name: null }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -61,6 +62,7 @@ export default function ResetPasswordPage() {
       <div className="nhsuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} fields={['newPassword', 'confirmPassword']} />
         <h1>Reset your password</h1>
+        {loaderData.name ? <p>This link is for the account of {loaderData.name}.</p> : null}
         <p>Choose a new password. When you save it, you will be signed out on every other device.</p>
         <Form method="post" noValidate>
           <PasswordField

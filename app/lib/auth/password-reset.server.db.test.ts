@@ -102,7 +102,10 @@ describe('asking for a reset link', () => {
     const done = await completePasswordReset({ token: firstLink[0]?.token ?? '', newPassword: NEW_PASSWORD })
     expect(done.ok && done.userId).toBe(first.id)
     // The second account still has its old password and its own working link.
-    expect(await findResetLink({ token: secondLink[0]?.token ?? '' })).toEqual({ userId: second.id })
+    expect(await findResetLink({ token: secondLink[0]?.token ?? '' })).toEqual({
+      userId: second.id,
+      name: 'Sam Second',
+    })
     const signedIn = await signIn({ email: shared, password: TEST_PASSWORD, ip: null })
     expect(signedIn.ok && signedIn.userId).toBe(second.id)
   })
@@ -142,7 +145,7 @@ describe('using a reset link', () => {
     const user = await createUser()
     await requestPasswordReset({ email: user.email, ip: freshAddress() })
     const { token } = await linkFor(user.id)
-    expect(await findResetLink({ token })).toEqual({ userId: user.id })
+    expect(await findResetLink({ token })).toEqual({ userId: user.id, name: user.name })
 
     const done = await completePasswordReset({ token, newPassword: NEW_PASSWORD })
     expect(done.ok).toBe(true)
@@ -163,7 +166,7 @@ describe('using a reset link', () => {
     await requestPasswordReset({ email: user.email, ip: freshAddress(), now: sent })
     const { token } = await linkFor(user.id)
     const after = (minutes: number) => new Date(sent.getTime() + minutes * MINUTE)
-    expect(await findResetLink({ token, now: after(59) })).toEqual({ userId: user.id })
+    expect(await findResetLink({ token, now: after(59) })).toEqual({ userId: user.id, name: user.name })
     expect(await findResetLink({ token, now: after(60) })).toBeNull()
     expect(await completePasswordReset({ token, newPassword: NEW_PASSWORD, now: after(61) })).toEqual({
       ok: false,
@@ -213,7 +216,7 @@ describe('an administrator sending a link', () => {
     const sentAt = new Date()
     expect(await sendResetLinkAsAdmin({ actor: admin, userId: person.id, now: sentAt })).toEqual({ ok: true })
     const { token } = await linkFor(person.id)
-    expect(await findResetLink({ token })).toEqual({ userId: person.id })
+    expect(await findResetLink({ token })).toEqual({ userId: person.id, name: person.name })
 
     const { auditEvents } = schema()
     const entries = await db().select().from(auditEvents).where(eq(auditEvents.subjectId, person.id))

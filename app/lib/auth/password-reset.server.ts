@@ -132,7 +132,7 @@ export async function findResetLink({ token, now = new Date() }: { token: string
   if (!isResetTokenShape(token)) return null
   const { passwordResetTokens, users } = schema()
   const [row] = await db()
-    .select({ userId: users.id, email: users.email, suspendedAt: users.suspendedAt })
+    .select({ userId: users.id, name: users.name, email: users.email, suspendedAt: users.suspendedAt })
     .from(passwordResetTokens)
     .innerJoin(users, eq(passwordResetTokens.userId, users.id))
     .where(
@@ -143,7 +143,7 @@ export async function findResetLink({ token, now = new Date() }: { token: string
       ),
     )
   if (!row || !canResetPassword(row)) return null
-  return { userId: row.userId }
+  return { userId: row.userId, name: row.name }
 }
 
 export type CompleteResetResult =
