@@ -16,18 +16,21 @@ import { sessionCookie } from '#app/lib/auth/session.server.ts'
 import { parseForm } from '#app/lib/forms/parse-form.ts'
 import { readFormData } from '#app/lib/forms/read-form.server.ts'
 
-// The page a reset link opens. Its address holds the token, so neither the address nor the page may travel
-// anywhere else: no Referer to any link or asset (header and meta, for browsers that only read one).
+// The page a reset link opens. Its address holds the token, so no request from the page may carry that address
+// in its Referer: strict-origin sends only https://host/, to this site and any other (header, and meta for
+// browsers that read only one). Not no-referrer: under it, browsers send `Origin: null` with the form's post,
+// which the server's cross-site check rightly refuses, and without JavaScript the form could not be sent.
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page?.usable === false ? 'Your link has expired – Digital skills' : 'Reset your password – Digital skills' },
-  { name: 'referrer', content: 'no-referrer' },
+  { name: 'referrer', content: 'strict-origin' },
 ]
 
 export const headers: HeadersFunction = ({ parentHeaders }) => {
-  // The root's headers (a renewed session cookie) still go out; the server's same-origin policy is overruled.
+  // The root's headers (a renewed session cookie) still go out. The server's same-origin policy comes first in
+  // the response, and browsers follow the last policy they are given.
   const headers = new Headers(parentHeaders)
-  headers.set('Referrer-Policy', 'no-referrer')
+  headers.set('Referrer-Policy', 'strict-origin')
   headers.set('Cache-Control', 'no-store')
   return headers
 }
