@@ -1,9 +1,10 @@
 import { defineConfig, devices } from '@playwright/test'
 import { passwordChangeAccount } from './tests/e2e/accounts.ts'
+import { e2ePorts } from './tests/e2e/mail-ports.ts'
 
 // Browser journeys against the built app (`npm run test:e2e` builds first), on a fresh SQLite file each run.
-// E2E_PORT lets two checkouts run their journeys side by side.
-const PORT = Number(process.env.E2E_PORT ?? 3210)
+// E2E_PORT lets two checkouts run their journeys side by side; the mail catcher's ports follow from it.
+const PORT = e2ePorts.app
 const DATABASE_FILE = 'tests/.tmp/e2e.db'
 
 export default defineConfig({
@@ -36,25 +37,40 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  webServer: {
-    // Seed the demo organisation and its history, add the change-password account and a new starter, then serve the build.
-    command: [
-      `rm -f ${DATABASE_FILE} ${DATABASE_FILE}-wal ${DATABASE_FILE}-shm`,
-      'tsx db/seed.ts',
-      `tsx db/create-admin.ts --email ${passwordChangeAccount.email} --name "${passwordChangeAccount.name}"`,
-      'tsx tests/e2e/create-new-starter.ts',
-      'tsx server/index.ts',
-    ].join(' && '),
-    url: `http://localhost:${PORT}/healthz`,
-    env: {
-      PORT: String(PORT),
-      DATABASE_URL: `file:./${DATABASE_FILE}`,
-      NODE_ENV: 'development',
-      ADMIN_PASSWORD: passwordChangeAccount.password,
+  webServer: [
+    {
+      // The app's email goes here by SMTP; journeys read it with tests/e2e/mailbox.ts.
+      command: 'tsx tests/e2e/mail-catcher-server.ts',
+      url: `http://localhost:${e2ePorts.mailApi}/messages`,
+      env: { E2E_SMTP_PORT: String(e2ePorts.smtp), E2E_MAIL_API_PORT: String(e2ePorts.mailApi) },
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
     },
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+    {
+      // Seed the demo organisation and its history, add the change-password account and a new starter, then serve the build.
+      command: [
+        `rm -f ${DATABASE_FILE} ${DATABASE_FILE}-wal ${DATABASE_FILE}-shm`,
+        'tsx db/seed.ts',
+        `tsx db/create-admin.ts --email ${passwordChangeAccount.email} --name "${passwordChangeAccount.name}"`,
+        'tsx tests/e2e/create-new-starter.ts',
+        'tsx server/index.ts',
+      ].join(' && '),
+      url: `http://localhost:${PORT}/healthz`,
+      env: {
+        PORT: String(PORT),
+        DATABASE_URL: `file:./${DATABASE_FILE}`,
+        NODE_ENV: 'development',
+        ADMIN_PASSWORD: passwordChangeAccount.password,
+        MAIL_TRANSPORT: 'smtp',
+        SMTP_URL: `smtp://localhost:${e2ePorts.smtp}`,
+        MAIL_FROM: 'Digital skills <no-reply@skills.example.nhs.uk>',
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 })

@@ -145,9 +145,18 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction) {
 }
 
 // Cookies are SameSite=Lax; this also refuses form posts that a browser says came from another site.
-// The xAPI endpoint is for other systems and authenticates each request itself.
+// The xAPI endpoint is for other systems and authenticates each request itself. Unsubscribe links must take
+// one-click posts from mail clients (RFC 8058), which come from another origin with no cookies; that is safe
+// because the signed token in the address is the only authority they use (never a session), and all a post
+// there can do is turn one kind of email off for the person the token names.
 function rejectCrossSiteWrites(req: Request, res: Response, next: NextFunction) {
-  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || req.path.startsWith('/xapi')) {
+  if (
+    req.method === 'GET' ||
+    req.method === 'HEAD' ||
+    req.method === 'OPTIONS' ||
+    req.path.startsWith('/xapi') ||
+    req.path.startsWith('/unsubscribe/')
+  ) {
     return next()
   }
   const origin = req.get('Origin')

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { ErrorSummary } from '#app/components/forms/error-summary.tsx'
 import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
@@ -76,6 +76,10 @@ export default function AccountPage() {
               </>
             ) : null}
           </SummaryList>
+          <h2>Emails</h2>
+          <p>
+            <Link to="/account/notifications">Choose which emails you get</Link> about your learning.
+          </p>
           <h2>Change your password</h2>
           <Form method="post" noValidate>
             <PasswordField

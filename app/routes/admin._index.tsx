@@ -37,6 +37,11 @@ const areas = [
     about: 'Emails and other work done in the background: what is waiting, and anything that failed.',
   },
   {
+    to: '/admin/notifications',
+    name: 'Email rules',
+    about: 'Which reminder emails everyone must get, whatever they have chosen.',
+  },
+  {
     to: '/admin/lrs-clients',
     name: 'LRS clients',
     about: 'Keys for other systems, such as a supplier’s courses, to send learning records here.',

@@ -3,7 +3,8 @@ import { alias } from 'drizzle-orm/pg-core'
 import { z } from 'zod'
 import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
 import { canSeeUnit, visibleUnitCondition, type Viewer, type VisibleUnit } from '#app/lib/auth/scope.server.ts'
-import { db, schema } from '#app/lib/db.server.ts'
+import { db, schema, transaction } from '#app/lib/db.server.ts'
+import { assignmentMade } from './assignment-effects.server.ts'
 import { peopleInUnit } from '#app/lib/org/units.server.ts'
 import { isoDay } from '#app/lib/dates/dates.ts'
 import { endOfDueDate } from './due-dates.ts'
@@ -153,19 +154,23 @@ export async function createAssignment({
   const moduleSlug = what === ROLE_TARGETS ? null : what
   const refreshes = catalogue.some((module) => module.slug === moduleSlug && module.refreshMonths !== null)
   const { assignments } = schema()
-  const [assignment] = await db()
-    .insert(assignments)
-    .values({
-      moduleSlug,
-      unitId: parsed.data.who === 'unit' ? unitId : null,
-      userId: parsed.data.who === 'person' ? personId : null,
-      dueAt: endOfDueDate(dueDate) as Date,
-      recurs: refreshes && recurs === 'yes',
-      assignedBy: viewer.id,
-      createdAt: now,
-    })
-    .returning()
-  if (!assignment) throw new Error('insert returned no assignment')
+  const assignment = await transaction(async () => {
+    const [made] = await db()
+      .insert(assignments)
+      .values({
+        moduleSlug,
+        unitId: parsed.data.who === 'unit' ? unitId : null,
+        userId: parsed.data.who === 'person' ? personId : null,
+        dueAt: endOfDueDate(dueDate) as Date,
+        recurs: refreshes && recurs === 'yes',
+        assignedBy: viewer.id,
+        createdAt: now,
+      })
+      .returning()
+    if (!made) throw new Error('insert returned no assignment')
+    await assignmentMade.run({ assignmentId: made.id, at: now })
+    return made
+  })
   return { ok: true, assignment }
 }
 

@@ -1,4 +1,5 @@
 import { and, eq, inArray, lt, lte, or, sql } from 'drizzle-orm'
+import { chunks } from '#app/lib/chunks.ts'
 import { db, dialect, schema, transaction, type Schema } from '#app/lib/db.server.ts'
 import { retryDelayMs } from './backoff.ts'
 import type { JobDefinition } from './job-definitions.ts'
@@ -39,6 +40,37 @@ export async function enqueueJob<Payload>(
     .onConflictDoNothing({ target: jobs.dedupeKey })
     .returning({ id: jobs.id })
   return inserted.length > 0
+}
+
+/**
+ * Adds many jobs of one kind in one statement (inside the caller's transaction, if any), each with its own
+ * de-duplication key. Returns the new jobs' ids by key; keys already taken are absent.
+ */
+export async function enqueueJobs<Payload>(
+  definition: JobDefinition<Payload>,
+  items: { payload: Payload; dedupeKey: string }[],
+  { runAt, now = new Date() }: Omit<EnqueueOptions, 'dedupeKey'> = {},
+): Promise<Map<string, string>> {
+  const { jobs } = schema()
+  const added = new Map<string, string>()
+  for (const batch of chunks(items, 500)) {
+    const inserted = await db()
+      .insert(jobs)
+      .values(
+        batch.map((item) => ({
+          type: definition.type,
+          payload: definition.payload.parse(item.payload) as Record<string, unknown>,
+          dedupeKey: item.dedupeKey,
+          maxAttempts: definition.maxAttempts,
+          runAt: runAt ?? now,
+          createdAt: now,
+        })),
+      )
+      .onConflictDoNothing({ target: jobs.dedupeKey })
+      .returning({ id: jobs.id, dedupeKey: jobs.dedupeKey })
+    for (const row of inserted) if (row.dedupeKey) added.set(row.dedupeKey, row.id)
+  }
+  return added
 }
 
 /** Claims up to `limit` due jobs (and jobs whose worker's lease ran out) for this worker. */

@@ -34,3 +34,12 @@ export async function enqueueScheduledJobs({ now = new Date() }: { now?: Date } 
 export function dailyFrom(hour: number): (now: Date) => string | null {
   return (now) => (now.getUTCHours() >= hour ? now.toISOString().slice(0, 10) : null)
 }
+
+/** A weekly period that starts on Monday at `hour`:00 UTC, named by that Monday ("week of 2026-11-30"). */
+export function weeklyFromMonday(hour: number): (now: Date) => string | null {
+  return (now) => {
+    const daysSinceMonday = (now.getUTCDay() + 6) % 7
+    const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - daysSinceMonday, hour))
+    return now >= monday ? `week of ${monday.toISOString().slice(0, 10)}` : null
+  }
+}

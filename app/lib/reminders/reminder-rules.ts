@@ -11,10 +11,10 @@ export const LAPSING_WITHIN_DAYS = 30
 /** Reminder emails a person gets at most in one day, however much is due. */
 export const DAILY_REMINDER_CAP = 3
 
-export type ReminderKind = Extract<EmailKind, 'due-soon' | 'due-today' | 'overdue' | 'evidence-lapsing'>
+export type SweepKind = Extract<EmailKind, 'due-soon' | 'due-today' | 'overdue' | 'evidence-lapsing'>
 
 /** Most pressing first: what the daily cap keeps. */
-const PRIORITY: ReminderKind[] = ['overdue', 'due-today', 'due-soon', 'evidence-lapsing']
+const PRIORITY: SweepKind[] = ['overdue', 'due-today', 'due-soon', 'evidence-lapsing']
 
 /** Work a person has not done yet: one module, or everything their role targets need. */
 export interface OutstandingWork {
@@ -39,7 +39,7 @@ export interface PastReminder {
 }
 
 export interface PlannedReminder {
-  kind: ReminderKind
+  kind: SweepKind
   subject: string
   period: string
   /** The emails it is sent in: lapsing evidence is grouped into one email a day; the rest one each. */
@@ -59,7 +59,7 @@ export function planReminders({
   lapsing: LapsingEvidence[]
   past: PastReminder[]
   now: Date
-  optedOut?: ReadonlySet<ReminderKind>
+  optedOut?: ReadonlySet<SweepKind>
 }): PlannedReminder[] {
   const today = isoDay(now)
   const sent = new Set(past.map((reminder) => `${reminder.subject}|${reminder.kind}|${reminder.period}`))
@@ -115,7 +115,7 @@ export function planReminders({
   return kept
 }
 
-function one(kind: ReminderKind, subject: string, period: string): PlannedReminder {
+function one(kind: SweepKind, subject: string, period: string): PlannedReminder {
   return { kind, subject, period, email: `${kind}:${subject}:${period}` }
 }
 

@@ -151,6 +151,27 @@ export async function unitHeadline({ unit, now = new Date() }: { unit: VisibleUn
   }
 }
 
+/** These people's evidence that lapses within 30 days of `now` with nothing else covering it (for reminders). */
+export async function lapsingEvidenceOf({ userIds, now }: { userIds: string[]; now: Date }) {
+  if (userIds.length === 0) return []
+  const { competencyEvidence } = schema()
+  return db()
+    .select({
+      userId: competencyEvidence.userId,
+      competencyId: competencyEvidence.competencyId,
+      expiresAt: sql<Date>`min(${competencyEvidence.expiresAt})`.mapWith(competencyEvidence.expiresAt),
+    })
+    .from(competencyEvidence)
+    .where(
+      and(
+        inArray(competencyEvidence.userId, userIds),
+        expiresBetween(now, new Date(now.getTime() + EXPIRY_WINDOW_DAYS * DAY_MS)),
+        notCoveredByOtherEvidence(),
+      ),
+    )
+    .groupBy(competencyEvidence.userId, competencyEvidence.competencyId)
+}
+
 function expiresBetween(from: Date, to: Date): SQL {
   const { competencyEvidence } = schema()
   return and(gt(competencyEvidence.expiresAt, from), lte(competencyEvidence.expiresAt, to)) as SQL

@@ -1,0 +1,64 @@
+import { type EmailContent, type Unsubscribable } from './email-content.ts'
+import { emailLayout, SERVICE_NAME, type Inline } from './email-layout.ts'
+
+export interface ManagerDigestParams extends Unsubscribable {
+  firstName: string
+  teams: {
+    name: string
+    overduePeople: number
+    /** People with evidence running out within 30 days, as the readiness report counts them. */
+    lapsingPeople: number
+    /** Per cent of the team ready in every domain for their role, now and a week ago. */
+    readinessNowPercent: number
+    readinessLastWeekPercent: number
+    reportUrl: string
+  }[]
+}
+
+type Team = ManagerDigestParams['teams'][number]
+
+export function managerDigestEmail({
+  firstName,
+  teams,
+  unsubscribeUrl,
+}: ManagerDigestParams): EmailContent<'manager-digest'> {
+  return {
+    ...emailLayout({
+      subject: 'Your teams this week',
+      firstName,
+      blocks: [
+        { type: 'paragraph', content: ['Here is how your teams are doing this week.'] },
+        {
+          type: 'list',
+          items: teams.map((team): Inline[] => [{ text: team.name, url: team.reportUrl }, `: ${facts(team)}`]),
+        },
+        {
+          type: 'paragraph',
+          content: ['Each team’s report shows who needs what, and the overdue learning, person by person.'],
+        },
+      ],
+      reason: `You got this email each week because you manage teams in ${SERVICE_NAME}.`,
+      unsubscribeUrl,
+    }),
+    personalisation: {
+      first_name: firstName,
+      teams: teams.map((team) => `${team.name}: ${facts(team)} ${team.reportUrl}`),
+    },
+  }
+}
+
+function facts(team: Team): string {
+  const overdue = `${people(team.overduePeople)} ${team.overduePeople === 1 ? 'has' : 'have'} overdue learning`
+  const lapsing = `${people(team.lapsingPeople)} ${team.lapsingPeople === 1 ? 'has' : 'have'} evidence running out within 30 days`
+  return `${readiness(team)}; ${overdue}; ${lapsing}.`
+}
+
+function readiness({ readinessNowPercent, readinessLastWeekPercent }: Team): string {
+  const [now, before] = [Math.round(readinessNowPercent), Math.round(readinessLastWeekPercent)]
+  const change = now === before ? 'the same as last week' : `${now > before ? 'up' : 'down'} from ${before}% last week`
+  return `${now}% of people are ready in every domain for their role, ${change}`
+}
+
+function people(count: number): string {
+  return count === 1 ? '1 person' : `${count} people`
+}
