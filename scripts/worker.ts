@@ -1,4 +1,5 @@
 import { closeDatabase, migrateDatabase } from '#app/lib/db.server.ts'
+import { closeMailTransport } from '#app/lib/email/send-email.server.ts'
 import { installEffects } from '#app/lib/install-effects.server.ts'
 import { startWorker } from '#app/lib/jobs/worker.server.ts'
 
@@ -14,6 +15,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     console.log('Stopping: finishing the jobs in hand…')
     void worker
       .stop()
+      .then(closeMailTransport)
       .then(closeDatabase)
       .finally(() => process.exit(0))
   })

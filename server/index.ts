@@ -99,6 +99,7 @@ app.all(
 
 // Emails and reminder sweeps: each instance works through the shared jobs table unless JOBS_WORKER=off.
 const { startWorker } = await import('#app/lib/jobs/worker.server.ts')
+const { closeMailTransport } = await import('#app/lib/email/send-email.server.ts')
 const worker = env.JOBS_WORKER === 'on' ? startWorker() : undefined
 
 const server = app.listen(env.PORT, () => {

@@ -1,10 +1,12 @@
 import { assignmentMade } from '#app/lib/assignments/assignment-effects.server.ts'
+import { emailJob } from '#app/lib/email/email-job.ts'
 import { pruneJobsHandler, pruneJobsJob, pruneJobsSchedule } from '#app/lib/jobs/housekeeping.server.ts'
 import { registerJobHandler } from '#app/lib/jobs/job-handlers.server.ts'
 import { registerSchedule } from '#app/lib/jobs/schedules.server.ts'
 import { refreshTeamRollups } from '#app/lib/learning/projections/team-rollups.server.ts'
 import { projectStoredStatements } from '#app/lib/learning/projections/projector.server.ts'
 import { membershipChanged } from '#app/lib/org/membership-effects.server.ts'
+import { sendQueuedEmailHandler } from '#app/lib/outbox/send-queued-email.server.ts'
 import {
   managerDigestsHandler,
   managerDigestsJob,
@@ -37,6 +39,7 @@ export function installEffects(): void {
   membershipChanged.register('team rollups', ({ teamIds }) => refreshTeamRollups({ teamIds }))
   assignmentMade.register('new work notices', queueNewWorkNotices)
 
+  registerJobHandler(emailJob, sendQueuedEmailHandler)
   registerJobHandler(pruneJobsJob, pruneJobsHandler)
   registerSchedule(pruneJobsSchedule)
   registerJobHandler(reminderSweepJob, reminderSweepHandler)

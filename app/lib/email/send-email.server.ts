@@ -19,6 +19,13 @@ export function createMailTransport(settings: MailSettings): MailTransport {
 
 // One per process, made on first use, so SMTP's pooled connections are shared by every message the worker sends.
 let transport: MailTransport | undefined
+let settings: MailSettings = env.mail
+
+/** Sends by these settings from now on instead of the environment's (tests and benchmarks: a local SMTP server). */
+export function useMailSettings(replacement: MailSettings): void {
+  closeMailTransport()
+  settings = replacement
+}
 
 /**
  * Sends one email by the configured transport and resolves with the provider's id for it. Throws
@@ -26,7 +33,7 @@ let transport: MailTransport | undefined
  * app/lib/jobs/delivery-errors.ts; neither message contains the recipient's address.
  */
 export function sendEmail(message: OutgoingEmail): Promise<{ providerId: string }> {
-  transport ??= createMailTransport(env.mail)
+  transport ??= createMailTransport(settings)
   return transport.send(message)
 }
 

@@ -8,9 +8,12 @@ export interface ManagerDigestParams extends Unsubscribable {
     overduePeople: number
     /** People with evidence running out within 30 days, as the readiness report counts them. */
     lapsingPeople: number
-    /** Per cent of the team ready in every domain for their role, now and a week ago. */
-    readinessNowPercent: number
-    readinessLastWeekPercent: number
+    /**
+     * Per cent of the team ready in every domain for their role, now and a week ago; null when the report does
+     * not show it (nobody in the unit, or too few people above team level to show without identifying anyone).
+     */
+    readinessNowPercent: number | null
+    readinessLastWeekPercent: number | null
     reportUrl: string
   }[]
 }
@@ -54,7 +57,10 @@ function facts(team: Team): string {
 }
 
 function readiness({ readinessNowPercent, readinessLastWeekPercent }: Team): string {
-  const [now, before] = [Math.round(readinessNowPercent), Math.round(readinessLastWeekPercent)]
+  if (readinessNowPercent === null) return 'Readiness is not shown for so few people'
+  const now = Math.round(readinessNowPercent)
+  if (readinessLastWeekPercent === null) return `${now}% of people are ready in every domain for their role`
+  const before = Math.round(readinessLastWeekPercent)
   const change = now === before ? 'the same as last week' : `${now > before ? 'up' : 'down'} from ${before}% last week`
   return `${now}% of people are ready in every domain for their role, ${change}`
 }
