@@ -5,7 +5,7 @@ import { ErrorSummary } from '#app/components/forms/error-summary.tsx'
 import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
 import { PasswordField } from '#app/components/forms/password-field.tsx'
 import { SummaryList, SummaryRow } from '#app/components/summary-list.tsx'
-import { changePasswordFormSchema, PASSWORD_MIN_LENGTH } from '#app/lib/auth/credentials.ts'
+import { changePasswordFormSchema, NEW_PASSWORD_HINT } from '#app/lib/auth/credentials.ts'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
 import { createSession, sessionCookie } from '#app/lib/auth/session.server.ts'
 import { changePassword } from '#app/lib/auth/users.server.ts'
@@ -91,7 +91,7 @@ export default function AccountPage() {
             <PasswordField
               name="newPassword"
               label="New password"
-              hint={`Use ${PASSWORD_MIN_LENGTH} characters or more. A few unrelated words together make a strong password.`}
+              hint={NEW_PASSWORD_HINT}
               autoComplete="new-password"
               error={errors?.newPassword}
             />
