@@ -117,7 +117,12 @@ async function issueResetLink({ userId, now }: { userId: string; now: Date }) {
     {
       kind: 'password-reset',
       userId,
-      params: { resetUrl: resetUrl(token), expiresInMinutes: RESET_LINK_LIFETIME_MINUTES },
+      params: {
+        resetUrl: resetUrl(token),
+        expiresInMinutes: RESET_LINK_LIFETIME_MINUTES,
+        // An email that could not go out before the link lapsed (a long mail outage, a late retry) is not sent.
+        expiresAt: new Date(now.getTime() + RESET_LINK_LIFETIME_MS).toISOString(),
+      },
     },
     { now },
   )

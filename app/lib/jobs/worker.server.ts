@@ -49,7 +49,8 @@ export function startWorker({
       if (!registered) throw new Error(`No handler is installed for jobs of type ${job.type}`)
       const payload = registered.definition.payload.parse(job.payload)
       await registered.handler.run(payload, { id: job.id, attempt: job.attempts })
-      await completeJob({ job, workerId: id, now: now() })
+      const keep = registered.definition.keepWhenFinished?.(payload) as Record<string, unknown> | undefined
+      await completeJob({ job, workerId: id, keep, now: now() })
     } catch (error) {
       const outcome = await failJob({ job, workerId: id, error, now: now() }).catch(() => 'unrecorded')
       if (outcome === 'dead') log(`Job ${job.type} failed and was set aside for an administrator: ${String(error)}`)
