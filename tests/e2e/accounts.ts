@@ -44,3 +44,7 @@ export const passwordResetAccounts = {
   withoutScript: { email: 'e2e.forgetful.noscript@example.nhs.uk', name: 'Frankie Forgetful', firstName: 'Frankie' },
 } as const
 export const PASSWORD_RESET_START_PASSWORD = 'e2e-forgotten-2026'
+
+// Created by tests/e2e/create-new-starter.ts for the background jobs journey: their work address is one the
+// test mail server refuses (BOUNCING_DOMAIN in mailbox.ts), so email to them fails for good.
+export const bouncingAccount = { email: 'e2e.bounce@bounces.example.test', name: 'Bailey Bounce' } as const

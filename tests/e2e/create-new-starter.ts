@@ -5,6 +5,7 @@ import { closeDatabase, db, schema } from '#app/lib/db.server.ts'
 import { installEffects } from '#app/lib/install-effects.server.ts'
 import { setMembership } from '#app/lib/org/memberships.server.ts'
 import {
+  bouncingAccount,
   importLeaverAccount,
   newStarterAccount,
   PASSWORD_RESET_START_PASSWORD,
@@ -12,7 +13,7 @@ import {
 } from './accounts.ts'
 
 // Run by the Playwright web server command after the demo seed: adds a clinical new starter with no history
-// and the password reset journeys' people, and gives the staff import journey's leaver a password.
+// the password reset journeys' people and someone whose email bounces, and gives the staff import journey's leaver a password.
 installEffects()
 const { orgUnits } = schema()
 const [team] = await db().select().from(orgUnits).where(eq(orgUnits.name, newStarterAccount.teamName))
@@ -34,6 +35,8 @@ for (const account of Object.values(passwordResetAccounts)) {
     passwordHash: await hashPassword(PASSWORD_RESET_START_PASSWORD),
   })
 }
+if (!(await findUserByEmail({ email: bouncingAccount.email })))
+  await createUser({ email: bouncingAccount.email, name: bouncingAccount.name, passwordHash: null })
 const { users } = schema()
 await db()
   .update(users)
