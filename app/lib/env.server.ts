@@ -156,17 +156,17 @@ export type Env = z.infer<typeof envSchema>
 const DEVELOPMENT_SECRET = 'development-only-secret-do-not-use-in-production'
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  // Only development may fall back to writing email to files: in production that would be silence nobody notices.
-  if (source.NODE_ENV === 'production' && source.SESSION_SECRET && !source.MAIL_TRANSPORT)
-    throw new InvalidEnvironmentError(
-      'MAIL_TRANSPORT is required in production: smtp or notify to send email, or file to only write it to MAIL_DIR',
-    )
   const result = envSchema.safeParse(source)
   if (!result.success) {
     const issue = result.error.issues[0]
     const field = issue?.path.join('.') || 'environment'
     throw new InvalidEnvironmentError(`${field} ${issue?.message ?? 'is invalid'}`)
   }
+  // Only development may fall back to writing email to files: in production that would be silence nobody notices.
+  if (result.data.NODE_ENV === 'production' && !source.MAIL_TRANSPORT)
+    throw new InvalidEnvironmentError(
+      'MAIL_TRANSPORT is required in production: smtp or notify to send email, or file to only write it to MAIL_DIR',
+    )
   return result.data
 }
 
