@@ -8,6 +8,7 @@ import { registerJobHandler } from './job-handlers.server.ts'
 import { claimJobs, completeJob, enqueueJob, failJob, retryDeadJob } from './job-queue.server.ts'
 import { PermanentFailure, TemporaryFailure } from './delivery-errors.ts'
 import { startWorker, type Worker } from './worker.server.ts'
+import { enqueueScheduledJobs } from './schedules.server.ts'
 
 const noteJob = defineJob('test.note', z.object({ note: z.string() }), { maxAttempts: 3 })
 const LEASE_MS = 60_000
@@ -29,7 +30,7 @@ afterEach(async () => {
 })
 
 function aQuietWorker(concurrency = 10) {
-  const worker = startWorker({ concurrency, idlePollMs: 10, log: () => undefined })
+  const worker = startWorker({ concurrency, idlePollMs: 10, schedules: false, log: () => undefined })
   workers.push(worker)
   return worker
 }
@@ -122,6 +123,22 @@ describe('failures', () => {
     await retryDeadJob({ jobId: job!.id, now: at('2026-11-30T10:00:00Z') })
     const [retried] = await claimJobs({ workerId: 'b', limit: 1, leaseMs: LEASE_MS, now: at('2026-11-30T10:00:00Z') })
     expect(retried).toMatchObject({ id: job!.id, attempts: 1 })
+  })
+})
+
+describe('recurring work', () => {
+  test('the daily sweep is added once per day from 07:00, however many workers ask', async () => {
+    const sweeps = async () => (await jobRows()).filter((job) => job.type === 'reminders.sweep').length
+    await enqueueScheduledJobs({ now: at('2026-11-30T06:59:00Z') })
+    expect(await sweeps()).toBe(0)
+    await Promise.all([
+      enqueueScheduledJobs({ now: at('2026-11-30T07:00:00Z') }),
+      enqueueScheduledJobs({ now: at('2026-11-30T07:00:01Z') }),
+    ])
+    await enqueueScheduledJobs({ now: at('2026-11-30T18:00:00Z') })
+    expect(await sweeps()).toBe(1)
+    await enqueueScheduledJobs({ now: at('2026-12-01T07:05:00Z') })
+    expect(await sweeps()).toBe(2)
   })
 })
 

@@ -38,7 +38,7 @@ beforeEach(() => mail.clear())
 
 /** Runs every due job with a real worker until none is left. */
 async function deliver() {
-  const worker = startWorker({ idlePollMs: 10, log: () => undefined })
+  const worker = startWorker({ idlePollMs: 10, schedules: false, log: () => undefined })
   await worker.idle()
   await worker.idle()
   await worker.stop()
