@@ -8,8 +8,8 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { ErrorSummary } from '#app/components/forms/error-summary.tsx'
-import { PasswordField } from '#app/components/forms/password-field.tsx'
-import { NEW_PASSWORD_HINT, newPasswordFormSchema } from '#app/lib/auth/credentials.ts'
+import { NewPasswordFields } from '#app/components/new-password-fields.tsx'
+import { newPasswordFormSchema } from '#app/lib/auth/credentials.ts'
 import { completePasswordReset, findResetLink } from '#app/lib/auth/password-reset.server.ts'
 import { RESET_LINK_LIFETIME_MINUTES } from '#app/lib/auth/reset-link.ts'
 import { sessionCookie } from '#app/lib/auth/session.server.ts'
@@ -68,19 +68,7 @@ export default function ResetPasswordPage() {
         {loaderData.name ? <p>This link is for the account of {loaderData.name}.</p> : null}
         <p>Choose a new password. When you save it, you will be signed out on every other device.</p>
         <Form method="post" noValidate>
-          <PasswordField
-            name="newPassword"
-            label="New password"
-            hint={NEW_PASSWORD_HINT}
-            autoComplete="new-password"
-            error={errors?.newPassword}
-          />
-          <PasswordField
-            name="confirmPassword"
-            label="Confirm new password"
-            autoComplete="new-password"
-            error={errors?.confirmPassword}
-          />
+          <NewPasswordFields errors={errors} />
           <button className="nhsuk-button" type="submit" disabled={navigation.state === 'submitting'}>
             Save new password
           </button>
