@@ -154,10 +154,10 @@ describe('a reset link', () => {
     expect(new Headers(headers).get('Set-Cookie')).toBe('session=renewed')
   })
 
-  test('that is unknown says the link has expired and offers a new one', async () => {
+  test('that is unknown says the link no longer works and offers a new one', async () => {
     for (const token of ['nonsense', 'a'.repeat(52)]) {
       const html = await resetPage(token)
-      expect(readableText(html)).toContain('Your link has expired')
+      expect(readableText(html)).toContain('This link no longer works')
       expect(html).toMatch(/<a [^>]*href="\/forgot-password"[^>]*>Ask for a new link<\/a>/)
       expect(html).not.toContain('name="newPassword"')
     }
@@ -199,7 +199,7 @@ describe('a reset link', () => {
     expect(
       answerOf(await setPassword(token, { newPassword: 'another passphrase', confirmPassword: 'another passphrase' })),
     ).toEqual({ status: 410, data: { usable: false, errors: null } })
-    expect(readableText(await resetPage(token))).toContain('Your link has expired')
+    expect(readableText(await resetPage(token))).toContain('This link no longer works')
   })
 })
 

@@ -22,7 +22,10 @@ import { readFormData } from '#app/lib/forms/read-form.server.ts'
 // which the server's cross-site check rightly refuses, and without JavaScript the form could not be sent.
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
-  { title: page?.usable === false ? 'Your link has expired – Digital skills' : 'Reset your password – Digital skills' },
+  {
+    title:
+      page?.usable === false ? 'This link no longer works – Digital skills' : 'Reset your password – Digital skills',
+  },
   { name: 'referrer', content: 'strict-origin' },
 ]
 
@@ -82,13 +85,16 @@ function ExpiredLink() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <h1>Your link has expired</h1>
+        <h1>This link no longer works</h1>
         <p>
           A link to reset your password works once, for {RESET_LINK_LIFETIME_MINUTES} minutes. This one has been used or
           has expired, or it was not copied in full.
         </p>
         <p>
           <Link to="/forgot-password">Ask for a new link</Link>
+        </p>
+        <p>
+          If you have already set a new password, <Link to="/login">sign in</Link>.
         </p>
       </div>
     </div>

@@ -91,7 +91,7 @@ test('a forgotten password: the emailed link sets a new one, signs in here and s
 
   // The link works once.
   await page.goto(link)
-  await expect(page.getByRole('heading', { level: 1, name: 'Your link has expired' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'This link no longer works' })).toBeVisible()
   await expectNoSeriousA11yViolations(page)
   await page.getByRole('link', { name: 'Ask for a new link' }).click()
   await expect(page).toHaveURL('/forgot-password')
