@@ -164,7 +164,7 @@ describe('what a reader notices', () => {
 
   test('a password reset says how long its link works, in hours when it is whole hours', () => {
     expect(passwordResetEmail({ firstName: 'Priya', resetUrl: site, expiresInMinutes: 60 }).text).toContain(
-      'This link works for 1 hour.',
+      'This link works for 60 minutes.',
     )
     expect(passwordResetEmail({ firstName: 'Priya', resetUrl: site, expiresInMinutes: 90 }).text).toContain(
       'This link works for 90 minutes.',
