@@ -162,7 +162,7 @@ describe('what a reader notices', () => {
     expect(examples.find((e) => e.kind === 'manager-digest')?.content.subject).toBe('Your teams this week')
   })
 
-  test('a password reset says how long its link works, in hours when it is whole hours', () => {
+  test('a password reset says how long its link works, in minutes as the reset pages do', () => {
     expect(passwordResetEmail({ firstName: 'Priya', resetUrl: site, expiresInMinutes: 60 }).text).toContain(
       'This link works for 60 minutes.',
     )
@@ -172,7 +172,7 @@ describe('what a reader notices', () => {
     expect(
       passwordResetEmail({ firstName: 'Priya', resetUrl: site, expiresInMinutes: 120 }).personalisation,
     ).toMatchObject({
-      expires_in: '2 hours',
+      expires_in: '120 minutes',
     })
   })
 
