@@ -1,13 +1,15 @@
-import { execFileSync, fork } from 'node:child_process'
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { fork } from 'node:child_process'
+import { randomBytes, randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import postgres from 'postgres'
+import { clockTicks, memoryWatch, postgresBackendTicks, startProfiler } from './process-measures.ts'
+import { staffFile, type StaffFile } from './staff-lists.ts'
 import { median } from './statistics.ts'
-import type { SyntheticEsrOptions, SyntheticEsrSummary, SyntheticEsrVariant } from './synthetic-esr.ts'
+import type { SyntheticEsrVariant } from './synthetic-esr.ts'
 import type { StaffImportOutcome } from '#app/lib/workforce/staff-import.server.ts'
 
 // npm run bench:import — what a staff import costs at the scale of a whole integrated care board: a synthetic
@@ -52,13 +54,6 @@ interface Settings {
   runs: number
   keep: boolean
   cpuProf: boolean
-}
-
-interface StaffFile {
-  file: string
-  summary: SyntheticEsrSummary
-  generated: boolean
-  seconds: number
 }
 
 interface StepResult {
@@ -135,123 +130,6 @@ const COUNTED_TABLES = [
 const log = (message: string) => process.stderr.write(`${message}\n`)
 const n = (value: number, digits = 0) =>
   value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-
-// ---- Peak memory ---------------------------------------------------------------------------------------
-
-/**
- * The process's peak RSS over a stretch of work. On Linux the kernel's own high-water mark (VmHWM) is reset
- * at the start (writing 5 to /proc/self/clear_refs) and read at the end, so no peak is missed while the
- * event loop is busy. Elsewhere, or if the reset is not allowed, the peak of a 100 ms sampler of
- * process.memoryUsage().rss, which can miss short peaks while synchronous work runs. The sampler also
- * records the largest V8 heap.
- */
-function memoryWatch() {
-  const resettable = (() => {
-    try {
-      fs.writeFileSync('/proc/self/clear_refs', '5')
-      return /VmHWM:\s+\d+ kB/.test(fs.readFileSync('/proc/self/status', 'utf8'))
-    } catch {
-      return false
-    }
-  })()
-  const highWaterMark = () => {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1]
-    return Number(kb) * 1024
-  }
-  const reset = () => {
-    if (resettable) fs.writeFileSync('/proc/self/clear_refs', '5')
-  }
-  return {
-    method: resettable ? 'kernel high-water mark (VmHWM)' : 'rss sampled every 100 ms',
-    /** Starts watching; stage(name) starts a new stretch, stop() gives the peak of each and of all. */
-    start() {
-      reset()
-      let current = 'start'
-      let rss = 0
-      let heap = 0
-      const stages: Record<string, number> = {}
-      const sample = () => {
-        const usage = process.memoryUsage()
-        rss = Math.max(rss, usage.rss)
-        heap = Math.max(heap, usage.heapUsed)
-      }
-      const close = () => {
-        sample()
-        stages[current] = Math.max(stages[current] ?? 0, resettable ? Math.max(rss, highWaterMark()) : rss)
-        reset()
-        rss = 0
-      }
-      sample()
-      const timer = setInterval(sample, 100)
-      return {
-        stage(name: string) {
-          if (name === current) return
-          close()
-          current = name
-        },
-        stop() {
-          clearInterval(timer)
-          close()
-          return { rss: Math.max(...Object.values(stages)), heap, stages }
-        },
-      }
-    },
-  }
-}
-
-/**
- * CPU seconds used so far by the PostgreSQL server processes serving this database (its backends, read from
- * /proc), or null when they cannot be seen (a server on another machine or in another container).
- */
-async function postgresBackendTicks(): Promise<Map<number, number> | null> {
-  const { db } = await import('#app/lib/db.server.ts')
-  const { sql } = await import('drizzle-orm')
-  const rows = (await db().execute(
-    sql`select pid from pg_stat_activity where datname = current_database()`,
-  )) as unknown as { pid: number }[]
-  const ticks = new Map<number, number>()
-  for (const { pid } of rows) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
-      if (!stat.slice(stat.indexOf('(') + 1).startsWith('postgres')) continue
-      // After "pid (comm) ": state is field 3; utime and stime are fields 14 and 15.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      ticks.set(pid, Number(fields[11]) + Number(fields[12]))
-    } catch {
-      continue
-    }
-  }
-  return ticks.size > 0 ? ticks : null
-}
-
-const clockTicks = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
-  } catch {
-    return 100
-  }
-})()
-
-/** A V8 CPU profile of this process from now until stop(file), through the inspector (as --cpu-prof writes). */
-async function startProfiler() {
-  const { Session } = await import('node:inspector')
-  const session = new Session()
-  session.connect()
-  const post = (method: string, params?: object) =>
-    new Promise<unknown>((resolve, reject) =>
-      session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
-    )
-  await post('Profiler.enable')
-  await post('Profiler.setSamplingInterval', { interval: 1000 })
-  await post('Profiler.start')
-  return {
-    async stop(file: string) {
-      const { profile } = (await post('Profiler.stop')) as { profile: unknown }
-      session.disconnect()
-      fs.writeFileSync(file, JSON.stringify(profile))
-    },
-  }
-}
 
 // ---- The measurements (in a child process, with DATABASE_URL set) --------------------------------------
 
@@ -523,37 +401,6 @@ async function measure(task: ChildTask): Promise<RunResult> {
   } finally {
     await closeDatabase()
   }
-}
-
-// ---- The staff lists, generated once --------------------------------------------------------------------
-
-async function staffFile(settings: Settings, variant: SyntheticEsrVariant): Promise<StaffFile> {
-  const { writeSyntheticEsrFile } = await import('./synthetic-esr.ts')
-  const options: SyntheticEsrOptions = { people: settings.people, seed: settings.seed }
-  const generator = createHash('sha256')
-    .update(fs.readFileSync(path.join(root, 'bench/synthetic-esr.ts')))
-    .digest('hex')
-    .slice(0, 16)
-  const key = { options, variant, generator }
-  const suffix =
-    variant.moversPercent || variant.leaversPercent
-      ? `-movers${variant.moversPercent ?? 0}-leavers${variant.leaversPercent ?? 0}`
-      : ''
-  const file = path.join(dataDir, `esr-${settings.people}-${settings.seed}${suffix}.csv`)
-  const marker = `${file}.json`
-  if (fs.existsSync(file) && fs.existsSync(marker)) {
-    const cached = JSON.parse(fs.readFileSync(marker, 'utf8')) as { key: unknown; summary: SyntheticEsrSummary }
-    if (JSON.stringify(cached.key) === JSON.stringify(key) && fs.statSync(file).size === cached.summary.bytes)
-      return { file, summary: cached.summary, generated: false, seconds: 0 }
-  }
-  fs.mkdirSync(dataDir, { recursive: true })
-  fs.rmSync(marker, { force: true })
-  const started = performance.now()
-  const summary = await writeSyntheticEsrFile(file, options, variant)
-  const seconds = (performance.now() - started) / 1000
-  // Written last: a file without it (an interrupted run) is generated again.
-  fs.writeFileSync(marker, `${JSON.stringify({ key, summary }, null, 2)}\n`)
-  return { file, summary, generated: true, seconds }
 }
 
 // ---- Orchestration: a child process per dialect and run, then the tables --------------------------------
