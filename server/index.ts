@@ -67,6 +67,7 @@ if (env.TRUST_PROXY) app.set('trust proxy', true)
 app.use(compression())
 app.use(securityHeaders)
 app.use(rejectCrossSiteWrites)
+app.use(acceptOneClickUnsubscribe)
 // Browsers ask before sending xAPI requests from other origins (third-party content with Basic auth).
 app.options('/xapi/*', (_req, res) => {
   res.set(CORS_HEADERS).status(204).end()
@@ -168,6 +169,14 @@ function rejectCrossSiteWrites(req: Request, res: Response, next: NextFunction) 
     res.status(403).type('text/plain').send('Cross-site form submissions are not accepted.')
     return
   }
+  next()
+}
+
+// Remix also refuses a page's form post whose Origin is not this host (the same guard as above, for actions that
+// trust the session cookie). The unsubscribe action reads no cookie, only the signed token in its address, so a mail
+// client's Origin means nothing to it; without this, a one-click request that sends one would fail with a 500.
+function acceptOneClickUnsubscribe(req: Request, _res: Response, next: NextFunction) {
+  if (req.method === 'POST' && req.path.startsWith('/unsubscribe/')) delete req.headers.origin
   next()
 }
 

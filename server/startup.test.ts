@@ -66,6 +66,8 @@ describe('starting the server', () => {
     const server = startServer({
       NODE_ENV: 'production',
       SESSION_SECRET: 'a'.repeat(40),
+      MAIL_TRANSPORT: 'file',
+      MAIL_DIR: path.join(tmp, 'mail'),
       DATABASE_URL: `file:${file}`,
       PORT: String(port),
     })

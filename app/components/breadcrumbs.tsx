@@ -20,12 +20,11 @@ export function Breadcrumbs({ trail }: { trail: Crumb[] }) {
           </li>
         ))}
       </ol>
-      <p className="nhsuk-breadcrumb__back">
-        <Link className="nhsuk-breadcrumb__backlink" to={parent.to}>
-          <span className="nhsuk-u-visually-hidden">Back to &nbsp;</span>
-          {parent.label}
-        </Link>
-      </p>
+      {/* The frontend shows this back link on small screens only, with its chevron, and hides it from tablet up. */}
+      <Link className="nhsuk-back-link" to={parent.to}>
+        <span className="nhsuk-u-visually-hidden">Back to </span>
+        {parent.label}
+      </Link>
     </nav>
   )
 }

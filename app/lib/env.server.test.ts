@@ -20,7 +20,15 @@ describe('environment', () => {
     expect(() => parseEnv({ NODE_ENV: 'production', SESSION_SECRET: 'short' })).toThrow(
       'SESSION_SECRET must be at least 32 characters',
     )
-    expect(parseEnv({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).NODE_ENV).toBe('production')
+    expect(parseEnv({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), MAIL_TRANSPORT: 'file' }).NODE_ENV).toBe(
+      'production',
+    )
+  })
+
+  test('in production, refuses to start without a choice of how email leaves', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) })).toThrow(
+      /^MAIL_TRANSPORT is required in production/,
+    )
   })
 
   test('refuses a PORT that is not a port', () => {

@@ -162,6 +162,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const field = issue?.path.join('.') || 'environment'
     throw new InvalidEnvironmentError(`${field} ${issue?.message ?? 'is invalid'}`)
   }
+  // Only development may fall back to writing email to files: in production that would be silence nobody notices.
+  if (result.data.NODE_ENV === 'production' && !source.MAIL_TRANSPORT)
+    throw new InvalidEnvironmentError(
+      'MAIL_TRANSPORT is required in production: smtp or notify to send email, or file to only write it to MAIL_DIR',
+    )
   return result.data
 }
 

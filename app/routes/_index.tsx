@@ -28,13 +28,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
     membership: membership && { teamName: membership.teamName, roleProfile: roleProfileLabel(membership.roleProfile) },
     managedUnits: roles.manager ? await managedUnitsWithHeadcount({ viewer: user }) : [],
     organisation: roles.admin ? await topLevelUnits() : [],
+    // Set by a reset link's page after it signed the person in with their new password.
+    passwordReset: new URL(request.url).searchParams.get('password-reset') === '1',
   }
 }
 
 export default function HomePage() {
-  const { firstName, membership, managedUnits, organisation, learning, assigned } = useLoaderData<typeof loader>()
+  const { firstName, membership, managedUnits, organisation, learning, assigned, passwordReset } =
+    useLoaderData<typeof loader>()
   return (
     <>
+      {passwordReset ? (
+        <div className="nhsuk-inset-text" role="status">
+          <p>Your password has been reset. You have been signed out on your other devices.</p>
+        </div>
+      ) : null}
       <h1>Hello, {firstName}</h1>
       {membership ? (
         <p className="nhsuk-lede-text">

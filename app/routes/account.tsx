@@ -4,8 +4,9 @@ import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { ErrorSummary } from '#app/components/forms/error-summary.tsx'
 import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
 import { PasswordField } from '#app/components/forms/password-field.tsx'
+import { NewPasswordFields } from '#app/components/new-password-fields.tsx'
 import { SummaryList, SummaryRow } from '#app/components/summary-list.tsx'
-import { changePasswordFormSchema, PASSWORD_MIN_LENGTH } from '#app/lib/auth/credentials.ts'
+import { changePasswordFormSchema } from '#app/lib/auth/credentials.ts'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
 import { createSession, sessionCookie } from '#app/lib/auth/session.server.ts'
 import { changePassword } from '#app/lib/auth/users.server.ts'
@@ -88,19 +89,7 @@ export default function AccountPage() {
               autoComplete="current-password"
               error={errors?.currentPassword}
             />
-            <PasswordField
-              name="newPassword"
-              label="New password"
-              hint={`Use ${PASSWORD_MIN_LENGTH} characters or more. A few unrelated words together make a strong password.`}
-              autoComplete="new-password"
-              error={errors?.newPassword}
-            />
-            <PasswordField
-              name="confirmPassword"
-              label="Confirm new password"
-              autoComplete="new-password"
-              error={errors?.confirmPassword}
-            />
+            <NewPasswordFields errors={errors} />
             <button className="nhsuk-button" type="submit" disabled={navigation.state === 'submitting'}>
               Change password
             </button>

@@ -59,7 +59,7 @@ export default function JobsPage() {
 
       <h2>Set aside after failing</h2>
       {dead.length === 0 ? (
-        <p>No jobs have failed.</p>
+        <p>No jobs have been set aside.</p>
       ) : (
         <>
           {setAside > dead.length ? (
@@ -96,7 +96,7 @@ export default function JobsPage() {
 
       <h2>Failed, to be tried again</h2>
       {retrying.length === 0 ? (
-        <p>None.</p>
+        <p>No jobs are waiting to be tried again.</p>
       ) : (
         <ResponsiveTable
           caption="Jobs that failed and will be tried again"

@@ -51,9 +51,12 @@ export default function EmailRulesPage() {
           <ErrorSummary errors={errors} fields={['mandatory']} />
           <h1>Email rules</h1>
           <p>
-            Staff choose which reminder emails they get on their account page, and every reminder has a link to stop
-            that kind. Make a kind mandatory when everyone must get it, for example while a deadline matters: it is then
-            sent to everyone, whatever they chose, and their choice comes back if you change it back.
+            Staff choose which reminder emails they get on their account page. Every reminder also has a link to stop
+            that kind of email.
+          </p>
+          <p>
+            Tick a kind to make it mandatory, for example while a deadline matters. Everyone then gets it, even people
+            who turned it off. If you untick it later, each person’s own choice applies again.
           </p>
           <p>Emails to reset a password are always sent. Changes are recorded in the audit log.</p>
           <Form method="post" noValidate>

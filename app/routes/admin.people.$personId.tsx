@@ -13,6 +13,7 @@ import {
 } from '#app/components/people/person-admin-forms.tsx'
 import { PersonSummary } from '#app/components/people/person-summary.tsx'
 import { Refusal } from '#app/components/people/refusal.tsx'
+import { SendPasswordResetForm } from '#app/components/people/send-password-reset-form.tsx'
 import { SuccessBanner } from '#app/components/success-banner.tsx'
 import { requireAdmin } from '#app/lib/auth/current-user.server.ts'
 import { visibleUnit } from '#app/lib/auth/scope.server.ts'
@@ -156,6 +157,7 @@ export default function AdminPersonPage() {
         isSelf={isSelf}
         lastTeam={lastTeam}
       />
+      <SendPasswordResetForm name={person.name} email={person.email} suspended={person.status.suspended} />
     </>
   )
 }

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { ErrorSummary } from '#app/components/forms/error-summary.tsx'
 import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
 import { PasswordField } from '#app/components/forms/password-field.tsx'
@@ -74,6 +74,9 @@ export default function LoginPage() {
             Sign in
           </button>
         </Form>
+        <p>
+          <Link to="/forgot-password">Forgotten your password?</Link>
+        </p>
       </div>
     </div>
   )

@@ -567,7 +567,7 @@ export const passwordResetTokens = sqliteTable(
   (table) => [index('password_reset_tokens_user_idx').on(table.userId)],
 )
 
-// ---- Reminders and email preferences (docs/decisions/013-reminders.md). ----
+// ---- Reminders and email preferences (docs/decisions/013-reminders-and-email.md, 014). ----
 
 /** A kind of email someone has turned off (a row per kind; none means they get everything). */
 export const notificationOptOuts = sqliteTable(

@@ -35,3 +35,16 @@ export const importLeaverAccount = {
   name: 'Ewan Jackson',
   password: 'e2e-leaver-2026',
 } as const
+
+// Created by tests/e2e/create-new-starter.ts and used only by the password reset journeys (one each, with and
+// without JavaScript, since they run in parallel): resetting a password ends every session of that person, so
+// no other journey may sign in as them.
+export const passwordResetAccounts = {
+  withScript: { email: 'e2e.forgetful@example.nhs.uk', name: 'Fran Forgetful', firstName: 'Fran' },
+  withoutScript: { email: 'e2e.forgetful.noscript@example.nhs.uk', name: 'Frankie Forgetful', firstName: 'Frankie' },
+} as const
+export const PASSWORD_RESET_START_PASSWORD = 'e2e-forgotten-2026'
+
+// Created by tests/e2e/create-new-starter.ts for the background jobs journey: their work address is one the
+// test mail server refuses (BOUNCING_DOMAIN in mailbox.ts), so email to them fails for good.
+export const bouncingAccount = { email: 'e2e.bounce@bounces.example.test', name: 'Bailey Bounce' } as const

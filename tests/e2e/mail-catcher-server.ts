@@ -1,18 +1,23 @@
 import { createServer, type ServerResponse } from 'node:http'
 import { type ParsedMail } from 'mailparser'
 import { headersOf, recipientsOf, startMailCatcher } from '#tests/mail-catcher.ts'
-import type { ReceivedEmail } from './mailbox.ts'
+import { BOUNCING_DOMAIN, type ReceivedEmail } from './mailbox.ts'
 
 // Run by playwright.config.ts beside the app: the app sends its email here by SMTP, and journeys read what
 // arrived over HTTP (tests/e2e/mailbox.ts):
 //   GET    /messages?to=<address>   the messages to that address (all, without ?to), oldest first, as JSON
 //   DELETE /messages?to=<address>   forgets them (all, without ?to)
+// Mail to anyone at BOUNCING_DOMAIN is refused with 550, as a mail server refuses an address that does not exist.
 
 const smtpPort = Number(process.env.E2E_SMTP_PORT)
 const apiPort = Number(process.env.E2E_MAIL_API_PORT)
 if (!smtpPort || !apiPort) throw new Error('E2E_SMTP_PORT and E2E_MAIL_API_PORT must both be set to port numbers')
 
-const catcher = await startMailCatcher({ port: smtpPort })
+const catcher = await startMailCatcher({
+  port: smtpPort,
+  rejectWith: (recipient) =>
+    recipient.toLowerCase().endsWith(BOUNCING_DOMAIN) ? { code: 550, message: 'No such mailbox here' } : null,
+})
 
 const api = createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://localhost')

@@ -4,6 +4,9 @@ import { e2ePorts } from './mail-ports.ts'
 // Journeys run in parallel against one catcher, so each reads (and clears) only its own recipient's mail.
 
 /** One email as the catcher serves it. */
+/** The mail catcher refuses mail to this domain with 550, as a mail server refuses an address that does not exist. */
+export const BOUNCING_DOMAIN = '@bounces.example.test'
+
 export interface ReceivedEmail {
   /** The To and Cc addresses, lower case, comma-separated. */
   to: string

@@ -13,6 +13,7 @@ export const auditActions = {
   'person.revived': 'Restored',
   'person.override-set': 'Team or role profile set by an administrator',
   'person.override-cleared': 'Administrator’s team or role profile removed',
+  'person.password-reset-sent': 'Password reset link sent',
   'rights.manager-granted': 'Manager rights given',
   'rights.manager-revoked': 'Manager rights removed',
   'rights.admin-granted': 'Administrator rights given',

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-// Shared by the sign-in and change-password forms so both speak the same limits.
+// Shared by the sign-in, change-password and reset-password forms so they all speak the same limits.
 export const MAX_EMAIL_LENGTH = 254
 export const PASSWORD_MIN_LENGTH = 12
 export const PASSWORD_MAX_LENGTH = 128
@@ -27,6 +27,15 @@ export const newPasswordField = z
   .min(PASSWORD_MIN_LENGTH, `New password must be ${PASSWORD_MIN_LENGTH} characters or more`)
   .max(PASSWORD_MAX_LENGTH, `New password must be ${PASSWORD_MAX_LENGTH} characters or fewer`)
 
+const confirmPasswordField = z.string({ error: 'Confirm your new password' }).min(1, 'Confirm your new password')
+
+const passwordsMatch = {
+  check: (form: { newPassword: string; confirmPassword: string }) => form.newPassword === form.confirmPassword,
+  params: { path: ['confirmPassword'], message: 'The passwords do not match' },
+}
+
+export const NEW_PASSWORD_HINT = `Use ${PASSWORD_MIN_LENGTH} characters or more. A few unrelated words together make a strong password.`
+
 export const changePasswordFormSchema = z
   .object({
     currentPassword: z
@@ -34,9 +43,14 @@ export const changePasswordFormSchema = z
       .min(1, 'Enter your current password')
       .max(PASSWORD_MAX_LENGTH, 'Your current password is not right'),
     newPassword: newPasswordField,
-    confirmPassword: z.string({ error: 'Confirm your new password' }).min(1, 'Confirm your new password'),
+    confirmPassword: confirmPasswordField,
   })
-  .refine((form) => form.newPassword === form.confirmPassword, {
-    path: ['confirmPassword'],
-    message: 'The passwords do not match',
-  })
+  .refine(passwordsMatch.check, passwordsMatch.params)
+
+/** Setting a password from a reset link: the same rules as changing it, without the current one. */
+export const newPasswordFormSchema = z
+  .object({ newPassword: newPasswordField, confirmPassword: confirmPasswordField })
+  .refine(passwordsMatch.check, passwordsMatch.params)
+
+/** Asking for a reset link: only the email address. */
+export const forgotPasswordFormSchema = z.object({ email: emailField })

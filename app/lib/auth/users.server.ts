@@ -77,11 +77,26 @@ export async function changePassword({
   if (!user?.passwordHash || !(await verifyPassword({ hash: user.passwordHash, password: currentPassword }))) {
     return { ok: false, field: 'currentPassword', message: 'Your current password is not right' }
   }
-  const passwordHash = await hashPassword(newPassword)
+  await replacePassword({ userId, passwordHash: await hashPassword(newPassword) })
+  return { ok: true }
+}
+
+/**
+ * Stores a new password (hash it first with `hashPassword`) and ends every session of the person: whoever knew
+ * the old one is signed out with it. Changing a password and using a reset link both come through here.
+ */
+export async function replacePassword({
+  userId,
+  passwordHash,
+  at = new Date(),
+}: {
+  userId: string
+  passwordHash: string
+  at?: Date
+}) {
   const { users } = schema()
   await transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, userId))
+    await tx.update(users).set({ passwordHash, passwordChangedAt: at }).where(eq(users.id, userId))
     await invalidateUserSessions({ userId })
   })
-  return { ok: true }
 }

@@ -14,6 +14,11 @@ export const emailJob = defineJob(
     /** What the kind's template needs besides the recipient's first name (links, titles, dates as ISO strings). */
     params: z.record(z.string(), z.unknown()),
   }),
+  {
+    // A reset link in a finished job's row would still work until it lapsed: keep only who and what.
+    keepWhenFinished: ({ kind, userId, params }) =>
+      kind === 'password-reset' ? { kind, userId, params: {} } : { kind, userId, params },
+  },
 )
 
 export type EmailJobPayload = z.infer<typeof emailJob.payload>

@@ -87,7 +87,7 @@ describe('sending by GOV.UK Notify', () => {
     expect(fake.accepted[0]?.personalisation).toEqual({
       first_name: 'Priya',
       link: 'https://skills.example.nhs.uk/reset-password/abc',
-      expires_in: '1 hour',
+      expires_in: '60 minutes',
     })
   })
 

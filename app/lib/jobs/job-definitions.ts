@@ -9,12 +9,14 @@ export interface JobDefinition<Payload> {
   type: string
   payload: z.ZodType<Payload>
   maxAttempts: number
+  /** What of the payload to keep once the job has finished (a password reset link is not kept). */
+  keepWhenFinished?: (payload: Payload) => Payload
 }
 
 export function defineJob<Payload>(
   type: string,
   payload: z.ZodType<Payload>,
-  { maxAttempts = 8 }: { maxAttempts?: number } = {},
+  { maxAttempts = 8, keepWhenFinished }: Pick<Partial<JobDefinition<Payload>>, 'maxAttempts' | 'keepWhenFinished'> = {},
 ): JobDefinition<Payload> {
-  return { type, payload, maxAttempts }
+  return { type, payload, maxAttempts, keepWhenFinished }
 }

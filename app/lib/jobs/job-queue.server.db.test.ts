@@ -1,11 +1,14 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import { db, schema, transaction } from '#app/lib/db.server.ts'
+import { spawn } from 'node:child_process'
 import { defineJob } from './job-definitions.ts'
+import { pruneJobsJob } from './housekeeping.server.ts'
 import { registerJobHandler } from './job-handlers.server.ts'
 import { claimJobs, completeJob, enqueueJob, failJob, retryDeadJob } from './job-queue.server.ts'
 import { PermanentFailure, TemporaryFailure } from './delivery-errors.ts'
 import { startWorker, type Worker } from './worker.server.ts'
+import { enqueueScheduledJobs } from './schedules.server.ts'
 
 const noteJob = defineJob('test.note', z.object({ note: z.string() }), { maxAttempts: 3 })
 const LEASE_MS = 60_000
@@ -27,7 +30,7 @@ afterEach(async () => {
 })
 
 function aQuietWorker(concurrency = 10) {
-  const worker = startWorker({ concurrency, idlePollMs: 10, log: () => undefined })
+  const worker = startWorker({ concurrency, idlePollMs: 10, schedules: false, log: () => undefined })
   workers.push(worker)
   return worker
 }
@@ -123,6 +126,22 @@ describe('failures', () => {
   })
 })
 
+describe('recurring work', () => {
+  test('the daily sweep is added once per day from 07:00, however many workers ask', async () => {
+    const sweeps = async () => (await jobRows()).filter((job) => job.type === 'reminders.sweep').length
+    await enqueueScheduledJobs({ now: at('2026-11-30T06:59:00Z') })
+    expect(await sweeps()).toBe(0)
+    await Promise.all([
+      enqueueScheduledJobs({ now: at('2026-11-30T07:00:00Z') }),
+      enqueueScheduledJobs({ now: at('2026-11-30T07:00:01Z') }),
+    ])
+    await enqueueScheduledJobs({ now: at('2026-11-30T18:00:00Z') })
+    expect(await sweeps()).toBe(1)
+    await enqueueScheduledJobs({ now: at('2026-12-01T07:05:00Z') })
+    expect(await sweeps()).toBe(2)
+  })
+})
+
 describe('workers', () => {
   test('two workers share 1,000 jobs and run each exactly once', { timeout: 60_000 }, async () => {
     const runs = new Map<string, number>()
@@ -145,6 +164,31 @@ describe('workers', () => {
     expect([...runs.values()].every((count) => count === 1)).toBe(true)
     expect((await jobRows()).filter((job) => job.state === 'done')).toHaveLength(1000)
   })
+
+  test(
+    'a worker in another process and one in this process share 300 jobs, each claimed once',
+    { timeout: 120_000 },
+    async () => {
+      await transaction(async () => {
+        for (let n = 0; n < 300; n++) await enqueueJob(pruneJobsJob, { day: `shared-${n}` })
+      })
+      const other = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
+        env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
+        stdio: 'ignore',
+      })
+      const here = aQuietWorker(4)
+      try {
+        while ((await jobRows()).some((job) => job.state !== 'done')) await here.idle()
+      } finally {
+        other.kill('SIGTERM')
+        await new Promise((resolve) => other.once('exit', resolve))
+      }
+      // The other worker also adds its own scheduled jobs (today's sweep and so on): only ours are counted.
+      const rows = (await jobRows()).filter((job) => String(job.payload.day).startsWith('shared-'))
+      expect(rows).toHaveLength(300)
+      expect(rows.filter((job) => job.state === 'done' && job.attempts === 1)).toHaveLength(300)
+    },
+  )
 
   test('a handler that throws a permanent failure leaves the job dead with its reason', async () => {
     const refusedJob = defineJob('test.refused', z.object({}))

@@ -153,11 +153,29 @@ export async function extendLease({
   return rows.length > 0
 }
 
-export async function completeJob({ job, workerId, now = new Date() }: { job: Job; workerId: string; now?: Date }) {
+export async function completeJob({
+  job,
+  workerId,
+  keep,
+  now = new Date(),
+}: {
+  job: Job
+  workerId: string
+  /** The payload to keep now the job is done, when not all of it should be. */
+  keep?: Record<string, unknown>
+  now?: Date
+}) {
   const { jobs } = schema()
   await db()
     .update(jobs)
-    .set({ state: 'done', lockedBy: null, lockedUntil: null, finishedAt: now, lastError: null })
+    .set({
+      state: 'done',
+      lockedBy: null,
+      lockedUntil: null,
+      finishedAt: now,
+      lastError: null,
+      ...(keep ? { payload: keep } : {}),
+    })
     .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId)))
 }
 

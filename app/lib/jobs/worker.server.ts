@@ -11,6 +11,8 @@ export interface WorkerOptions {
   leaseMs?: number
   /** How long to wait before asking again when there was nothing to do. */
   idlePollMs?: number
+  /** Whether this worker also adds the recurring jobs (sweeps, digests) when their period comes round. */
+  schedules?: boolean
   now?: () => Date
   log?: (line: string) => void
 }
@@ -31,6 +33,7 @@ export function startWorker({
   concurrency = 10,
   leaseMs = 5 * 60_000,
   idlePollMs = 1000,
+  schedules = true,
   now = () => new Date(),
   log = (line) => console.log(line),
 }: WorkerOptions = {}): Worker {
@@ -49,7 +52,8 @@ export function startWorker({
       if (!registered) throw new Error(`No handler is installed for jobs of type ${job.type}`)
       const payload = registered.definition.payload.parse(job.payload)
       await registered.handler.run(payload, { id: job.id, attempt: job.attempts })
-      await completeJob({ job, workerId: id, now: now() })
+      const keep = registered.definition.keepWhenFinished?.(payload) as Record<string, unknown> | undefined
+      await completeJob({ job, workerId: id, keep, now: now() })
     } catch (error) {
       const outcome = await failJob({ job, workerId: id, error, now: now() }).catch(() => 'unrecorded')
       if (outcome === 'dead') log(`Job ${job.type} failed and was set aside for an administrator: ${String(error)}`)
@@ -64,7 +68,7 @@ export function startWorker({
       let claimed: Job[] = []
       try {
         const at = now()
-        if (at.getTime() - lastScheduleCheck >= 60_000) {
+        if (schedules && at.getTime() - lastScheduleCheck >= 60_000) {
           lastScheduleCheck = at.getTime()
           await enqueueScheduledJobs({ now: at })
         }

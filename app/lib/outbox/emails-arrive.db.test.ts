@@ -38,7 +38,7 @@ beforeEach(() => mail.clear())
 
 /** Runs every due job with a real worker until none is left. */
 async function deliver() {
-  const worker = startWorker({ idlePollMs: 10, log: () => undefined })
+  const worker = startWorker({ idlePollMs: 10, schedules: false, log: () => undefined })
   await worker.idle()
   await worker.idle()
   await worker.stop()
@@ -204,5 +204,20 @@ describe('new work, digests and password resets', () => {
     expect(email?.subject).toBe('Reset your Digital skills password')
     expect(email?.text).toContain(resetUrl)
     expect(headerValue(email!, 'List-Unsubscribe')).toBeUndefined()
+    // The finished job no longer holds the link.
+    const jobs = await db().select().from(schema().jobs)
+    expect(JSON.stringify(jobs)).not.toContain('example-token')
+  })
+
+  test('a reset email that could not go out before its link lapsed is not sent late', async () => {
+    const person = await createUser()
+    const params = {
+      resetUrl: `${publicUrl}/reset-password/late`,
+      expiresInMinutes: 60,
+      expiresAt: daysAgo(1).toISOString(),
+    }
+    await enqueueEmail({ kind: 'password-reset', userId: person.id, params })
+    await deliver()
+    expect(mail.messages.filter(to(person.email))).toEqual([])
   })
 })

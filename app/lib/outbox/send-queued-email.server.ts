@@ -21,6 +21,7 @@ export const sendQueuedEmailHandler: JobHandler<EmailJobPayload> = {
     if (!(await wantsEmail({ userId, kind }))) return
     const firstName = person.name.trim().split(/\s+/)[0] ?? person.name
     if (kind === 'password-reset') {
+      if (typeof params.expiresAt === 'string' && Date.parse(params.expiresAt) <= Date.now()) return
       const content = passwordResetEmail({
         firstName,
         resetUrl: String(params.resetUrl),

@@ -3,6 +3,7 @@ import type { PersonAdminForm } from './person-admin-form.ts'
 import { setOverrides } from './person-overrides.server.ts'
 import { grantAdmin, grantManager, revokeAdmin, revokeManager } from './person-rights.server.ts'
 import { restorePerson, suspendPerson } from './person-status.server.ts'
+import { sendPasswordReset } from './person-password-reset.server.ts'
 
 /** Carries out whichever form an administrator sent about a person. Null when the person or unit does not exist. */
 export async function applyPersonAdminForm({
@@ -31,5 +32,7 @@ export async function applyPersonAdminForm({
       return suspendPerson({ actor, userId })
     case 'restore':
       return restorePerson({ actor, userId })
+    case 'send-password-reset':
+      return sendPasswordReset({ actor, userId })
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { grantAdminFormSchema, revokeAdminFormSchema } from './admin-rights-form.ts'
 import { grantManagerFormSchema, revokeManagerFormSchema } from './manager-rights-form.ts'
+import { sendPasswordResetFormSchema } from './password-reset-form.ts'
 import { clearOverridesFormSchema, setOverridesFormSchema } from './person-overrides-form.ts'
 import { restoreFormSchema, suspendFormSchema } from './suspension-form.ts'
 
@@ -14,6 +15,7 @@ export const personAdminFormSchema = z.discriminatedUnion('intent', [
   revokeAdminFormSchema,
   suspendFormSchema,
   restoreFormSchema,
+  sendPasswordResetFormSchema,
 ])
 
 export type PersonAdminForm = z.output<typeof personAdminFormSchema>

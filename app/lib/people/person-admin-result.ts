@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { RESET_LINK_LIFETIME_MINUTES } from '#app/lib/auth/reset-link.ts'
 import type { Viewer } from '#app/lib/auth/scope.server.ts'
 
 // What an administrator's change to a person came to. After a change the page redirects to itself with
@@ -17,6 +18,7 @@ export const adminDoneSchema = z.enum([
   'admin-revoked',
   'suspended',
   'restored',
+  'password-reset-sent',
 ])
 export type AdminDone = z.infer<typeof adminDoneSchema>
 
@@ -61,5 +63,7 @@ export function doneMessage({
       return `${person} is suspended. They cannot sign in and have been signed out everywhere.`
     case 'restored':
       return team ? `${person} is restored to ${team} and can sign in again.` : `${person} can sign in again.`
+    case 'password-reset-sent':
+      return `We have emailed ${person} a link to reset their password. The link works for ${RESET_LINK_LIFETIME_MINUTES} minutes.`
   }
 }

@@ -1,5 +1,4 @@
 import { and, eq, gt, inArray } from 'drizzle-orm'
-import { ROLE_TARGETS_TITLE } from '#app/lib/assignments/assignment-options.ts'
 import { moduleCatalogue } from '#app/lib/assignments/modules.server.ts'
 import { assignmentStatuses, type AssignmentStatusRow } from '#app/lib/assignments/status.server.ts'
 import { overdueCountInUnit } from '#app/lib/assignments/status.server.ts'
@@ -46,8 +45,11 @@ export async function writeReminderEmail(writing: Writing): Promise<WrittenEmail
 
 const moduleUrl = (slug: string | null) => (slug ? `${publicUrl}/modules/${slug}` : `${publicUrl}/record`)
 
+// The assign form's name for it speaks of "their" role; the email goes to the person, as their home page does.
+const ROLE_TARGETS_TITLE_FOR_THEM = 'Everything your role needs'
+
 function titleOf(slug: string | null): string {
-  if (!slug) return ROLE_TARGETS_TITLE
+  if (!slug) return ROLE_TARGETS_TITLE_FOR_THEM
   return moduleCatalogue().find((module) => module.slug === slug)?.title ?? 'Your assigned learning'
 }
 

@@ -32,7 +32,7 @@ export function assignedEmail({
         {
           type: 'paragraph',
           content: [
-            'You can do it on a phone or a computer, a few minutes at a time. Your progress is saved as you go.',
+            `You can do ${one ? 'it' : 'them'} on a phone or a computer, a few minutes at a time. Your progress is saved as you go.`,
           ],
         },
         { type: 'action', link: { text: 'Go to My learning', url: myLearningUrl } },

@@ -40,7 +40,7 @@ export function managerDigestEmail({
           content: ['Each team’s report shows who needs what, and the overdue learning, person by person.'],
         },
       ],
-      reason: `You got this email each week because you manage teams in ${SERVICE_NAME}.`,
+      reason: `You get this email each week because you manage teams in ${SERVICE_NAME}.`,
       unsubscribeUrl,
     }),
     personalisation: {
@@ -51,8 +51,8 @@ export function managerDigestEmail({
 }
 
 function facts(team: Team): string {
-  const overdue = `${people(team.overduePeople)} ${team.overduePeople === 1 ? 'has' : 'have'} overdue learning`
-  const lapsing = `${people(team.lapsingPeople)} ${team.lapsingPeople === 1 ? 'has' : 'have'} evidence running out within 30 days`
+  const overdue = `${have(team.overduePeople)} overdue learning`
+  const lapsing = `${have(team.lapsingPeople)} evidence running out within 30 days`
   return `${readiness(team)}; ${overdue}; ${lapsing}.`
 }
 
@@ -65,6 +65,8 @@ function readiness({ readinessNowPercent, readinessLastWeekPercent }: Team): str
   return `${now}% of people are ready in every domain for their role, ${change}`
 }
 
-function people(count: number): string {
-  return count === 1 ? '1 person' : `${count} people`
+/** "no one has", "1 person has", "4 people have". */
+function have(count: number): string {
+  if (count === 0) return 'no one has'
+  return count === 1 ? '1 person has' : `${count} people have`
 }

@@ -33,11 +33,7 @@ export function passwordResetEmail({
   }
 }
 
-/** "30 minutes", "1 hour", "2 hours", "90 minutes". */
+/** "60 minutes": in minutes, as the reset pages say it, so the email and the page agree. */
 export function duration(minutes: number): string {
-  if (minutes >= 60 && minutes % 60 === 0) {
-    const hours = minutes / 60
-    return hours === 1 ? '1 hour' : `${hours} hours`
-  }
   return minutes === 1 ? '1 minute' : `${minutes} minutes`
 }
