@@ -1,4 +1,4 @@
-import { type EmailKind, type OutgoingEmail } from '../outgoing-email.ts'
+import { type EmailKind, type OutgoingEmail } from '#app/lib/email/outgoing-email.ts'
 
 /**
  * The placeholders each kind's GOV.UK Notify template uses (documented in the README's Email section). Notify

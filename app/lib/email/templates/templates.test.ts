@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { type EmailKind, type OutgoingEmail } from '../outgoing-email.ts'
+import { type EmailKind, type OutgoingEmail } from '#app/lib/email/outgoing-email.ts'
 import { assignedEmail } from './assigned.ts'
 import { dueSoonEmail, dueTodayEmail, overdueEmail } from './due-reminders.ts'
 import { notifyPlaceholders } from './email-content.ts'
