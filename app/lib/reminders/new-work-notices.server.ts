@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
 import { z } from 'zod'
+import { chunks } from '#app/lib/chunks.ts'
 import { DAY_MS, isoDay } from '#app/lib/dates/dates.ts'
 import { db, schema, transaction } from '#app/lib/db.server.ts'
 import { defineJob } from '#app/lib/jobs/job-definitions.ts'
@@ -96,17 +97,13 @@ async function alreadyHaveNotice({
 }): Promise<string[]> {
   const { reminderSends, jobs } = schema()
   const found: string[] = []
-  for (let start = 0; start < userIds.length; start += 500) {
+  for (const part of chunks(userIds, 500)) {
     const rows = await db()
       .select({ userId: reminderSends.userId, createdAt: reminderSends.createdAt, state: jobs.state })
       .from(reminderSends)
       .leftJoin(jobs, eq(jobs.id, reminderSends.jobId))
       .where(
-        and(
-          inArray(reminderSends.userId, userIds.slice(start, start + 500)),
-          eq(reminderSends.kind, 'assigned'),
-          eq(reminderSends.period, day),
-        ),
+        and(inArray(reminderSends.userId, part), eq(reminderSends.kind, 'assigned'), eq(reminderSends.period, day)),
       )
     for (const row of rows) if (row.createdAt < assignmentCreated && row.state !== 'queued') found.push(row.userId)
   }

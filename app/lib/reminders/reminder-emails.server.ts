@@ -48,9 +48,10 @@ const moduleUrl = (slug: string | null) => (slug ? `${publicUrl}/modules/${slug}
 // The assign form's name for it speaks of "their" role; the email goes to the person, as their home page does.
 const ROLE_TARGETS_TITLE_FOR_THEM = 'Everything your role needs'
 
-function titleOf(slug: string | null): string {
-  if (!slug) return ROLE_TARGETS_TITLE_FOR_THEM
-  return moduleCatalogue().find((module) => module.slug === slug)?.title ?? 'Your assigned learning'
+/** Names the work: a module by its title, or the role's targets. Reads the catalogue once per email. */
+function workTitles(): (slug: string | null) => string {
+  const titles = new Map(moduleCatalogue().map((module) => [module.slug, module.title]))
+  return (slug) => (slug ? (titles.get(slug) ?? 'Your assigned learning') : ROLE_TARGETS_TITLE_FOR_THEM)
 }
 
 function itemsOf(params: Record<string, unknown>): { subject: string; period: string }[] {
@@ -76,7 +77,7 @@ async function writeDue({
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0]
   if (!open) return null
   const slug = moduleOfSubject(item.subject)
-  const common = { firstName, title: titleOf(slug), dueOn: open.dueAt, url: moduleUrl(slug), unsubscribeUrl }
+  const common = { firstName, title: workTitles()(slug), dueOn: open.dueAt, url: moduleUrl(slug), unsubscribeUrl }
   if (kind === 'due-soon') {
     const daysLeft = Math.max(1, Math.ceil((open.dueAt.getTime() - now.getTime()) / DAY_MS))
     return dueSoonEmail({ ...common, daysLeft })
@@ -139,6 +140,7 @@ async function writeNewWork({ userId, firstName, jobId, unsubscribeUrl, now }: W
         )
     ).map((row) => row.id),
   )
+  const titleOf = workTitles()
   const seen = new Set<string>()
   const items = open
     .filter((row) => recent.has(row.assignmentId))

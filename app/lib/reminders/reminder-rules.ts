@@ -97,10 +97,15 @@ export function planReminders({
     const subject = `competency:${evidence.competencyId}`
     const period = isoDay(evidence.expiresAt)
     if (!wasSent(subject, 'evidence-lapsing', period))
-      candidates.push({ kind: 'evidence-lapsing', subject, period, email: `evidence-lapsing:${today}` })
+      candidates.push({
+        kind: 'evidence-lapsing',
+        subject,
+        period,
+        email: emailKey({ kind: 'evidence-lapsing', subject, period, plannedOn: today }),
+      })
   }
 
-  const emailsToday = new Set(past.filter((reminder) => reminder.plannedOn === today).map(emailOf)).size
+  const emailsToday = new Set(past.filter((reminder) => reminder.plannedOn === today).map(emailKey)).size
   const allowed = new Set<string>()
   const kept: PlannedReminder[] = []
   for (const reminder of candidates
@@ -116,14 +121,12 @@ export function planReminders({
 }
 
 function one(kind: SweepKind, subject: string, period: string): PlannedReminder {
-  return { kind, subject, period, email: `${kind}:${subject}:${period}` }
+  return { kind, subject, period, email: emailKey({ kind, subject, period }) }
 }
 
-/** Past reminders sent in one email share it: count emails, not items, against the cap. */
-function emailOf(reminder: PastReminder): string {
-  return reminder.kind === 'evidence-lapsing'
-    ? `evidence-lapsing:${reminder.plannedOn}`
-    : `${reminder.kind}:${reminder.subject}:${reminder.period}`
+/** Which email a reminder goes in: its own, except lapsing evidence, which shares one email a day. */
+function emailKey({ kind, subject, period, plannedOn }: Omit<PastReminder, 'plannedOn'> & { plannedOn?: string }) {
+  return kind === 'evidence-lapsing' ? `evidence-lapsing:${plannedOn}` : `${kind}:${subject}:${period}`
 }
 
 /** The same work assigned more than once (to the team and to the person) counts at its earliest due date. */

@@ -1,4 +1,5 @@
 import { and, asc, gt, gte, inArray, isNotNull, isNull } from 'drizzle-orm'
+import { chunks } from '#app/lib/chunks.ts'
 import { assignmentStatuses } from '#app/lib/assignments/status.server.ts'
 import { DAY_MS, isoDay } from '#app/lib/dates/dates.ts'
 import { db, schema, transaction } from '#app/lib/db.server.ts'
@@ -92,11 +93,11 @@ async function outstandingWork({ userIds, now }: { userIds: string[]; now: Date 
   const { assignments } = schema()
   const assignedAt = new Map<string, Date>()
   const assignmentIds = [...new Set(statuses.map((row) => row.assignmentId))]
-  for (let start = 0; start < assignmentIds.length; start += 500) {
+  for (const part of chunks(assignmentIds, 500)) {
     const rows = await db()
       .select({ id: assignments.id, createdAt: assignments.createdAt })
       .from(assignments)
-      .where(inArray(assignments.id, assignmentIds.slice(start, start + 500)))
+      .where(inArray(assignments.id, part))
     for (const row of rows) assignedAt.set(row.id, row.createdAt)
   }
   const work = new Map<string, OutstandingWork[]>()
