@@ -615,5 +615,7 @@ export const reminderSends = pgTable(
   (table) => [
     primaryKey({ columns: [table.userId, table.subject, table.kind, table.period] }),
     index('reminder_sends_day_idx').on(table.userId, table.plannedOn),
+    // Sending finds an email's ledger rows by its job; cancelling marks them by job.
+    index('reminder_sends_job_idx').on(table.jobId),
   ],
 )

@@ -1,0 +1,1 @@
+CREATE INDEX `reminder_sends_job_idx` ON `reminder_sends` (`job_id`);
