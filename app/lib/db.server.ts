@@ -112,7 +112,10 @@ function connectSqlite(url: string): Connection {
 }
 
 function connectPostgres(url: string): Connection {
-  const client = postgres(url, { max: 10, onnotice: () => undefined })
+  // jit off: PostgreSQL compiles a query to machine code when its estimated cost is high, which for the
+  // status queries (many small correlated tests) takes seconds and saves nothing; measured, every report
+  // and reminder query was as fast or faster without it (docs/decisions/002-dual-dialect.md).
+  const client = postgres(url, { max: 10, onnotice: () => undefined, connection: { jit: 'off' } })
   const root = drizzlePostgres(client, { schema: pgSchema }) as unknown as Database
   return postgresConnection(url, root, {
     async migrate(migrationsRoot) {

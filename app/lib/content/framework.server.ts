@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { frameworkSchema, type Framework } from './framework.schema.ts'
@@ -29,11 +28,13 @@ export function readFramework({ root }: { root: string }): FrameworkResult {
 
 const cache = new Map<string, { hash: string; framework: Framework }>()
 
-/** The validated framework; re-read when the file changes, so edits show without a restart. */
+/**
+ * The validated framework; re-read when the file changes, so edits show without a restart. Asked for many
+ * times a request, so the check is a stat (as for modules in catalogue.server.ts), not a read.
+ */
 export function loadFramework({ root }: { root: string }): Framework {
-  const file = path.join(root, FRAMEWORK_FILE)
-  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''
-  const hash = createHash('sha256').update(text).digest('hex')
+  const stat = fs.statSync(path.join(root, FRAMEWORK_FILE), { throwIfNoEntry: false })
+  const hash = stat ? `${stat.ino}:${stat.size}:${stat.mtimeMs}` : '-'
   const cached = cache.get(root)
   if (cached?.hash === hash) return cached.framework
   const result = readFramework({ root })

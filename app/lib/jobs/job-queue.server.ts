@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, lte, or, sql } from 'drizzle-orm'
+import { and, eq, inArray, lt, lte, type SQL, sql } from 'drizzle-orm'
 import { chunks } from '#app/lib/chunks.ts'
 import { db, dialect, schema, transaction, type Schema } from '#app/lib/db.server.ts'
 import { retryDelayMs } from './backoff.ts'
@@ -87,18 +87,16 @@ export async function claimJobs({
 }): Promise<Job[]> {
   const { jobs } = schema()
   return transaction(async (tx) => {
-    const due = tx
-      .select({ id: jobs.id })
-      .from(jobs)
-      .where(
-        or(
-          and(eq(jobs.state, 'queued'), lte(jobs.runAt, now)),
-          and(eq(jobs.state, 'running'), lt(jobs.lockedUntil, now)),
-        ),
-      )
-      .orderBy(jobs.runAt)
-      .limit(limit)
-    const ids = (await (dialect() === 'postgres' ? due.for('update', { skipLocked: true }) : due)).map((row) => row.id)
+    // Two questions, not one with OR, so that each walks the (state, run_at) index and stops at `limit`
+    // however many jobs are waiting: first jobs whose worker's lease ran out, then the longest-waiting due ones.
+    const idsWhere = async (condition: SQL | undefined, count: number) => {
+      if (count <= 0) return []
+      const query = tx.select({ id: jobs.id }).from(jobs).where(condition).orderBy(jobs.runAt).limit(count)
+      return dialect() === 'postgres' ? query.for('update', { skipLocked: true }) : query
+    }
+    const abandoned = await idsWhere(and(eq(jobs.state, 'running'), lt(jobs.lockedUntil, now)), limit)
+    const waiting = await idsWhere(and(eq(jobs.state, 'queued'), lte(jobs.runAt, now)), limit - abandoned.length)
+    const ids = [...abandoned, ...waiting].map((row) => row.id)
     if (ids.length === 0) return []
     const claimed = await tx
       .update(jobs)

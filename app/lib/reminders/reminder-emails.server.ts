@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray } from 'drizzle-orm'
-import { moduleCatalogue } from '#app/lib/assignments/modules.server.ts'
-import { assignmentStatuses, type AssignmentStatusRow } from '#app/lib/assignments/status.server.ts'
+import { moduleCatalogue, refreshingSlugs, type AssignableModule } from '#app/lib/assignments/modules.server.ts'
+import { assignmentStatuses, type AssignmentStatusRow, type StatusContent } from '#app/lib/assignments/status.server.ts'
 import { overdueCountInUnit } from '#app/lib/assignments/status.server.ts'
 import { frameworkForContent, loadModules } from '#app/lib/content/catalogue.server.ts'
 import { DAY_MS } from '#app/lib/dates/dates.ts'
@@ -35,12 +35,24 @@ const NEW_WORK_LOOKBACK_DAYS = 7
 
 export type WrittenEmail = Pick<OutgoingEmail, 'subject' | 'text' | 'html' | 'personalisation'>
 
+/** The module catalogue as read once for one email: titles, and what the status rules need. */
+interface Reading {
+  now: Date
+  titleOf: (slug: string | null) => string
+  content: StatusContent
+}
+
 export async function writeReminderEmail(writing: Writing): Promise<WrittenEmail | null> {
-  const now = writing.now ?? new Date()
-  if (writing.kind === 'assigned') return writeNewWork({ ...writing, now })
-  if (writing.kind === 'manager-digest') return writeDigest({ ...writing, now })
-  if (writing.kind === 'evidence-lapsing') return writeLapsing({ ...writing, now })
-  return writeDue({ ...writing, kind: writing.kind, now })
+  const catalogue = moduleCatalogue()
+  const reading: Reading = {
+    now: writing.now ?? new Date(),
+    titleOf: workTitles(catalogue),
+    content: { framework: frameworkForContent(), recurringSlugs: refreshingSlugs(catalogue) },
+  }
+  if (writing.kind === 'assigned') return writeNewWork({ ...writing, ...reading })
+  if (writing.kind === 'manager-digest') return writeDigest({ ...writing, ...reading })
+  if (writing.kind === 'evidence-lapsing') return writeLapsing({ ...writing, ...reading })
+  return writeDue({ ...writing, ...reading, kind: writing.kind })
 }
 
 const moduleUrl = (slug: string | null) => (slug ? `${publicUrl}/modules/${slug}` : `${publicUrl}/record`)
@@ -48,9 +60,9 @@ const moduleUrl = (slug: string | null) => (slug ? `${publicUrl}/modules/${slug}
 // The assign form's name for it speaks of "their" role; the email goes to the person, as their home page does.
 const ROLE_TARGETS_TITLE_FOR_THEM = 'Everything your role needs'
 
-/** Names the work: a module by its title, or the role's targets. Reads the catalogue once per email. */
-function workTitles(): (slug: string | null) => string {
-  const titles = new Map(moduleCatalogue().map((module) => [module.slug, module.title]))
+/** Names the work: a module by its title, or the role's targets. */
+function workTitles(catalogue: AssignableModule[]): (slug: string | null) => string {
+  const titles = new Map(catalogue.map((module) => [module.slug, module.title]))
   return (slug) => (slug ? (titles.get(slug) ?? 'Your assigned learning') : ROLE_TARGETS_TITLE_FOR_THEM)
 }
 
@@ -58,8 +70,8 @@ function itemsOf(params: Record<string, unknown>): { subject: string; period: st
   return Array.isArray(params.items) ? (params.items as { subject: string; period: string }[]) : []
 }
 
-async function outstanding(userId: string, now: Date): Promise<AssignmentStatusRow[]> {
-  return (await assignmentStatuses({ people: { userId }, now })).filter((row) => row.status !== 'done')
+async function outstanding(userId: string, { now, content }: Reading): Promise<AssignmentStatusRow[]> {
+  return (await assignmentStatuses({ people: { userId }, now, content })).filter((row) => row.status !== 'done')
 }
 
 async function writeDue({
@@ -68,16 +80,17 @@ async function writeDue({
   firstName,
   params,
   unsubscribeUrl,
-  now,
-}: Writing & { kind: 'due-soon' | 'due-today' | 'overdue'; now: Date }) {
+  ...reading
+}: Writing & Reading & { kind: 'due-soon' | 'due-today' | 'overdue' }) {
+  const { now, titleOf } = reading
   const [item] = itemsOf(params)
   if (!item) return null
-  const open = (await outstanding(userId, now))
+  const open = (await outstanding(userId, reading))
     .filter((row) => workSubject(row.moduleSlug) === item.subject)
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0]
   if (!open) return null
   const slug = moduleOfSubject(item.subject)
-  const common = { firstName, title: workTitles()(slug), dueOn: open.dueAt, url: moduleUrl(slug), unsubscribeUrl }
+  const common = { firstName, title: titleOf(slug), dueOn: open.dueAt, url: moduleUrl(slug), unsubscribeUrl }
   if (kind === 'due-soon') {
     const daysLeft = Math.max(1, Math.ceil((open.dueAt.getTime() - now.getTime()) / DAY_MS))
     return dueSoonEmail({ ...common, daysLeft })
@@ -88,7 +101,7 @@ async function writeDue({
   return overdueEmail({ ...common, timesReminded })
 }
 
-async function writeLapsing({ userId, firstName, params, unsubscribeUrl, now }: Writing & { now: Date }) {
+async function writeLapsing({ userId, firstName, params, unsubscribeUrl, now }: Writing & Reading) {
   const wanted = new Set(itemsOf(params).map((item) => competencyOfSubject(item.subject)))
   const lapsing = (await lapsingEvidenceOf({ userIds: [userId], now })).filter((row) => wanted.has(row.competencyId))
   if (lapsing.length === 0) return null
@@ -117,12 +130,13 @@ async function writeLapsing({ userId, firstName, params, unsubscribeUrl, now }: 
 }
 
 /** Everything still to do that was assigned since the person's previous new-work email (or in the last week). */
-async function writeNewWork({ userId, firstName, jobId, unsubscribeUrl, now }: Writing & { now: Date }) {
+async function writeNewWork({ userId, firstName, jobId, unsubscribeUrl, ...reading }: Writing & Reading) {
+  const { now, titleOf } = reading
   const { reminderSends, assignments } = schema()
   const [thisNotice] = await db().select().from(reminderSends).where(eq(reminderSends.jobId, jobId))
   const previous = thisNotice ? await previousSend({ userId, kind: 'assigned', before: thisNotice.createdAt }) : null
   const since = previous?.createdAt ?? new Date(now.getTime() - NEW_WORK_LOOKBACK_DAYS * DAY_MS)
-  const open = await outstanding(userId, now)
+  const open = await outstanding(userId, reading)
   if (open.length === 0) return null
   const recent = new Set(
     (
@@ -140,7 +154,6 @@ async function writeNewWork({ userId, firstName, jobId, unsubscribeUrl, now }: W
         )
     ).map((row) => row.id),
   )
-  const titleOf = workTitles()
   const seen = new Set<string>()
   const items = open
     .filter((row) => recent.has(row.assignmentId))
@@ -151,7 +164,7 @@ async function writeNewWork({ userId, firstName, jobId, unsubscribeUrl, now }: W
   return assignedEmail({ firstName, items, myLearningUrl: `${publicUrl}/`, unsubscribeUrl })
 }
 
-async function writeDigest({ userId, firstName, unsubscribeUrl, now }: Writing & { now: Date }) {
+async function writeDigest({ userId, firstName, unsubscribeUrl, now }: Writing & Reading) {
   const units = await reportRootUnits({ viewer: { id: userId, isAdmin: false } })
   if (units.length === 0) return null
   const weekAgo = new Date(now.getTime() - 7 * DAY_MS)

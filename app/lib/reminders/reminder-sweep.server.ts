@@ -20,6 +20,12 @@ import { queuePlannedEmails, type PlannedEmail } from './reminder-ledger.server.
 // recorded in the ledger and queued as an email in one transaction per group of people. Planning twice adds
 // nothing: the ledger remembers what was planned, and the jobs' de-duplication keys refuse a second copy.
 
+/**
+ * People planned together. The status query's cost is mostly fixed per query (on PostgreSQL each readiness
+ * test is hashed once for everyone asked about), so it is asked about thousands at a time; what is planned is
+ * then written in smaller transactions, so that no one transaction holds the database for long.
+ */
+const PEOPLE_PER_PLAN = 5000
 const PEOPLE_PER_TRANSACTION = 1000
 /** Far enough back to see every overdue reminder of a due date (4 weekly ones) and every lapsing one. */
 const LEDGER_LOOKBACK_DAYS = 60
@@ -38,15 +44,17 @@ export async function sweepReminders({
   const result: SweepResult = { people: 0, reminders: 0, emails: 0 }
   let after = ''
   for (;;) {
-    const people = await reachablePeople({ after, limit: PEOPLE_PER_TRANSACTION })
+    const people = await reachablePeople({ after, limit: PEOPLE_PER_PLAN })
     if (people.length === 0) break
     after = people.at(-1) as string
     const planned = await planFor({ userIds: people, now })
-    const { sends, emails } = await recordAndQueue({ planned, now })
-    result.people += people.length
-    result.reminders += sends
-    result.emails += emails
-    onProgress?.(result.people)
+    for (const group of chunks(people, PEOPLE_PER_TRANSACTION)) {
+      const { sends, emails } = await recordAndQueue({ planned, userIds: group, now })
+      result.people += group.length
+      result.reminders += sends
+      result.emails += emails
+      onProgress?.(result.people)
+    }
   }
   return result
 }
@@ -125,11 +133,11 @@ async function pastReminders({ userIds, now }: { userIds: string[]; now: Date })
   return past
 }
 
-/** One transaction: the emails queued (one per planned email, keyed so a second sweep adds none) and the ledger rows. */
-function recordAndQueue({ planned, now }: { planned: PlannedFor; now: Date }) {
+/** One transaction for these people: their emails queued (keyed so a second sweep adds none) and the ledger rows. */
+function recordAndQueue({ planned, userIds, now }: { planned: PlannedFor; userIds: string[]; now: Date }) {
   const emails = new Map<string, PlannedEmail>()
-  for (const [userId, reminders] of planned)
-    for (const { kind, subject, period, email: emailKey } of reminders) {
+  for (const userId of userIds)
+    for (const { kind, subject, period, email: emailKey } of planned.get(userId) ?? []) {
       const key = `reminder:${userId}:${emailKey}`
       const email = emails.get(key) ?? { key, payload: { kind, userId, params: { items: [] } }, sends: [] }
       email.sends.push({ subject, kind, period })
