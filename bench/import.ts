@@ -1,4 +1,3 @@
-import { fork } from 'node:child_process'
 import { randomBytes, randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -6,6 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import postgres from 'postgres'
+import { runBenchmark, type ChildRuns } from './child-runs.ts'
 import { clockTicks, memoryWatch, postgresBackendTicks, startProfiler } from './process-measures.ts'
 import { staffFile, type StaffFile } from './staff-lists.ts'
 import { median } from './statistics.ts'
@@ -405,29 +405,6 @@ async function measure(task: ChildTask): Promise<RunResult> {
 
 // ---- Orchestration: a child process per dialect and run, then the tables --------------------------------
 
-let currentChild: ReturnType<typeof fork> | undefined
-
-function runChild(databaseUrl: string, task: ChildTask): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), [], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_IMPORT_CHILD: JSON.stringify(task) },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      // --expose-gc: each step starts after a full collection, so it is not charged for the last one's garbage.
-      execArgv: [...process.execArgv, '--expose-gc'],
-    })
-    currentChild = child
-    let result: RunResult | undefined
-    child.on('message', (message) => (result = message as RunResult))
-    child.on('error', reject)
-    child.on('exit', (code) => {
-      currentChild = undefined
-      if (result && code === 0) resolve(result)
-      else reject(new Error(`${task.dialect} import benchmark (run ${task.run}) exited with code ${code}`))
-    })
-  })
-}
-
 function readSettings(): { settings: Settings; dialects: Dialect[] } {
   const { values } = parseArgs({
     options: {
@@ -622,20 +599,16 @@ function printResults(results: RunResult[], files: { base: StaffFile; variant: S
   )
 }
 
-async function main(): Promise<number> {
+async function main(children: ChildRuns<ChildTask, RunResult>): Promise<number> {
   const { settings, dialects } = readSettings()
-  const cleanups: (() => Promise<void>)[] = []
-  // One chain, so Ctrl-C and the normal finish never race: whoever calls second waits for the first.
-  let cleaning = Promise.resolve()
-  const cleanUp = () =>
-    (cleaning = cleaning.then(async () => {
-      for (const cleanup of cleanups.splice(0))
-        await cleanup().catch((error: unknown) => log(`cleanup failed: ${String(error)}`))
-    }))
-  process.on('SIGINT', () => {
-    currentChild?.kill('SIGINT')
-    void cleanUp().then(() => process.exit(130))
-  })
+  const runChild = (databaseUrl: string, task: ChildTask) =>
+    children.run({
+      databaseUrl,
+      task,
+      label: `${task.dialect} import benchmark (run ${task.run})`,
+      exposeGc: true,
+    })
+  const { cleanUp } = children
 
   const files = { base: await staffFile(settings, {}), variant: await staffFile(settings, VARIANT) }
   for (const { file, summary, generated, seconds } of Object.values(files))
@@ -658,7 +631,7 @@ async function main(): Promise<number> {
       if (dialects.includes('sqlite')) {
         const file = path.join(os.tmpdir(), `skills-bench-import-${id}.sqlite`)
         if (!settings.keep)
-          cleanups.push(async () => {
+          children.onCleanUp(async () => {
             for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
           })
         results.push(await runChild(`file:${file}`, { ...task, dialect: 'sqlite', sqliteFile: file }))
@@ -671,7 +644,7 @@ async function main(): Promise<number> {
         const sql = admin()
         await sql.unsafe(`create database ${name}`).finally(() => sql.end())
         if (!settings.keep)
-          cleanups.push(async () => {
+          children.onCleanUp(async () => {
             const dropper = admin()
             await dropper.unsafe(`drop database if exists ${name} with (force)`).finally(() => dropper.end())
           })
@@ -701,22 +674,9 @@ async function main(): Promise<number> {
   return failures.length > 0 ? 1 : 0
 }
 
-if (process.env.BENCH_IMPORT_CHILD) {
-  const task = JSON.parse(process.env.BENCH_IMPORT_CHILD) as ChildTask
-  measure(task)
-    .then((result) => {
-      process.send?.(result)
-      process.disconnect?.()
-    })
-    .catch((error: unknown) => {
-      console.error(error)
-      process.exit(1)
-    })
-} else {
-  main()
-    .then((code) => (process.exitCode = code))
-    .catch((error: unknown) => {
-      console.error(error)
-      process.exit(1)
-    })
-}
+runBenchmark<ChildTask, RunResult>({
+  script: fileURLToPath(import.meta.url),
+  variable: 'BENCH_IMPORT_CHILD',
+  child: measure,
+  main,
+})

@@ -1,4 +1,3 @@
-import { fork } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -6,6 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import postgres from 'postgres'
+import { runBenchmark, type ChildRuns } from './child-runs.ts'
 import { median, quantile } from './statistics.ts'
 import { DAY_MS } from '#app/lib/dates/dates.ts'
 
@@ -216,27 +216,6 @@ async function measure(dialect: Dialect, settings: Settings): Promise<DialectRes
 
 // ---- Orchestration: one child process per dialect, then the table ------------------------------------
 
-let currentChild: ReturnType<typeof fork> | undefined
-
-function runChild(dialect: Dialect, databaseUrl: string, settings: Settings): Promise<DialectResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), [], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_CHILD: JSON.stringify({ dialect, settings }) },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    })
-    currentChild = child
-    let result: DialectResult | undefined
-    child.on('message', (message) => (result = message as DialectResult))
-    child.on('error', reject)
-    child.on('exit', (code) => {
-      currentChild = undefined
-      if (result && code === 0) resolve(result)
-      else reject(new Error(`${dialect} benchmark exited with code ${code}`))
-    })
-  })
-}
-
 function readSettings(): { settings: Settings; dialects: Dialect[] } {
   const { values } = parseArgs({
     options: {
@@ -337,26 +316,19 @@ function printTable(results: DialectResult[], settings: Settings) {
   console.log('\nOne run on a shared machine: compare ratios within a run, not absolute times across machines.')
 }
 
-async function main() {
+type ChildTask = { dialect: Dialect; settings: Settings }
+
+async function main(children: ChildRuns<ChildTask, DialectResult>): Promise<number> {
   const { settings, dialects } = readSettings()
   const results: DialectResult[] = []
-  const cleanups: (() => Promise<void>)[] = []
-  // One chain, so Ctrl-C and the normal finish never race: whoever calls second waits for the first.
-  let cleaning = Promise.resolve()
-  const cleanUp = () =>
-    (cleaning = cleaning.then(async () => {
-      for (const cleanup of cleanups.splice(0))
-        await cleanup().catch((error: unknown) => log(`cleanup failed: ${String(error)}`))
-    }))
-  process.on('SIGINT', () => {
-    currentChild?.kill('SIGINT')
-    void cleanUp().then(() => process.exit(130))
-  })
+  const runChild = (dialect: Dialect, databaseUrl: string, settings: Settings) =>
+    children.run({ databaseUrl, task: { dialect, settings }, label: `${dialect} benchmark` })
+  const { cleanUp } = children
   const id = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`
   try {
     if (dialects.includes('sqlite')) {
       const file = path.join(os.tmpdir(), `skills-bench-${id}.sqlite`)
-      cleanups.push(async () => {
+      children.onCleanUp(async () => {
         for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
       })
       results.push(await runChild('sqlite', `file:${file}`, settings))
@@ -372,7 +344,7 @@ async function main() {
       const admin = () => postgres(serverUrl, { max: 1, onnotice: () => undefined })
       const sql = admin()
       await sql.unsafe(`create database ${name}`).finally(() => sql.end())
-      cleanups.push(async () => {
+      children.onCleanUp(async () => {
         const dropper = admin()
         await dropper.unsafe(`drop database if exists ${name} with (force)`).finally(() => dropper.end())
       })
@@ -384,18 +356,12 @@ async function main() {
     await cleanUp()
   }
   if (results.length > 0) printTable(results, settings)
+  return 0
 }
 
-if (process.env.BENCH_CHILD) {
-  const { dialect, settings } = JSON.parse(process.env.BENCH_CHILD) as { dialect: Dialect; settings: Settings }
-  try {
-    const result = await measure(dialect, settings)
-    if (process.send) await new Promise<void>((resolve) => process.send?.(result, () => resolve()))
-    else console.log(JSON.stringify(result, null, 2))
-  } catch (error) {
-    console.error(error)
-    process.exitCode = 1
-  }
-} else {
-  await main()
-}
+runBenchmark<ChildTask, DialectResult>({
+  script: fileURLToPath(import.meta.url),
+  variable: 'BENCH_CHILD',
+  child: ({ dialect, settings }) => measure(dialect, settings),
+  main,
+})

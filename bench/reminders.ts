@@ -1,4 +1,3 @@
-import { fork } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -6,6 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import postgres from 'postgres'
+import { runBenchmark, type ChildRuns } from './child-runs.ts'
 import { clockTicks, memoryWatch, postgresBackendTicks, startProfiler } from './process-measures.ts'
 import { staffFile, type StaffFile } from './staff-lists.ts'
 import { median, quantile } from './statistics.ts'
@@ -478,29 +478,6 @@ async function measure(task: MeasureTask): Promise<MeasureResult> {
 
 // ---- Orchestration: child processes per dialect, then the tables -----------------------------------------
 
-let currentChild: ReturnType<typeof fork> | undefined
-
-function runChild<T extends BuildResult | MeasureResult>(databaseUrl: string, task: ChildTask): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), [], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_REMINDERS_CHILD: JSON.stringify(task) },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      // --expose-gc: each measured step starts after a full collection.
-      execArgv: [...process.execArgv, '--expose-gc'],
-    })
-    currentChild = child
-    let result: T | undefined
-    child.on('message', (message) => (result = message as T))
-    child.on('error', reject)
-    child.on('exit', (code) => {
-      currentChild = undefined
-      if (result && code === 0) resolve(result)
-      else reject(new Error(`${labelOf(task.dialect)} ${task.kind} exited with code ${code}`))
-    })
-  })
-}
-
 function readSettings(): { settings: Settings; dialects: Dialect[] } {
   const { values } = parseArgs({
     options: {
@@ -731,19 +708,16 @@ function printResults(
   )
 }
 
-async function main(): Promise<number> {
+async function main(children: ChildRuns<ChildTask, BuildResult | MeasureResult>): Promise<number> {
   const { settings, dialects } = readSettings()
-  const cleanups: (() => Promise<void>)[] = []
-  let cleaning = Promise.resolve()
-  const cleanUp = () =>
-    (cleaning = cleaning.then(async () => {
-      for (const cleanup of cleanups.splice(0))
-        await cleanup().catch((error: unknown) => log(`cleanup failed: ${String(error)}`))
-    }))
-  process.on('SIGINT', () => {
-    currentChild?.kill('SIGINT')
-    void cleanUp().then(() => process.exit(130))
-  })
+  const runChild = async <T extends BuildResult | MeasureResult>(databaseUrl: string, task: ChildTask) =>
+    (await children.run({
+      databaseUrl,
+      task,
+      label: `${labelOf(task.dialect)} ${task.kind}`,
+      exposeGc: true,
+    })) as T
+  const { cleanUp } = children
 
   const staff = await staffFile(settings)
   log(
@@ -781,7 +755,7 @@ async function main(): Promise<number> {
     if (dialects.includes('sqlite')) {
       const built = path.join(os.tmpdir(), `skills-bench-reminders-${id}.sqlite`)
       const files = (file: string) => ['', '-wal', '-shm'].map((suffix) => file + suffix)
-      cleanups.push(async () => {
+      children.onCleanUp(async () => {
         for (const file of settings.keep ? [] : files(built)) fs.rmSync(file, { force: true })
       })
       const build = await runChild<BuildResult>(`file:${built}`, buildTask('sqlite'))
@@ -832,7 +806,7 @@ async function main(): Promise<number> {
           await sql.end()
         }
       }
-      cleanups.push(async () => {
+      children.onCleanUp(async () => {
         if (settings.keep) return
         const dropper = admin()
         try {
@@ -872,22 +846,9 @@ async function main(): Promise<number> {
   return failures.length > 0 ? 1 : 0
 }
 
-if (process.env.BENCH_REMINDERS_CHILD) {
-  const task = JSON.parse(process.env.BENCH_REMINDERS_CHILD) as ChildTask
-  ;(task.kind === 'build' ? build(task) : measure(task))
-    .then((result) => {
-      process.send?.(result)
-      process.disconnect?.()
-    })
-    .catch((error: unknown) => {
-      console.error(error)
-      process.exit(1)
-    })
-} else {
-  main()
-    .then((code) => (process.exitCode = code))
-    .catch((error: unknown) => {
-      console.error(error)
-      process.exit(1)
-    })
-}
+runBenchmark<ChildTask, BuildResult | MeasureResult>({
+  script: fileURLToPath(import.meta.url),
+  variable: 'BENCH_REMINDERS_CHILD',
+  child: (task) => (task.kind === 'build' ? build(task) : measure(task)),
+  main,
+})
