@@ -125,6 +125,11 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction) {
   res.locals.cspNonce = nonce
   res.setHeader('X-Content-Type-Options', 'nosniff')
   res.setHeader('Referrer-Policy', 'same-origin')
+  // That policy is the default: a page that names its own (the password reset page) replaces it. The Remix
+  // adapter appends a route's headers, which would otherwise send both.
+  const append = res.append.bind(res)
+  res.append = (field, value) =>
+    field.toLowerCase() === 'referrer-policy' && value !== undefined ? res.set(field, value) : append(field, value)
   res.setHeader('X-Frame-Options', 'DENY')
   res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
   if (isProduction) {

@@ -17,7 +17,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request)
   const mandatory = await mandatoryKinds()
   return {
-    kinds: reminderKinds.map((kind) => ({ kind, ...reminderKindWords[kind], mandatory: mandatory.has(kind) })),
+    kinds: reminderKinds.map((kind) => {
+      const { adminLabel, adminDescription } = reminderKindWords[kind]
+      return { kind, label: adminLabel, description: adminDescription, mandatory: mandatory.has(kind) }
+    }),
   }
 }
 
@@ -70,7 +73,7 @@ export default function EmailRulesPage() {
               items={kinds.map((kind) => ({
                 value: kind.kind,
                 label: kind.label,
-                hint: kind.managersOnly ? `${kind.description} Only sent to managers.` : kind.description,
+                hint: kind.description,
               }))}
             />
             <button className="nhsuk-button" type="submit">

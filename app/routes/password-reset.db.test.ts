@@ -228,7 +228,7 @@ describe('an administrator sending a link from a person’s page', () => {
     })
     expect(await resetEmailsFor(person.id)).toHaveLength(1)
     expect(await page('?done=password-reset-sent')).toContain(
-      `We have emailed ${person.name} a link to reset their password. The link works for 60 minutes.`,
+      `A link to reset their password is on its way to ${person.name}. The link works for 60 minutes. If the email cannot be delivered, it is listed under Background jobs.`,
     )
   })
 })

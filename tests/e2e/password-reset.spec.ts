@@ -70,7 +70,9 @@ test('a forgotten password: the emailed link sets a new one, signs in here and s
 
   const link = await resetLinkSentTo(account.email)
   const referers = watchReferers(page)
-  await page.goto(link)
+  const opened = await page.goto(link)
+  // One policy, the page's own: never the site's default beside it.
+  expect(opened?.headers()['referrer-policy']).toBe('strict-origin')
   await expect(page).toHaveTitle('Reset your password – Digital skills')
   await expect(page.getByRole('heading', { level: 1, name: 'Reset your password' })).toBeVisible()
   await expectNoSeriousA11yViolations(page)

@@ -246,6 +246,22 @@ describe('an administrator sending a link', () => {
     expect(await db().select().from(auditEvents).where(eq(auditEvents.subjectId, person.id))).toEqual([])
   })
 
+  test(`shares the limit of ${RESET_REQUESTS_PER_EMAIL} links per email in 15 minutes with requests from the sign-in page`, async () => {
+    const admin = await createUser({ isAdmin: true })
+    const person = await createUser()
+    const start = new Date()
+    for (let i = 0; i < RESET_REQUESTS_PER_EMAIL - 1; i++)
+      await requestPasswordReset({ email: person.email!, ip: freshAddress(), now: start })
+    expect(await sendResetLinkAsAdmin({ actor: admin, userId: person.id, now: start })).toEqual({ ok: true })
+    expect(await sendResetLinkAsAdmin({ actor: admin, userId: person.id, now: start })).toEqual({
+      ok: false,
+      problem: `${person.name} has been sent ${RESET_REQUESTS_PER_EMAIL} password reset links in the last 15 minutes. Wait a few minutes before sending another.`,
+    })
+    expect(await resetEmailsFor(person.id)).toHaveLength(RESET_REQUESTS_PER_EMAIL)
+    const later = new Date(start.getTime() + 16 * MINUTE)
+    expect(await sendResetLinkAsAdmin({ actor: admin, userId: person.id, now: later })).toEqual({ ok: true })
+  })
+
   test('is for administrators only, and answers null for someone who does not exist', async () => {
     const learner = await createUser()
     const admin = await createUser({ isAdmin: true })

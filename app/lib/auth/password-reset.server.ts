@@ -5,7 +5,12 @@ import { enqueueEmail } from '#app/lib/email/enqueue-email.server.ts'
 import { publicUrl } from '#app/lib/env.server.ts'
 import { hashPassword } from './password.server.ts'
 import { clearAccountFailures } from './rate-limit.server.ts'
-import { recordResetRequest, resetRequestLimit } from './reset-rate-limit.server.ts'
+import {
+  RESET_REQUEST_WINDOW_MS,
+  RESET_REQUESTS_PER_EMAIL,
+  recordResetRequest,
+  resetRequestLimit,
+} from './reset-rate-limit.server.ts'
 import { RESET_LINK_LIFETIME_MINUTES, RESET_LINK_LIFETIME_MS } from './reset-link.ts'
 import { generateResetToken, isResetTokenShape, resetTokenHash } from './reset-token.server.ts'
 import { createSession } from './session.server.ts'
@@ -78,6 +83,14 @@ export async function sendResetLinkAsAdmin({
     return { ok: false, problem: `${person.name} has no email address, so we cannot send them a link.` }
   }
   const sentTo = person.email
+  // The per-email limit holds for administrators too: a mailbox is not to be flooded from either side.
+  if ((await resetRequestLimit({ email: sentTo, ip: null, now })) === 'email') {
+    return {
+      ok: false,
+      problem: `${person.name} has been sent ${RESET_REQUESTS_PER_EMAIL} password reset links in the last ${RESET_REQUEST_WINDOW_MS / 60_000} minutes. Wait a few minutes before sending another.`,
+    }
+  }
+  await recordResetRequest({ email: sentTo, ip: null, now })
   await transaction(async () => {
     await issueResetLink({ userId, now })
     await recordAudit({

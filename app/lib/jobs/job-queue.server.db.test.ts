@@ -113,6 +113,15 @@ describe('failures', () => {
     expect(waits[1]).toBeGreaterThan(waits[0]!)
   })
 
+  test('a fault in the platform is retried, and administrators read a sentence, not the error', async () => {
+    await enqueueJob(noteJob, { note: 'x' }, { now: at('2026-11-30T09:00:00Z') })
+    const [job] = await claimJobs({ workerId: 'a', limit: 1, leaseMs: LEASE_MS, now: at('2026-11-30T09:00:00Z') })
+    const fault = new TypeError("Cannot read properties of undefined (reading 'email')")
+    expect(await failJob({ job: job!, workerId: 'a', error: fault })).toBe('retrying')
+    const [row] = await jobRows()
+    expect(row!.lastError).toBe('Something went wrong in the platform while doing it. The details are in the server log.')
+  })
+
   test('a permanent failure goes straight to dead-letter, and a retry runs it again from scratch', async () => {
     await enqueueJob(noteJob, { note: 'x' }, { now: at('2026-11-30T09:00:00Z') })
     const [job] = await claimJobs({ workerId: 'a', limit: 1, leaseMs: LEASE_MS, now: at('2026-11-30T09:00:00Z') })

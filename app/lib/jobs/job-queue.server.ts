@@ -3,7 +3,7 @@ import { chunks } from '#app/lib/chunks.ts'
 import { db, dialect, schema, transaction, type Schema } from '#app/lib/db.server.ts'
 import { retryDelayMs } from './backoff.ts'
 import type { JobDefinition } from './job-definitions.ts'
-import { PermanentFailure } from './delivery-errors.ts'
+import { PermanentFailure, TemporaryFailure } from './delivery-errors.ts'
 
 // The jobs table as a queue (docs/decisions/012-durable-jobs.md). Enqueueing joins the caller's transaction,
 // so a change that rolls back leaves no job. Workers claim due jobs with a lease: on PostgreSQL with
@@ -193,7 +193,7 @@ export async function failJob({
   now?: Date
 }): Promise<'retrying' | 'dead'> {
   const { jobs } = schema()
-  const message = error instanceof Error ? error.message : String(error)
+  const message = reasonForAdministrators(error)
   const dead = error instanceof PermanentFailure || job.attempts >= job.maxAttempts
   await db()
     .update(jobs)
@@ -236,4 +236,14 @@ export async function pruneFinishedJobs({ now = new Date() }: { now?: Date } = {
     .where(and(eq(jobs.state, 'done'), lt(jobs.finishedAt, new Date(now.getTime() - DONE_KEPT_MS))))
     .returning({ id: jobs.id })
   return removed.length
+}
+
+/**
+ * Why a try failed, as an administrator reads it on the jobs page. Delivery failures explain themselves
+ * (the mail server's answer); anything else is a fault in the platform, whose details belong in the server's
+ * log (the worker writes them there), not on screen.
+ */
+export function reasonForAdministrators(error: unknown): string {
+  if (error instanceof TemporaryFailure || error instanceof PermanentFailure) return error.message
+  return 'Something went wrong in the platform while doing it. The details are in the server log.'
 }

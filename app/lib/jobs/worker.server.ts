@@ -1,6 +1,7 @@
 import { hostname } from 'node:os'
 import { randomBytes } from 'node:crypto'
 import { claimJobs, completeJob, extendLease, failJob, type Job } from './job-queue.server.ts'
+import { PermanentFailure, TemporaryFailure } from './delivery-errors.ts'
 import { jobHandlerFor } from './job-handlers.server.ts'
 import { enqueueScheduledJobs } from './schedules.server.ts'
 
@@ -55,6 +56,8 @@ export function startWorker({
       const keep = registered.definition.keepWhenFinished?.(payload) as Record<string, unknown> | undefined
       await completeJob({ job, workerId: id, keep, now: now() })
     } catch (error) {
+      if (!(error instanceof TemporaryFailure || error instanceof PermanentFailure))
+        log(`Job ${job.type} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
       const outcome = await failJob({ job, workerId: id, error, now: now() }).catch(() => 'unrecorded')
       if (outcome === 'dead') log(`Job ${job.type} failed and was set aside for an administrator: ${String(error)}`)
     } finally {

@@ -19,6 +19,6 @@ describe('the emails people can choose about', () => {
   })
 
   test('are named in a fixed order whatever order they come in', () => {
-    expect(kindLabels(['overdue', 'due-soon'])).toEqual(['Learning due soon', 'Overdue learning'])
+    expect(kindLabels(['overdue', 'due-soon'])).toEqual(['Learning due in 7 days', 'Overdue learning'])
   })
 })

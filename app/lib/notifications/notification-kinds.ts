@@ -25,6 +25,9 @@ export interface ReminderKindWords {
   description: string
   /** What the emails are about, to finish "Stop emails about …": "learning due soon". */
   about: string
+  /** The same for administrators, who read about other people's emails: "Learning due in 7 days". */
+  adminLabel: string
+  adminDescription: string
   /** Only people who manage a unit get it, so only they are offered it. */
   managersOnly?: true
 }
@@ -34,31 +37,43 @@ export const reminderKindWords: Record<ReminderKind, ReminderKindWords> = {
     label: 'New learning for you',
     description: 'When you are given new learning. At most one email a day.',
     about: 'new learning given to you',
+    adminLabel: 'New learning assigned',
+    adminDescription: 'When someone is given new learning. At most one email a day.',
   },
   'due-soon': {
     label: 'Learning due soon',
     description: '7 days before learning you have been given is due.',
     about: 'learning due soon',
+    adminLabel: 'Learning due in 7 days',
+    adminDescription: '7 days before assigned learning is due.',
   },
   'due-today': {
     label: 'Learning due today',
     description: 'On the day learning you have been given is due.',
     about: 'learning due today',
+    adminLabel: 'Learning due today',
+    adminDescription: 'On the day assigned learning is due.',
   },
   overdue: {
     label: 'Overdue learning',
     description: 'The day after learning was due, then once a week, at most 4 times.',
     about: 'overdue learning',
+    adminLabel: 'Overdue learning',
+    adminDescription: 'The day after assigned learning was due, then once a week, at most 4 times.',
   },
   'evidence-lapsing': {
     label: 'Skills about to run out',
     description: 'When evidence of one of your skills will run out within 30 days and nothing newer covers it.',
     about: 'skills that are about to run out',
+    adminLabel: 'Evidence about to run out',
+    adminDescription: 'When evidence of someone\'s skill will run out within 30 days and nothing newer covers it.',
   },
   'manager-digest': {
     label: 'Weekly summary of your teams',
     description: 'Once a week: how ready the teams you manage are, and how many people have learning overdue.',
     about: 'the teams you manage',
+    adminLabel: 'Weekly summary for managers',
+    adminDescription: 'Once a week, to each manager: how ready their teams are, and how many people have learning overdue.',
     managersOnly: true,
   },
 }
@@ -72,8 +87,8 @@ export function reminderKindsFor({ manager }: { manager: boolean }): ReminderKin
   return reminderKinds.filter((kind) => manager || !reminderKindWords[kind].managersOnly)
 }
 
-/** The kinds as their labels, in the order of reminderKinds: how the audit log records a list of them. */
+/** The kinds as administrators' labels, in the order of reminderKinds: how the audit log records a list of them. */
 export function kindLabels(kinds: Iterable<ReminderKind>): string[] {
   const chosen = new Set(kinds)
-  return reminderKinds.filter((kind) => chosen.has(kind)).map((kind) => reminderKindWords[kind].label)
+  return reminderKinds.filter((kind) => chosen.has(kind)).map((kind) => reminderKindWords[kind].adminLabel)
 }

@@ -111,8 +111,8 @@ describe('the email rules', () => {
         actorName: admin.name,
         subjectType: 'setting',
         subjectName: 'Email rules',
-        before: { sentToEveryone: ['Learning due soon', 'Overdue learning'] },
-        after: { sentToEveryone: ['Learning due soon'] },
+        before: { sentToEveryone: ['Learning due in 7 days', 'Overdue learning'] },
+        after: { sentToEveryone: ['Learning due in 7 days'] },
       },
       {
         action: 'setting.notifications-changed',
@@ -120,7 +120,7 @@ describe('the email rules', () => {
         subjectType: 'setting',
         subjectName: 'Email rules',
         before: { sentToEveryone: [] },
-        after: { sentToEveryone: ['Learning due soon', 'Overdue learning'] },
+        after: { sentToEveryone: ['Learning due in 7 days', 'Overdue learning'] },
       },
     ])
   })
@@ -135,8 +135,8 @@ describe('the email rules', () => {
       {
         action: 'person.updated',
         actorName: admin.name,
-        before: { emailsTurnedOff: ['New learning for you'] },
-        after: { emailsTurnedOff: ['New learning for you', 'Overdue learning'] },
+        before: { emailsTurnedOff: ['New learning assigned'] },
+        after: { emailsTurnedOff: ['New learning assigned', 'Overdue learning'] },
       },
     ])
   })

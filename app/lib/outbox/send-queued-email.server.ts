@@ -43,7 +43,7 @@ export const sendQueuedEmailHandler: JobHandler<EmailJobPayload> = {
   },
   async describe({ kind, userId }) {
     const person = await recipient(userId)
-    const what = kind === 'password-reset' ? 'Password reset' : reminderKindWords[kind].label
+    const what = kind === 'password-reset' ? 'Password reset' : reminderKindWords[kind].adminLabel
     return `Email to ${person?.name ?? 'someone no longer on the platform'}: ${what}`
   },
 }

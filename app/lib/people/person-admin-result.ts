@@ -64,6 +64,6 @@ export function doneMessage({
     case 'restored':
       return team ? `${person} is restored to ${team} and can sign in again.` : `${person} can sign in again.`
     case 'password-reset-sent':
-      return `We have emailed ${person} a link to reset their password. The link works for ${RESET_LINK_LIFETIME_MINUTES} minutes.`
+      return `A link to reset their password is on its way to ${person}. The link works for ${RESET_LINK_LIFETIME_MINUTES} minutes. If the email cannot be delivered, it is listed under Background jobs.`
   }
 }

@@ -126,7 +126,7 @@ async function writeLapsing({ userId, firstName, params, unsubscribeUrl, now }: 
       },
     ]
   })
-  return items.length > 0 ? evidenceLapsingEmail({ firstName, items, unsubscribeUrl }) : null
+  return items.length > 0 ? evidenceLapsingEmail({ firstName, items, unsubscribeUrl, now }) : null
 }
 
 /** Everything still to do that was assigned since the person's previous new-work email (or in the last week). */

@@ -1,4 +1,4 @@
-import { formatDate } from '#app/lib/dates/dates.ts'
+import { DAY_MS, formatDate, isoDay } from '#app/lib/dates/dates.ts'
 import { type EmailContent, type Unsubscribable } from './email-content.ts'
 import { emailLayout, SERVICE_NAME, type Block, type Inline } from './email-layout.ts'
 
@@ -6,6 +6,8 @@ export interface EvidenceLapsingParams extends Unsubscribable {
   firstName: string
   /** Evidence about to run out, each with the module that renews it. Names, not framework codes. */
   items: { competencyName: string; domainName: string; lapsesOn: Date; moduleTitle: string; url: string }[]
+  /** When the email is written: evidence running out that day or the next is said to run out "today" or "tomorrow". */
+  now?: Date
 }
 
 type Item = EvidenceLapsingParams['items'][number]
@@ -14,16 +16,22 @@ export function evidenceLapsingEmail({
   firstName,
   items,
   unsubscribeUrl,
+  now = new Date(),
 }: EvidenceLapsingParams): EmailContent<'evidence-lapsing'> {
+  const on = (date: Date) =>
+    isoDay(date) === isoDay(now)
+      ? 'today'
+      : isoDay(date) === isoDay(new Date(now.getTime() + DAY_MS))
+        ? 'tomorrow'
+        : `on ${formatDate(date)}`
   const sorted = [...items].sort((a, b) => a.lapsesOn.getTime() - b.lapsesOn.getTime())
   const first = sorted[0]
   if (!first) throw new Error('An evidence-lapsing email needs at least one item')
   const summary =
     sorted.length === 1
-      ? `${first.competencyName} runs out on ${formatDate(first.lapsesOn)}`
-      : `${sorted.length} skills starts to run out on ${formatDate(first.lapsesOn)}`
-  const runsOut = (item: Item) =>
-    `${item.competencyName} (${item.domainName}) runs out on ${formatDate(item.lapsesOn)}.`
+      ? `${first.competencyName} runs out ${on(first.lapsesOn)}`
+      : `${sorted.length} skills starts to run out ${on(first.lapsesOn)}`
+  const runsOut = (item: Item) => `${item.competencyName} (${item.domainName}) runs out ${on(item.lapsesOn)}.`
   const line = (item: Item): Inline[] => [`${runsOut(item)} Renew it with `, { text: item.moduleTitle, url: item.url }]
   const detail: Block[] =
     sorted.length === 1

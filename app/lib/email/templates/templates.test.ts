@@ -67,6 +67,7 @@ const examples: { kind: EmailKind; content: Content; link: string; linkText: str
         },
       ],
       unsubscribeUrl,
+      now: new Date('2026-11-02T07:00:00Z'),
     }),
     link: reminder.url,
     linkText: 'Start Spotting phishing emails',
@@ -214,6 +215,7 @@ describe('what a reader notices', () => {
           url: `${site}/modules/mfa`,
         },
       ],
+      now: new Date('2026-11-20T07:00:00Z'),
     })
     expect(email.subject).toBe('Your evidence for 2 skills starts to run out on 1 December 2026')
     const mfa = email.text.indexOf('Uses multi-factor authentication')
@@ -222,6 +224,28 @@ describe('what a reader notices', () => {
     expect(data).toBeGreaterThan(mfa)
     expect(email.html).toContain(`Renew it with <a href="${site}/modules/mfa"`)
     expect(email.text).not.toContain('Unsubscribe')
+  })
+
+  test('evidence running out today or tomorrow says so, not the date', () => {
+    const lapsing = (lapsesOn: string) =>
+      evidenceLapsingEmail({
+        firstName: 'Priya',
+        items: [
+          {
+            competencyName: 'Uses multi-factor authentication',
+            domainName: 'Digital identity, wellbeing, safety and security',
+            lapsesOn: new Date(lapsesOn),
+            moduleTitle: 'Signing in safely',
+            url: `${site}/modules/mfa`,
+          },
+        ],
+        now: new Date('2026-11-30T07:00:00Z'),
+      }).subject
+    expect(lapsing('2026-11-30T23:00:00Z')).toBe('Your evidence for Uses multi-factor authentication runs out today')
+    expect(lapsing('2026-12-01T12:00:00Z')).toBe('Your evidence for Uses multi-factor authentication runs out tomorrow')
+    expect(lapsing('2026-12-02T12:00:00Z')).toBe(
+      'Your evidence for Uses multi-factor authentication runs out on 2 December 2026',
+    )
   })
 
   test('the digest gives whole percentages and says which way readiness moved', () => {
