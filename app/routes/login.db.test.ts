@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { SIGN_IN_MAX_FAILURES } from '#app/lib/auth/rate-limit.server.ts'
+import { SIGN_IN_FREE_FAILURES } from '#app/lib/auth/rate-limit.server.ts'
 import { createUser, TEST_PASSWORD } from '#tests/factories.ts'
 import { action } from './login.tsx'
 
@@ -36,13 +36,13 @@ describe('the sign-in form', () => {
     expect(wrong).toEqual(unknown)
   })
 
-  test('answers 429 with a clear message once the limit is reached', async () => {
+  test('answers 429 with a clear message, saying how long to wait, once the account has to wait', async () => {
     const user = await createUser()
-    for (let i = 0; i < SIGN_IN_MAX_FAILURES; i++) await submit({ email: user.email, password: 'wrong' }, '192.0.2.77')
+    for (let i = 0; i < SIGN_IN_FREE_FAILURES; i++) await submit({ email: user.email, password: 'wrong' }, '192.0.2.77')
     const limited = await errorsOf(await submit({ email: user.email, password: TEST_PASSWORD }, '192.0.2.77'))
     expect(limited).toEqual({
       status: 429,
-      errors: { email: 'Too many failed attempts to sign in. Wait 15 minutes, then try again.' },
+      errors: { email: 'Too many failed attempts to sign in. Wait 1 minute, then try again.' },
     })
   })
 

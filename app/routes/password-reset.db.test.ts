@@ -8,7 +8,7 @@ import { resetEmailsFor } from '#tests/reset-emails.ts'
 import { loadContext, signedInRequest } from '#tests/requests.ts'
 import AdminPersonPage, { action as personAction, loader as personLoader } from './admin.people.$personId.tsx'
 import ForgotPasswordPage, { action as forgotAction } from './forgot-password._index.tsx'
-import ResetLinkSentPage from './forgot-password.sent.tsx'
+import ResetLinkSentPage, { loader as sentLoader } from './forgot-password.sent.tsx'
 import LoginPage, { loader as loginLoader } from './login.tsx'
 import ResetPasswordPage, {
   action as resetAction,
@@ -105,7 +105,7 @@ describe('asking for a reset link', () => {
 
     const sent = readableText(
       await renderRoute(
-        { pattern: '/forgot-password/sent', loader: noLoader, Component: ResetLinkSentPage },
+        { pattern: '/forgot-password/sent', loader: async () => sentLoader(), Component: ResetLinkSentPage },
         new Request('http://localhost/forgot-password/sent'),
       ),
     )
