@@ -41,7 +41,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(formData, signInFormSchema)
   if (!form.ok) return data({ errors: form.errors, email: submittedEmail }, { status: 400 })
   const { email, password, redirectTo, passwordShared } = form.data
-  const result = await signIn({ email, password, ip: context.clientIp, shared: passwordShared, now: requestNow(request) })
+  const result = await signIn({
+    email,
+    password,
+    ip: context.clientIp,
+    shared: passwordShared,
+    now: requestNow(request),
+  })
   if (!result.ok) {
     const errors: FieldErrors = {
       email: result.reason === 'rate-limited' ? rateLimited(result.waitMs) : signInRefusal(result.reason),
@@ -49,7 +55,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ errors, email: submittedEmail }, { status: result.reason === 'rate-limited' ? 429 : 400 })
   }
   const headers = new Headers()
-  headers.append('Set-Cookie', sessionCookie({ token: result.token, expiresAt: result.expiresAt, shared: result.shared }))
+  headers.append(
+    'Set-Cookie',
+    sessionCookie({ token: result.token, expiresAt: result.expiresAt, shared: result.shared }),
+  )
   // Whoever signs in with a password on this device wants the password form next time.
   headers.append('Set-Cookie', clearHintCookie())
   return redirect(safeRedirect(redirectTo), { headers })

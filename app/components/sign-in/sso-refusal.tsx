@@ -1,14 +1,7 @@
 import { Link } from '@remix-run/react'
 
 export type SsoRefusalKind =
-  | 'failed'
-  | 'cancelled'
-  | 'not-trusted'
-  | 'not-allowed'
-  | 'suspended'
-  | 'unknown'
-  | 'already-linked'
-  | 'ambiguous'
+  'failed' | 'cancelled' | 'not-trusted' | 'not-allowed' | 'suspended' | 'unknown' | 'already-linked' | 'ambiguous'
 
 interface Contact {
   organisation: string
@@ -113,9 +106,7 @@ export function SsoRefusalPage({ kind, providerLabel, providerName, email, conta
       return (
         <>
           <h1>Your account is suspended</h1>
-          <p>
-            You cannot sign in while your account is suspended. This happens when you leave your organisation.
-          </p>
+          <p>You cannot sign in while your account is suspended. This happens when you leave your organisation.</p>
           <WhomToContact contacts={contacts} lead="If you still work there, ask" />
         </>
       )

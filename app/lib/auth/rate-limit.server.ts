@@ -148,5 +148,7 @@ export async function recordSignInFailure({
 /** A successful sign-in forgives the account's failures (the address's stay counted). */
 export async function clearAccountFailures({ email }: { email: string }) {
   const { signInFailures } = schema()
-  await db().delete(signInFailures).where(eq(signInFailures.key, accountKey(email)))
+  await db()
+    .delete(signInFailures)
+    .where(eq(signInFailures.key, accountKey(email)))
 }

@@ -25,8 +25,7 @@ export type AdminDone = z.infer<typeof adminDoneSchema>
 
 /** Done (and on which unit), or refused with a sentence saying why. */
 export type AdminResult =
-  | { ok: true; done: AdminDone; unitId?: string; provider?: string }
-  | { ok: false; problem: string }
+  { ok: true; done: AdminDone; unitId?: string; provider?: string } | { ok: false; problem: string }
 
 export function assertAdmin(actor: AdminActor): void {
   // Routes check first (requireAdmin); this keeps a later caller from skipping that.

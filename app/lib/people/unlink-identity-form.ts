@@ -5,5 +5,9 @@ import { z } from 'zod'
 
 export const unlinkIdentityFormSchema = z.object({
   intent: z.literal('unlink-identity'),
-  identityId: z.string({ error: 'Choose the account to unlink' }).trim().min(1, 'Choose the account to unlink').max(100),
+  identityId: z
+    .string({ error: 'Choose the account to unlink' })
+    .trim()
+    .min(1, 'Choose the account to unlink')
+    .max(100),
 })

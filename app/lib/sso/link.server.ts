@@ -1,10 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { recordAudit } from '#app/lib/audit/audit-log.server.ts'
-import {
-  organisationOf,
-  organisationsUsingSso,
-  type OrganisationSignIn,
-} from '#app/lib/auth/sign-in-methods.server.ts'
+import { organisationOf, organisationsUsingSso, type OrganisationSignIn } from '#app/lib/auth/sign-in-methods.server.ts'
 import { findUserById, findUsersByEmail, recordSignIn } from '#app/lib/auth/users.server.ts'
 import { db, schema, transaction } from '#app/lib/db.server.ts'
 import { emailDomain, type Identity } from './identity.ts'

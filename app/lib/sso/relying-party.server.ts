@@ -19,8 +19,15 @@ export function callbackUrl(provider: SsoProvider): string {
   return `${publicUrl}/auth/${provider.id}/callback`
 }
 
-/** The provider's configuration, discovered once per process. `skewSeconds` moves the relying party's clock. */
-export function providerConfiguration(provider: SsoProvider, skewSeconds = 0): Promise<oidc.Configuration> {
+/**
+ * The provider's configuration, discovered once per process. `skewSeconds` moves the relying party's clock;
+ * `fetch` replaces how it reaches the provider (tests that stand in for Microsoft's servers).
+ */
+export function providerConfiguration(
+  provider: SsoProvider,
+  skewSeconds = 0,
+  { fetch }: { fetch?: oidc.CustomFetch } = {},
+): Promise<oidc.Configuration> {
   const key = `${provider.id}:${skewSeconds}`
   let configuration = configurations.get(key)
   if (!configuration) {
@@ -31,7 +38,11 @@ export function providerConfiguration(provider: SsoProvider, skewSeconds = 0): P
         provider.clientId,
         { client_secret: provider.clientSecret, [oidc.clockSkew]: skewSeconds },
         oidc.ClientSecretPost(provider.clientSecret),
-        { timeout: TIMEOUT_SECONDS, ...(insecure ? { execute: [oidc.allowInsecureRequests] } : {}) },
+        {
+          timeout: TIMEOUT_SECONDS,
+          ...(insecure ? { execute: [oidc.allowInsecureRequests] } : {}),
+          ...(fetch ? { [oidc.customFetch]: fetch } : {}),
+        },
       )
       .catch((error: unknown) => {
         configurations.delete(key)
@@ -74,11 +85,7 @@ export async function startSignIn({
     nonce: state.nonce,
   }
   // On a shared computer the last person may still be signed in at the provider: make them prove who they are.
-  // Elsewhere, Entra is asked to show its account picker rather than silently reuse whichever account it has.
-  const prompts = configuration.serverMetadata().prompt_values_supported
   if (shared) parameters.prompt = 'login'
-  else if (provider.type === 'entra' && (!Array.isArray(prompts) || prompts.includes('select_account')))
-    parameters.prompt = 'select_account'
   const url = oidc.buildAuthorizationUrl(configuration, parameters)
   return { url: url.href, cookie: writeStateCookie(state) }
 }

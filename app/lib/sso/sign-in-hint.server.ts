@@ -11,7 +11,13 @@ export const HINT_COOKIE = 'sign_in_with'
 const HINT_LIFETIME_SECONDS = 400 * 24 * 60 * 60
 
 export function hintCookie(provider: SsoProvider): string {
-  const parts = [`${HINT_COOKIE}=${provider.id}`, 'HttpOnly', 'SameSite=Lax', 'Path=/', `Max-Age=${HINT_LIFETIME_SECONDS}`]
+  const parts = [
+    `${HINT_COOKIE}=${provider.id}`,
+    'HttpOnly',
+    'SameSite=Lax',
+    'Path=/',
+    `Max-Age=${HINT_LIFETIME_SECONDS}`,
+  ]
   if (isProduction) parts.push('Secure')
   return parts.join('; ')
 }
