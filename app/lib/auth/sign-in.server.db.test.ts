@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { createUser, TEST_PASSWORD } from '#tests/factories.ts'
+import { createOrg, createTeam, createUser, setSignInSettings, TEST_PASSWORD } from '#tests/factories.ts'
 import {
   backOffMs,
   recordAttempt,
@@ -112,5 +112,31 @@ describe('signing in', () => {
     expect(keys[0]).toBe('account:a@example.test')
     expect(keys[1]).toMatch(/^ip:[0-9a-f]{32}$/)
     expect(keys.join()).not.toContain(ip)
+  })
+
+  test('an organisation that signs in through single sign-on only: its people are refused a password, its administrators are not', async () => {
+    const org = await createOrg()
+    const team = await createTeam({ under: org.directorate })
+    const person = await createUser({ team })
+    const admin = await createUser({ team, isAdmin: true })
+    await setSignInSettings({ organisation: org.organisation, methods: 'sso' })
+    // Told only once the password is right: a wrong one gets the usual answer.
+    expect(await signIn({ email: person.email, password: 'wrong', ip })).toEqual({ ok: false, reason: 'invalid' })
+    expect(await signIn({ email: person.email, password: TEST_PASSWORD, ip })).toEqual({
+      ok: false,
+      reason: 'sso-only',
+    })
+    expect((await signIn({ email: admin.email, password: TEST_PASSWORD, ip })).ok).toBe(true)
+    await setSignInSettings({ organisation: org.organisation, methods: 'both' })
+    expect((await signIn({ email: person.email, password: TEST_PASSWORD, ip })).ok).toBe(true)
+  })
+
+  test('“This is a shared computer” gives a session that ends after 15 idle minutes', async () => {
+    const user = await createUser()
+    const result = await signIn({ email: user.email, password: TEST_PASSWORD, ip, shared: true })
+    if (!result.ok) throw new Error('expected to sign in')
+    expect(result.shared).toBe(true)
+    expect(result.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(15 * 60_000)
+    expect((await validateSessionToken({ token: result.token }))?.session.idleTimeoutMs).toBe(15 * 60_000)
   })
 })
