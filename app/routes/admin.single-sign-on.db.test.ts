@@ -1,10 +1,9 @@
-import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { createSession, validateSessionToken } from '#app/lib/auth/session.server.ts'
-import { db, schema } from '#app/lib/db.server.ts'
 import { createOrg, createTeam, createUser } from '#tests/factories.ts'
 import { readableText, renderRoute } from '#tests/render-route.ts'
 import { loadContext, signedInRequest, statusOf } from '#tests/requests.ts'
+import { auditRows, identityRows, insertUnplacedPerson, linkIdentity, signInSettingsRow } from '#tests/sso-rows.ts'
 
 // The administrators' side of single sign-on: how an organisation's people sign in (a form, audited), the
 // accounts linked to a person (shown in words, unlinked after a confirmation, audited), and the people waiting to
@@ -41,13 +40,7 @@ afterAll(() => {
   for (const name of Object.keys(variables)) delete process.env[name]
 })
 
-async function auditOf(subjectId: string, action: string) {
-  const { auditEvents } = schema()
-  return db()
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.subjectId, subjectId), eq(auditEvents.action, action)))
-}
+const auditOf = (subjectId: string, action: string) => auditRows({ subjectId, action })
 
 describe('how an organisation’s people sign in', () => {
   async function postSettings(adminId: string, unitId: string, fields: Record<string, string | string[]>) {
@@ -111,9 +104,7 @@ describe('how an organisation’s people sign in', () => {
     })
     if (!(answer instanceof Response)) throw new Error('expected a redirect')
     expect(answer.headers.get('Location')).toBe(`/admin/units/${org.organisation.id}?done=sign-in-changed`)
-    const { signInSettings } = schema()
-    const [saved] = await db().select().from(signInSettings).where(eq(signInSettings.unitId, org.organisation.id))
-    expect(saved).toMatchObject({
+    expect(await signInSettingsRow(org.organisation.id)).toMatchObject({
       methods: 'sso',
       providers: ['nhsmail'],
       tenantIds: [TENANT],
@@ -158,20 +149,15 @@ describe('how an organisation’s people sign in', () => {
 describe('a person’s single sign-on accounts', () => {
   async function linkedPerson() {
     const person = await createUser({ team: await createTeam() })
-    const { userIdentities } = schema()
-    const [identity] = await db()
-      .insert(userIdentities)
-      .values({
-        userId: person.id,
-        provider: 'nhsmail',
-        issuer: TENANT,
-        subject: `object-of-${person.id}`,
-        email: 'jo.bloggs@nhs.net',
-        createdAt: new Date('2026-11-30T10:00:00Z'),
-        lastUsedAt: new Date('2026-12-01T08:00:00Z'),
-      })
-      .returning()
-    if (!identity) throw new Error('no identity')
+    const identity = await linkIdentity({
+      userId: person.id,
+      provider: 'nhsmail',
+      issuer: TENANT,
+      subject: `object-of-${person.id}`,
+      email: 'jo.bloggs@nhs.net',
+      createdAt: new Date('2026-11-30T10:00:00Z'),
+      lastUsedAt: new Date('2026-12-01T08:00:00Z'),
+    })
     return { person, identity }
   }
 
@@ -222,8 +208,7 @@ describe('a person’s single sign-on accounts', () => {
     )
     expect(await validateSessionToken({ token: throughSso.token })).toBeNull()
     expect(await validateSessionToken({ token: withPassword.token })).not.toBeNull()
-    const { userIdentities } = schema()
-    expect(await db().select().from(userIdentities).where(eq(userIdentities.userId, person.id))).toEqual([])
+    expect(await identityRows(person.id)).toEqual([])
     const [entry] = await auditOf(person.id, 'person.sso-unlinked')
     expect(entry).toMatchObject({
       actorId: admin.id,
@@ -248,20 +233,14 @@ describe('people not in a team', () => {
     const admin = await createUser({ isAdmin: true })
     const inTeam = await createUser({ team: await createTeam() })
     const byHand = await createUser()
-    const { users, userIdentities } = schema()
-    const [added] = await db()
-      .insert(users)
-      .values({ name: 'Nell Newcomer', email: 'nell@example.test' })
-      .returning({ id: users.id, createdAt: users.createdAt })
-    await db()
-      .insert(userIdentities)
-      .values({
-        userId: added?.id ?? '',
-        provider: 'nhsmail',
-        issuer: TENANT,
-        subject: 'nell',
-        createdAt: added?.createdAt,
-      })
+    const added = await insertUnplacedPerson({ name: 'Nell Newcomer', email: 'nell@example.test' })
+    await linkIdentity({
+      userId: added.id,
+      provider: 'nhsmail',
+      issuer: TENANT,
+      subject: 'nell',
+      createdAt: added.createdAt,
+    })
     const text = readableText(
       await renderRoute(
         {

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { validateSessionToken } from '#app/lib/auth/session.server.ts'
-import { db, schema } from '#app/lib/db.server.ts'
 import { suspendPeople } from '#app/lib/people/suspension.server.ts'
 import { createOrg, createTeam, createUser, type TestOrg } from '#tests/factories.ts'
 import { CookieJar, signInAtProvider } from '#tests/oidc-browser.ts'
@@ -16,6 +14,7 @@ import {
   type TestProvider,
 } from '#tests/oidc-provider.ts'
 import { loadContext } from '#tests/requests.ts'
+import { auditRows, identityRows, membershipRows, userRow, usersWithEmail } from '#tests/sso-rows.ts'
 
 // Signing in through a real OpenID provider (oidc-provider, in this process, on a free port) from start to end:
 // the sign-in button's post, the provider's own login and consent pages, the callback, the session. The provider
@@ -132,10 +131,7 @@ async function signedInUser(session: string | null) {
   return session ? ((await validateSessionToken({ token: session }))?.user.id ?? null) : null
 }
 
-async function identitiesOf(userId: string) {
-  const { userIdentities } = schema()
-  return db().select().from(userIdentities).where(eq(userIdentities.userId, userId))
-}
+const identitiesOf = identityRows
 
 interface TrustOptions {
   /** The tenant it trusts: by default one of its own, so that tests sharing this file's database stay apart. */
@@ -213,11 +209,7 @@ describe('signing in through the OpenID provider', () => {
     const [identity, ...more] = await identitiesOf(person.id)
     expect(more).toEqual([])
     expect(identity).toMatchObject({ provider: 'nhsmail', issuer: tenant, email: person.email })
-    const { auditEvents } = schema()
-    const [linked] = await db()
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.subjectId, person.id), eq(auditEvents.action, 'person.sso-linked')))
+    const [linked] = await auditRows({ subjectId: person.id, action: 'person.sso-linked' })
     expect(linked?.after).toMatchObject({ signInService: 'NHSmail / Microsoft', email: person.email })
 
     // The next time, the link is what counts.
@@ -306,8 +298,7 @@ describe('signing in through the OpenID provider', () => {
     expect(answer).toMatchObject({ status: 403, session: null, refusal: { kind: 'already-linked' } })
     expect(await identitiesOf(person.id)).toHaveLength(1)
     // Nobody was added for the impostor either, although the organisation adds unknown people.
-    const { users } = schema()
-    expect(await db().select({ id: users.id }).from(users).where(eq(users.email, person.email))).toHaveLength(1)
+    expect(await usersWithEmail(person.email)).toHaveLength(1)
   })
 
   test('when the provider changes the person’s email, they are still the same account', async () => {
@@ -319,9 +310,7 @@ describe('signing in through the OpenID provider', () => {
     expect(await signedInUser(answer.session)).toBe(person.id)
     const [identity] = await identitiesOf(person.id)
     expect(identity?.email).toBe('new.name@example.test')
-    const { users } = schema()
-    const [stored] = await db().select({ email: users.email }).from(users).where(eq(users.id, person.id))
-    expect(stored?.email).toBe(person.email)
+    expect((await userRow(person.id))?.email).toBe(person.email)
   })
 
   test('a suspended person is refused, before and after their account is linked', async () => {
@@ -369,23 +358,19 @@ describe('who may be linked or added', () => {
     const answer = await signInAs(atProvider('new.starter@example.test', tenant, { name: 'Nell Newcomer' }))
     const userId = await signedInUser(answer.session)
     expect(userId).toBeTruthy()
-    const { users, memberships, auditEvents } = schema()
-    const [created] = await db()
-      .select()
-      .from(users)
-      .where(eq(users.id, userId ?? ''))
-    expect(created).toMatchObject({ name: 'Nell Newcomer', email: 'new.starter@example.test', passwordHash: null })
-    expect(
-      await db()
-        .select()
-        .from(memberships)
-        .where(eq(memberships.userId, userId ?? '')),
-    ).toEqual([])
-    const [audit] = await db()
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.subjectId, userId ?? ''))
-    expect(audit).toMatchObject({ action: 'person.created', actorName: 'NHSmail / Microsoft sign-in' })
+    expect(await userRow(userId ?? '')).toMatchObject({
+      name: 'Nell Newcomer',
+      email: 'new.starter@example.test',
+      passwordHash: null,
+    })
+    expect(await membershipRows(userId ?? '')).toEqual([])
+    const audit = await auditRows({ subjectId: userId ?? '', action: 'person.created' })
+    expect(audit).toHaveLength(1)
+    expect(audit[0]).toMatchObject({
+      actorName: 'NHSmail / Microsoft sign-in',
+      after: { signInService: 'NHSmail / Microsoft' },
+    })
+    expect(await auditRows({ subjectId: userId ?? '', action: 'person.sso-linked' })).toEqual([])
   })
 
   test('an email the provider does not vouch for links nobody, unless its domain is listed', async () => {

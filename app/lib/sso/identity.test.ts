@@ -38,8 +38,9 @@ describe('who a validated ID token says signed in', () => {
       ok: false,
       missing: 'tid',
     })
-    expect(identityFromClaims({ provider: 'nhsmail', type: 'entra', claims: { tid: 'not-a-tenant', oid: OBJECT } }))
-      .toMatchObject({ ok: false })
+    expect(
+      identityFromClaims({ provider: 'nhsmail', type: 'entra', claims: { tid: 'not-a-tenant', oid: OBJECT } }),
+    ).toMatchObject({ ok: false })
     expect(identityFromClaims({ provider: 'nhsmail', type: 'entra', claims: { tid: TENANT } })).toEqual({
       ok: false,
       missing: 'oid',
@@ -54,7 +55,12 @@ describe('who a validated ID token says signed in', () => {
     })
     expect(result).toMatchObject({
       ok: true,
-      identity: { issuer: 'https://trust.okta.example', subject: '00u1', email: 'sam@trust.example', emailVerified: true },
+      identity: {
+        issuer: 'https://trust.okta.example',
+        subject: '00u1',
+        email: 'sam@trust.example',
+        emailVerified: true,
+      },
     })
     const unverified = identityFromClaims({
       provider: 'trust-okta',

@@ -12,7 +12,8 @@ const state = {
   startedAt: started,
 }
 
-const requestWith = (cookie: string) => new Request('http://localhost/auth/nhsmail/callback', { headers: { Cookie: cookie } })
+const requestWith = (cookie: string) =>
+  new Request('http://localhost/auth/nhsmail/callback', { headers: { Cookie: cookie } })
 const valueOf = (setCookie: string) => setCookie.split(';')[0] ?? ''
 
 describe('the sign-in state cookie', () => {
