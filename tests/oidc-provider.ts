@@ -1,6 +1,7 @@
 import { createHash, generateKeyPairSync } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import Provider, { type Configuration } from 'oidc-provider'
+import { TEST_CLIENT_ID, TEST_CLIENT_SECRET, TEST_TENANT } from './oidc-test-client.ts'
 
 // A real OpenID provider (oidc-provider) for the tests and the browser journeys, in the test's own process, on a
 // port of its own. It plays Microsoft Entra ID: its ID tokens carry a tenant id (tid) and an object id (oid) as
@@ -10,13 +11,7 @@ import Provider, { type Configuration } from 'oidc-provider'
 // Accounts: the login name is looked up in `accounts`; a name that is not there but looks like an email address
 // is someone in TEST_TENANT with that (verified) address and an object id derived from it.
 
-/** The tenant the tests' organisations trust. */
-export const TEST_TENANT = '3f2a1b0c-5d4e-4f60-8a7b-9c0d1e2f3a4b'
-/** A tenant no organisation trusts: its tokens are validly signed all the same. */
-export const OTHER_TENANT = 'b0c1d2e3-f4a5-4b6c-8d7e-9f0a1b2c3d4e'
-
-export const TEST_CLIENT_ID = 'digital-skills-tests'
-export const TEST_CLIENT_SECRET = 'a-test-only-client-secret-of-some-length'
+export { OTHER_TENANT, TEST_CLIENT_ID, TEST_CLIENT_SECRET, TEST_TENANT } from './oidc-test-client.ts'
 
 export interface TestAccountClaims {
   tid?: string

@@ -15,11 +15,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request)
   const found = await unplacedPeople({ viewer: admin })
   if (!found) throw new Response('Only administrators can open this page', { status: 403 })
-  return found
+  return { ...found, limit: UNPLACED_LIST_LIMIT }
 }
 
 export default function UnplacedPeoplePage() {
-  const { people, more } = useLoaderData<typeof loader>()
+  const { people, more, limit } = useLoaderData<typeof loader>()
   return (
     <>
       <Breadcrumbs
@@ -57,7 +57,7 @@ export default function UnplacedPeoplePage() {
           ))}
         </ResponsiveTable>
       )}
-      {more ? <p>{`Only the latest ${UNPLACED_LIST_LIMIT} are listed.`}</p> : null}
+      {more ? <p>{`Only the latest ${limit} are listed.`}</p> : null}
     </>
   )
 }

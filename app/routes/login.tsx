@@ -108,7 +108,7 @@ export default function LoginPage() {
         ) : null}
         {showPassword ? (
           <section aria-labelledby={withSso ? 'password-heading' : undefined}>
-            {withSso ? <h2 id="password-heading">With your email address and password</h2> : null}
+            {withSso ? <h2 id="password-heading">With a password</h2> : null}
             <Form method="post" action="/login" noValidate>
               <input type="hidden" name="redirectTo" value={redirectTo} />
               <TextField

@@ -58,7 +58,7 @@ async function appInstance() {
   vi.resetModules()
   const [start, callback, logout, signedOut, login, settings, stateCookie] = await Promise.all([
     import('./auth.$provider.tsx'),
-    import('./auth.$provider.callback.tsx'),
+    import('./auth.$provider_.callback.tsx'),
     import('./logout.tsx'),
     import('./signed-out.tsx'),
     import('./login.tsx'),
