@@ -81,7 +81,8 @@ describe('how an organisation’s people sign in', () => {
       tenantIds: 'Enter at least one Microsoft tenant id: sign-ins from any other tenant are refused',
     })
     expect(await errorsOf({ methods: 'both', providers: 'nhsmail', tenantIds: 'contoso.onmicrosoft.com' })).toEqual({
-      tenantIds: 'Enter each tenant id as Microsoft shows it, like 37c354b2-85b0-47f5-b222-07b48d774ee3',
+      tenantIds:
+        'Enter each tenant id as Microsoft shows it: 36 letters, digits and hyphens, like 6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b',
     })
     expect(
       await errorsOf({ methods: 'both', providers: 'nhsmail', tenantIds: TENANT, emailDomains: 'jo@nhs.net' }),

@@ -54,7 +54,8 @@ export function signInSettingsFormSchema(providers: { id: string; type: 'entra' 
             .array(z.string())
             .max(MAX_LINES, `Enter ${MAX_LINES} tenant ids or fewer`)
             .refine((ids) => ids.every((id) => GUID.test(id)), {
-              message: 'Enter each tenant id as Microsoft shows it, like 37c354b2-85b0-47f5-b222-07b48d774ee3',
+              message:
+                'Enter each tenant id as Microsoft shows it: 36 letters, digits and hyphens, like 6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b',
             }),
         ),
       emailDomains: z
