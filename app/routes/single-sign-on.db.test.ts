@@ -31,11 +31,16 @@ let provider: TestProvider
 beforeAll(async () => {
   provider = await startTestProvider({ appUrl: APP, idTokenTtlSeconds: ID_TOKEN_TTL_SECONDS })
   Object.assign(process.env, {
-    SSO_PROVIDERS: 'nhsmail',
+    SSO_PROVIDERS: 'nhsmail,trust-okta',
     SSO_NHSMAIL_TYPE: 'entra',
     SSO_NHSMAIL_ISSUER: provider.issuer,
     SSO_NHSMAIL_CLIENT_ID: TEST_CLIENT_ID,
     SSO_NHSMAIL_CLIENT_SECRET: TEST_CLIENT_SECRET,
+    // A second provider, by configuration alone: any OpenID Connect provider (here the same test server).
+    SSO_TRUST_OKTA_ISSUER: provider.issuer,
+    SSO_TRUST_OKTA_NAME: 'Trust sign-in',
+    SSO_TRUST_OKTA_CLIENT_ID: TEST_CLIENT_ID,
+    SSO_TRUST_OKTA_CLIENT_SECRET: TEST_CLIENT_SECRET,
     TEST_CLOCK: 'on',
   })
 })
@@ -48,6 +53,10 @@ afterAll(async () => {
     'SSO_NHSMAIL_ISSUER',
     'SSO_NHSMAIL_CLIENT_ID',
     'SSO_NHSMAIL_CLIENT_SECRET',
+    'SSO_TRUST_OKTA_ISSUER',
+    'SSO_TRUST_OKTA_NAME',
+    'SSO_TRUST_OKTA_CLIENT_ID',
+    'SSO_TRUST_OKTA_CLIENT_SECRET',
     'TEST_CLOCK',
   ])
     delete process.env[name]
@@ -82,11 +91,11 @@ const cookieValue = (setCookies: string[], name: string) =>
     ?.slice(name.length + 1) ?? null
 
 /** The sign-in button: returns where the browser is sent and the state cookie it carries. */
-async function pressSignIn(instance: App, { shared = false, redirectTo = '/' } = {}) {
+async function pressSignIn(instance: App, { shared = false, redirectTo = '/', with: id = 'nhsmail' } = {}) {
   const body = new URLSearchParams({ redirectTo })
   if (shared) body.set('shared', 'yes')
-  const request = new Request(`${APP}/auth/nhsmail`, { method: 'POST', body })
-  const response = await instance.start.action({ request, params: { provider: 'nhsmail' }, context: loadContext })
+  const request = new Request(`${APP}/auth/${id}`, { method: 'POST', body })
+  const response = await instance.start.action({ request, params: { provider: id }, context: loadContext })
   expect(response.status).toBe(302)
   const stateCookie = cookieValue(response.headers.getSetCookie(), 'sso_state')
   if (!stateCookie) throw new Error('no state cookie')
@@ -96,12 +105,17 @@ async function pressSignIn(instance: App, { shared = false, redirectTo = '/' } =
 /** The provider sends the browser back here: what the app answers. */
 async function returnFromProvider(
   instance: App,
-  { callbackUrl, stateCookie, clockMs = 0 }: { callbackUrl: string; stateCookie: string; clockMs?: number },
+  {
+    callbackUrl,
+    stateCookie,
+    clockMs = 0,
+    with: id = 'nhsmail',
+  }: { callbackUrl: string; stateCookie: string; clockMs?: number; with?: string },
 ) {
   const cookies = [`sso_state=${stateCookie}`]
   if (clockMs) cookies.push(`test_clock=${clockMs}`)
   const request = new Request(callbackUrl, { headers: { Cookie: cookies.join('; ') } })
-  const answer = await instance.callback.loader({ request, params: { provider: 'nhsmail' }, context: loadContext })
+  const answer = await instance.callback.loader({ request, params: { provider: id }, context: loadContext })
   if (!('data' in answer)) {
     const setCookies = answer.headers.getSetCookie()
     return {
@@ -116,15 +130,23 @@ async function returnFromProvider(
 }
 
 /** The whole journey, as `login` at the provider. */
-async function signInAs(login: string, options: { shared?: boolean; finishOn?: App; clockMs?: number } = {}) {
+async function signInAs(
+  login: string,
+  options: { shared?: boolean; finishOn?: App; clockMs?: number; with?: string } = {},
+) {
   const { authorizationUrl, stateCookie } = await pressSignIn(app, options)
   const callbackUrl = await signInAtProvider({
     authorizationUrl,
     login,
-    callbackPrefix: CALLBACK,
+    callbackPrefix: `${APP}/auth/${options.with ?? 'nhsmail'}/callback`,
     jar: new CookieJar(),
   })
-  return returnFromProvider(options.finishOn ?? app, { callbackUrl, stateCookie, clockMs: options.clockMs })
+  return returnFromProvider(options.finishOn ?? app, {
+    callbackUrl,
+    stateCookie,
+    clockMs: options.clockMs,
+    with: options.with,
+  })
 }
 
 async function signedInUser(session: string | null) {
@@ -396,6 +418,34 @@ describe('who may be linked or added', () => {
     await trustedOrganisation({ tenant })
     expect(await signInAs(person.email)).toMatchObject({ status: 403, refusal: { kind: 'not-allowed' } })
     expect(await identitiesOf(person.id)).toEqual([])
+  })
+})
+
+describe('a second provider, added by configuration alone', () => {
+  test('signs people in with the issuer and subject as the key, for organisations that tick it', async () => {
+    const org = await createOrg()
+    const admin = await createUser({ isAdmin: true })
+    await app.settings.saveSignInSettings({
+      actor: { id: admin.id, name: admin.name, isAdmin: true },
+      unitId: org.organisation.id,
+      form: {
+        methods: 'both',
+        providers: ['trust-okta'],
+        tenantIds: [],
+        emailDomains: [],
+        createUnknown: 'no',
+        helpContact: '',
+      },
+    })
+    const person = await personIn(org)
+    const login = atProvider(person.email, randomUUID())
+    const answer = await signInAs(login, { with: 'trust-okta' })
+    expect(await signedInUser(answer.session)).toBe(person.id)
+    expect(await identitiesOf(person.id)).toMatchObject([
+      { provider: 'trust-okta', issuer: provider.issuer, subject: login },
+    ])
+    // The organisation did not tick NHSmail: the same account through it is not trusted.
+    expect(await signInAs(login)).toMatchObject({ status: 403, refusal: { kind: 'not-trusted' } })
   })
 })
 
