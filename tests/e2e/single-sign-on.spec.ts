@@ -117,6 +117,66 @@ test.describe('signing in with NHSmail', () => {
   })
 })
 
+test.describe('administrators', () => {
+  async function openSignInSettings(page: Page) {
+    await page.goto('/admin/units')
+    await page.getByRole('link', { name: ssoOnlyAccount.organisation }).click()
+    const section = page.getByRole('region', { name: `How people in ${ssoOnlyAccount.organisation} sign in` })
+    await expect(section).toContainText('Through single sign-on only')
+    await section.getByRole('link', { name: `Change how people in ${ssoOnlyAccount.organisation} sign in` }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'How people sign in' })).toBeVisible()
+  }
+
+  test('see an organisation’s sign-in settings and what is wrong with a choice; nothing serious for axe', async ({
+    page,
+    login,
+  }) => {
+    await login({ role: 'admin' })
+    await openSignInSettings(page)
+    await expect(page.getByRole('radio', { name: 'Through single sign-on only' })).toBeChecked()
+    await expectNoSeriousA11yViolations(page)
+    // Single sign-on only, with no service ticked: refused, with the field named; nothing is saved.
+    await page.getByRole('checkbox', { name: 'NHSmail / Microsoft' }).uncheck()
+    await page.getByRole('button', { name: 'Save how people sign in' }).click()
+    const summary = page.locator('.nhsuk-error-summary')
+    await expect(summary.getByRole('link', { name: 'Choose at least one sign-in service' })).toHaveAttribute(
+      'href',
+      '#providers',
+    )
+    await expectNoSeriousA11yViolations(page)
+
+    await page.goto('/admin/people/unplaced')
+    await expect(page.getByRole('heading', { level: 1, name: 'People not in a team' })).toBeVisible()
+    await expectNoSeriousA11yViolations(page)
+  })
+
+  test('see the NHSmail account linked to a person, and are asked before unlinking it', async ({
+    page,
+    login,
+    newWatchedContext,
+  }) => {
+    // The SSO-only person signs in (and is linked, if no other journey has linked them yet) on their own device.
+    const theirs = await (await newWatchedContext()).newPage()
+    await signInWithNhsmail(theirs, ssoOnlyAccount.email)
+    await expect(theirs.getByRole('heading', { level: 1, name: `Hello, ${ssoOnlyAccount.firstName}` })).toBeVisible()
+
+    await login({ role: 'admin' })
+    await page.goto(`/admin/people?${new URLSearchParams({ q: ssoOnlyAccount.name })}`)
+    await page.getByRole('link', { name: ssoOnlyAccount.name }).click()
+    const accounts = page.getByRole('table', { name: `Sign-in accounts linked to ${ssoOnlyAccount.name}` })
+    await expect(accounts).toContainText('NHSmail / Microsoft')
+    await expect(accounts).toContainText(ssoOnlyAccount.email)
+    await accounts.getByRole('link', { name: 'Unlink NHSmail / Microsoft' }).click()
+    await expect(
+      page.getByRole('heading', { level: 1, name: `Unlink NHSmail / Microsoft from ${ssoOnlyAccount.name}?` }),
+    ).toBeVisible()
+    await expectNoSeriousA11yViolations(page)
+    // Other journeys sign in as this person at the same time: go back without unlinking.
+    await page.getByRole('link', { name: `No, go back to ${ssoOnlyAccount.name}` }).click()
+    await expect(page.getByRole('heading', { level: 1, name: ssoOnlyAccount.name })).toBeVisible()
+  })
+})
+
 test.describe('axe finds no serious or critical violations', () => {
   test('on the sign-in page with NHSmail', async ({ page }) => {
     await page.goto('/login')
@@ -146,6 +206,15 @@ test.describe('at 320 CSS pixels wide nothing scrolls sideways', () => {
     await expectNoHorizontalScroll(page)
     await signInWithNhsmail(page, 'e2e.narrow.unknown@example.nhs.uk')
     await expect(page.getByRole('heading', { level: 1, name: 'We could not find your account' })).toBeVisible()
+    await expectNoHorizontalScroll(page)
+  })
+
+  test('an organisation’s sign-in settings', async ({ page, login }) => {
+    await login({ role: 'admin' })
+    await page.goto('/admin/units')
+    await page.getByRole('link', { name: ssoOnlyAccount.organisation }).click()
+    await page.getByRole('link', { name: `Change how people in ${ssoOnlyAccount.organisation} sign in` }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'How people sign in' })).toBeVisible()
     await expectNoHorizontalScroll(page)
   })
 })
