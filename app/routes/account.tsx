@@ -51,8 +51,13 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ errors }, { status: 400 })
   }
   // Every session ended with the old password; this device carries on with a new one, as shared as it was.
-  const shared = (await getSession(request))?.session.idleTimeoutMs != null
-  const { token, session } = await createSession({ userId: user.id, shared })
+  const current = (await getSession(request))?.session
+  const shared = current?.idleTimeoutMs != null
+  const { token, session } = await createSession({
+    userId: user.id,
+    shared,
+    signInProvider: current?.signInProvider ?? null,
+  })
   return redirect('/account?changed=1', {
     headers: { 'Set-Cookie': sessionCookie({ token, expiresAt: session.expiresAt, shared }) },
   })

@@ -50,7 +50,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   })
   if (!result.ok) {
     const errors: FieldErrors = {
-      email: result.reason === 'rate-limited' ? rateLimited(result.waitMs) : signInRefusal(result.reason),
+      email:
+        result.reason === 'rate-limited'
+          ? rateLimited(result.waitMs)
+          : result.reason === 'sso-only'
+            ? ssoOnlyRefusal(result.providers)
+            : signInRefusal(result.reason),
     }
     return data({ errors, email: submittedEmail }, { status: result.reason === 'rate-limited' ? 429 : 400 })
   }
@@ -69,18 +74,24 @@ function rateLimited(waitMs: number): string {
   return `Too many failed attempts to sign in. Wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}, then try again.`
 }
 
-function signInRefusal(reason: 'invalid' | 'suspended' | 'sso-only'): string {
+function signInRefusal(reason: 'invalid' | 'suspended'): string {
   switch (reason) {
     case 'invalid':
       return 'Enter a correct email address and password'
     case 'suspended':
       return 'Your account is suspended, so you cannot sign in. This happens when you leave your organisation. If you still work here, ask your line manager or your digital learning team to restore it.'
-    case 'sso-only': {
-      const labels = ssoProviders().map((provider) => provider.label)
-      const how = labels.length > 0 ? labels.join(' or ') : 'single sign-on'
-      return `Your organisation signs in with ${how}, not a password. Use the “Sign in with ${labels[0] ?? 'your organisation'}” button.`
-    }
   }
+}
+
+/** Said only once the password was right: their organisation's own providers, by the names on the buttons. */
+function ssoOnlyRefusal(providerIds: string[]): string {
+  const labels = ssoProviders()
+    .filter((provider) => providerIds.includes(provider.id))
+    .map((provider) => provider.label)
+  const [first] = labels
+  if (!first)
+    return 'Your organisation signs in through single sign-on, not a password. Ask your digital learning team how.'
+  return `Your organisation signs in with ${labels.join(' or ')}, not a password. Use the “Sign in with ${first}” button.`
 }
 
 export default function LoginPage() {

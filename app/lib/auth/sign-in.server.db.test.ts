@@ -125,6 +125,7 @@ describe('signing in', () => {
     expect(await signIn({ email: person.email, password: TEST_PASSWORD, ip })).toEqual({
       ok: false,
       reason: 'sso-only',
+      providers: ['nhsmail'],
     })
     expect((await signIn({ email: admin.email, password: TEST_PASSWORD, ip })).ok).toBe(true)
     await setSignInSettings({ organisation: org.organisation, methods: 'both' })

@@ -6,7 +6,9 @@ import { findUsersByEmail, recordSignIn } from './users.server.ts'
 
 export type SignInResult =
   | { ok: true; token: string; expiresAt: Date; userId: string; shared: boolean }
-  | { ok: false; reason: 'invalid' | 'suspended' | 'sso-only' }
+  | { ok: false; reason: 'invalid' | 'suspended' }
+  /** Their organisation signs in through single sign-on only, with these providers (ids). */
+  | { ok: false; reason: 'sso-only'; providers: string[] }
   | { ok: false; reason: 'rate-limited'; waitMs: number }
 
 /**
@@ -46,8 +48,10 @@ export async function signIn({
   }
   await clearAccountFailures({ email })
   if (user.suspendedAt) return { ok: false, reason: 'suspended' }
-  const { methods } = await personSignIn({ userId: user.id })
-  if (!passwordAllowed({ methods, isAdmin: user.isAdmin })) return { ok: false, reason: 'sso-only' }
+  const { methods, settings } = await personSignIn({ userId: user.id })
+  if (!passwordAllowed({ methods, isAdmin: user.isAdmin })) {
+    return { ok: false, reason: 'sso-only', providers: settings?.providers ?? [] }
+  }
   await recordSignIn({ userId: user.id, at: now })
   const { token, session } = await createSession({ userId: user.id, now, shared })
   return { ok: true, token, expiresAt: session.expiresAt, userId: user.id, shared }
