@@ -117,19 +117,25 @@ async function linkByEmail({
   now: Date
 }): Promise<SsoOutcome> {
   const domain = identity.email ? emailDomain(identity.email) : ''
+  // Vouched: the provider says it verified the address, or it is in a domain the organisation says this sign-in
+  // speaks for (the person's own organisation; for someone in none, any organisation that trusts it).
+  const vouched = (own: OrganisationSignIn | null) =>
+    identity.emailVerified ||
+    (own ? [own] : trusting).flatMap((organisation) => organisation.emailDomains).includes(domain)
   const eligible: { person: (typeof people)[number]; own: OrganisationSignIn | null }[] = []
-  let anyAllowed = false
+  let elsewhere = false
   for (const person of people) {
     const { allowed, own } = await organisationAllows(person.id, trusting)
-    if (!allowed) continue
-    anyAllowed = true
-    // Vouched: the provider says it verified the address, or it is in a domain the organisation says this
-    // sign-in speaks for (the person's own organisation; for someone in none, any organisation that trusts it).
-    const domains = (own ? [own] : trusting).flatMap((organisation) => organisation.emailDomains)
-    if (identity.emailVerified || domains.includes(domain)) eligible.push({ person, own })
+    if (allowed && vouched(own)) eligible.push({ person, own })
+    else if (!allowed && vouched(null)) elsewhere = true
   }
-  if (!anyAllowed) return { ok: false, refusal: 'not-allowed', contacts: [] }
-  if (eligible.length === 0) return { ok: false, refusal: 'unknown', contacts: contactsOf(trusting) }
+  // Only an address the provider vouches for learns that its person's organisation does not sign in this way;
+  // any other is simply not known here.
+  if (eligible.length === 0) {
+    return elsewhere
+      ? { ok: false, refusal: 'not-allowed', contacts: [] }
+      : { ok: false, refusal: 'unknown', contacts: contactsOf(trusting) }
+  }
   if (eligible.length > 1) return { ok: false, refusal: 'ambiguous', contacts: contactsOf(trusting) }
   const [{ person, own }] = eligible as [(typeof eligible)[number]]
   const contacts = contactsOf(own ? [own] : trusting)
