@@ -8,6 +8,9 @@ import { e2ePorts } from './mail-ports.ts'
 
 const PROVIDER = `http://localhost:${e2ePorts.oidc}`
 
+// Signing in at a second server, and axe, are slow on a busy machine: more time than the default for each journey.
+test.describe.configure({ timeout: 120_000 })
+
 /** On the provider's own pages: sign in as `login` (any password), then agree to share the details. */
 async function signInAtProvider(page: Page, login: string) {
   await expect(page).toHaveURL(new RegExp(`^${PROVIDER}/interaction/`))
