@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test'
 import { passwordChangeAccount } from './tests/e2e/accounts.ts'
 import { e2ePorts } from './tests/e2e/mail-ports.ts'
+import { TEST_CLIENT_ID, TEST_CLIENT_SECRET } from './tests/oidc-test-client.ts'
 
 // Browser journeys against the built app (`npm run test:e2e` builds first), on a fresh SQLite file each run.
 // E2E_PORT lets two checkouts run their journeys side by side; the mail catcher's ports follow from it.
@@ -49,12 +50,24 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      // Seed the demo organisation and its history, add the change-password account and a new starter, then serve the build.
+      // The app's "Sign in with NHSmail" goes here: a real OpenID provider with its own login and consent pages.
+      command: 'tsx tests/e2e/oidc-provider-server.ts',
+      url: `http://localhost:${e2ePorts.oidc}/.well-known/openid-configuration`,
+      env: { E2E_OIDC_PORT: String(e2ePorts.oidc), E2E_APP_URL: `http://localhost:${PORT}` },
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'ignore',
+    },
+    {
+      // Seed the demo organisation and its history, add the change-password account, a new starter and the single
+      // sign-on settings, then serve the build.
       command: [
         `rm -f ${DATABASE_FILE} ${DATABASE_FILE}-wal ${DATABASE_FILE}-shm`,
         'tsx db/seed.ts',
         `tsx db/create-admin.ts --email ${passwordChangeAccount.email} --name "${passwordChangeAccount.name}"`,
         'tsx tests/e2e/create-new-starter.ts',
+        'tsx tests/e2e/set-up-single-sign-on.ts',
         'tsx server/index.ts',
       ].join(' && '),
       url: `http://localhost:${PORT}/healthz`,
@@ -66,6 +79,13 @@ export default defineConfig({
         MAIL_TRANSPORT: 'smtp',
         SMTP_URL: `smtp://localhost:${e2ePorts.smtp}`,
         MAIL_FROM: 'Digital skills <no-reply@skills.example.nhs.uk>',
+        SSO_PROVIDERS: 'nhsmail',
+        SSO_NHSMAIL_TYPE: 'entra',
+        SSO_NHSMAIL_ISSUER: `http://localhost:${e2ePorts.oidc}`,
+        SSO_NHSMAIL_CLIENT_ID: TEST_CLIENT_ID,
+        SSO_NHSMAIL_CLIENT_SECRET: TEST_CLIENT_SECRET,
+        // Lets a journey move its own requests' clock forward (a cookie), to see a shared computer's session lapse.
+        TEST_CLOCK: 'on',
       },
       reuseExistingServer: false,
       timeout: 120_000,

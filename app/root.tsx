@@ -37,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request)
   const headers = new Headers()
   if (session?.renewed) {
+    // Only 30-day sessions are renewed this way; a shared computer's cookie has no expiry to move.
     const token = readSessionToken(request)
     if (token) headers.append('Set-Cookie', sessionCookie({ token, expiresAt: session.session.expiresAt }))
   }

@@ -16,6 +16,8 @@ const useViteDevServer = process.argv.includes('--dev')
 const { env, isProduction } = await import('#app/lib/env.server.ts').catch((error: unknown) =>
   fail(error instanceof Error ? error.message : String(error)),
 )
+// Where the single sign-on buttons send people: the Content Security Policy's form-action must allow it.
+const ssoOrigins = [...new Set(env.ssoProviders.map((provider) => new URL(provider.issuer).origin))]
 const { closeDatabase, dialect, migrateDatabase } = await import('#app/lib/db.server.ts')
 const { databaseIsEmpty, demoLoginsBanner, historyProgressBar, seedDemo } = await import('#db/seed.ts')
 const { installEffects } = await import('#app/lib/install-effects.server.ts')
@@ -144,7 +146,8 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction) {
         "font-src 'self' https://assets.nhs.uk",
         "connect-src 'self'",
         "frame-ancestors 'none'",
-        "form-action 'self'",
+        // The single sign-on buttons post here and are redirected on to the provider, which form-action covers too.
+        `form-action ${["'self'", ...ssoOrigins].join(' ')}`,
         "base-uri 'self'",
       ].join('; '),
     )

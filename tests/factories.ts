@@ -4,6 +4,7 @@ import type { RoleProfileId } from '#app/lib/org/role-profiles.ts'
 import type { OrgUnit } from '#app/lib/org/org-unit.ts'
 import { assignManager, setMembership } from '#app/lib/org/memberships.server.ts'
 import { createOrgUnit } from '#app/lib/org/units.server.ts'
+import { db, schema } from '#app/lib/db.server.ts'
 
 // Factories for integration tests: each call makes what it needs, with unique names, on the test's own database.
 let sequence = 0
@@ -65,4 +66,30 @@ export async function createUser({
   if (team) await setMembership({ userId: user.id, teamId: team.id, roleProfile, at: new Date(0) })
   for (const unit of manages) await assignManager({ userId: user.id, unitId: unit.id })
   return user
+}
+
+/** How an organisation's people sign in (written directly: the form and its audit are tested on their own). */
+export async function setSignInSettings({
+  organisation,
+  methods,
+  providers = ['nhsmail'],
+  tenantIds = [],
+  emailDomains = [],
+  createUnknown = false,
+  helpContact = null,
+}: {
+  organisation: OrgUnit
+  methods: 'password' | 'sso' | 'both'
+  providers?: string[]
+  tenantIds?: string[]
+  emailDomains?: string[]
+  createUnknown?: boolean
+  helpContact?: string | null
+}) {
+  const { signInSettings } = schema()
+  const values = { methods, providers, tenantIds, emailDomains, createUnknown, helpContact, updatedAt: new Date() }
+  await db()
+    .insert(signInSettings)
+    .values({ unitId: organisation.id, ...values })
+    .onConflictDoUpdate({ target: signInSettings.unitId, set: values })
 }

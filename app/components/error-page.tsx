@@ -40,6 +40,17 @@ export function ErrorPage({ status, message }: ErrorPageProps) {
       </>
     )
   }
+  if (status === 503 && message) {
+    return (
+      <>
+        <h1>Sorry, this is not working at the moment</h1>
+        <p>{message}</p>
+        <p>
+          <Link to="/login">Back to sign in</Link>
+        </p>
+      </>
+    )
+  }
   if (status === 429) {
     return (
       <>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseSsoProviders, type SsoProviderSettings } from './sso-settings.ts'
 
 const databaseUrl = z
   .string()
@@ -131,11 +132,16 @@ const envSchema = z
       .enum(['true', 'false'])
       .default('false')
       .transform((value) => value === 'true'),
+    // Tests only: lets a request say what time it is (a cookie), to see sessions and tokens expire. Never in production.
+    TEST_CLOCK: z.enum(['on', 'off'], { message: 'must be on or off' }).default('off'),
     ...mailEnvironment,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' })
+    }
+    if (env.NODE_ENV === 'production' && env.TEST_CLOCK === 'on') {
+      ctx.addIssue({ code: 'custom', path: ['TEST_CLOCK'], message: 'must be off in production' })
     }
   })
   .transform((env, ctx) => {
@@ -151,7 +157,7 @@ const envSchema = z
     return settings ? { ...env, mail: settings } : z.NEVER
   })
 
-export type Env = z.infer<typeof envSchema>
+export type Env = z.infer<typeof envSchema> & { ssoProviders: SsoProviderSettings[] }
 
 const DEVELOPMENT_SECRET = 'development-only-secret-do-not-use-in-production'
 
@@ -167,7 +173,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new InvalidEnvironmentError(
       'MAIL_TRANSPORT is required in production: smtp or notify to send email, or file to only write it to MAIL_DIR',
     )
-  return result.data
+  // Single sign-on providers are named by SSO_PROVIDERS, so their variables cannot be listed in the schema above.
+  const sso = parseSsoProviders(source, { production: result.data.NODE_ENV === 'production' })
+  if (sso.problem) throw new InvalidEnvironmentError(`${sso.problem.variable} ${sso.problem.message}`)
+  return { ...result.data, ssoProviders: sso.providers }
 }
 
 export class InvalidEnvironmentError extends Error {
@@ -181,3 +190,5 @@ export const xapiActivityBase = env.XAPI_ACTIVITY_BASE ?? `${publicUrl}/xapi/act
 
 export const sessionSecret = env.SESSION_SECRET ?? DEVELOPMENT_SECRET
 export const isProduction = env.NODE_ENV === 'production'
+/** Whether requests may set the time they are answered at (tests only; refused in production at start-up). */
+export const testClockEnabled = env.TEST_CLOCK === 'on' && !isProduction

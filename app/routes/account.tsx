@@ -7,7 +7,8 @@ import { PasswordField } from '#app/components/forms/password-field.tsx'
 import { NewPasswordFields } from '#app/components/new-password-fields.tsx'
 import { SummaryList, SummaryRow } from '#app/components/summary-list.tsx'
 import { changePasswordFormSchema } from '#app/lib/auth/credentials.ts'
-import { requireUser } from '#app/lib/auth/current-user.server.ts'
+import { getSession, requireUser } from '#app/lib/auth/current-user.server.ts'
+import { passwordAllowed, personSignIn } from '#app/lib/auth/sign-in-methods.server.ts'
 import { createSession, sessionCookie } from '#app/lib/auth/session.server.ts'
 import { changePassword } from '#app/lib/auth/users.server.ts'
 import { parseForm } from '#app/lib/forms/parse-form.ts'
@@ -19,17 +20,25 @@ export const meta: MetaFunction = () => [{ title: 'My account – Digital skills
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const membership = await membershipOf({ userId: user.id })
+  const [membership, signIn] = await Promise.all([membershipOf({ userId: user.id }), personSignIn({ userId: user.id })])
   const changed = new URL(request.url).searchParams.get('changed') === '1'
   return {
     user: { name: user.name, email: user.email },
     membership: membership && { ...membership, roleProfile: roleProfileLabel(membership.roleProfile) },
     changed,
+    // An organisation that signs in through single sign-on only: no password to change (administrators keep theirs).
+    usesPassword: passwordAllowed({ methods: signIn.methods, isAdmin: user.isAdmin }),
   }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
+  const { methods } = await personSignIn({ userId: user.id })
+  if (!passwordAllowed({ methods, isAdmin: user.isAdmin })) {
+    throw new Response('Your organisation signs in through single sign-on, so you have no password to change here.', {
+      status: 403,
+    })
+  }
   const form = parseForm(await readFormData(request), changePasswordFormSchema)
   if (!form.ok) return data({ errors: form.errors }, { status: 400 })
   const result = await changePassword({
@@ -41,15 +50,21 @@ export async function action({ request }: ActionFunctionArgs) {
     const errors: FieldErrors = { [result.field]: result.message }
     return data({ errors }, { status: 400 })
   }
-  // Every session ended with the old password; this device carries on with a new one.
-  const { token, session } = await createSession({ userId: user.id })
+  // Every session ended with the old password; this device carries on with a new one, as shared as it was.
+  const current = (await getSession(request))?.session
+  const shared = current?.idleTimeoutMs != null
+  const { token, session } = await createSession({
+    userId: user.id,
+    shared,
+    signInProvider: current?.signInProvider ?? null,
+  })
   return redirect('/account?changed=1', {
-    headers: { 'Set-Cookie': sessionCookie({ token, expiresAt: session.expiresAt }) },
+    headers: { 'Set-Cookie': sessionCookie({ token, expiresAt: session.expiresAt, shared }) },
   })
 }
 
 export default function AccountPage() {
-  const { user, membership, changed } = useLoaderData<typeof loader>()
+  const { user, membership, changed, usesPassword } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const errors = actionData?.errors
@@ -81,19 +96,27 @@ export default function AccountPage() {
           <p>
             <Link to="/account/notifications">Choose which emails you get</Link> about your learning.
           </p>
-          <h2>Change your password</h2>
-          <Form method="post" noValidate>
-            <PasswordField
-              name="currentPassword"
-              label="Current password"
-              autoComplete="current-password"
-              error={errors?.currentPassword}
-            />
-            <NewPasswordFields errors={errors} />
-            <button className="nhsuk-button" type="submit" disabled={navigation.state === 'submitting'}>
-              Change password
-            </button>
-          </Form>
+          <h2>{usesPassword ? 'Change your password' : 'Your password'}</h2>
+          {usesPassword ? null : (
+            <p>
+              Your organisation signs in through single sign-on, so you do not have a password for digital skills. To
+              change the password you sign in with, use your organisation’s own service.
+            </p>
+          )}
+          {usesPassword ? (
+            <Form method="post" noValidate>
+              <PasswordField
+                name="currentPassword"
+                label="Current password"
+                autoComplete="current-password"
+                error={errors?.currentPassword}
+              />
+              <NewPasswordFields errors={errors} />
+              <button className="nhsuk-button" type="submit" disabled={navigation.state === 'submitting'}>
+                Change password
+              </button>
+            </Form>
+          ) : null}
         </div>
       </div>
     </>

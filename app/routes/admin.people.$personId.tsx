@@ -14,6 +14,7 @@ import {
 import { PersonSummary } from '#app/components/people/person-summary.tsx'
 import { Refusal } from '#app/components/people/refusal.tsx'
 import { SendPasswordResetForm } from '#app/components/people/send-password-reset-form.tsx'
+import { ConfirmUnlink, SsoAccounts } from '#app/components/people/sso-accounts.tsx'
 import { SuccessBanner } from '#app/components/success-banner.tsx'
 import { requireAdmin } from '#app/lib/auth/current-user.server.ts'
 import { visibleUnit } from '#app/lib/auth/scope.server.ts'
@@ -25,6 +26,8 @@ import { doneMessage } from '#app/lib/people/person-admin-result.ts'
 import { personForAdmin } from '#app/lib/people/person-admin.server.ts'
 import { readPersonPageQuery } from '#app/lib/people/person-page-query.ts'
 import { unitChoices } from '#app/lib/people/unit-choices.server.ts'
+import { identitiesOf } from '#app/lib/sso/identities.server.ts'
+import { findSsoProvider } from '#app/lib/sso/providers.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.person.name ?? 'Person'} – People – Administration – Digital skills` },
@@ -37,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = readPersonPageQuery(new URL(request.url))
   const filters = { findTeam: query.findTeam ?? '', findUnit: query.findUnit ?? '' }
   const near = person.team?.organisation?.id ?? null
-  const [teams, units, doneUnit] = await Promise.all([
+  const [teams, units, doneUnit, ssoAccounts] = await Promise.all([
     unitChoices({ viewer: admin, kinds: ['team'], query: filters.findTeam, withinUnitId: near }),
     unitChoices({
       viewer: admin,
@@ -46,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       withinUnitId: near,
     }),
     query.unit ? visibleUnit({ viewer: admin, unitId: query.unit }) : null,
+    identitiesOf({ userId: person.id }),
   ])
   const done = query.done
     ? doneMessage({
@@ -54,12 +58,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         unit: doneUnit?.name,
         team: person.team?.name,
         roleProfile: person.team?.roleProfile,
+        provider: findSsoProvider(query.provider)?.name,
       })
     : null
   return {
     person,
     isSelf: person.id === admin.id,
     confirmSuspend: query.confirm === 'suspend' && !person.status.suspended && person.id !== admin.id,
+    confirmUnlink:
+      query.confirm === 'unlink' ? (ssoAccounts.find((account) => account.id === query.identity) ?? null) : null,
+    ssoAccounts: ssoAccounts.map(({ provider: _provider, ...account }) => account),
     done,
     filters,
     teams,
@@ -82,12 +90,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) return data({ errors: null, values: form.values, problem: result.problem }, { status: 409 })
   const done = new URLSearchParams({ done: result.done })
   if (result.unitId) done.set('unit', result.unitId)
+  if (result.provider) done.set('provider', result.provider)
   return redirect(`/admin/people/${personId}?${done}`)
 }
 
 export default function AdminPersonPage() {
-  const { person, isSelf, confirmSuspend, done, filters, teams, units, organisation, lastTeam } =
-    useLoaderData<typeof loader>()
+  const {
+    person,
+    isSelf,
+    confirmSuspend,
+    confirmUnlink,
+    ssoAccounts,
+    done,
+    filters,
+    teams,
+    units,
+    organisation,
+    lastTeam,
+  } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const trail = [
     { label: 'Home', to: '/' },
@@ -99,6 +119,14 @@ export default function AdminPersonPage() {
       <>
         <Breadcrumbs trail={[...trail, { label: person.name, to: `/admin/people/${person.id}` }]} />
         <ConfirmSuspend personId={person.id} name={person.name} team={person.team?.name ?? null} />
+      </>
+    )
+  }
+  if (confirmUnlink) {
+    return (
+      <>
+        <Breadcrumbs trail={[...trail, { label: person.name, to: `/admin/people/${person.id}` }]} />
+        <ConfirmUnlink personId={person.id} name={person.name} account={confirmUnlink} />
       </>
     )
   }
@@ -158,6 +186,7 @@ export default function AdminPersonPage() {
         lastTeam={lastTeam}
       />
       <SendPasswordResetForm name={person.name} email={person.email} suspended={person.status.suspended} />
+      <SsoAccounts personId={person.id} name={person.name} accounts={ssoAccounts} />
     </>
   )
 }

@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { PersonSearchForm, PersonSearchResults } from '#app/components/people/person-search.tsx'
 import { requireAdmin } from '#app/lib/auth/current-user.server.ts'
@@ -43,6 +43,10 @@ export default function AdminPeoplePage() {
           team, their posts in the staff list and their rights, and to change them.
         </p>
       )}
+      <p>
+        <Link to="/admin/people/unplaced">People not in a team</Link>, such as people added when they first signed in
+        through single sign-on.
+      </p>
     </>
   )
 }

@@ -25,6 +25,9 @@ import {
   reopenUnit,
 } from '#app/lib/org/unit-admin.server.ts'
 import { moveTargets, unitForAdmin } from '#app/lib/org/unit-directory.server.ts'
+import { signInSettingsOf } from '#app/lib/auth/sign-in-methods.server.ts'
+import { ssoProviders } from '#app/lib/sso/providers.server.ts'
+import { describeSignInSettings } from '#app/lib/sso/sign-in-settings.server.ts'
 import { UNIT_FORM_FIELDS, unitFormSchema } from '#app/lib/org/unit-form.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
@@ -41,9 +44,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request)
   const { unit, ancestors, parent, children, childKinds } = await requireUnit(params.unitId)
   const search = new URL(request.url).searchParams
-  const [targets, blockers] = await Promise.all([
+  const [targets, blockers, signIn] = await Promise.all([
     parent ? moveTargets({ unitId: unit.id }) : Promise.resolve([]),
     closeBlockers({ unitId: unit.id }),
+    unit.kind === 'organisation' ? signInSettingsOf({ organisation: unit }) : Promise.resolve(null),
   ])
   const cannotClose = unit.closed ? null : closeProblem(unit, blockers)
   return {
@@ -70,6 +74,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cannotClose,
     confirmClose: search.get('close') === 'confirm' && !unit.closed && cannotClose === null,
     done: unitChangeMessage({ done: search.get('done'), unit, parent }),
+    // Organisations only: how their people sign in (in words), when single sign-on is set up at all.
+    signIn: signIn && ssoProviders().length > 0 ? describeSignInSettings(signIn) : null,
   }
 }
 
@@ -97,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const PEOPLE_HINT = 'People in it and in the units below it, now.'
 
 export default function AdminUnitPage() {
-  const { unit, ancestors, parent, children, childKinds, targets, cannotClose, confirmClose, done } =
+  const { unit, ancestors, parent, children, childKinds, targets, cannotClose, confirmClose, done, signIn } =
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const errors = actionData?.errors
@@ -170,6 +176,27 @@ export default function AdminUnitPage() {
           <Link to={`/admin/audit?subjectId=${unit.id}`}>Changes to {unit.name} in the audit log</Link>
         </li>
       </ul>
+
+      {signIn ? (
+        <section aria-labelledby="sign-in-heading">
+          <h2 id="sign-in-heading">How people in {unit.name} sign in</h2>
+          <SummaryList>
+            <SummaryRow label="Sign in">{signIn.signInMethods}</SummaryRow>
+            <SummaryRow label="Sign-in services">
+              {signIn.signInServices.length > 0 ? signIn.signInServices.join(', ') : 'None chosen'}
+            </SummaryRow>
+            <SummaryRow label="If someone not in the staff list signs in">
+              {signIn.addPeopleNotInTheStaffList
+                ? 'They are added, for an administrator to place in a team'
+                : 'They are refused and told whom to contact'}
+            </SummaryRow>
+            <SummaryRow label="Who staff contact about signing in">{signIn.contact ?? 'Not given'}</SummaryRow>
+          </SummaryList>
+          <p>
+            <Link to={`/admin/units/${unit.id}/sign-in`}>Change how people in {unit.name} sign in</Link>
+          </p>
+        </section>
+      ) : null}
 
       {unit.isTeam ? null : (
         <section aria-labelledby="children-heading">

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { ErrorSummary } from '#app/components/forms/error-summary.tsx'
 import { TextField } from '#app/components/forms/text-field.tsx'
 import { forgotPasswordFormSchema, MAX_EMAIL_LENGTH } from '#app/lib/auth/credentials.ts'
@@ -8,8 +8,13 @@ import { RESET_REQUEST_WINDOW_MS } from '#app/lib/auth/reset-rate-limit.server.t
 import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
 import { parseForm } from '#app/lib/forms/parse-form.ts'
 import { readFormData } from '#app/lib/forms/read-form.server.ts'
+import { ssoProviders } from '#app/lib/sso/providers.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Forgotten your password – Digital skills' }]
+
+export function loader() {
+  return { providerLabels: ssoProviders().map((provider) => provider.label) }
+}
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(await readFormData(request), forgotPasswordFormSchema)
@@ -28,6 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 const tooManyRequests = `There have been too many requests to reset a password from your network. Wait ${RESET_REQUEST_WINDOW_MS / 60_000} minutes, then try again.`
 
 export default function ForgotPasswordPage() {
+  const { providerLabels } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const errors = actionData?.errors
@@ -40,6 +46,12 @@ export default function ForgotPasswordPage() {
         <ErrorSummary errors={errors} fields={['email']} />
         <h1>Forgotten your password?</h1>
         <p>Enter the email address you use to sign in. We will email you a link to reset your password.</p>
+        {providerLabels.length > 0 ? (
+          <p>
+            {`If your organisation uses ${providerLabels.join(' or ')} to sign in, you do not need a password for this service: `}
+            <Link to="/login">{`go back and choose “Sign in with ${providerLabels[0]}”`}</Link>.
+          </p>
+        ) : null}
         <Form method="post" noValidate>
           <TextField
             name="email"

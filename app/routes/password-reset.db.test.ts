@@ -7,8 +7,8 @@ import { readableText, renderRoute } from '#tests/render-route.ts'
 import { resetEmailsFor } from '#tests/reset-emails.ts'
 import { loadContext, signedInRequest } from '#tests/requests.ts'
 import AdminPersonPage, { action as personAction, loader as personLoader } from './admin.people.$personId.tsx'
-import ForgotPasswordPage, { action as forgotAction } from './forgot-password._index.tsx'
-import ResetLinkSentPage from './forgot-password.sent.tsx'
+import ForgotPasswordPage, { action as forgotAction, loader as forgotLoader } from './forgot-password._index.tsx'
+import ResetLinkSentPage, { loader as sentLoader } from './forgot-password.sent.tsx'
 import LoginPage, { loader as loginLoader } from './login.tsx'
 import ResetPasswordPage, {
   action as resetAction,
@@ -19,7 +19,6 @@ import ResetPasswordPage, {
 // The pages as a browser without JavaScript uses them: plain form posts, and the HTML the server sends.
 
 const NEW_PASSWORD = 'a fresh passphrase for today'
-const noLoader = async () => null
 
 function askForLink(fields: Record<string, string>, ip = '192.0.2.20') {
   const request = new Request('http://localhost/forgot-password', {
@@ -72,7 +71,7 @@ describe('the sign-in page', () => {
 describe('asking for a reset link', () => {
   test('the form asks for an email address and says what will happen', async () => {
     const html = await renderRoute(
-      { pattern: '/forgot-password', loader: noLoader, Component: ForgotPasswordPage },
+      { pattern: '/forgot-password', loader: async () => forgotLoader(), Component: ForgotPasswordPage },
       new Request('http://localhost/forgot-password'),
     )
     const text = readableText(html)
@@ -105,7 +104,7 @@ describe('asking for a reset link', () => {
 
     const sent = readableText(
       await renderRoute(
-        { pattern: '/forgot-password/sent', loader: noLoader, Component: ResetLinkSentPage },
+        { pattern: '/forgot-password/sent', loader: async () => sentLoader(), Component: ResetLinkSentPage },
         new Request('http://localhost/forgot-password/sent'),
       ),
     )

@@ -54,6 +54,10 @@ export const sessions = sqliteTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     expiresAt: timestampMs('expires_at').notNull(),
     createdAt: createdAt(),
+    /** Set on a shared computer: the session ends after this long without a request (and expiresAt slides). */
+    idleTimeoutMs: integer('idle_timeout_ms'),
+    /** The single sign-on provider it was started with (its id), or null for a password. */
+    signInProvider: text('sign_in_provider'),
   },
   (table) => [index('sessions_user_id_idx').on(table.userId)],
 )
@@ -618,3 +622,50 @@ export const reminderSends = sqliteTable(
     index('reminder_sends_job_idx').on(table.jobId),
   ],
 )
+
+// ---- Single sign-on (docs/decisions/015-single-sign-on.md). ----
+
+/**
+ * An account at a single sign-on provider linked to a person. The key is (provider, issuer, subject): for
+ * Microsoft Entra ID the tenant id and the object id (tid, oid), for other providers the issuer and `sub`; never
+ * an email address, which can change. The email is the last one the provider gave, kept only to show.
+ */
+export const userIdentities = sqliteTable(
+  'user_identities',
+  {
+    id: text('id').primaryKey().$defaultFn(newId),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    provider: text('provider').notNull(),
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    email: text('email'),
+    createdAt: createdAt(),
+    lastUsedAt: timestampMs('last_used_at'),
+  },
+  (table) => [
+    uniqueIndex('user_identities_key_idx').on(table.provider, table.issuer, table.subject),
+    // One account per provider for a person: a second can never be linked beside (or instead of) the first.
+    uniqueIndex('user_identities_user_provider_idx').on(table.userId, table.provider),
+  ],
+)
+
+/**
+ * How the people of one organisation sign in: with a password, through single sign-on only, or either; which
+ * providers and (for Microsoft Entra ID) which tenants are trusted; which email domains those sign-ins vouch
+ * for; whether someone unknown is added for an administrator to place; and whom to contact. No row: passwords.
+ */
+export const signInSettings = sqliteTable('sign_in_settings', {
+  unitId: text('unit_id')
+    .primaryKey()
+    .references(() => orgUnits.id, { onDelete: 'cascade' }),
+  methods: text('methods', { enum: ['password', 'sso', 'both'] }).notNull(),
+  providers: json<string[]>('providers').notNull(),
+  tenantIds: json<string[]>('tenant_ids').notNull(),
+  emailDomains: json<string[]>('email_domains').notNull(),
+  createUnknown: integer('create_unknown', { mode: 'boolean' }).notNull().default(false),
+  helpContact: text('help_contact'),
+  updatedAt: timestampMs('updated_at').notNull(),
+  updatedBy: text('updated_by').references(() => users.id),
+})

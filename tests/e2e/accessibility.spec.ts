@@ -11,7 +11,7 @@ test.describe('axe finds no serious or critical violations', () => {
 
   test('on the sign-in page showing errors', async ({ page }) => {
     await page.goto('/login')
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
     await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible()
     await expectNoSeriousA11yViolations(page)
   })

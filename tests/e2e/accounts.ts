@@ -48,3 +48,14 @@ export const PASSWORD_RESET_START_PASSWORD = 'e2e-forgotten-2026'
 // Created by tests/e2e/create-new-starter.ts for the background jobs journey: their work address is one the
 // test mail server refuses (BOUNCING_DOMAIN in mailbox.ts), so email to them fails for good.
 export const bouncingAccount = { email: 'e2e.bounce@bounces.example.test', name: 'Bailey Bounce' } as const
+
+// Single sign-on (tests/e2e/set-up-single-sign-on.ts): the demo learner's organisation lets its people use NHSmail
+// or a password; an organisation of its own signs in through NHSmail only, with one person in it. At the test
+// provider, the login name is the account's email address (any password).
+export const ssoOnlyAccount = {
+  email: 'e2e.sam.single@example.nhs.uk',
+  name: 'Sam Single',
+  firstName: 'Sam',
+  organisation: 'Coast Community Health (e2e)',
+} as const
+export const SSO_HELP_CONTACT = 'the digital learning team on 01234 567890'

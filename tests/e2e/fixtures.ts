@@ -57,7 +57,7 @@ export async function signIn(page: Page, { email, password }: { email: string; p
   if (new URL(page.url(), 'http://x').pathname !== '/login') await page.goto('/login')
   await page.getByLabel('Email address').fill(email)
   await page.getByLabel('Password', { exact: true }).fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
 }
 
 /** Runs axe on the page as it is now; fails on any serious or critical violation, naming rule and elements. */

@@ -83,7 +83,7 @@ test.describe('errors are announced with their fields, and axe finds nothing ser
     test(form.name, async ({ page, login }) => {
       if (form.role) await login({ role: form.role })
       await page.goto(form.path)
-      await page.getByRole('button', { name: form.button }).click()
+      await page.getByRole('button', { name: form.button, exact: true }).click()
       await expectErrorsTiedToFields(page, form.errors)
       await expectNoSeriousA11yViolations(page)
     })

@@ -79,7 +79,7 @@ test.describe('signing in without JavaScript', () => {
     const context = await newWatchedContext({ javaScriptEnabled: false })
     const page = await context.newPage()
     await page.goto('/login')
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
     const summary = page.locator('.nhsuk-error-summary')
     await expect(summary.getByRole('heading', { name: 'There is a problem' })).toBeVisible()
     await expect(summary.getByRole('link', { name: 'Enter your email address' })).toHaveAttribute('href', '#email')

@@ -24,7 +24,7 @@ test('a manager opening a unit they do not manage gets page not found', async ({
   await adminPage.goto('/login')
   await adminPage.getByLabel('Email address').fill('admin@example.nhs.uk')
   await adminPage.getByLabel('Password', { exact: true }).fill('skills-demo-2026')
-  await adminPage.getByRole('button', { name: 'Sign in' }).click()
+  await adminPage.getByRole('button', { name: 'Sign in', exact: true }).click()
   await adminPage.getByRole('link', { name: 'Lancashire and South Cumbria ICB (demo)' }).click()
   const otherOrganisation = adminPage.getByRole('link', { name: 'Ribble Community Health and Care (demo)' })
   await expect(otherOrganisation).toBeVisible()

@@ -14,6 +14,8 @@ export const auditActions = {
   'person.override-set': 'Team or role profile set by an administrator',
   'person.override-cleared': 'Administrator’s team or role profile removed',
   'person.password-reset-sent': 'Password reset link sent',
+  'person.sso-linked': 'Single sign-on account linked',
+  'person.sso-unlinked': 'Single sign-on account unlinked',
   'rights.manager-granted': 'Manager rights given',
   'rights.manager-revoked': 'Manager rights removed',
   'rights.admin-granted': 'Administrator rights given',
@@ -23,6 +25,7 @@ export const auditActions = {
   'unit.moved': 'Unit moved',
   'unit.closed': 'Unit closed',
   'unit.reopened': 'Unit reopened',
+  'unit.sign-in-changed': 'How people sign in changed',
   'job.retried': 'Failed background job tried again',
   'setting.notifications-changed': 'Email rules changed',
 } as const

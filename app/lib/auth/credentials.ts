@@ -12,6 +12,15 @@ export const emailField = z
   .max(MAX_EMAIL_LENGTH, `Email address must be ${MAX_EMAIL_LENGTH} characters or fewer`)
   .pipe(z.email('Enter an email address in the correct format, like name@example.nhs.uk'))
 
+/**
+ * "This is a shared computer", a lone checkbox: ticked, the session ends after a short idle time. The password
+ * form and the single sign-on form each have one, under different names (a field's id is its name).
+ */
+export const sharedComputerField = z
+  .array(z.string())
+  .default([])
+  .transform((values) => values.includes('yes'))
+
 export const signInFormSchema = z.object({
   email: emailField,
   password: z
@@ -19,6 +28,13 @@ export const signInFormSchema = z.object({
     .min(1, 'Enter your password')
     .max(PASSWORD_MAX_LENGTH, `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`),
   redirectTo: z.string().optional(),
+  passwordShared: sharedComputerField,
+})
+
+/** Starting a sign-in through a single sign-on provider: where to go afterwards, and whether the computer is shared. */
+export const ssoStartFormSchema = z.object({
+  redirectTo: z.string().optional(),
+  shared: sharedComputerField,
 })
 
 export const newPasswordField = z

@@ -1,4 +1,5 @@
 import { redirect } from '@remix-run/node'
+import { requestNow } from './request-clock.server.ts'
 import { managedUnitIds, type Viewer } from './scope.server.ts'
 import { readSessionToken, validateSessionToken, type SessionValidation } from './session.server.ts'
 
@@ -9,7 +10,7 @@ export function getSession(request: Request): Promise<SessionValidation> {
   let validation = validations.get(request)
   if (!validation) {
     const token = readSessionToken(request)
-    validation = token ? validateSessionToken({ token }) : Promise.resolve(null)
+    validation = token ? validateSessionToken({ token, now: requestNow(request) }) : Promise.resolve(null)
     validations.set(request, validation)
   }
   return validation

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { db, schema, transaction } from '#app/lib/db.server.ts'
 import { publicUrl } from '#app/lib/env.server.ts'
-import { createUser, TEST_PASSWORD } from '#tests/factories.ts'
+import { createOrg, createTeam, createUser, setSignInSettings, TEST_PASSWORD } from '#tests/factories.ts'
 import { createPerson } from '#tests/people.ts'
 import { queuedResetEmails, resetEmailsFor } from '#tests/reset-emails.ts'
 import {
@@ -108,6 +108,39 @@ describe('asking for a reset link', () => {
     })
     const signedIn = await signIn({ email: shared, password: TEST_PASSWORD, ip: null })
     expect(signedIn.ok && signedIn.userId).toBe(second.id)
+  })
+})
+
+describe('organisations that sign in through single sign-on only', () => {
+  test('their people are sent no link, with the same answer; their administrators still are', async () => {
+    const org = await createOrg()
+    const team = await createTeam({ under: org.directorate })
+    const person = await createUser({ team })
+    const admin = await createUser({ team, isAdmin: true })
+    await setSignInSettings({ organisation: org.organisation, methods: 'sso' })
+    expect(await requestPasswordReset({ email: person.email, ip: freshAddress() })).toEqual({ outcome: 'accepted' })
+    expect(await requestPasswordReset({ email: admin.email, ip: freshAddress() })).toEqual({ outcome: 'accepted' })
+    expect(await resetEmailsFor(person.id)).toEqual([])
+    expect(await resetEmailsFor(admin.id)).toHaveLength(1)
+    const sent = await sendResetLinkAsAdmin({
+      actor: { id: admin.id, name: admin.name, isAdmin: true },
+      userId: person.id,
+    })
+    expect(sent).toEqual({
+      ok: false,
+      problem: `${person.name}’s organisation signs in through single sign-on only, so they do not need a password here.`,
+    })
+  })
+
+  test('a link sent before the organisation moved to single sign-on stops working', async () => {
+    const org = await createOrg()
+    const person = await createUser({ team: await createTeam({ under: org.directorate }) })
+    await requestPasswordReset({ email: person.email, ip: freshAddress() })
+    const { token } = await linkFor(person.id)
+    expect(await findResetLink({ token })).not.toBeNull()
+    await setSignInSettings({ organisation: org.organisation, methods: 'sso' })
+    expect(await findResetLink({ token })).toBeNull()
+    expect(await completePasswordReset({ token, newPassword: NEW_PASSWORD })).toEqual({ ok: false, reason: 'expired' })
   })
 })
 

@@ -14,6 +14,7 @@ import {
 import { RESET_LINK_LIFETIME_MINUTES, RESET_LINK_LIFETIME_MS } from './reset-link.ts'
 import { generateResetToken, isResetTokenShape, resetTokenHash } from './reset-token.server.ts'
 import { createSession } from './session.server.ts'
+import { passwordAllowed, personSignIn } from './sign-in-methods.server.ts'
 import { findUserById, findUsersByEmail, recordSignIn, replacePassword } from './users.server.ts'
 
 // Forgotten passwords: a link by email that works once, for an hour, and ends every session when used.
@@ -21,13 +22,20 @@ import { findUserById, findUsersByEmail, recordSignIn, replacePassword } from '.
 /**
  * Whether this account may be sent a link to set its password: the one place that decides.
  * Suspended people cannot sign in, so a link would be no use to them (and would tell whoever reads their old
- * mailbox that the account is there). An account without an email address cannot be sent anything.
+ * mailbox that the account is there). An account without an email address cannot be sent anything. Someone
+ * whose organisation signs in through single sign-on only has no use for a password either, and a reset link
+ * must not add one beside that sign-in; administrators keep theirs, to sign in if the provider is down.
  * Everyone else can, including people with no password yet (staff loaded from HR set their first one this way).
- * When single sign-on arrives, an account that must sign in through its organisation should answer false here,
- * so that a reset link cannot add a password beside that sign-in.
  */
-export function canResetPassword(user: { email: string | null; suspendedAt: Date | null }): boolean {
-  return Boolean(user.email) && !user.suspendedAt
+export async function canResetPassword(user: {
+  id: string
+  email: string | null
+  suspendedAt: Date | null
+  isAdmin: boolean
+}): Promise<boolean> {
+  if (!user.email || user.suspendedAt) return false
+  const { methods } = await personSignIn({ userId: user.id })
+  return passwordAllowed({ methods, isAdmin: user.isAdmin })
 }
 
 /**
@@ -53,7 +61,8 @@ export async function requestPasswordReset({
   if (limit === 'email') return { outcome: 'accepted' }
   await recordResetRequest({ email, ip, now })
   // Several people can share one mailbox: each of their accounts gets a link of its own.
-  const people = (await findUsersByEmail({ email })).filter(canResetPassword)
+  const people: Awaited<ReturnType<typeof findUsersByEmail>> = []
+  for (const person of await findUsersByEmail({ email })) if (await canResetPassword(person)) people.push(person)
   if (people.length > 0) {
     await transaction(async () => {
       for (const person of people) await issueResetLink({ userId: person.id, now })
@@ -79,8 +88,14 @@ export async function sendResetLinkAsAdmin({
   if (person.suspendedAt) {
     return { ok: false, problem: `${person.name} is suspended. Restore them before sending a password reset link.` }
   }
-  if (!person.email || !canResetPassword(person)) {
+  if (!person.email) {
     return { ok: false, problem: `${person.name} has no email address, so we cannot send them a link.` }
+  }
+  if (!(await canResetPassword(person))) {
+    return {
+      ok: false,
+      problem: `${person.name}’s organisation signs in through single sign-on only, so they do not need a password here.`,
+    }
   }
   const sentTo = person.email
   // The per-email limit holds for administrators too: a mailbox is not to be flooded from either side.
@@ -150,7 +165,13 @@ export async function findResetLink({ token, now = new Date() }: { token: string
   if (!isResetTokenShape(token)) return null
   const { passwordResetTokens, users } = schema()
   const [row] = await db()
-    .select({ userId: users.id, name: users.name, email: users.email, suspendedAt: users.suspendedAt })
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      suspendedAt: users.suspendedAt,
+      isAdmin: users.isAdmin,
+    })
     .from(passwordResetTokens)
     .innerJoin(users, eq(passwordResetTokens.userId, users.id))
     .where(
@@ -160,7 +181,7 @@ export async function findResetLink({ token, now = new Date() }: { token: string
         gt(passwordResetTokens.expiresAt, now),
       ),
     )
-  if (!row || !canResetPassword(row)) return null
+  if (!row || !(await canResetPassword({ ...row, id: row.userId }))) return null
   return { userId: row.userId, name: row.name }
 }
 
@@ -200,7 +221,7 @@ export async function completePasswordReset({
       .returning({ userId: passwordResetTokens.userId })
     if (!claimed) return null
     const user = await findUserById({ id: claimed.userId })
-    if (!user || !canResetPassword(user)) return null
+    if (!user || !(await canResetPassword(user))) return null
     await replacePassword({ userId: user.id, passwordHash, at: now })
     await db()
       .delete(passwordResetTokens)

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto'
-import { and, count, eq, gte, inArray, lt } from 'drizzle-orm'
+import { and, count, eq, gte, inArray, lt, max } from 'drizzle-orm'
 import { db, schema } from '#app/lib/db.server.ts'
 import { sessionSecret } from '#app/lib/env.server.ts'
 
@@ -67,30 +67,88 @@ export async function recordAttempt({
     .where(and(inArray(signInFailures.key, keys), lt(signInFailures.occurredAt, new Date(now.getTime() - windowMs))))
 }
 
-// ---- Signing in: 10 failures per account asked for, and per address, in 15 minutes. ----
+// ---- Signing in: per account, with back-off; per address, only a ceiling no ward would reach. ----
+//
+// Many staff share one hospital address, so an address is never what locks people out in ordinary use: each
+// account gets SIGN_IN_FREE_FAILURES wrong passwords, then must wait before each further try, the wait doubling
+// from a minute up to SIGN_IN_MAX_WAIT_MS. An address is stopped only after SIGN_IN_ADDRESS_MAX_FAILURES
+// failures in SIGN_IN_ADDRESS_WINDOW_MS: a script trying passwords across many accounts, not a ward at shift change.
 
-export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000
-export const SIGN_IN_MAX_FAILURES = 10
+export const SIGN_IN_FREE_FAILURES = 5
+export const SIGN_IN_FIRST_WAIT_MS = 60 * 1000
+export const SIGN_IN_MAX_WAIT_MS = 15 * 60 * 1000
+/** An account's failures are forgotten after this long (or at its next successful sign-in). */
+export const SIGN_IN_ACCOUNT_MEMORY_MS = 24 * 60 * 60 * 1000
+export const SIGN_IN_ADDRESS_WINDOW_MS = 15 * 60 * 1000
+export const SIGN_IN_ADDRESS_MAX_FAILURES = 1000
+
+/** How long an account must wait after its latest failure, given how many it has had. */
+export function backOffMs(failures: number): number {
+  if (failures < SIGN_IN_FREE_FAILURES) return 0
+  return Math.min(SIGN_IN_MAX_WAIT_MS, SIGN_IN_FIRST_WAIT_MS * 2 ** (failures - SIGN_IN_FREE_FAILURES))
+}
+
+const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`
+const addressKey = (ip: string) => `ip:${addressHash(ip)}`
 
 /** Keys for one sign-in attempt: the account asked for (known or not) and the client address. */
 export function signInKeys({ email, ip }: { email: string; ip: string | null }): string[] {
-  const keys = [`account:${email.trim().toLowerCase()}`]
-  if (ip) keys.push(`ip:${addressHash(ip)}`)
-  return keys
+  return ip ? [accountKey(email), addressKey(ip)] : [accountKey(email)]
 }
 
-export async function isSignInLimited({ keys, now = new Date() }: { keys: string[]; now?: Date }): Promise<boolean> {
-  const limits = keys.map((key) => ({ key, max: SIGN_IN_MAX_FAILURES }))
-  return (await reachedLimits({ limits, windowMs: SIGN_IN_WINDOW_MS, now })).length > 0
+/** How long (ms) before this account may be tried from this address again; 0 means now. */
+export async function signInWaitMs({
+  email,
+  ip,
+  now = new Date(),
+}: {
+  email: string
+  ip: string | null
+  now?: Date
+}): Promise<number> {
+  const { signInFailures } = schema()
+  const [account] = await db()
+    .select({ failures: count(), latest: max(signInFailures.occurredAt) })
+    .from(signInFailures)
+    .where(
+      and(
+        eq(signInFailures.key, accountKey(email)),
+        gte(signInFailures.occurredAt, new Date(now.getTime() - SIGN_IN_ACCOUNT_MEMORY_MS)),
+      ),
+    )
+  let wait = 0
+  if (account?.latest) {
+    wait = Math.max(0, new Date(account.latest).getTime() + backOffMs(account.failures) - now.getTime())
+  }
+  if (ip) {
+    const limited = await reachedLimits({
+      limits: [{ key: addressKey(ip), max: SIGN_IN_ADDRESS_MAX_FAILURES }],
+      windowMs: SIGN_IN_ADDRESS_WINDOW_MS,
+      now,
+    })
+    if (limited.length > 0) wait = Math.max(wait, SIGN_IN_ADDRESS_WINDOW_MS)
+  }
+  return wait
 }
 
-export async function recordSignInFailure({ keys, now = new Date() }: { keys: string[]; now?: Date }) {
-  await recordAttempt({ keys, windowMs: SIGN_IN_WINDOW_MS, now })
+/** Counts a failed sign-in against the account and the address, forgetting each key's older failures. */
+export async function recordSignInFailure({
+  email,
+  ip,
+  now = new Date(),
+}: {
+  email: string
+  ip: string | null
+  now?: Date
+}) {
+  await recordAttempt({ keys: [accountKey(email)], windowMs: SIGN_IN_ACCOUNT_MEMORY_MS, now })
+  if (ip) await recordAttempt({ keys: [addressKey(ip)], windowMs: SIGN_IN_ADDRESS_WINDOW_MS, now })
 }
 
 /** A successful sign-in forgives the account's failures (the address's stay counted). */
 export async function clearAccountFailures({ email }: { email: string }) {
   const { signInFailures } = schema()
-  const [accountKey] = signInKeys({ email, ip: null })
-  if (accountKey) await db().delete(signInFailures).where(eq(signInFailures.key, accountKey))
+  await db()
+    .delete(signInFailures)
+    .where(eq(signInFailures.key, accountKey(email)))
 }

@@ -6,6 +6,8 @@ import {
   invalidateUserSessions,
   readSessionToken,
   SESSION_LIFETIME_MS,
+  SHARED_IDLE_TIMEOUT_MS,
+  SHARED_SESSION_MAX_MS,
   sessionCookie,
   sessionIdFromToken,
   validateSessionToken,
@@ -77,5 +79,34 @@ describe('sessions', () => {
     const request = (cookieHeader: string) => new Request('http://localhost/', { headers: { Cookie: cookieHeader } })
     expect(readSessionToken(request(`theme=dark; session=${token}`))).toBe(token)
     expect(readSessionToken(request(`session=${token}'--`))).toBeNull()
+  })
+
+  test('on a shared computer: end after 15 minutes without use, slide while in use, and end after a shift however busy', async () => {
+    const user = await createUser()
+    const start = new Date('2026-01-01T07:00:00Z')
+    const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000)
+    const { token, session } = await createSession({ userId: user.id, now: start, shared: true })
+    expect(session.idleTimeoutMs).toBe(SHARED_IDLE_TIMEOUT_MS)
+    expect(session.expiresAt).toEqual(at(15))
+    // Used every ten minutes: still signed in after an hour, and the cookie is not sent again.
+    for (let minutes = 10; minutes <= 60; minutes += 10) {
+      const used = await validateSessionToken({ token, now: at(minutes) })
+      expect(used?.renewed).toBe(false)
+      expect(used?.session.expiresAt).toEqual(at(minutes + 15))
+    }
+    // Then 15 minutes without use.
+    expect(await validateSessionToken({ token, now: at(75) })).toBeNull()
+
+    const busy = await createSession({ userId: user.id, now: start, shared: true })
+    for (let minutes = 10; minutes < SHARED_SESSION_MAX_MS / 60_000; minutes += 10) {
+      expect(await validateSessionToken({ token: busy.token, now: at(minutes) })).not.toBeNull()
+    }
+    expect(await validateSessionToken({ token: busy.token, now: at(SHARED_SESSION_MAX_MS / 60_000) })).toBeNull()
+  })
+
+  test('a shared computer’s cookie has no expiry of its own, so closing the browser forgets it', () => {
+    const cookie = sessionCookie({ token: 'abc', expiresAt: new Date('2026-02-01T00:00:00Z'), shared: true })
+    expect(cookie).not.toContain('Expires=')
+    expect(cookie).toContain('HttpOnly')
   })
 })

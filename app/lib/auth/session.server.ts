@@ -10,6 +10,12 @@ import { DAY_MS } from '#app/lib/dates/dates.ts'
 export const SESSION_LIFETIME_MS = 30 * DAY_MS
 export const SESSION_RENEW_WITHIN_MS = 15 * DAY_MS
 export const SESSION_COOKIE = 'session'
+/** "This is a shared computer": the session ends after this long without a request, instead of lasting 30 days. */
+export const SHARED_IDLE_TIMEOUT_MS = 15 * 60 * 1000
+/** However busy a shared computer is, its sessions end after a shift's length. */
+export const SHARED_SESSION_MAX_MS = 12 * 60 * 60 * 1000
+/** A shared session's sliding expiry is written at most this often, not on every request. */
+const SHARED_SLIDE_EVERY_MS = 60 * 1000
 
 export function generateSessionToken(): string {
   const bytes = new Uint8Array(20)
@@ -21,13 +27,29 @@ export function sessionIdFromToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)))
 }
 
-export async function createSession({ userId, now = new Date() }: { userId: string; now?: Date }) {
+/**
+ * Starts a session. On a shared computer it ends after SHARED_IDLE_TIMEOUT_MS without use; the choice is kept on
+ * the session's row, so every instance enforces it. `signInProvider` is the single sign-on provider used, if any.
+ */
+export async function createSession({
+  userId,
+  now = new Date(),
+  shared = false,
+  signInProvider = null,
+}: {
+  userId: string
+  now?: Date
+  shared?: boolean
+  signInProvider?: string | null
+}) {
   const token = generateSessionToken()
   const session = {
     id: sessionIdFromToken(token),
     userId,
-    expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS),
+    expiresAt: new Date(now.getTime() + (shared ? SHARED_IDLE_TIMEOUT_MS : SESSION_LIFETIME_MS)),
     createdAt: now,
+    idleTimeoutMs: shared ? SHARED_IDLE_TIMEOUT_MS : null,
+    signInProvider,
   }
   const { sessions } = schema()
   await db().insert(sessions).values(session)
@@ -40,7 +62,11 @@ export async function createSession({ userId, now = new Date() }: { userId: stri
 
 export type SessionValidation = Awaited<ReturnType<typeof validateSessionToken>>
 
-/** The session and its user, or null; extends the expiry when less than half the lifetime is left. */
+/**
+ * The session and its user, or null. A 30-day session's expiry is extended when less than half the lifetime is
+ * left (`renewed`: send the cookie again). A shared computer's session slides its idle expiry on use, and ends
+ * after SHARED_SESSION_MAX_MS however busy it is; its cookie has no expiry of its own, so it is not re-sent.
+ */
 export async function validateSessionToken({ token, now = new Date() }: { token: string; now?: Date }) {
   const { sessions, users } = schema()
   const sessionId = sessionIdFromToken(token)
@@ -55,9 +81,19 @@ export async function validateSessionToken({ token, now = new Date() }: { token:
     .where(eq(sessions.id, sessionId))
   if (!row) return null
   const { session, user, suspendedAt } = row
-  if (suspendedAt || now.getTime() >= session.expiresAt.getTime()) {
+  const overShift =
+    session.idleTimeoutMs !== null && now.getTime() >= session.createdAt.getTime() + SHARED_SESSION_MAX_MS
+  if (suspendedAt || overShift || now.getTime() >= session.expiresAt.getTime()) {
     await db().delete(sessions).where(eq(sessions.id, sessionId))
     return null
+  }
+  if (session.idleTimeoutMs !== null) {
+    const slid = new Date(now.getTime() + session.idleTimeoutMs)
+    if (slid.getTime() - session.expiresAt.getTime() >= SHARED_SLIDE_EVERY_MS) {
+      session.expiresAt = slid
+      await db().update(sessions).set({ expiresAt: slid }).where(eq(sessions.id, sessionId))
+    }
+    return { session, user, renewed: false }
   }
   let renewed = false
   if (session.expiresAt.getTime() - now.getTime() < SESSION_RENEW_WITHIN_MS) {
@@ -78,14 +114,21 @@ export async function invalidateUserSessions({ userId }: { userId: string }) {
   await db().delete(sessions).where(eq(sessions.userId, userId))
 }
 
-export function sessionCookie({ token, expiresAt }: { token: string; expiresAt: Date }): string {
-  const parts = [
-    `${SESSION_COOKIE}=${token}`,
-    'HttpOnly',
-    'SameSite=Lax',
-    'Path=/',
-    `Expires=${expiresAt.toUTCString()}`,
-  ]
+/**
+ * The session's cookie. A shared computer's cookie has no expiry, so the browser forgets it when it closes (the
+ * server ends the session after the idle time in any case).
+ */
+export function sessionCookie({
+  token,
+  expiresAt,
+  shared = false,
+}: {
+  token: string
+  expiresAt: Date
+  shared?: boolean
+}): string {
+  const parts = [`${SESSION_COOKIE}=${token}`, 'HttpOnly', 'SameSite=Lax', 'Path=/']
+  if (!shared) parts.push(`Expires=${expiresAt.toUTCString()}`)
   if (isProduction) parts.push('Secure')
   return parts.join('; ')
 }

@@ -48,5 +48,7 @@ export function unitChangeMessage({
       return `${unit.name} has been closed`
     case 'reopened':
       return `${unit.name} has been reopened`
+    case 'sign-in-changed':
+      return `How people in ${unit.name} sign in has been saved`
   }
 }

@@ -32,5 +32,5 @@ export type UnitForm = z.output<typeof unitFormSchema>
 export const UNIT_FORM_FIELDS = ['name', 'parentId', 'childName', 'childKind', 'close', 'reopen'] as const
 
 /** After a change the page is loaded again (post/redirect/get) with `?done=` saying which, for its banner. */
-export const UNIT_CHANGES = ['created', 'renamed', 'moved', 'closed', 'reopened'] as const
+export const UNIT_CHANGES = ['created', 'renamed', 'moved', 'closed', 'reopened', 'sign-in-changed'] as const
 export type UnitChangeDone = (typeof UNIT_CHANGES)[number]

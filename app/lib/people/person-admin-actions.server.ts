@@ -4,6 +4,7 @@ import { setOverrides } from './person-overrides.server.ts'
 import { grantAdmin, grantManager, revokeAdmin, revokeManager } from './person-rights.server.ts'
 import { restorePerson, suspendPerson } from './person-status.server.ts'
 import { sendPasswordReset } from './person-password-reset.server.ts'
+import { unlinkSsoAccount } from './person-identities.server.ts'
 
 /** Carries out whichever form an administrator sent about a person. Null when the person or unit does not exist. */
 export async function applyPersonAdminForm({
@@ -34,5 +35,7 @@ export async function applyPersonAdminForm({
       return restorePerson({ actor, userId })
     case 'send-password-reset':
       return sendPasswordReset({ actor, userId })
+    case 'unlink-identity':
+      return unlinkSsoAccount({ actor, userId, identityId: form.identityId })
   }
 }

@@ -4,6 +4,7 @@ import { grantManagerFormSchema, revokeManagerFormSchema } from './manager-right
 import { sendPasswordResetFormSchema } from './password-reset-form.ts'
 import { clearOverridesFormSchema, setOverridesFormSchema } from './person-overrides-form.ts'
 import { restoreFormSchema, suspendFormSchema } from './suspension-form.ts'
+import { unlinkIdentityFormSchema } from './unlink-identity-form.ts'
 
 /** Every form on an administrator's page about a person, told apart by the button's `intent`. */
 export const personAdminFormSchema = z.discriminatedUnion('intent', [
@@ -16,6 +17,7 @@ export const personAdminFormSchema = z.discriminatedUnion('intent', [
   suspendFormSchema,
   restoreFormSchema,
   sendPasswordResetFormSchema,
+  unlinkIdentityFormSchema,
 ])
 
 export type PersonAdminForm = z.output<typeof personAdminFormSchema>

@@ -19,11 +19,13 @@ export const adminDoneSchema = z.enum([
   'suspended',
   'restored',
   'password-reset-sent',
+  'identity-unlinked',
 ])
 export type AdminDone = z.infer<typeof adminDoneSchema>
 
 /** Done (and on which unit), or refused with a sentence saying why. */
-export type AdminResult = { ok: true; done: AdminDone; unitId?: string } | { ok: false; problem: string }
+export type AdminResult =
+  { ok: true; done: AdminDone; unitId?: string; provider?: string } | { ok: false; problem: string }
 
 export function assertAdmin(actor: AdminActor): void {
   // Routes check first (requireAdmin); this keeps a later caller from skipping that.
@@ -37,12 +39,15 @@ export function doneMessage({
   unit,
   team,
   roleProfile,
+  provider,
 }: {
   done: AdminDone
   person: string
   unit?: string | null
   team?: string | null
   roleProfile?: string | null
+  /** The single sign-on provider's name, for an unlinked account. */
+  provider?: string | null
 }): string {
   switch (done) {
     case 'override-set':
@@ -63,6 +68,8 @@ export function doneMessage({
       return `${person} is suspended. They cannot sign in and have been signed out everywhere.`
     case 'restored':
       return team ? `${person} is restored to ${team} and can sign in again.` : `${person} can sign in again.`
+    case 'identity-unlinked':
+      return `${provider ?? 'The sign-in service'} is no longer linked to ${person}, and they are signed out of anything they signed in to with it.`
     case 'password-reset-sent':
       return `A link to reset their password is on its way to ${person}. The link works for ${RESET_LINK_LIFETIME_MINUTES} minutes. If the email cannot be delivered, it is listed under Background jobs.`
   }

@@ -10,7 +10,10 @@ const filterText = z.string().trim().max(100).optional().catch(undefined)
 export const personPageQuerySchema = z.object({
   done: adminDoneSchema.optional().catch(undefined),
   unit: z.string().max(100).optional().catch(undefined),
-  confirm: z.literal('suspend').optional().catch(undefined),
+  confirm: z.enum(['suspend', 'unlink']).optional().catch(undefined),
+  /** The single sign-on account to confirm unlinking, and (after it) which provider it was at. */
+  identity: z.string().max(100).optional().catch(undefined),
+  provider: z.string().max(40).optional().catch(undefined),
   findTeam: filterText,
   findUnit: filterText,
 })

@@ -1,3 +1,4 @@
+import { requestNow } from '#app/lib/auth/request-clock.server.ts'
 import { readSessionToken, validateSessionToken } from '#app/lib/auth/session.server.ts'
 import { publicUrl } from '#app/lib/env.server.ts'
 import { type AccountAgent, browserAuthority, clientAuthority, learnerAgent } from '#app/lib/xapi/model/agents.ts'
@@ -25,7 +26,7 @@ export async function authenticateXapi(request: Request): Promise<XapiPrincipal>
   const fetchSite = request.headers.get('Sec-Fetch-Site')
   const token = readSessionToken(request)
   if (token && (fetchSite === null || fetchSite === 'same-origin')) {
-    const session = await validateSessionToken({ token })
+    const session = await validateSessionToken({ token, now: requestNow(request) })
     if (session) {
       const user = { id: session.user.id, name: session.user.name }
       return {
