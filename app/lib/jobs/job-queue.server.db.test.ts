@@ -119,7 +119,9 @@ describe('failures', () => {
     const fault = new TypeError("Cannot read properties of undefined (reading 'email')")
     expect(await failJob({ job: job!, workerId: 'a', error: fault })).toBe('retrying')
     const [row] = await jobRows()
-    expect(row!.lastError).toBe('Something went wrong in the platform while doing it. The details are in the server log.')
+    expect(row!.lastError).toBe(
+      'Something went wrong in the platform while doing it. The details are in the server log.',
+    )
   })
 
   test('a permanent failure goes straight to dead-letter, and a retry runs it again from scratch', async () => {

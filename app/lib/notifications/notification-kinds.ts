@@ -66,14 +66,15 @@ export const reminderKindWords: Record<ReminderKind, ReminderKindWords> = {
     description: 'When evidence of one of your skills will run out within 30 days and nothing newer covers it.',
     about: 'skills that are about to run out',
     adminLabel: 'Evidence about to run out',
-    adminDescription: 'When evidence of someone\'s skill will run out within 30 days and nothing newer covers it.',
+    adminDescription: "When evidence of someone's skill will run out within 30 days and nothing newer covers it.",
   },
   'manager-digest': {
     label: 'Weekly summary of your teams',
     description: 'Once a week: how ready the teams you manage are, and how many people have learning overdue.',
     about: 'the teams you manage',
     adminLabel: 'Weekly summary for managers',
-    adminDescription: 'Once a week, to each manager: how ready their teams are, and how many people have learning overdue.',
+    adminDescription:
+      'Once a week, to each manager: how ready their teams are, and how many people have learning overdue.',
     managersOnly: true,
   },
 }
