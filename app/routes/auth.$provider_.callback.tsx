@@ -8,7 +8,7 @@ import { passwordAllowed, personSignIn } from '#app/lib/auth/sign-in-methods.ser
 import { identityFromClaims } from '#app/lib/sso/identity.ts'
 import { signInWithIdentity } from '#app/lib/sso/link.server.ts'
 import { findSsoProvider } from '#app/lib/sso/providers.server.ts'
-import { finishSignIn } from '#app/lib/sso/relying-party.server.ts'
+import { endSessionUrl, finishSignIn } from '#app/lib/sso/relying-party.server.ts'
 import { hintCookie } from '#app/lib/sso/sign-in-hint.server.ts'
 import { clearStateCookie } from '#app/lib/sso/state-cookie.server.ts'
 
@@ -27,18 +27,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const finished = await finishSignIn({ provider, request, now })
   if (!finished.ok) {
     const kind: SsoRefusalKind = finished.problem === 'cancelled' ? 'cancelled' : 'failed'
-    return data({ kind, ...names, email: null, contacts: [] }, { status: 400, headers })
+    return data({ kind, ...names, email: null, contacts: [], providerSignOut: null }, { status: 400, headers })
   }
   const claims = identityFromClaims({ provider: provider.id, type: provider.type, claims: finished.claims })
   if (!claims.ok) {
     console.warn(`Single sign-on with ${provider.id}: the ID token has no ${claims.missing} claim`)
-    return data({ kind: 'failed' as SsoRefusalKind, ...names, email: null, contacts: [] }, { status: 400, headers })
+    return data(
+      { kind: 'failed' as SsoRefusalKind, ...names, email: null, contacts: [], providerSignOut: null },
+      { status: 400, headers },
+    )
   }
   const { identity } = claims
   const outcome = await signInWithIdentity({ provider, identity, now })
   if (!outcome.ok) {
+    const providerSignOut = await endSessionUrl(provider)
     return data(
-      { kind: outcome.refusal, ...names, email: identity.email, contacts: outcome.contacts },
+      { kind: outcome.refusal, ...names, email: identity.email, contacts: outcome.contacts, providerSignOut },
       { status: 403, headers },
     )
   }

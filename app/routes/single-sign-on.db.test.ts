@@ -373,6 +373,10 @@ describe('who may be linked or added', () => {
     expect(answer.refusal?.contacts).toEqual([
       { organisation: expect.any(String), helpContact: 'the digital learning team at learning@example.test' },
     ])
+    // Still signed in at the provider: the page offers its sign-out, so the next person on the computer is not them.
+    const endSession = new URL(answer.refusal?.providerSignOut ?? '')
+    expect(endSession.origin).toBe(provider.issuer)
+    expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${APP}/login`)
   })
 
   test('where the organisation allows it, someone unknown is added, unplaced, and the audit log says how', async () => {

@@ -17,6 +17,8 @@ interface SsoRefusalProps {
   /** The address the provider gave: their own, shown back to them. */
   email: string | null
   contacts: Contact[]
+  /** The provider's sign-out address, when it has one (for refusals after the provider signed the person in). */
+  providerSignOut?: string | null
 }
 
 const GENERAL_HELP = 'your line manager or your organisation’s digital learning team'
@@ -49,8 +51,36 @@ function WhomToContact({ contacts, lead }: { contacts: Contact[]; lead: string }
 const signedInAs = (label: string, email: string | null) =>
   email ? `You signed in to ${label} as ${email}` : `You signed in to ${label}`
 
-/** What someone is told when a sign-in through a provider does not let them in: why, and what to do next. */
-export function SsoRefusalPage({ kind, providerLabel, providerName, email, contacts }: SsoRefusalProps) {
+/**
+ * What someone is told when a sign-in through a provider does not let them in: why, and what to do next. When the
+ * provider did sign them in, they are still signed in there: on a ward's shared computer the next person would go
+ * straight back in as them, and they cannot try another account. So every such page offers the provider's sign-out.
+ */
+export function SsoRefusalPage(props: SsoRefusalProps) {
+  const reason = <RefusalReason {...props} />
+  if (props.kind === 'failed' || props.kind === 'cancelled') return reason
+  const { providerLabel, providerSignOut } = props
+  return (
+    <>
+      {reason}
+      <h2>{`You are still signed in to ${providerLabel}`}</h2>
+      {providerSignOut ? (
+        <>
+          <p>{`Sign out of ${providerLabel} in this browser so that the next person to use this computer cannot use your account, or to sign in with a different account.`}</p>
+          <p>
+            <a className="nhsuk-button nhsuk-button--secondary" href={providerSignOut} role="button">
+              {`Sign out of ${providerLabel}`}
+            </a>
+          </p>
+        </>
+      ) : (
+        <p>{`If this is a shared computer, close the browser when you have finished, so that the next person cannot use your ${providerLabel} account.`}</p>
+      )}
+    </>
+  )
+}
+
+function RefusalReason({ kind, providerLabel, providerName, email, contacts }: SsoRefusalProps) {
   const tryAgain = (
     <p>
       <Link className="nhsuk-button" to="/login" role="button">
