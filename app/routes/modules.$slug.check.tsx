@@ -1,13 +1,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useEffect } from 'react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { Checkboxes } from '#app/components/forms/checkboxes.tsx'
 import { ErrorSummary } from '#app/components/forms/error-summary.tsx'
 import { Radios } from '#app/components/forms/radios.tsx'
-import { CheckResult } from '#app/components/module/check-result.tsx'
+import { CheckResult, checkResultTitle } from '#app/components/module/check-result.tsx'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
 import { answerField } from '#app/lib/content/knowledge-check-form.ts'
-import { answersFromForm, publicQuestions } from '#app/lib/content/knowledge-check.server.ts'
+import { answersFromForm, publicQuestions, resultForLearner } from '#app/lib/content/knowledge-check.server.ts'
 import { requireVisibleModule } from '#app/lib/content/module-page.server.ts'
 import { readFormData } from '#app/lib/forms/read-form.server.ts'
 import { submitKnowledgeCheck } from '#app/lib/learning/module-attempt.server.ts'
@@ -31,15 +32,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { module } = requireVisibleModule({ slug: params.slug, user })
   const { answers, errors } = answersFromForm(await readFormData(request), module)
   if (errors) return data({ result: null, errors, answers }, { status: 400 })
-  const result = await submitKnowledgeCheck({ user, module, answers })
-  return { result, errors: null, answers }
+  const attempt = await submitKnowledgeCheck({ user, module, answers })
+  // Only what the learner may see: after a fail, no answer key reaches the page or its data.
+  return { result: resultForLearner({ attempt, module }), errors: null, answers }
 }
 
 export default function KnowledgeCheckPage() {
   const { module, questions } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
-  if (actionData?.result) return <CheckResult result={actionData.result} moduleTitle={module.title} />
+  const result = actionData?.result
+  // meta() sees only the loader's data, so the result's own title is set here once it is shown.
+  useEffect(() => {
+    if (result) document.title = checkResultTitle(result, module.title)
+  }, [result, module.title])
+  if (result) return <CheckResult result={result} moduleTitle={module.title} />
   const errors = actionData?.errors
   return (
     <>

@@ -73,7 +73,7 @@ test('a new starter rates themselves, is pointed at their biggest gap, passes th
     for (const optionId of optionIds) await page.locator(`input[name="q:${questionId}"][value="${optionId}"]`).check()
   }
   await page.getByRole('button', { name: 'Submit answers' }).click()
-  await expect(page.getByRole('heading', { name: 'You passed' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Your result: passed' })).toBeVisible()
 
   // Home: safety is at Foundation now, and what to do next has moved on.
   await page.goto('/')
