@@ -143,8 +143,8 @@ export function LearningRecordView({ record }: { record: Data }) {
 const noSubscription = () => () => {}
 
 /**
- * Opens the browser's print dialogue. Rendered only once JavaScript runs: without it the button could do
- * nothing, and the page prints from the browser's own menu just the same.
+ * Opens the browser's print dialogue once JavaScript runs. Without it a button could do nothing, so the
+ * page says how to print from the browser's own menu instead.
  */
 export function PrintButton({ children }: { children: ReactNode }) {
   const scripted = useSyncExternalStore(
@@ -152,7 +152,14 @@ export function PrintButton({ children }: { children: ReactNode }) {
     () => true,
     () => false,
   )
-  if (!scripted) return null
+  if (!scripted) {
+    return (
+      <p className="app-print-instructions">
+        To print this record, choose Print from your browser&apos;s menu (on a computer, press Ctrl and P together; on a
+        phone, use Share and then Print).
+      </p>
+    )
+  }
   return (
     <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => window.print()}>
       {children}
