@@ -2,7 +2,7 @@ import type { SerializeFrom } from '@remix-run/node'
 import { useSyncExternalStore, type ReactNode } from 'react'
 import { formatDate } from '#app/lib/dates/dates.ts'
 import type { LearningRecord } from '#app/lib/learning/learning-record.server.ts'
-import { DomainReadinessTable, levelWithNumber } from './domain-readiness-table.tsx'
+import { DomainReadinessTable } from './domain-readiness-table.tsx'
 import { Cell, ResponsiveTable } from './responsive-table.tsx'
 import { SummaryList, SummaryRow } from './summary-list.tsx'
 
@@ -58,7 +58,7 @@ export function LearningRecordView({ record }: { record: Data }) {
                       <strong>{item.competencyId}</strong> {item.competencyName}
                     </span>
                   </Cell>
-                  <Cell heading="Level">{levelWithNumber(item.levelName, item.level)}</Cell>
+                  <Cell heading="Level">{item.levelName}</Cell>
                   <Cell heading="Evidenced by">{item.moduleTitle}</Cell>
                   <Cell heading="Achieved">{formatDate(item.achievedAt)}</Cell>
                   <Cell heading="Expires">
@@ -124,13 +124,11 @@ export function LearningRecordView({ record }: { record: Data }) {
                     <strong>{item.competencyId}</strong> {item.competencyName}
                   </span>
                 </Cell>
-                <Cell heading="Own view, now">{levelWithNumber(item.currentName, item.current)}</Cell>
+                <Cell heading="Own view, now">{item.currentName}</Cell>
                 <Cell heading="Own view, need">
-                  {item.target === null || item.targetName === null
-                    ? 'Not given'
-                    : levelWithNumber(item.targetName, item.target)}
+                  {item.target === null || item.targetName === null ? 'Not given' : item.targetName}
                 </Cell>
-                <Cell heading="Evidence shows">{levelWithNumber(item.evidencedName, item.evidencedLevel)}</Cell>
+                <Cell heading="Evidence shows">{item.evidencedName}</Cell>
               </tr>
             ))}
           </ResponsiveTable>
