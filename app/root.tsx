@@ -19,10 +19,12 @@ import type { ReactNode } from 'react'
 import nhsukStyles from 'nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css?url'
 import { useNonce } from '#app/components/nonce.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
+import { PageChangeAnnouncer } from '#app/components/page-change.tsx'
 import { SERVICE_NAME, SiteHeader } from '#app/components/site-header.tsx'
 import { SiteFooter } from '#app/components/site-footer.tsx'
 import { getSession, rolesOf } from '#app/lib/auth/current-user.server.ts'
 import { readSessionToken, sessionCookie } from '#app/lib/auth/session.server.ts'
+import { revalidateUnlessOffline } from '#app/lib/forms/offline.ts'
 import appStyles from '#app/styles/app.css?url'
 
 export const links: LinksFunction = () => [
@@ -45,6 +47,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const roles = session ? await rolesOf(session.user) : null
   return data({ user: session?.user ?? null, canSeeReports: Boolean(roles?.manager || roles?.admin) }, { headers })
 }
+
+// A form post that could not reach the server (app/lib/forms/offline.ts) leaves every page's data alone.
+export const shouldRevalidate = revalidateUnlessOffline
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders
 
@@ -71,6 +76,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
         </div>
         <SiteFooter />
+        <PageChangeAnnouncer />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

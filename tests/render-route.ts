@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { type ComponentType, createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server'
@@ -11,15 +11,21 @@ export interface RenderedRoute {
   /** The route's path pattern, e.g. /reports/units/:unitId. */
   pattern: string
   loader: (args: LoaderFunctionArgs) => Promise<unknown>
+  /** The route's action, for rendering the page a form post answers with (a POST request). */
+  action?: (args: ActionFunctionArgs) => Promise<unknown>
   Component: ComponentType
 }
 
-export async function renderRoute({ pattern, loader, Component }: RenderedRoute, request: Request): Promise<string> {
+export async function renderRoute(
+  { pattern, loader, action, Component }: RenderedRoute,
+  request: Request,
+): Promise<string> {
   const handler = createStaticHandler([
     {
       id: 'page',
       path: pattern,
       loader: ({ request, params }) => loader({ request, params, context: loadContext }),
+      ...(action ? { action: ({ request, params }) => action({ request, params, context: loadContext }) } : {}),
       Component,
     },
   ])

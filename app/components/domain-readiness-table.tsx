@@ -24,9 +24,6 @@ const wording = {
   },
 }
 
-/** "Independent (level 2)"; level 0 has no number ("Not yet evidenced"). */
-export const levelWithNumber = (name: string, level: number) => (level === 0 ? name : `${name} (level ${level})`)
-
 export function DomainReadinessTable({ rows, voice }: { rows: DomainReadinessRow[]; voice: keyof typeof wording }) {
   const words = wording[voice]
   return (
@@ -39,8 +36,8 @@ export function DomainReadinessTable({ rows, voice }: { rows: DomainReadinessRow
       {rows.map((domain) => (
         <tr className="nhsuk-table__row" key={domain.domainId}>
           <Cell heading="Domain">{domain.name}</Cell>
-          <Cell heading={words.level}>{levelWithNumber(domain.levelName, domain.level)}</Cell>
-          <Cell heading="Target">{levelWithNumber(domain.targetName, domain.target)}</Cell>
+          <Cell heading={words.level}>{domain.levelName}</Cell>
+          <Cell heading="Target">{domain.targetName}</Cell>
           <Cell heading="Status">
             {domain.ready ? (
               <strong className="nhsuk-tag nhsuk-tag--green">Ready</strong>

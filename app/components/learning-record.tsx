@@ -2,7 +2,7 @@ import type { SerializeFrom } from '@remix-run/node'
 import { useSyncExternalStore, type ReactNode } from 'react'
 import { formatDate } from '#app/lib/dates/dates.ts'
 import type { LearningRecord } from '#app/lib/learning/learning-record.server.ts'
-import { DomainReadinessTable, levelWithNumber } from './domain-readiness-table.tsx'
+import { DomainReadinessTable } from './domain-readiness-table.tsx'
 import { Cell, ResponsiveTable } from './responsive-table.tsx'
 import { SummaryList, SummaryRow } from './summary-list.tsx'
 
@@ -58,7 +58,7 @@ export function LearningRecordView({ record }: { record: Data }) {
                       <strong>{item.competencyId}</strong> {item.competencyName}
                     </span>
                   </Cell>
-                  <Cell heading="Level">{levelWithNumber(item.levelName, item.level)}</Cell>
+                  <Cell heading="Level">{item.levelName}</Cell>
                   <Cell heading="Evidenced by">{item.moduleTitle}</Cell>
                   <Cell heading="Achieved">{formatDate(item.achievedAt)}</Cell>
                   <Cell heading="Expires">
@@ -124,13 +124,11 @@ export function LearningRecordView({ record }: { record: Data }) {
                     <strong>{item.competencyId}</strong> {item.competencyName}
                   </span>
                 </Cell>
-                <Cell heading="Own view, now">{levelWithNumber(item.currentName, item.current)}</Cell>
+                <Cell heading="Own view, now">{item.currentName}</Cell>
                 <Cell heading="Own view, need">
-                  {item.target === null || item.targetName === null
-                    ? 'Not given'
-                    : levelWithNumber(item.targetName, item.target)}
+                  {item.target === null || item.targetName === null ? 'Not given' : item.targetName}
                 </Cell>
-                <Cell heading="Evidence shows">{levelWithNumber(item.evidencedName, item.evidencedLevel)}</Cell>
+                <Cell heading="Evidence shows">{item.evidencedName}</Cell>
               </tr>
             ))}
           </ResponsiveTable>
@@ -143,8 +141,8 @@ export function LearningRecordView({ record }: { record: Data }) {
 const noSubscription = () => () => {}
 
 /**
- * Opens the browser's print dialogue. Rendered only once JavaScript runs: without it the button could do
- * nothing, and the page prints from the browser's own menu just the same.
+ * Opens the browser's print dialogue once JavaScript runs. Without it a button could do nothing, so the
+ * page says how to print from the browser's own menu instead.
  */
 export function PrintButton({ children }: { children: ReactNode }) {
   const scripted = useSyncExternalStore(
@@ -152,7 +150,14 @@ export function PrintButton({ children }: { children: ReactNode }) {
     () => true,
     () => false,
   )
-  if (!scripted) return null
+  if (!scripted) {
+    return (
+      <p className="app-print-instructions">
+        To print this record, choose Print from your browser&apos;s menu (on a computer, press Ctrl and P together; on a
+        phone, use Share and then Print).
+      </p>
+    )
+  }
   return (
     <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => window.print()}>
       {children}

@@ -1,14 +1,16 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { type ClientActionFunctionArgs, Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useEffect } from 'react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { Checkboxes } from '#app/components/forms/checkboxes.tsx'
 import { ErrorSummary } from '#app/components/forms/error-summary.tsx'
 import { Radios } from '#app/components/forms/radios.tsx'
-import { CheckResult } from '#app/components/module/check-result.tsx'
+import { CheckResult, checkResultTitle } from '#app/components/module/check-result.tsx'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
 import { answerField } from '#app/lib/content/knowledge-check-form.ts'
-import { answersFromForm, publicQuestions } from '#app/lib/content/knowledge-check.server.ts'
+import { answersFromForm, publicQuestions, resultForLearner } from '#app/lib/content/knowledge-check.server.ts'
 import { requireVisibleModule } from '#app/lib/content/module-page.server.ts'
+import { isOfflineResult, orOffline, revalidateUnlessOffline } from '#app/lib/forms/offline.ts'
 import { readFormData } from '#app/lib/forms/read-form.server.ts'
 import { submitKnowledgeCheck } from '#app/lib/learning/module-attempt.server.ts'
 
@@ -31,15 +33,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { module } = requireVisibleModule({ slug: params.slug, user })
   const { answers, errors } = answersFromForm(await readFormData(request), module)
   if (errors) return data({ result: null, errors, answers }, { status: 400 })
-  const result = await submitKnowledgeCheck({ user, module, answers })
-  return { result, errors: null, answers }
+  const attempt = await submitKnowledgeCheck({ user, module, answers })
+  // Only what the learner may see: after a fail, no answer key reaches the page or its data.
+  return { result: resultForLearner({ attempt, module }), errors: null, answers }
 }
+
+/**
+ * With JavaScript, a submit that cannot reach the server (a dropped connection on the ward) stays on the
+ * questions with every answer still ticked, and says so, rather than replacing the page with an error.
+ */
+export async function clientAction({ serverAction }: ClientActionFunctionArgs) {
+  return orOffline(() => serverAction<typeof action>())
+}
+
+export const shouldRevalidate = revalidateUnlessOffline
 
 export default function KnowledgeCheckPage() {
   const { module, questions } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
+  const posted = useActionData<typeof clientAction>()
+  const offline = isOfflineResult(posted)
+  const actionData = offline ? null : posted
   const navigation = useNavigation()
-  if (actionData?.result) return <CheckResult result={actionData.result} moduleTitle={module.title} />
+  const result = actionData?.result
+  // meta() sees only the loader's data, so the result's own title is set here once it is shown.
+  useEffect(() => {
+    if (result) document.title = checkResultTitle(result, module.title)
+  }, [result, module.title])
+  if (result) return <CheckResult result={result} moduleTitle={module.title} />
   const errors = actionData?.errors
   return (
     <>
@@ -51,6 +71,15 @@ export default function KnowledgeCheckPage() {
       />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
+          {offline ? (
+            <div className="nhsuk-warning-callout" role="alert">
+              <h2 className="nhsuk-warning-callout__label">
+                <span className="nhsuk-u-visually-hidden">Important: </span>
+                Your answers were not sent
+              </h2>
+              <p>You seem to be offline. Your answers are still ticked below: check your connection and try again.</p>
+            </div>
+          ) : null}
           <ErrorSummary errors={errors} fields={questions.map((q) => answerField(q.id))} />
           <span className="nhsuk-caption-l">{module.title}</span>
           <h1>Check what you have learned</h1>

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import { createTeam, createUser } from '#tests/factories.ts'
+import { readableText, renderRoute } from '#tests/render-route.ts'
 import { loadContext, signedInRequest, statusOf } from '#tests/requests.ts'
 import type { Statement } from '#app/lib/xapi/model/statement-schema.ts'
 import { queryStatements } from '#app/lib/xapi/store/statement-query.server.ts'
-import { action as checkAction, loader as checkLoader } from './modules.$slug.check.tsx'
+import CheckPage, { action as checkAction, loader as checkLoader } from './modules.$slug.check.tsx'
 import { action as overviewAction, loader as overviewLoader } from './modules.$slug._index.tsx'
 import { action as sectionAction, loader as sectionLoader } from './modules.$slug.sections.$number.tsx'
 
@@ -163,5 +164,60 @@ describe('taking a module', () => {
     ])
     if ('data' in complete) throw new Error('expected a result')
     expect(complete.result).toMatchObject({ score: 3, total: 4, percent: 75, passed: true })
+  })
+})
+
+describe('the result of a knowledge check', () => {
+  const check = { pattern: '/modules/:slug/check', loader: checkLoader, action: checkAction, Component: CheckPage }
+  const answerKey = [
+    'Report it as phishing and do not click the link',
+    'Hover over it (or press and hold on a phone) to see the real address before opening it',
+    'Tell the IT service desk straight away and change the password from a trusted device',
+    'Forward it as an attachment to spamreports@nhs.net',
+  ]
+  const submitted = async (userId: string, fields: [string, string][]) =>
+    renderRoute(
+      check,
+      await signedInRequest(userId, `/modules/${slug}/check`, { method: 'POST', body: new URLSearchParams(fields) }),
+    )
+
+  test('a fail says which questions were wrong and where they are taught, and gives no answer away', async () => {
+    const user = await learner()
+    const html = await submitted(user.id, [
+      ['q:urgent-mailbox', 'reply'],
+      ['q:check-link', 'open'],
+      ['q:clicked', 'tell-it'],
+      ['q:nhsmail-report', 'spamreports'],
+    ])
+    const text = readableText(html)
+    expect(text).toContain('Your result: not passed')
+    expect(text).toContain('You got 2 out of 4 right (50%). The pass mark is 75%.')
+    expect(html).toContain('nhsuk-warning-callout')
+    expect(html).not.toContain('nhsuk-panel')
+    expect(text).toContain('Question 1: An email says your mailbox will be closed')
+    expect(text).toContain('Covered in section 2: The warning signs')
+    expect(text).toContain('Question 2: What is the safest way to check where a link')
+    expect(text).toContain('Covered in section 3: Check before you click')
+    expect(text).not.toContain('Question 3:')
+    expect(html).toContain(`href="/modules/${slug}/sections/2"`)
+    // No answer key: not the right options, nor the explanations that give them away, nor "correct".
+    for (const answer of answerKey) expect(text).not.toContain(answer)
+    expect(text).not.toContain('Urgency plus a sign-in link is a classic phishing pattern')
+    expect(html).not.toMatch(/correct|right answer/i)
+  })
+
+  test('a pass shows the answer key', async () => {
+    const user = await learner()
+    const text = readableText(
+      await submitted(user.id, [
+        ['q:urgent-mailbox', 'report'],
+        ['q:check-link', 'hover'],
+        ['q:clicked', 'wait'],
+        ['q:nhsmail-report', 'spamreports'],
+      ]),
+    )
+    expect(text).toContain('Your result: passed')
+    expect(text).toContain(`The right answer: ${answerKey[2]}`)
+    expect(text).toContain('Urgency plus a sign-in link is a classic phishing pattern')
   })
 })

@@ -47,6 +47,14 @@ export const PASSWORD_RESET_START_PASSWORD = 'e2e-forgotten-2026'
 
 // Created by tests/e2e/create-new-starter.ts for the background jobs journey: their work address is one the
 // test mail server refuses (BOUNCING_DOMAIN in mailbox.ts), so email to them fails for good.
+// Learners of the phone and desktop journeys (learner-journeys.spec.ts), one per screen size so the two can run
+// side by side; in no team, so that no report the other journeys check counts them.
+export const journeyLearners = {
+  phone: { email: 'e2e.learner.phone@example.nhs.uk', name: 'Pat Phone', firstName: 'Pat' },
+  desktop: { email: 'e2e.learner.desktop@example.nhs.uk', name: 'Dee Desktop', firstName: 'Dee' },
+} as const
+export const JOURNEY_LEARNER_PASSWORD = 'e2e-journeys-2026'
+
 export const bouncingAccount = { email: 'e2e.bounce@bounces.example.test', name: 'Bailey Bounce' } as const
 
 // Single sign-on (tests/e2e/set-up-single-sign-on.ts): the demo learner's organisation lets its people use NHSmail

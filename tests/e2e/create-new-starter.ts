@@ -7,6 +7,8 @@ import { setMembership } from '#app/lib/org/memberships.server.ts'
 import {
   bouncingAccount,
   importLeaverAccount,
+  JOURNEY_LEARNER_PASSWORD,
+  journeyLearners,
   newStarterAccount,
   PASSWORD_RESET_START_PASSWORD,
   passwordResetAccounts,
@@ -33,6 +35,14 @@ for (const account of Object.values(passwordResetAccounts)) {
     email: account.email,
     name: account.name,
     passwordHash: await hashPassword(PASSWORD_RESET_START_PASSWORD),
+  })
+}
+for (const account of Object.values(journeyLearners)) {
+  if (await findUserByEmail({ email: account.email })) continue
+  await createUser({
+    email: account.email,
+    name: account.name,
+    passwordHash: await hashPassword(JOURNEY_LEARNER_PASSWORD),
   })
 }
 if (!(await findUserByEmail({ email: bouncingAccount.email })))

@@ -73,11 +73,11 @@ test('a new starter rates themselves, is pointed at their biggest gap, passes th
     for (const optionId of optionIds) await page.locator(`input[name="q:${questionId}"][value="${optionId}"]`).check()
   }
   await page.getByRole('button', { name: 'Submit answers' }).click()
-  await expect(page.getByRole('heading', { name: 'You passed' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Your result: passed' })).toBeVisible()
 
   // Home: safety is at Foundation now, and what to do next has moved on.
   await page.goto('/')
-  await expect(readinessRow(page, safety)).toContainText('Foundation (level 1)')
+  await expect(readinessRow(page, safety)).toContainText('Foundation')
   await expect(readinessRow(page, safety)).toContainText('1 level to go')
   const whatNext = page.getByRole('heading', { name: 'What to do next' }).locator('xpath=following-sibling::ul[1]')
   await expect(whatNext.getByRole('link', { name: 'Digital safety essentials' })).toHaveCount(0)

@@ -65,7 +65,7 @@ test('a learner on a phone finds a module, leaves half-way, resumes where they s
   await plain.getByLabel('Wait to see whether anything unusual happens').check()
   await plain.getByLabel('Forward it as an attachment to spamreports@nhs.net').check()
   await plain.getByRole('button', { name: 'Submit answers' }).click()
-  await expect(plain.getByRole('heading', { level: 1, name: 'You passed' })).toBeVisible()
+  await expect(plain.getByRole('heading', { level: 1, name: 'Your result: passed' })).toBeVisible()
   await expect(plain.getByText('You got 3 out of 4 right (75%). The pass mark is 75%.')).toBeVisible()
   await expect(plain.getByText('The right answer: Tell the IT service desk straight away')).toBeVisible()
 

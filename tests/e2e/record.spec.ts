@@ -72,7 +72,7 @@ test.describe('on a phone', () => {
   })
 })
 
-test('without JavaScript the record is all there and the browser prints it; there is no button that could not work', async ({
+test('without JavaScript the record is all there and says how to print it; there is no button that could not work', async ({
   newWatchedContext,
 }) => {
   const context = await newWatchedContext({ javaScriptEnabled: false })
@@ -83,5 +83,6 @@ test('without JavaScript the record is all there and the browser prints it; ther
   await expect(page.getByRole('heading', { level: 1, name: 'Record of learning' })).toBeVisible()
   for (const name of recordHeadings) await expect(page.getByRole('heading', { level: 2, name })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Print this record' })).toHaveCount(0)
+  await expect(page.getByText("To print this record, choose Print from your browser's menu")).toBeVisible()
   await expect(page.getByText('choose “Save as PDF” as the printer')).toBeVisible()
 })

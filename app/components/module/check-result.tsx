@@ -1,23 +1,82 @@
 import { Link } from '@remix-run/react'
-import type { GradedAttempt } from '#app/lib/content/knowledge-check.server.ts'
+import type { LearnerResult } from '#app/lib/content/knowledge-check.server.ts'
 
-/** The marked knowledge check: score against the pass mark, then feedback on every question. */
-export function CheckResult({ result, moduleTitle }: { result: GradedAttempt; moduleTitle: string }) {
+/** The title of a marked check's page, e.g. "Your result: not passed – Spotting phishing – Digital skills". */
+export function checkResultTitle(result: LearnerResult, moduleTitle: string) {
+  return `Your result: ${result.passed ? 'passed' : 'not passed'} – ${moduleTitle} – Digital skills`
+}
+
+/**
+ * A marked knowledge check. A pass shows the answer key; a fail is a warning that says which questions
+ * were wrong and where the module teaches each, without giving the right answers away.
+ */
+export function CheckResult({ result, moduleTitle }: { result: LearnerResult; moduleTitle: string }) {
   const base = `/modules/${result.slug}`
-  return (
-    <>
-      <div className={`nhsuk-panel${result.passed ? '' : ' app-panel--not-passed'}`} role="status">
-        <h1 className="nhsuk-panel__title">{result.passed ? 'You passed' : 'Not passed this time'}</h1>
-        <div className="nhsuk-panel__body">
-          You got {result.score} out of {result.total} right ({result.percent}%). The pass mark is {result.passMark}%.
+  const figures = `You got ${result.score} out of ${result.total} right (${result.percent}%). The pass mark is ${result.passMark}%.`
+  if (!result.passed) {
+    return (
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <span className="nhsuk-caption-l">{moduleTitle}</span>
+          <h1 tabIndex={-1}>Your result: not passed</h1>
+          <div className="nhsuk-warning-callout" role="status">
+            <h2 className="nhsuk-warning-callout__label">
+              <span className="nhsuk-u-visually-hidden">Important: </span>
+              You have not passed this time
+            </h2>
+            <p>{figures}</p>
+          </div>
+          <h2>{result.wrong.length === 1 ? 'The question you got wrong' : 'The questions you got wrong'}</h2>
+          <p>Read the section that covers each one again, then try the questions again.</p>
+          <ul className="nhsuk-list app-wrong-questions">
+            {result.wrong.map((question) => (
+              <li key={question.number}>
+                <p className="nhsuk-u-margin-bottom-1">
+                  <strong>Question {question.number}:</strong> {question.prompt}
+                </p>
+                {question.section ? (
+                  <p>
+                    Covered in{' '}
+                    <Link to={`${base}/sections/${question.section.number}`}>
+                      section {question.section.number}: {question.section.title}
+                    </Link>
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {result.wrong.some((question) => !question.section) ? (
+            <>
+              <h2 className="nhsuk-heading-s">The sections of this module</h2>
+              <ul>
+                {result.sections.map((section) => (
+                  <li key={section.number}>
+                    <Link to={`${base}/sections/${section.number}`}>{section.title}</Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <div className="app-section-nav">
+            <Link className="nhsuk-button" to={`${base}/check`} reloadDocument>
+              Try the questions again
+            </Link>
+            <Link to={base}>Back to {moduleTitle}</Link>
+          </div>
         </div>
       </div>
-      <p>
-        {result.passed
-          ? `Well done: you have completed ${moduleTitle}.`
-          : 'Read the feedback below, look back at the module if it helps, then try the questions again.'}
-      </p>
-      <h2>Your answers</h2>
+    )
+  }
+  return (
+    <>
+      <div className="nhsuk-panel" role="status">
+        <h1 className="nhsuk-panel__title" tabIndex={-1}>
+          Your result: passed
+        </h1>
+        <div className="nhsuk-panel__body">{figures}</div>
+      </div>
+      <p>Well done: you have completed {moduleTitle}.</p>
+      <h2>The answers</h2>
       {result.questions.map((question, index) => {
         const chosen = question.options.filter((o) => o.chosen).map((o) => o.text)
         const correct = question.options.filter((o) => o.correct).map((o) => o.text)
@@ -38,15 +97,9 @@ export function CheckResult({ result, moduleTitle }: { result: GradedAttempt; mo
         )
       })}
       <div className="app-section-nav">
-        {result.passed ? (
-          <Link className="nhsuk-button" to="/modules">
-            Find another module
-          </Link>
-        ) : (
-          <Link className="nhsuk-button" to={`${base}/check`} reloadDocument>
-            Try the questions again
-          </Link>
-        )}
+        <Link className="nhsuk-button" to="/modules">
+          Find another module
+        </Link>
         <Link to={base}>Back to {moduleTitle}</Link>
       </div>
     </>

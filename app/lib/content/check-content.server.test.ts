@@ -34,6 +34,10 @@ describe('content:check', () => {
       'mdx-syntax-error/modules/unclosed-component/index.mdx:24: MDX syntax: Unexpected closing tag `</Section>`, expected corresponding closing tag for `<Callout>`',
     ],
     ['missing-frontmatter', 'missing-frontmatter/modules/no-title/index.mdx:2: title is required'],
+    [
+      'unknown-section',
+      'unknown-section/modules/question-names-missing-section/questions.yaml:12: question two names section 9, but the module has 1 section',
+    ],
   ])('reports %s at its file and line', async (fixture, expected) => {
     const { problems } = await checkContent({ root: path.join(fixtures, fixture) })
     expect(relative(problems)).toEqual([expected])

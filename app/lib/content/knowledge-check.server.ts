@@ -73,3 +73,60 @@ export function gradeKnowledgeCheck({ module, answers }: { module: ModuleSource;
 }
 
 export type GradedAttempt = ReturnType<typeof gradeKnowledgeCheck>
+
+/** A section of a module, to link back to. */
+export interface SectionLink {
+  number: number
+  title: string
+}
+
+/**
+ * What the learner is shown of a marked check. After a pass: every question with the answer key and
+ * explanations. After a fail: only which questions were wrong and the section that teaches each (or the
+ * module's sections when a question names none), so the right answers stay on the server and a retry
+ * still tests something.
+ */
+export type LearnerResult =
+  | (ResultFigures & { passed: true; questions: GradedAttempt['questions'] })
+  | (ResultFigures & {
+      passed: false
+      wrong: { number: number; prompt: string; section: SectionLink | null }[]
+      sections: SectionLink[]
+    })
+
+interface ResultFigures {
+  slug: string
+  score: number
+  total: number
+  percent: number
+  passMark: number
+}
+
+export function resultForLearner({ attempt, module }: { attempt: GradedAttempt; module: ModuleSource }): LearnerResult {
+  const figures = {
+    slug: attempt.slug,
+    score: attempt.score,
+    total: attempt.total,
+    percent: attempt.percent,
+    passMark: attempt.passMark,
+  }
+  if (attempt.passed) return { ...figures, passed: true, questions: attempt.questions }
+  // The last section holds the questions themselves: it teaches nothing to go back to.
+  const sections = module.outline.sections
+    .map((section, index) => ({ number: index + 1, title: section.title }))
+    .filter((section, index, all) => all.length === 1 || index < all.length - 1)
+  const bank = module.questions?.questions ?? []
+  const wrong = attempt.questions.flatMap((marked, index) => {
+    if (marked.correct) return []
+    const number = bank.find((question) => question.id === marked.id)?.section
+    const section = module.outline.sections[(number ?? 0) - 1]
+    return [
+      {
+        number: index + 1,
+        prompt: marked.prompt,
+        section: number !== undefined && section ? { number, title: section.title } : null,
+      },
+    ]
+  })
+  return { ...figures, passed: false, wrong, sections }
+}

@@ -89,8 +89,10 @@ export function readModule({ root, slug, framework }: { root: string; slug: stri
   const questionsText = fs.existsSync(files.questions) ? fs.readFileSync(files.questions, 'utf8') : null
   if (questionsText !== null) {
     const parsed = parseYamlWithSchema({ file: files.questions, text: questionsText }, questionBankSchema)
-    if (parsed.ok) questions = parsed.value
-    else problems.push(...parsed.problems)
+    if (parsed.ok) {
+      questions = parsed.value
+      problems.push(...checkQuestionSections({ file: files.questions, text: questionsText, questions, outline }))
+    } else problems.push(...parsed.problems)
   } else if (frontmatter?.status === 'published') {
     problems.push({ file: files.questions, line: 1, message: 'a published module needs a knowledge check (questions.yaml)' })
   }
@@ -104,6 +106,32 @@ export function readModule({ root, slug, framework }: { root: string; slug: stri
   if (problems.length > 0 || !frontmatter) return { ok: false, problems }
   const version = createHash('sha256').update(source).update('\0').update(questionsText ?? '').digest('hex').slice(0, 16)
   return { ok: true, module: { slug, dir: files.dir, frontmatter, body, bodyLine, outline, questions, version } }
+}
+
+/** A question's `section` must name one of the module's sections. */
+function checkQuestionSections({
+  file,
+  text,
+  questions,
+  outline,
+}: {
+  file: string
+  text: string
+  questions: QuestionBank
+  outline: MdxOutline
+}): ContentProblem[] {
+  const lines = text.split('\n')
+  const count = outline.sections.length
+  return questions.questions
+    .filter((question) => question.section !== undefined && question.section > count)
+    .map((question) => {
+      const at = lines.findIndex((line) => new RegExp(`^\\s*-?\\s*id:\\s*['"]?${question.id}['"]?\\s*$`).test(line))
+      return {
+        file,
+        line: at + 1 || 1,
+        message: `question ${question.id} names section ${question.section}, but the module has ${count} section${count === 1 ? '' : 's'}`,
+      }
+    })
 }
 
 function checkElements({ file, dir, outline }: { file: string; dir: string; outline: MdxOutline }): ContentProblem[] {

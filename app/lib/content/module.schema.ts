@@ -33,6 +33,8 @@ const questionSchema = z
     type: z.enum(['single', 'multiple']),
     options: z.array(optionSchema).min(2, 'a question needs at least two options').max(6),
     explanation: z.string().optional(),
+    /** The section (numbered from 1) that teaches this question; a failed check points the learner back to it. */
+    section: z.number().int().positive('section is a section number, counting from 1').optional(),
   })
   .superRefine((question, ctx) => {
     const correct = question.options.filter((o) => o.correct).length
