@@ -100,6 +100,31 @@ for (const { name, size, day } of viewports) {
       await page.getByRole('link', { name: 'Assign learning', exact: true }).click()
       await expect(page.getByRole('table').filter({ hasText: chosenName })).toContainText(`${day} March 2031`)
     })
+
+    test('finding a person from the reports, seeing what is assigned to them, and assigning them more', async ({
+      page,
+      login,
+    }) => {
+      test.setTimeout(90_000)
+      await login({ role: 'manager' })
+      await page.getByRole('link', { name: 'Reports', exact: true }).click()
+      const search = page.getByRole('search', { name: 'People' })
+      await search.getByLabel('Name, email or employee number').fill('Aisha Dixon')
+      await search.getByRole('button', { name: 'Search' }).click()
+      await expect(page.getByRole('heading', { level: 1, name: 'Find a person' })).toBeVisible()
+      await expectNoSeriousA11yViolations(page)
+      await page.getByRole('link', { name: 'Aisha Dixon' }).click()
+      await expect(page.getByRole('heading', { level: 1, name: 'Aisha Dixon' })).toBeVisible()
+      await expect(page.getByRole('heading', { level: 2, name: 'Assigned learning' })).toBeVisible()
+      await expectNoSeriousA11yViolations(page)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width)
+
+      await page.getByRole('link', { name: 'Assign learning to Aisha Dixon' }).click()
+      await expect(page.getByRole('heading', { level: 1, name: 'Assign learning' })).toBeVisible()
+      await expect(page.getByRole('radio', { name: 'One person' })).toBeChecked()
+      await expect(page.getByLabel('Person', { exact: true })).toHaveValue(/.+/)
+      await expect(page.getByLabel('Person', { exact: true }).locator('option:checked')).toHaveText(/^Aisha Dixon/)
+    })
   })
 }
 
