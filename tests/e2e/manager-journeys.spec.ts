@@ -125,6 +125,52 @@ for (const { name, size, day } of viewports) {
       await expect(page.getByLabel('Person', { exact: true })).toHaveValue(/.+/)
       await expect(page.getByLabel('Person', { exact: true }).locator('option:checked')).toHaveText(/^Aisha Dixon/)
     })
+
+    test('a team report: chart text large enough to read, names in full and linked, wide parts scroll in their own area', async ({
+      page,
+      login,
+    }) => {
+      test.setTimeout(90_000)
+      await login({ role: 'manager' })
+      await page.getByRole('link', { name: 'Reports', exact: true }).click()
+      // The units' heatmap: every name in full (wrapped, never cut short); the table after it links each unit.
+      await expect(page.getByRole('img', { name: /^Heatmap/ })).toBeVisible()
+      expect(await page.getByRole('img', { name: /^Heatmap/ }).textContent()).not.toContain('…')
+      const unitHrefs = await page
+        .getByRole('table')
+        .first()
+        .locator('tbody tr td:first-child a')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+      expect(unitHrefs.length).toBeGreaterThan(0)
+      for (const href of unitHrefs) expect(href).toMatch(/^\/reports\/units\//)
+
+      await openWard7(page)
+      const heatmap = page.getByRole('img', { name: /^Heatmap/ })
+      await expect(heatmap).toBeVisible()
+      // Each person in the table after the chart leads to their record.
+      const hrefs = await page
+        .getByRole('table', { name: /people|person/i })
+        .first()
+        .locator('tbody tr td:first-child a')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+      expect(hrefs.length).toBeGreaterThan(0)
+      for (const href of hrefs) expect(href).toMatch(/^\/reports\/people\//)
+      // Chart text is drawn at 12px or more, however narrow the screen.
+      const smallest = await page
+        .locator('svg[role="img"] text')
+        .evaluateAll((texts) =>
+          Math.min(...texts.map((text) => (text as SVGTextElement).getBoundingClientRect().height)),
+        )
+      expect(smallest).toBeGreaterThanOrEqual(12)
+      await expectNoSeriousA11yViolations(page)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width)
+      await screenshot(page, `team-report-${size.width}`)
+
+      // At 320px the page itself never scrolls sideways; only a chart or table inside its own area may.
+      await page.setViewportSize({ width: 320, height: 740 })
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+      await expect(page.getByRole('region', { name: 'Heatmap' })).toBeVisible()
+    })
   })
 }
 
