@@ -18,7 +18,7 @@ import {
 import type { ReactNode } from 'react'
 import nhsukStyles from 'nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css?url'
 import { useNonce } from '#app/components/nonce.tsx'
-import { ErrorPage } from '#app/components/error-page.tsx'
+import { ErrorPage, errorPageTitle } from '#app/components/error-page.tsx'
 import { PageChangeAnnouncer } from '#app/components/page-change.tsx'
 import { SERVICE_NAME, SiteHeader } from '#app/components/site-header.tsx'
 import { SiteFooter } from '#app/components/site-footer.tsx'
@@ -33,7 +33,10 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export const meta: MetaFunction = () => [{ title: SERVICE_NAME }]
+// An error page answered by the boundary here is titled as what went wrong, not just the service's name.
+export const meta: MetaFunction = ({ error }) => [
+  { title: error === undefined ? SERVICE_NAME : errorPageTitle(isRouteErrorResponse(error) ? error.status : 500) },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request)

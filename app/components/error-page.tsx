@@ -1,5 +1,20 @@
 import { Link } from '@remix-run/react'
 
+/** The page title for an error page: what its heading says, then the service (NHS.UK). */
+export function errorPageTitle(status: number): string {
+  const what =
+    status === 404
+      ? 'Page not found'
+      : status === 403
+        ? 'You do not have permission'
+        : status === 400
+          ? 'Sorry, we could not read what you sent'
+          : status === 429
+            ? 'Too many requests'
+            : 'Sorry, there is a problem with the service'
+  return `${what} – Digital skills`
+}
+
 interface ErrorPageProps {
   status: number
   message?: string
@@ -26,7 +41,7 @@ export function ErrorPage({ status, message }: ErrorPageProps) {
   if (status === 403) {
     return (
       <>
-        <h1>You cannot view this page</h1>
+        <h1>You do not have permission to view this page</h1>
         <p>{message ?? 'Your account does not have access to this page.'}</p>
         {homePageLink}
       </>

@@ -41,6 +41,18 @@ describe('environment', () => {
     expect(() => parseEnv({ JOBS_WORKER: 'no' })).toThrow('JOBS_WORKER must be on or off')
   })
 
+  test('the "Get help" page has something to say without settings, and takes a contact text and email address', () => {
+    expect(parseEnv({}).HELP_CONTACT_TEXT).toMatch(/IT service desk/)
+    expect(parseEnv({}).HELP_CONTACT_EMAIL).toBeUndefined()
+    const configured = parseEnv({
+      HELP_CONTACT_TEXT: 'Call the Digital skills team on 01234 567890.',
+      HELP_CONTACT_EMAIL: 'digital.skills@example.nhs.uk',
+    })
+    expect(configured.HELP_CONTACT_TEXT).toBe('Call the Digital skills team on 01234 567890.')
+    expect(configured.HELP_CONTACT_EMAIL).toBe('digital.skills@example.nhs.uk')
+    expect(() => parseEnv({ HELP_CONTACT_EMAIL: 'the service desk' })).toThrow(/^HELP_CONTACT_EMAIL must be an email/)
+  })
+
   describe('mail', () => {
     const serviceId = '26785a09-ab16-4eb0-8407-a37497a57506'
     const secret = '3d844edf-8d35-48ac-975b-e847b4f122b0'

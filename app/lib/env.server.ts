@@ -12,6 +12,9 @@ const NOTIFY_PRODUCTION_URL = 'https://api.notifications.service.gov.uk'
 // Development only: the file transport never sends, so the address only has to look like one.
 const DEVELOPMENT_FROM = 'Digital skills <no-reply@localhost>'
 
+const DEFAULT_HELP_CONTACT_TEXT =
+  'For help with signing in, your account or this service, contact your organisation’s IT service desk. For help with what to learn, speak to your line manager.'
+
 const uuidPattern = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
 const templateId = z
   .string()
@@ -128,6 +131,14 @@ const envSchema = z
     // Each app instance runs a job worker (emails, reminders) unless this is off, e.g. when `npm run worker`
     // runs them in processes of their own.
     JOBS_WORKER: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+    // What the "Get help" page tells people: who to contact, and (when set) an email address for it.
+    HELP_CONTACT_TEXT: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(500, 'must be 500 characters or fewer')
+      .default(DEFAULT_HELP_CONTACT_TEXT),
+    HELP_CONTACT_EMAIL: z.email({ message: 'must be an email address like digital.skills@example.nhs.uk' }).optional(),
     TRUST_PROXY: z
       .enum(['true', 'false'])
       .default('false')
@@ -192,3 +203,6 @@ export const sessionSecret = env.SESSION_SECRET ?? DEVELOPMENT_SECRET
 export const isProduction = env.NODE_ENV === 'production'
 /** Whether requests may set the time they are answered at (tests only; refused in production at start-up). */
 export const testClockEnabled = env.TEST_CLOCK === 'on' && !isProduction
+
+/** Who to contact for help, as the "Get help" page says it. */
+export const helpContact = { text: env.HELP_CONTACT_TEXT, email: env.HELP_CONTACT_EMAIL ?? null }

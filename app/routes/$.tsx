@@ -1,4 +1,7 @@
-import { ErrorPage } from '#app/components/error-page.tsx'
+import type { MetaFunction } from '@remix-run/node'
+import { ErrorPage, errorPageTitle } from '#app/components/error-page.tsx'
+
+export const meta: MetaFunction = () => [{ title: errorPageTitle(404) }]
 
 // Any URL no other route claims: answer a real 404 with the NHS-style page.
 export function loader() {

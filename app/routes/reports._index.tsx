@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
+import { PersonSearchForm } from '#app/components/people/person-search.tsx'
 import { HeatmapFigure } from '#app/components/reports/heatmap-chart.tsx'
 import { ReportTableView } from '#app/components/reports/report-table.tsx'
 import { frameworkForContent } from '#app/lib/content/catalogue.server.ts'
@@ -28,6 +29,7 @@ export default function ReportsPage() {
     <>
       <Breadcrumbs trail={[{ label: 'Home', to: '/' }]} />
       <h1>Team readiness</h1>
+      <PersonSearchForm query="" action="/people" hint="Find someone in the teams you look after" />
       {heatmap === null ? (
         <p>There are no units to report on yet.</p>
       ) : (

@@ -62,6 +62,9 @@ export default function UnitReportPage() {
         <li>
           <Link to={`${base}/overdue`}>Overdue work</Link>
         </li>
+        <li>
+          <Link to="/people">Find a person</Link>
+        </li>
       </ul>
 
       {children.length > 0 ? <UnitPicker unitId={unit.id} units={children} /> : null}

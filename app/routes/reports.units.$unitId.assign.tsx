@@ -1,9 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { AssignForm } from '#app/components/assignments/assign-form.tsx'
+import { CheckAssignment } from '#app/components/assignments/check-assignment.tsx'
 import { CurrentAssignments } from '#app/components/assignments/current-assignments.tsx'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
+import { PageTitle } from '#app/components/page-title.tsx'
 import { ErrorSummary } from '#app/components/forms/error-summary.tsx'
+import { assignFormValuesFromUrl } from '#app/lib/assignments/assign-form.ts'
 import { assignFromForm, cancelAssignmentFormSchema } from '#app/lib/assignments/assign-form.server.ts'
 import { assignFormOptions, assignmentsSetInUnit, cancelAssignment } from '#app/lib/assignments/assignments.server.ts'
 import { defaultDueDate } from '#app/lib/assignments/due-dates.ts'
@@ -15,6 +18,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Assign learning: ${data?.unit.name ?? 'unit'} – Digital skills` },
 ]
 
+/** The check step and a form with errors are answers to a post, which meta cannot see: the page sets these. */
+const checkTitle = (unitName: string) => `Check before you assign: ${unitName} – Digital skills`
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireReportViewer(request)
   const unit = await requireReportUnit({ viewer, unitId: params.unitId })
@@ -23,6 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     unit: { id: unit.id, name: unit.name },
     ...options,
     suggestedDueDate: defaultDueDate(new Date()),
+    // "Change" on the check step, or a person's record, opens the form with answers filled in.
+    prefill: assignFormValuesFromUrl(new URL(request.url)),
     current,
   }
 }
@@ -37,15 +45,38 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!cancelled) throw new Response('Assignment not found', { status: 404 })
     return redirect(`/reports/units/${unit.id}/assign?cancelled=1`)
   }
-  const result = await assignFromForm({ viewer, unitId: unit.id, formData })
-  if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 })
+  const result = await assignFromForm({ viewer, unit, formData })
+  if (!result.ok) return data({ errors: result.errors, values: result.values, review: null }, { status: 400 })
+  if (result.step === 'check') return data({ errors: undefined, values: undefined, review: result.review })
   return redirect(`/reports/units/${unit.id}?assigned=1`)
 }
 
 export default function AssignPage() {
-  const { unit, modules, people, choices, suggestedDueDate, current } = useLoaderData<typeof loader>()
-  const { errors, values } = useActionData<typeof action>() ?? {}
+  const { unit, modules, people, choices, suggestedDueDate, prefill, current } = useLoaderData<typeof loader>()
+  const { errors, values, review } = useActionData<typeof action>() ?? {}
   const [searchParams] = useSearchParams()
+  const formPath = `/reports/units/${unit.id}/assign`
+  if (review) {
+    return (
+      <>
+        <PageTitle title={checkTitle(unit.name)} />
+        <Breadcrumbs
+          trail={[
+            { label: 'Home', to: '/' },
+            { label: unit.name, to: `/reports/units/${unit.id}` },
+            { label: 'Assign learning', to: formPath },
+          ]}
+        />
+        <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-two-thirds">
+            <span className="nhsuk-caption-l">{unit.name}</span>
+            <h1>Check before you assign</h1>
+            <CheckAssignment formPath={formPath} review={review} />
+          </div>
+        </div>
+      </>
+    )
+  }
   return (
     <>
       <Breadcrumbs
@@ -75,7 +106,7 @@ export default function AssignPage() {
             options={{ modules, people, choices }}
             suggestedDueDate={suggestedDueDate}
             errors={errors}
-            values={values}
+            values={values ?? prefill ?? undefined}
           />
         </div>
       </div>

@@ -100,7 +100,7 @@ describe('the assign page', () => {
     expect(data.current.assignments).toEqual([])
 
     const invalid = await post(manager.id, team.id, {
-      intent: 'assign',
+      intent: 'check',
       what: '',
       who: 'person',
       ...dueDateBoxes('2020-01-01'),
@@ -121,18 +121,56 @@ describe('the assign page', () => {
     })
 
     const dueDate = isoDay(new Date(Date.now() + 7 * DAY_MS))
-    const created = await post(manager.id, team.id, {
-      intent: 'assign',
-      what: PHISHING,
-      who: 'unit',
+    const answers = { what: PHISHING, who: 'unit', ...dueDateBoxes(dueDate), recurs: 'yes' }
+    // Continue shows what, who (with how many people) and when, and stores nothing.
+    const checked = await post(manager.id, team.id, { intent: 'check', ...answers })
+    if (!('data' in checked)) throw new Error('expected the check step')
+    expect(checked.data.review).toMatchObject({
+      what: 'Spotting and reporting phishing',
+      who: `Everyone in ${team.name}`,
+      people: 2,
+      joinersIncluded: true,
+      dueDate,
+      recurs: true,
+    })
+    const beforeConfirm = await assignLoader({
+      request: await signedInRequest(manager.id, `/reports/units/${team.id}/assign`),
+      params: { unitId: team.id },
+      context: loadContext,
+    })
+    expect(beforeConfirm.current.assignments).toEqual([])
+    const onePerson = await post(manager.id, team.id, {
+      intent: 'check',
+      what: FIXING,
+      who: 'person',
+      personId: learner.id,
       ...dueDateBoxes(dueDate),
       recurs: 'yes',
     })
+    if (!('data' in onePerson)) throw new Error('expected the check step')
+    // A module whose evidence does not expire never repeats, whatever was ticked.
+    expect(onePerson.data.review).toMatchObject({ who: learner.name, people: 1, joinersIncluded: false, recurs: null })
+
+    // "Change" opens the form again with the answers kept.
+    const changeRequest = await signedInRequest(
+      manager.id,
+      `/reports/units/${team.id}/assign?${new URLSearchParams(answers).toString()}`,
+    )
+    const changing = await assignLoader({ request: changeRequest, params: { unitId: team.id }, context: loadContext })
+    expect(changing.prefill).toEqual({
+      what: PHISHING,
+      who: 'unit',
+      personId: '',
+      dueDate: datePartsOf(dueDate),
+      recurs: true,
+    })
+
+    const created = await post(manager.id, team.id, { intent: 'confirm', ...answers })
     if ('data' in created) throw new Error(`expected a redirect: ${JSON.stringify(created.data)}`)
     expect(created.status).toBe(302)
     expect(created.headers.get('Location')).toBe(`/reports/units/${team.id}?assigned=1`)
     await post(manager.id, team.id, {
-      intent: 'assign',
+      intent: 'confirm',
       what: 'role-targets',
       who: 'person',
       personId: learner.id,

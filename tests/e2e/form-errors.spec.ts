@@ -93,8 +93,10 @@ test.describe('errors are announced with their fields, and axe finds nothing ser
     await login({ role: 'manager' })
     await openWard7AssignPage(page)
     await page.getByRole('radio', { name: 'One person' }).check()
-    await page.getByRole('group', { name: 'Due date' }).getByLabel('Month').fill('')
-    await page.getByRole('button', { name: 'Assign', exact: true }).click()
+    await page.getByRole('group', { name: 'Due date' }).getByLabel('Day').fill('1')
+    await page.getByRole('group', { name: 'Due date' }).getByLabel('Year').fill('2030')
+    await page.getByRole('button', { name: 'Continue', exact: true }).click()
+    await expect(page).toHaveTitle(/^Error: Assign learning/)
     await expectErrorsTiedToFields(page, [
       'Choose what to assign',
       'Choose the person the work is for',
@@ -137,8 +139,12 @@ test('without JavaScript, the assign form comes back with its errors and what wa
   await dueDate.getByLabel('Day').fill('31')
   await dueDate.getByLabel('Month').fill('2')
   await dueDate.getByLabel('Year').fill('2030')
-  await page.getByRole('button', { name: 'Assign', exact: true }).click()
-  await expectErrorsTiedToFields(page, ['Choose what to assign', 'Due date must be a real date'])
+  await page.getByRole('button', { name: 'Continue', exact: true }).click()
+  await expectErrorsTiedToFields(page, [
+    'Choose what to assign',
+    'Choose who the work is for',
+    'Due date must be a real date',
+  ])
   await expect(dueDate.getByLabel('Day')).toHaveValue('31')
   await expect(dueDate.getByLabel('Day')).toHaveAttribute('aria-invalid', 'true')
 })

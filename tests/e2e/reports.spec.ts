@@ -26,7 +26,7 @@ for (const { name, size, module, slug } of viewports) {
       login,
       newWatchedContext,
     }) => {
-      test.setTimeout(120_000)
+      test.setTimeout(180_000)
       await login({ role: 'manager' })
       await page.getByRole('link', { name: 'Reports', exact: true }).click()
       await expect(page.getByRole('heading', { level: 1, name: 'Team readiness' })).toBeVisible()
@@ -60,7 +60,9 @@ for (const { name, size, module, slug } of viewports) {
       await dueDate.getByLabel('Day').fill(String(due.getUTCDate()))
       await dueDate.getByLabel('Month').fill(String(due.getUTCMonth() + 1))
       await dueDate.getByLabel('Year').fill(String(due.getUTCFullYear()))
-      await page.getByRole('button', { name: 'Assign', exact: true }).click()
+      await page.getByRole('button', { name: 'Continue', exact: true }).click()
+      await expect(page.getByRole('heading', { level: 1, name: 'Check before you assign' })).toBeVisible()
+      await page.getByRole('button', { name: 'Confirm and assign' }).click()
       await expect(page.getByRole('status')).toContainText('The learning has been assigned')
 
       // The learner sees it at the top of their home page, with its due date.

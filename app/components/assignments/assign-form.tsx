@@ -4,12 +4,15 @@ import { DateInput } from '#app/components/forms/date-input.tsx'
 import { Radios } from '#app/components/forms/radios.tsx'
 import { SelectField } from '#app/components/forms/select-field.tsx'
 import { MAX_PEOPLE_TO_CHOOSE_FROM, ROLE_TARGETS, ROLE_TARGETS_TITLE } from '#app/lib/assignments/assignment-options.ts'
-import type { AssignFormValues } from '#app/lib/assignments/assign-form.server.ts'
+import type { AssignFormValues } from '#app/lib/assignments/assign-form.ts'
 import type { assignFormOptions } from '#app/lib/assignments/assignments.server.ts'
 import { datePartsOf } from '#app/lib/forms/date-field.ts'
 import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
 
-/** What to assign, to whom (the whole unit or one person), by when, and whether it comes round again. */
+/**
+ * What to assign, to whom (the whole unit or one person), by when, and whether it comes round again. Nothing
+ * is chosen for the person: no audience, no date, no repeat. "Continue" leads to the check step.
+ */
 export function AssignForm({
   unitName,
   options: { modules, people, choices },
@@ -19,7 +22,7 @@ export function AssignForm({
 }: {
   unitName: string
   options: Awaited<ReturnType<typeof assignFormOptions>>
-  /** YYYY-MM-DD, filled in until the form comes back with what was typed. */
+  /** YYYY-MM-DD, the example in the due date's hint. */
   suggestedDueDate: string
   errors?: FieldErrors
   values?: AssignFormValues
@@ -27,7 +30,7 @@ export function AssignForm({
   const example = datePartsOf(suggestedDueDate)
   return (
     <Form method="post" noValidate>
-      <input type="hidden" name="intent" value="assign" />
+      <input type="hidden" name="intent" value="check" />
       <SelectField
         name="what"
         label="What to assign"
@@ -52,7 +55,7 @@ export function AssignForm({
         legend="Who it is for"
         labelSize="s"
         error={errors?.who}
-        defaultValue={values?.who || 'unit'}
+        defaultValue={values?.who}
         items={[
           {
             value: 'unit',
@@ -67,7 +70,7 @@ export function AssignForm({
                   conditional: (
                     <SelectField
                       name="personId"
-                      label="Person (if you chose one person)"
+                      label="Person"
                       error={errors?.personId}
                       defaultValue={values?.personId ?? ''}
                     >
@@ -96,7 +99,7 @@ export function AssignForm({
         labelSize="s"
         hint={`For example, ${example.day} ${example.month} ${example.year}. Work is overdue from the day after.`}
         error={errors?.dueDate}
-        defaultValue={values?.dueDate ?? example}
+        defaultValue={values?.dueDate}
       />
 
       {modules.some((module) => module.refreshMonths !== null) ? (
@@ -109,12 +112,12 @@ export function AssignForm({
               hint: 'Only for modules marked “renew every”: each person is asked to do it again when their evidence from it expires. Other choices are assigned once.',
             },
           ]}
-          defaultValue={!values || values.recurs ? ['yes'] : []}
+          defaultValue={values?.recurs ? ['yes'] : []}
         />
       ) : null}
 
       <button className="nhsuk-button" type="submit">
-        Assign
+        Continue
       </button>
     </Form>
   )

@@ -6,7 +6,7 @@ export interface ChoiceItem {
   value: string
   label: ReactNode
   hint?: ReactNode
-  /** Shown under this option: NHS.UK's conditional reveal (always shown without JavaScript). */
+  /** Shown under this option only while it is chosen: NHS.UK's conditional reveal, done in CSS (app.css) so it needs no script. */
   conditional?: ReactNode
 }
 

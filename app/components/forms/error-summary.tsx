@@ -2,9 +2,12 @@ import { type MouseEvent, useEffect, useRef } from 'react'
 import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
 import { summaryTarget, type SummaryField } from './field-ids.ts'
 
+const ERROR_PREFIX = 'Error: '
+
 /**
  * NHS.UK error summary: every problem on the form, in the order of `fields`, each linking to its field's
- * first input. Focused when it appears, so the problems are read out first.
+ * first input. Focused when it appears, so the problems are read out first, and
+ * the page title starts "Error: " while it shows.
  */
 export function ErrorSummary({ errors, fields }: { errors: FieldErrors | null | undefined; fields: SummaryField[] }) {
   const ref = useRef<HTMLDivElement>(null)
@@ -16,6 +19,15 @@ export function ErrorSummary({ errors, fields }: { errors: FieldErrors | null | 
   useEffect(() => {
     if (entries.length > 0) ref.current?.focus()
   }, [entries.length, errors])
+  // NHS.UK: while a form shows errors, its page title starts "Error: ".
+  const hasErrors = entries.length > 0
+  useEffect(() => {
+    if (!hasErrors) return
+    if (!document.title.startsWith(ERROR_PREFIX)) document.title = `${ERROR_PREFIX}${document.title}`
+    return () => {
+      if (document.title.startsWith(ERROR_PREFIX)) document.title = document.title.slice(ERROR_PREFIX.length)
+    }
+  }, [hasErrors])
   if (entries.length === 0) return null
   return (
     <div className="nhsuk-error-summary" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>

@@ -13,9 +13,20 @@ export interface FoundPerson {
 }
 
 /** The one search box: a GET form, so a search and its pages can be bookmarked and work without JavaScript. */
-export function PersonSearchForm({ query, error, hint }: { query: string; error?: string; hint?: string }) {
+export function PersonSearchForm({
+  query,
+  error,
+  hint,
+  action,
+}: {
+  query: string
+  error?: string
+  hint?: string
+  /** Where the search is answered, when it is not the page the form is on (e.g. /people from a report). */
+  action?: string
+}) {
   return (
-    <Form method="get" role="search" aria-label="People" noValidate>
+    <Form method="get" role="search" aria-label="People" noValidate action={action}>
       <TextField
         name="q"
         label="Name, email or employee number"

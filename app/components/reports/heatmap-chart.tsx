@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { ScrollArea } from '#app/components/scroll-area.tsx'
 import type { HeatmapChartData } from '#app/lib/reports/report-view.ts'
 import { DomainKey, HeatmapLegend } from './chart-legend.tsx'
 import { DARK_TEXT, scaleColour, SUPPRESSED_FILL, SUPPRESSED_HATCH, textColourOn } from './colour-scale.ts'
@@ -7,16 +8,27 @@ import { DARK_TEXT, scaleColour, SUPPRESSED_FILL, SUPPRESSED_HATCH, textColourOn
 // light-to-dark blue scale with its figure printed in it. It scales with its viewBox to any width and
 // prints as it shows. The table after it holds the same figures for screen readers and for copying.
 
-// Sized so that the whole chart is about 480 units wide: near its natural size beside the legend on a
-// desktop, and still legible when it shrinks to a 320px phone.
-const LABEL_WIDTH = 144
+// About 500 units wide, and never drawn narrower than that (ScrollArea): its text stays at 14px on any
+// screen, and on a phone the chart scrolls sideways in its own area rather than shrinking. Names are never
+// cut short: a long one wraps over as many lines as it needs, and its row grows to fit.
+const LABEL_WIDTH = 168
 const CELL_WIDTH = 54
-const CELL_HEIGHT = 34
+const MIN_ROW_HEIGHT = 34
+const LINE_HEIGHT = 17
 const GAP = 2
 const HEADER_HEIGHT = 30
-const MAX_LABEL = 17
+const LINE_CHARACTERS = 20
 
-const shorten = (text: string) => (text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text)
+/** A name split at spaces into lines of about LINE_CHARACTERS (a longer word has a line of its own). */
+export function wrapLabel(text: string, lineCharacters = LINE_CHARACTERS): string[] {
+  const lines: string[] = []
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1)
+    if (last !== undefined && `${last} ${word}`.length <= lineCharacters) lines[lines.length - 1] = `${last} ${word}`
+    else lines.push(word)
+  }
+  return lines.length > 0 ? lines : ['']
+}
 
 /** An id safe inside url(#…): React's useId contains colons. */
 export const useSvgId = (prefix: string) => `${prefix}-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`
@@ -34,79 +46,94 @@ export function HeatmapChart({ data }: { data: HeatmapChartData }) {
   const titleId = useSvgId('heatmap-title')
   const hatchId = useSvgId('heatmap-hatch')
   const width = LABEL_WIDTH + data.columns.length * (CELL_WIDTH + GAP)
-  const height = HEADER_HEIGHT + data.rows.length * (CELL_HEIGHT + GAP)
+  const rows = data.rows.reduce<{ row: (typeof data.rows)[number]; lines: string[]; y: number; height: number }[]>(
+    (laid, row) => {
+      const lines = wrapLabel(row.label)
+      const previous = laid.at(-1)
+      const y = previous ? previous.y + previous.height + GAP : HEADER_HEIGHT
+      return [...laid, { row, lines, y, height: Math.max(MIN_ROW_HEIGHT, lines.length * LINE_HEIGHT + 8) }]
+    },
+    [],
+  )
+  const last = rows.at(-1)
+  const height = last ? last.y + last.height : HEADER_HEIGHT
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby={titleId}>
-      <title id={titleId}>{data.title}</title>
-      <defs>
-        <HatchPattern id={hatchId} />
-      </defs>
-      {data.columns.map((column, index) => (
-        <text
-          key={column.id}
-          x={LABEL_WIDTH + index * (CELL_WIDTH + GAP) + CELL_WIDTH / 2}
-          y={HEADER_HEIGHT - 10}
-          textAnchor="middle"
-          fontSize="14"
-          fontWeight="600"
-          fill={DARK_TEXT}
-        >
-          <title>{column.name}</title>
-          {column.id}
-        </text>
-      ))}
-      {data.rows.map((row, rowIndex) => {
-        const y = HEADER_HEIGHT + rowIndex * (CELL_HEIGHT + GAP)
-        return (
-          <g key={row.key}>
-            <text
-              x={LABEL_WIDTH - 6}
-              y={y + CELL_HEIGHT / 2}
-              dominantBaseline="central"
-              textAnchor="end"
-              fontSize="13"
-              fill={DARK_TEXT}
-            >
-              {row.label.length > MAX_LABEL ? <title>{row.label}</title> : null}
-              {shorten(row.label)}
-            </text>
-            {row.cells.map((cell, index) => {
-              const x = LABEL_WIDTH + index * (CELL_WIDTH + GAP)
-              const fill =
-                cell.state === 'suppressed'
-                  ? `url(#${hatchId})`
-                  : cell.value === null
-                    ? '#ffffff'
-                    : scaleColour(cell.value)
-              const textFill = cell.value === null ? DARK_TEXT : textColourOn(fill)
-              return (
-                <g key={data.columns[index]?.id ?? index}>
-                  <rect
-                    x={x}
-                    y={y}
-                    width={CELL_WIDTH}
-                    height={CELL_HEIGHT}
-                    fill={fill}
-                    stroke={cell.state === 'figure' ? 'none' : '#aeb7bd'}
-                  />
-                  <text
-                    x={x + CELL_WIDTH / 2}
-                    y={y + CELL_HEIGHT / 2}
-                    dominantBaseline="central"
-                    textAnchor="middle"
-                    fontSize="14"
-                    fontWeight="700"
-                    fill={textFill}
-                  >
-                    {cell.text}
-                  </text>
-                </g>
-              )
-            })}
-          </g>
-        )
-      })}
-    </svg>
+    <ScrollArea minWidth={width} label="Heatmap">
+      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby={titleId}>
+        <title id={titleId}>{data.title}</title>
+        <defs>
+          <HatchPattern id={hatchId} />
+        </defs>
+        {data.columns.map((column, index) => (
+          <text
+            key={column.id}
+            x={LABEL_WIDTH + index * (CELL_WIDTH + GAP) + CELL_WIDTH / 2}
+            y={HEADER_HEIGHT - 10}
+            textAnchor="middle"
+            fontSize="14"
+            fontWeight="600"
+            fill={DARK_TEXT}
+          >
+            <title>{column.name}</title>
+            {column.id}
+          </text>
+        ))}
+        {rows.map(({ row, lines, y, height: rowHeight }) => {
+          const firstLine = y + rowHeight / 2 - ((lines.length - 1) * LINE_HEIGHT) / 2
+          return (
+            <g key={row.key}>
+              <text
+                x={LABEL_WIDTH - 6}
+                y={firstLine}
+                dominantBaseline="central"
+                textAnchor="end"
+                fontSize="14"
+                fill={DARK_TEXT}
+              >
+                {lines.map((line, index) => (
+                  <tspan key={index} x={LABEL_WIDTH - 6} y={firstLine + index * LINE_HEIGHT}>
+                    {line}
+                  </tspan>
+                ))}
+              </text>
+              {row.cells.map((cell, index) => {
+                const x = LABEL_WIDTH + index * (CELL_WIDTH + GAP)
+                const fill =
+                  cell.state === 'suppressed'
+                    ? `url(#${hatchId})`
+                    : cell.value === null
+                      ? '#ffffff'
+                      : scaleColour(cell.value)
+                const textFill = cell.value === null ? DARK_TEXT : textColourOn(fill)
+                return (
+                  <g key={data.columns[index]?.id ?? index}>
+                    <rect
+                      x={x}
+                      y={y}
+                      width={CELL_WIDTH}
+                      height={rowHeight}
+                      fill={fill}
+                      stroke={cell.state === 'figure' ? 'none' : '#aeb7bd'}
+                    />
+                    <text
+                      x={x + CELL_WIDTH / 2}
+                      y={y + rowHeight / 2}
+                      dominantBaseline="central"
+                      textAnchor="middle"
+                      fontSize="14"
+                      fontWeight="700"
+                      fill={textFill}
+                    >
+                      {cell.text}
+                    </text>
+                  </g>
+                )
+              })}
+            </g>
+          )
+        })}
+      </svg>
+    </ScrollArea>
   )
 }
 

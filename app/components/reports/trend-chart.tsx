@@ -1,3 +1,4 @@
+import { ScrollArea } from '#app/components/scroll-area.tsx'
 import type { TrendChartData } from '#app/lib/reports/report-view.ts'
 import { DARK_TEXT, type MarkerShape, SERIES_STYLES } from './colour-scale.ts'
 import { useSvgId } from './heatmap-chart.tsx'
@@ -89,83 +90,87 @@ export function TrendChart({ data }: { data: TrendChartData }) {
   // Every other week is labelled (ending with this week) so the labels stay legible when the chart is narrow.
   const labelled = (index: number) => (data.weeks.length - 1 - index) % 2 === 0
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-labelledby={titleId}>
-      <title id={titleId}>{data.title}</title>
-      {Y_TICKS.map((tick) => (
-        <g key={tick}>
-          <line
-            x1={PLOT.left}
-            x2={WIDTH - PLOT.right}
-            y1={yOf(tick)}
-            y2={yOf(tick)}
-            stroke={tick === 0 ? DARK_TEXT : '#d8dde0'}
-            strokeWidth="1"
-          />
-          <text
-            x={PLOT.left - 6}
-            y={yOf(tick)}
-            textAnchor="end"
-            dominantBaseline="central"
-            fontSize="14"
-            fill={DARK_TEXT}
-          >
-            {tick}%
-          </text>
-        </g>
-      ))}
-      {data.weeks.map((week, index) =>
-        labelled(index) ? (
-          <g key={`${week}-${index}`}>
-            <line x1={xOf(index)} x2={xOf(index)} y1={yOf(0)} y2={yOf(0) + 5} stroke={DARK_TEXT} />
-            <text x={xOf(index)} y={yOf(0) + 22} textAnchor="middle" fontSize="14" fill={DARK_TEXT}>
-              {week}
+    <ScrollArea label="Trend chart" minWidth={WIDTH}>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-labelledby={titleId}>
+        <title id={titleId}>{data.title}</title>
+        {Y_TICKS.map((tick) => (
+          <g key={tick}>
+            <line
+              x1={PLOT.left}
+              x2={WIDTH - PLOT.right}
+              y1={yOf(tick)}
+              y2={yOf(tick)}
+              stroke={tick === 0 ? DARK_TEXT : '#d8dde0'}
+              strokeWidth="1"
+            />
+            <text
+              x={PLOT.left - 6}
+              y={yOf(tick)}
+              textAnchor="end"
+              dominantBaseline="central"
+              fontSize="14"
+              fill={DARK_TEXT}
+            >
+              {tick}%
             </text>
           </g>
-        ) : null,
-      )}
-      <text
-        x={PLOT.left + plotWidth / 2}
-        y={HEIGHT - 8}
-        textAnchor="middle"
-        fontSize="14"
-        fontWeight="600"
-        fill={DARK_TEXT}
-      >
-        Week ending
-      </text>
-      <text
-        x={16}
-        y={PLOT.top + plotHeight / 2}
-        textAnchor="middle"
-        fontSize="14"
-        fontWeight="600"
-        fill={DARK_TEXT}
-        transform={`rotate(-90 16 ${PLOT.top + plotHeight / 2})`}
-      >
-        % meeting target
-      </text>
-      {data.series.map((series, seriesIndex) => {
-        const style = seriesStyle(seriesIndex)
-        const points = series.values.map((value, index) => (value === null ? null : { x: xOf(index), y: yOf(value) }))
-        return (
-          <g key={series.id}>
-            {segments(points).map((run) => (
-              <polyline
-                key={`${run[0]?.x}`}
-                points={run.map((p) => `${p.x},${p.y}`).join(' ')}
-                fill="none"
-                stroke={style.colour}
-                strokeWidth="2.5"
-                strokeDasharray={style.dash}
-                strokeLinejoin="round"
-              />
-            ))}
-            {points.map((point, index) =>
-              point ? <Marker key={index} shape={style.marker} x={point.x} y={point.y} colour={style.colour} /> : null,
-            )}
-          </g>
-        )
-      })}
-    </svg>
+        ))}
+        {data.weeks.map((week, index) =>
+          labelled(index) ? (
+            <g key={`${week}-${index}`}>
+              <line x1={xOf(index)} x2={xOf(index)} y1={yOf(0)} y2={yOf(0) + 5} stroke={DARK_TEXT} />
+              <text x={xOf(index)} y={yOf(0) + 22} textAnchor="middle" fontSize="14" fill={DARK_TEXT}>
+                {week}
+              </text>
+            </g>
+          ) : null,
+        )}
+        <text
+          x={PLOT.left + plotWidth / 2}
+          y={HEIGHT - 8}
+          textAnchor="middle"
+          fontSize="14"
+          fontWeight="600"
+          fill={DARK_TEXT}
+        >
+          Week ending
+        </text>
+        <text
+          x={16}
+          y={PLOT.top + plotHeight / 2}
+          textAnchor="middle"
+          fontSize="14"
+          fontWeight="600"
+          fill={DARK_TEXT}
+          transform={`rotate(-90 16 ${PLOT.top + plotHeight / 2})`}
+        >
+          % meeting target
+        </text>
+        {data.series.map((series, seriesIndex) => {
+          const style = seriesStyle(seriesIndex)
+          const points = series.values.map((value, index) => (value === null ? null : { x: xOf(index), y: yOf(value) }))
+          return (
+            <g key={series.id}>
+              {segments(points).map((run) => (
+                <polyline
+                  key={`${run[0]?.x}`}
+                  points={run.map((p) => `${p.x},${p.y}`).join(' ')}
+                  fill="none"
+                  stroke={style.colour}
+                  strokeWidth="2.5"
+                  strokeDasharray={style.dash}
+                  strokeLinejoin="round"
+                />
+              ))}
+              {points.map((point, index) =>
+                point ? (
+                  <Marker key={index} shape={style.marker} x={point.x} y={point.y} colour={style.colour} />
+                ) : null,
+              )}
+            </g>
+          )
+        })}
+      </svg>
+    </ScrollArea>
   )
 }

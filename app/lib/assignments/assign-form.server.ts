@@ -1,11 +1,18 @@
 import { z } from 'zod'
-import type { Viewer } from '#app/lib/auth/scope.server.ts'
+import type { Viewer, VisibleUnit } from '#app/lib/auth/scope.server.ts'
 import { dateField, type DateParts } from '#app/lib/forms/date-field.ts'
 import { parseForm, type FieldErrors, type FormValue } from '#app/lib/forms/parse-form.ts'
-import { createAssignment } from './assignments.server.ts'
+import type { AssignFormValues, AssignmentReview } from './assign-form.ts'
+import { checkAssignment, createAssignment, describeAssignment } from './assignments.server.ts'
 
-// The assign page's two forms. What may be assigned, to whom, is checked by createAssignment, which also
+export type { AssignFormValues, AssignmentReview } from './assign-form.ts'
+
+// The assign page's forms. What may be assigned, to whom, is checked by checkAssignment, which also
 // serves callers without a form; this reads the form, and its day/month/year due date, around it.
+//
+// Assigning takes two posts: the form ("check") shows what, who (with how many people) and when without
+// writing anything; only "confirm", which carries the same answers in hidden fields, stores the assignment.
+// "Change" on the check step is a link back to the form with the answers in its query string.
 
 export const cancelAssignmentFormSchema = z.object({
   intent: z.literal('cancel'),
@@ -13,6 +20,7 @@ export const cancelAssignmentFormSchema = z.object({
 })
 
 const assignFormSchema = z.object({
+  intent: z.enum(['check', 'confirm']).catch('check'),
   what: z.string().default(''),
   who: z.string().default(''),
   personId: z.string().default(''),
@@ -20,46 +28,63 @@ const assignFormSchema = z.object({
   recurs: z.string().optional(),
 })
 
-/** What the assign form showed, to show it again with its errors. */
-export interface AssignFormValues {
-  what: string
-  who: string
-  personId: string
-  dueDate: DateParts
-  recurs: boolean
-}
+export type AssignFromFormResult =
+  | { ok: true; step: 'assigned' }
+  | { ok: true; step: 'check'; review: AssignmentReview }
+  | { ok: false; errors: FieldErrors; values: AssignFormValues }
 
-export type AssignFromFormResult = { ok: true } | { ok: false; errors: FieldErrors; values: AssignFormValues }
-
-/** Creates the assignment the form describes; otherwise every field's first problem, due date included. */
+/**
+ * "check": every field's first problem, due date included, or what the assignment would be, writing
+ * nothing. "confirm": the same checks, then the assignment is stored.
+ */
 export async function assignFromForm({
   viewer,
-  unitId,
+  unit,
   formData,
   now = new Date(),
 }: {
   viewer: Viewer
-  unitId: string
+  unit: VisibleUnit
   formData: FormData
   now?: Date
 }): Promise<AssignFromFormResult> {
   const form = parseForm(formData, assignFormSchema)
-  // With no real due date, createAssignment still checks the other fields (and stores nothing).
+  const values = formValues(form.values)
+  // With no real due date, the other fields are still checked (and nothing is stored).
   const input = form.ok ? form.data : { ...form.values, dueDate: undefined }
-  const created = await createAssignment({ viewer, unitId, input, now })
-  if (form.ok && created.ok) return { ok: true }
-  const errors = { ...(created.ok ? {} : created.errors), ...(form.ok ? {} : form.errors) }
-  const { what, who, personId, dueDate, recurs } = form.values
+  if (form.ok && form.data.intent === 'confirm') {
+    const created = await createAssignment({ viewer, unitId: unit.id, input, now })
+    if (created.ok) return { ok: true, step: 'assigned' }
+    return { ok: false, errors: created.errors, values }
+  }
+  const checked = await checkAssignment({ viewer, unitId: unit.id, input, now })
+  if (form.ok && checked.ok) {
+    const described = await describeAssignment({ plan: checked.plan, unit })
+    return {
+      ok: true,
+      step: 'check',
+      review: {
+        values: { ...values, recurs: checked.plan.recurs },
+        what: described.what,
+        who: described.who,
+        people: described.people,
+        joinersIncluded: described.joinersIncluded,
+        dueDate: checked.plan.dueDate,
+        recurs: described.refreshes ? checked.plan.recurs : null,
+      },
+    }
+  }
+  return { ok: false, errors: { ...(checked.ok ? {} : checked.errors), ...(form.ok ? {} : form.errors) }, values }
+}
+
+function formValues(values: Partial<Record<string, FormValue>>): AssignFormValues {
+  const { what, who, personId, dueDate, recurs } = values
   return {
-    ok: false,
-    errors,
-    values: {
-      what: text(what),
-      who: text(who),
-      personId: text(personId),
-      dueDate: isDateParts(dueDate) ? dueDate : { day: '', month: '', year: '' },
-      recurs: recurs === 'yes',
-    },
+    what: text(what),
+    who: text(who),
+    personId: text(personId),
+    dueDate: isDateParts(dueDate) ? dueDate : { day: '', month: '', year: '' },
+    recurs: recurs === 'yes',
   }
 }
 

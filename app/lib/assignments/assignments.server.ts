@@ -109,7 +109,7 @@ function assignmentSchema({ publishedSlugs, today }: { publishedSlugs: Set<strin
       .trim()
       .min(1, 'Enter a due date')
       .refine((value) => endOfDueDate(value) !== null, {
-        message: 'Due date must be a real date, for example 2026-06-30',
+        message: 'Due date must be a real date',
         abort: true,
       })
       .refine((value) => value >= today, 'Due date must be today or in the future'),
@@ -117,14 +117,29 @@ function assignmentSchema({ publishedSlugs, today }: { publishedSlugs: Set<strin
   })
 }
 
+/** An assignment that has passed every check and may be written: what, for whom, due when. */
+export interface AssignmentPlan {
+  /** null: everything their role targets need. */
+  moduleSlug: string | null
+  /** Set for the whole unit (and people who join later)… */
+  unitId: string | null
+  /** …or for one person. */
+  userId: string | null
+  /** YYYY-MM-DD; due by the end of that day. */
+  dueDate: string
+  /** Only ever true for a module whose evidence expires. */
+  recurs: boolean
+}
+
+export type CheckAssignmentResult = { ok: true; plan: AssignmentPlan } | { ok: false; errors: FieldErrors }
 export type CreateAssignmentResult = { ok: true; assignment: AssignmentRow } | { ok: false; errors: FieldErrors }
 
 /**
  * Validates the assign form's values (what, who = unit | person, personId, dueDate YYYY-MM-DD, recurs =
- * "yes") for the unit the form belongs to, and stores the assignment. Errors are keyed by field name.
- * "recurs" is kept only for a module whose evidence expires.
+ * "yes") for the unit the form belongs to, with the viewer's rights, and writes nothing. Errors are keyed
+ * by field name. "recurs" is kept only for a module whose evidence expires.
  */
-export async function createAssignment({
+export async function checkAssignment({
   viewer,
   unitId,
   input,
@@ -134,7 +149,7 @@ export async function createAssignment({
   unitId: string
   input: Record<string, unknown>
   now?: Date
-}): Promise<CreateAssignmentResult> {
+}): Promise<CheckAssignmentResult> {
   const catalogue = moduleCatalogue()
   const publishedSlugs = new Set(catalogue.filter((module) => module.published).map((module) => module.slug))
   const parsed = assignmentSchema({ publishedSlugs, today: isoDay(now) }).safeParse(input)
@@ -153,16 +168,43 @@ export async function createAssignment({
   const { what, dueDate, recurs } = parsed.data
   const moduleSlug = what === ROLE_TARGETS ? null : what
   const refreshes = catalogue.some((module) => module.slug === moduleSlug && module.refreshMonths !== null)
+  return {
+    ok: true,
+    plan: {
+      moduleSlug,
+      unitId: parsed.data.who === 'unit' ? unitId : null,
+      userId: parsed.data.who === 'person' ? personId : null,
+      dueDate,
+      recurs: refreshes && recurs === 'yes',
+    },
+  }
+}
+
+/** Checks the assignment as checkAssignment does, then stores it (and tells whoever reacts to new assignments). */
+export async function createAssignment({
+  viewer,
+  unitId,
+  input,
+  now = new Date(),
+}: {
+  viewer: Viewer
+  unitId: string
+  input: Record<string, unknown>
+  now?: Date
+}): Promise<CreateAssignmentResult> {
+  const checked = await checkAssignment({ viewer, unitId, input, now })
+  if (!checked.ok) return checked
+  const { plan } = checked
   const { assignments } = schema()
   const assignment = await transaction(async () => {
     const [made] = await db()
       .insert(assignments)
       .values({
-        moduleSlug,
-        unitId: parsed.data.who === 'unit' ? unitId : null,
-        userId: parsed.data.who === 'person' ? personId : null,
-        dueAt: endOfDueDate(dueDate) as Date,
-        recurs: refreshes && recurs === 'yes',
+        moduleSlug: plan.moduleSlug,
+        unitId: plan.unitId,
+        userId: plan.userId,
+        dueAt: endOfDueDate(plan.dueDate) as Date,
+        recurs: plan.recurs,
         assignedBy: viewer.id,
         createdAt: now,
       })
@@ -172,6 +214,35 @@ export async function createAssignment({
     return made
   })
   return { ok: true, assignment }
+}
+
+/** What a checked assignment means in words, for the check-your-answers step: what, who with how many people, when. */
+export async function describeAssignment({ plan, unit }: { plan: AssignmentPlan; unit: VisibleUnit }) {
+  const what =
+    plan.moduleSlug === null
+      ? ROLE_TARGETS_TITLE
+      : (moduleCatalogue().find((module) => module.slug === plan.moduleSlug)?.title ?? plan.moduleSlug)
+  const refreshes =
+    plan.moduleSlug !== null &&
+    moduleCatalogue().some((module) => module.slug === plan.moduleSlug && module.refreshMonths !== null)
+  if (plan.userId) {
+    const { users } = schema()
+    const [person] = await db().select({ name: users.name }).from(users).where(eq(users.id, plan.userId))
+    return { what, who: person?.name ?? 'One person', people: 1, joinersIncluded: false, refreshes }
+  }
+  const { memberships, orgUnitClosure } = schema()
+  const [headcount] = await db()
+    .select({ people: count() })
+    .from(orgUnitClosure)
+    .innerJoin(memberships, eq(memberships.teamId, orgUnitClosure.descendantId))
+    .where(eq(orgUnitClosure.ancestorId, unit.id))
+  return {
+    what,
+    who: `Everyone in ${unit.name}`,
+    people: Number(headcount?.people ?? 0),
+    joinersIncluded: true,
+    refreshes,
+  }
 }
 
 /** Cancels an assignment the viewer may see (its unit, or its person through a unit they manage). False when there is none to cancel. */
