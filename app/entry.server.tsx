@@ -4,6 +4,8 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceContext } from './components/nonce.tsx'
+import { titleAfterAction } from './lib/forms/action-title.ts'
+import { retitleDocument } from './lib/forms/retitle-document.server.ts'
 import { installEffects } from './lib/install-effects.server.ts'
 
 // Routes store statements and change memberships: the projections and rollups that follow them are installed
@@ -40,7 +42,10 @@ export default function handleRequest(
               status: responseStatusCode,
             }),
           )
-          pipe(body)
+          // After a post, the title says what the answer is (an error, a result), with or without JavaScript.
+          const actionData = Object.values(remixContext.staticHandlerContext.actionData ?? {}).at(-1)
+          if (actionData === undefined) pipe(body)
+          else pipe(retitleDocument((title) => titleAfterAction(actionData, title))).pipe(body)
         },
         onShellError(error: unknown) {
           reject(error)

@@ -3,9 +3,12 @@ import { useEffect, useRef } from 'react'
 
 /**
  * After an in-app page change (a link, or a form that moves to the next page), keyboard focus goes to the
- * new page's `h1` and its title is read out from a polite live region, as a full page load would be. An
- * error summary that has just taken focus keeps it. The first render (a full page load) is left alone.
+ * new page's `h1` and its title is read out from a polite live region, as a full page load would be. A
+ * message that has just taken focus (an error summary, a success banner) keeps it: it is what the person
+ * needs to hear first. The first render (a full page load) is left alone.
  */
+const KEEPS_FOCUS = '.nhsuk-error-summary, .nhsuk-notification-banner'
+
 export function PageChangeAnnouncer() {
   const location = useLocation()
   const shown = useRef(location.key)
@@ -13,7 +16,7 @@ export function PageChangeAnnouncer() {
   useEffect(() => {
     if (shown.current === location.key) return
     shown.current = location.key
-    if (document.activeElement?.closest('.nhsuk-error-summary')) return
+    if (document.activeElement?.closest(KEEPS_FOCUS)) return
     const heading = document.querySelector<HTMLElement>('main h1')
     if (heading) {
       if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1')

@@ -2,7 +2,8 @@ import { useEffect } from 'react'
 
 /**
  * A page title for what a post answered with (a check step, a result), which a route's `meta` cannot see.
- * Set once the page has hydrated; without JavaScript the route's own title stays.
+ * The server writes the same title into the document (the action's `pageTitle`, see action-title.ts); this
+ * keeps it after the page hydrates and when the post was made in the browser.
  */
 export function PageTitle({ title }: { title: string }) {
   useEffect(() => {

@@ -1,10 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { type ClientActionFunctionArgs, Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { useEffect } from 'react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { Checkboxes } from '#app/components/forms/checkboxes.tsx'
 import { ErrorSummary } from '#app/components/forms/error-summary.tsx'
 import { Radios } from '#app/components/forms/radios.tsx'
+import { PageTitle } from '#app/components/page-title.tsx'
 import { CheckResult, checkResultTitle } from '#app/components/module/check-result.tsx'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
 import { answerField } from '#app/lib/content/knowledge-check-form.ts'
@@ -30,12 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const { module } = requireVisibleModule({ slug: params.slug, user })
+  const { module, summary } = requireVisibleModule({ slug: params.slug, user })
   const { answers, errors } = answersFromForm(await readFormData(request), module)
   if (errors) return data({ result: null, errors, answers }, { status: 400 })
   const attempt = await submitKnowledgeCheck({ user, module, answers })
   // Only what the learner may see: after a fail, no answer key reaches the page or its data.
-  return { result: resultForLearner({ attempt, module }), errors: null, answers }
+  const result = resultForLearner({ attempt, module })
+  return { result, errors: null, answers, pageTitle: checkResultTitle(result, summary.title) }
 }
 
 /**
@@ -55,11 +56,13 @@ export default function KnowledgeCheckPage() {
   const actionData = offline ? null : posted
   const navigation = useNavigation()
   const result = actionData?.result
-  // meta() sees only the loader's data, so the result's own title is set here once it is shown.
-  useEffect(() => {
-    if (result) document.title = checkResultTitle(result, module.title)
-  }, [result, module.title])
-  if (result) return <CheckResult result={result} moduleTitle={module.title} />
+  if (result)
+    return (
+      <>
+        <PageTitle title={checkResultTitle(result, module.title)} />
+        <CheckResult result={result} moduleTitle={module.title} />
+      </>
+    )
   const errors = actionData?.errors
   return (
     <>

@@ -38,6 +38,15 @@ beforeAll(async () => {
 })
 
 const DOMAINS = ['SAFE', 'COMM', 'TECH', 'DATA', 'LEARN', 'INNOV']
+// Tables head each domain's column with its name, as the framework file spells it.
+const DOMAIN_NAMES = [
+  'Digital identity, wellbeing, safety and security',
+  'Communication, collaboration and participation',
+  'Technical proficiency',
+  'Information, data and content',
+  'Teaching, learning and self-development',
+  'Creation, innovation and research',
+]
 
 async function unitPage(userId: string, unitId: string) {
   return unitLoader({
@@ -80,7 +89,7 @@ describe('the unit report page', () => {
   test("a directorate's figures match the hand-computed ones, small teams suppressed", async () => {
     const page = await unitPage(f.directorateManager.id, f.directorate1.id)
     expect(page.unit).toMatchObject({ id: f.directorate1.id, kind: 'directorate' })
-    expect(page.heatmap.table.header).toEqual(['Team', 'People', ...DOMAINS, 'Ready in every domain'])
+    expect(page.heatmap.table.header).toEqual(['Team', 'People', ...DOMAIN_NAMES, 'Ready in every domain'])
     const byName = new Map(page.heatmap.table.rows.map((row) => [row.cells[0], row]))
     // Team A: A1–A4 hold SAFE (A5's pass has expired); A1 and A2 hold the other five foundations.
     expect(byName.get(f.teamA.name)?.cells).toEqual([
@@ -132,7 +141,7 @@ describe('the unit report page', () => {
     expect(page.heatmap.table.header).toEqual([
       'Name',
       'Role profile',
-      ...DOMAINS,
+      ...DOMAIN_NAMES,
       'Ready in every domain',
       'Last activity',
       'Overdue assignments',
@@ -144,6 +153,13 @@ describe('the unit report page', () => {
     expect(row(a5?.id)?.cells.slice(2, 3)).toEqual(['0 of 1'])
     expect(row(a6?.id)?.cells.slice(-3)).toEqual(['No', 'None yet', '1'])
     expect(row(a1?.id)?.href).toBe(`/reports/people/${a1?.id}`)
+    // Who needs action: a short list, people with overdue work (as the table counts it) first.
+    const needing = page.needsAction.people.map((person) => person.id)
+    const withOverdue = page.heatmap.table.rows.filter((r) => r.cells.at(-1) !== '0').map((r) => r.key)
+    expect(withOverdue).toContain(a6?.id)
+    expect(needing).toHaveLength(Math.min(5, page.needsAction.total))
+    for (const id of needing.slice(0, withOverdue.length)) expect(withOverdue).toContain(id)
+    expect(page.needsAction.people[0]?.reasons[0]).toBe('1 assignment overdue')
     expect(page.heatmap.chart.rows.find((r) => r.key === a5?.id)?.cells[0]).toEqual({
       text: '0 of 1',
       value: 0,
@@ -216,7 +232,7 @@ describe('CSV exports match the tables on screen', () => {
       'Name',
       'Team',
       'Role profile',
-      ...DOMAINS,
+      ...DOMAIN_NAMES,
       'Ready in every domain',
       'Last activity',
       'Overdue assignments',

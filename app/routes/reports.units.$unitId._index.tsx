@@ -2,6 +2,7 @@ import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirec
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { TrendLegend } from '#app/components/reports/chart-legend.tsx'
+import { NeedsAction } from '#app/components/reports/needs-action.tsx'
 import { HeatmapFigure } from '#app/components/reports/heatmap-chart.tsx'
 import { ReportTableView } from '#app/components/reports/report-table.tsx'
 import { TrendChart } from '#app/components/reports/trend-chart.tsx'
@@ -28,7 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function UnitReportPage() {
-  const { unit, ancestors, children, headline, heatmap, trend, domains, producedAt } = useLoaderData<typeof loader>()
+  const { unit, ancestors, children, headline, heatmap, needsAction, trend, domains, producedAt } =
+    useLoaderData<typeof loader>()
   const base = `/reports/units/${unit.id}`
   const isTeam = unit.kind === 'team'
   const childKind = heatmap.table.header[0]?.toLowerCase() ?? 'unit'
@@ -66,6 +68,8 @@ export default function UnitReportPage() {
           <Link to="/people">Find a person</Link>
         </li>
       </ul>
+
+      <NeedsAction unit={unit} {...needsAction} />
 
       {children.length > 0 ? <UnitPicker unitId={unit.id} units={children} /> : null}
 

@@ -46,20 +46,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/reports/units/${unit.id}/assign?cancelled=1`)
   }
   const result = await assignFromForm({ viewer, unit, formData })
-  if (!result.ok) return data({ errors: result.errors, values: result.values, review: null }, { status: 400 })
-  if (result.step === 'check') return data({ errors: undefined, values: undefined, review: result.review })
+  if (!result.ok)
+    return data({ errors: result.errors, values: result.values, review: null, pageTitle: undefined }, { status: 400 })
+  if (result.step === 'check')
+    return data({ errors: undefined, values: undefined, review: result.review, pageTitle: checkTitle(unit.name) })
   return redirect(`/reports/units/${unit.id}?assigned=1`)
 }
 
 export default function AssignPage() {
   const { unit, modules, people, choices, suggestedDueDate, prefill, current } = useLoaderData<typeof loader>()
-  const { errors, values, review } = useActionData<typeof action>() ?? {}
+  const { errors, values, review, pageTitle } = useActionData<typeof action>() ?? {}
   const [searchParams] = useSearchParams()
   const formPath = `/reports/units/${unit.id}/assign`
   if (review) {
     return (
       <>
-        <PageTitle title={checkTitle(unit.name)} />
+        {pageTitle ? <PageTitle title={pageTitle} /> : null}
         <Breadcrumbs
           trail={[
             { label: 'Home', to: '/' },

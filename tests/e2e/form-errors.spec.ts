@@ -147,4 +147,18 @@ test('without JavaScript, the assign form comes back with its errors and what wa
   ])
   await expect(dueDate.getByLabel('Day')).toHaveValue('31')
   await expect(dueDate.getByLabel('Day')).toHaveAttribute('aria-invalid', 'true')
+  // The server writes the title: no script is needed for "Error: " to be read first.
+  await expect(page).toHaveTitle(/^Error: Assign learning/)
+})
+
+test('without JavaScript, a knowledge check sent with nothing answered is titled as an error', async ({
+  newWatchedContext,
+}) => {
+  const context = await newWatchedContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await signIn(page, { email: demoAccounts.learner.email, password: DEMO_PASSWORD })
+  await page.goto('/modules/spotting-phishing/check')
+  await expect(page).toHaveTitle(/^Questions – Spotting and reporting phishing/)
+  await page.getByRole('button', { name: /^Submit/ }).click()
+  await expect(page).toHaveTitle(/^Error: Questions – Spotting and reporting phishing/)
 })

@@ -139,7 +139,7 @@ for (const { name, size, day } of viewports) {
       const unitHrefs = await page
         .getByRole('table')
         .first()
-        .locator('tbody tr td:first-child a')
+        .locator('tbody tr > :first-child a')
         .evaluateAll((links) => links.map((a) => a.getAttribute('href')))
       expect(unitHrefs.length).toBeGreaterThan(0)
       for (const href of unitHrefs) expect(href).toMatch(/^\/reports\/units\//)
@@ -147,11 +147,22 @@ for (const { name, size, day } of viewports) {
       await openWard7(page)
       const heatmap = page.getByRole('img', { name: /^Heatmap/ })
       await expect(heatmap).toBeVisible()
+      // First, a short list of who needs action and why, each name leading to their record.
+      const needsAction = page.getByRole('region', { name: 'Who needs action' })
+      const firstPerson = needsAction.getByRole('link').first()
+      await expect(firstPerson).toHaveAttribute('href', /^\/reports\/people\//)
+      expect((await needsAction.boundingBox())!.y).toBeLessThan((await heatmap.boundingBox())!.y)
+      expect(
+        await needsAction
+          .getByRole('listitem')
+          .filter({ has: page.getByRole('link') })
+          .count(),
+      ).toBeLessThanOrEqual(5)
       // Each person in the table after the chart leads to their record.
       const hrefs = await page
         .getByRole('table', { name: /people|person/i })
         .first()
-        .locator('tbody tr td:first-child a')
+        .locator('tbody tr > :first-child a')
         .evaluateAll((links) => links.map((a) => a.getAttribute('href')))
       expect(hrefs.length).toBeGreaterThan(0)
       for (const href of hrefs) expect(href).toMatch(/^\/reports\/people\//)
@@ -195,6 +206,8 @@ test('without JavaScript, the person picker still appears only for "One person",
   await page.getByRole('button', { name: 'Continue', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Check before you assign' })).toBeVisible()
   await expect(page.locator('.nhsuk-summary-list')).toContainText('1 April 2031')
+  // Titled as the check step by the server itself.
+  await expect(page).toHaveTitle('Check before you assign: Ward 7 – Acute medicine – Digital skills')
   await page.getByRole('link', { name: 'Change the due date' }).click()
   await expect(dueDate.getByLabel('Month')).toHaveValue('4')
   await expect(person).toBeVisible()

@@ -22,6 +22,8 @@ test('a learner turns off emails about learning due soon, and sees the choice ke
   await page.getByRole('button', { name: 'Save email choices' }).click()
   await expect(page).toHaveURL('/account/notifications?saved=1')
   await expect(page.getByRole('alert')).toContainText('Your email choices have been saved.')
+  // The banner keeps focus after the page changes, so the next Tab starts from what just happened.
+  await expect(page.locator('.nhsuk-notification-banner')).toBeFocused()
   await expectNoSeriousA11yViolations(page)
 
   await page.reload()

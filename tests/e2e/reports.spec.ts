@@ -42,8 +42,11 @@ for (const { name, size, module, slug } of viewports) {
       await expectNoSeriousA11yViolations(page)
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width)
 
-      // From the team to a person's record, read-only.
-      await page.getByRole('link', { name: demoAccounts.learner.name }).click()
+      // From the team's people table to a person's record, read-only.
+      await page
+        .getByRole('table', { name: /^People in/ })
+        .getByRole('link', { name: demoAccounts.learner.name })
+        .click()
       await expect(page.getByRole('heading', { level: 1, name: new RegExp(demoAccounts.learner.name) })).toBeVisible()
       await expect(page.getByRole('button', { name: /Start module|Submit/ })).toHaveCount(0)
       await expectNoSeriousA11yViolations(page)

@@ -1,8 +1,8 @@
 import { type MouseEvent, useEffect, useRef } from 'react'
+import { ERROR_TITLE_PREFIX } from '#app/lib/forms/action-title.ts'
 import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
 import { summaryTarget, type SummaryField } from './field-ids.ts'
 
-const ERROR_PREFIX = 'Error: '
 
 /**
  * NHS.UK error summary: every problem on the form, in the order of `fields`, each linking to its field's
@@ -23,9 +23,9 @@ export function ErrorSummary({ errors, fields }: { errors: FieldErrors | null | 
   const hasErrors = entries.length > 0
   useEffect(() => {
     if (!hasErrors) return
-    if (!document.title.startsWith(ERROR_PREFIX)) document.title = `${ERROR_PREFIX}${document.title}`
+    if (!document.title.startsWith(ERROR_TITLE_PREFIX)) document.title = `${ERROR_TITLE_PREFIX}${document.title}`
     return () => {
-      if (document.title.startsWith(ERROR_PREFIX)) document.title = document.title.slice(ERROR_PREFIX.length)
+      if (document.title.startsWith(ERROR_TITLE_PREFIX)) document.title = document.title.slice(ERROR_TITLE_PREFIX.length)
     }
   }, [hasErrors])
   if (entries.length === 0) return null

@@ -1,10 +1,12 @@
 import { Link } from '@remix-run/react'
 import type { ReportTable } from '#app/lib/reports/report-view.ts'
-import { Cell, ResponsiveTable } from '#app/components/responsive-table.tsx'
 import { ScrollArea } from '#app/components/scroll-area.tsx'
 
 // A report table exactly as the server formatted it (the CSV export writes the same cells), with its
 // first column linking through when the row has somewhere to go, and the download link for its CSV.
+// On a phone the table keeps its rows and columns and scrolls sideways in its own area, with the first
+// column (who or which unit) held in place: a stacked "card per row" layout made a team of 25 people
+// thousands of pixels long.
 
 export function ReportTableView({
   table,
@@ -17,19 +19,41 @@ export function ReportTableView({
 }) {
   return (
     <>
-      {/* A wide table scrolls sideways in its own area rather than spilling past the page's column. */}
+      {/* A caption is as wide as its table: shown above the scrolling area so that it is read in full. */}
+      <p className="nhsuk-heading-xs nhsuk-u-margin-bottom-2" aria-hidden="true">
+        {table.caption}
+      </p>
       <ScrollArea label={table.caption}>
-        <ResponsiveTable caption={table.caption} captionClassName="nhsuk-table__caption--s" columns={table.header}>
-          {table.rows.map((row) => (
-            <tr className="nhsuk-table__row" key={row.key}>
-              {row.cells.map((cell, index) => (
-                <Cell heading={table.header[index] ?? ''} key={table.header[index] ?? index}>
-                  {index === 0 && row.href ? <Link to={row.href}>{cell}</Link> : cell}
-                </Cell>
+        <table className="nhsuk-table app-report-table">
+          <caption className="nhsuk-u-visually-hidden">{table.caption}</caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              {table.header.map((heading, index) => (
+                // Columns are fixed by the server and never reordered, so their position identifies them.
+                <th scope="col" key={index}>
+                  {heading}
+                </th>
               ))}
             </tr>
-          ))}
-        </ResponsiveTable>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {table.rows.map((row) => (
+              <tr className="nhsuk-table__row" key={row.key}>
+                {row.cells.map((cell, index) =>
+                  index === 0 ? (
+                    <th scope="row" className="nhsuk-table__cell" key={index}>
+                      {row.href ? <Link to={row.href}>{cell}</Link> : cell}
+                    </th>
+                  ) : (
+                    <td className="nhsuk-table__cell" key={index}>
+                      {cell}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </ScrollArea>
       <p className="nhsuk-u-display-none-print">
         <a href={csvHref} download>

@@ -60,7 +60,7 @@ export function heatmapTable({
 }): ReportTable {
   return {
     caption,
-    header: [rowHeading, 'People', ...framework.domains.map((domain) => domain.id), 'Ready in every domain'],
+    header: [rowHeading, 'People', ...framework.domains.map((domain) => domain.name), 'Ready in every domain'],
     rows: rows.map((row) => ({
       key: row.unit.id,
       href: `/reports/units/${row.unit.id}`,
@@ -94,7 +94,7 @@ export function trendTable({
 }): ReportTable {
   return {
     caption: `Percentage of people in ${unit.name} meeting their role target in each domain, week by week`,
-    header: ['Week ending', ...framework.domains.map((domain) => domain.id)],
+    header: ['Week ending', ...framework.domains.map((domain) => domain.name)],
     rows: points.map((point) => ({
       key: point.weekEnding.toISOString(),
       cells: [
@@ -125,7 +125,7 @@ export function peopleHeader({ framework, withTeam, overdueByPerson }: PeopleCol
     'Name',
     ...(withTeam ? ['Team'] : []),
     'Role profile',
-    ...framework.domains.map((domain) => domain.id),
+    ...framework.domains.map((domain) => domain.name),
     'Ready in every domain',
     'Last activity',
     ...(overdueByPerson ? ['Overdue assignments'] : []),

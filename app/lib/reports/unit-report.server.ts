@@ -7,6 +7,7 @@ import { type CsvValue, tableCsvResponse } from './csv.server.ts'
 import { peopleReadinessPages } from './people-export.server.ts'
 import { requireReportUnit, requireReportViewer } from './report-access.server.ts'
 import {
+  lapsingEvidenceOf,
   teamPeople,
   unitHeadcount,
   unitHeadline,
@@ -14,6 +15,7 @@ import {
   unitsHeatmap,
   unitTrend,
 } from './readiness-report.server.ts'
+import { unitsFurthestFromTarget, whoNeedsAction } from './needs-action.ts'
 import {
   csvFilename,
   headlineFigures,
@@ -45,6 +47,18 @@ export async function teamPeopleReport({ unit, now }: { unit: VisibleUnit; now: 
   return {
     chart: peopleHeatmapChart({ unitName: unit.name, people, framework }),
     table: peopleTable({ unit, people, columns }),
+    needsAction: async () => {
+      const lapsing = await lapsingEvidenceOf({ userIds: people.map((person) => person.id), now })
+      const needing = whoNeedsAction({
+        framework,
+        people: people.map((person) => ({
+          ...person,
+          overdue: columns.overdueByPerson?.get(person.id) ?? 0,
+          lapsing: lapsing.filter((row) => row.userId === person.id),
+        })),
+      })
+      return { ...needing, units: [] }
+    },
   }
 }
 
@@ -56,6 +70,7 @@ export async function heatmapReport({ unit, now }: { unit: VisibleUnit; now: Dat
   return {
     chart: unitHeatmapChart({ unitName: unit.name, rows, framework }),
     table: unitHeatmapTable({ unit, rows, framework }),
+    needsAction: async () => ({ people: [], total: 0, units: unitsFurthestFromTarget({ rows }) }),
   }
 }
 
@@ -146,13 +161,17 @@ export async function unitReport({ unit, now }: { unit: VisibleUnit; now: Date }
     overdueCountInUnit({ unit, now }),
     heatmapReport({ unit, now }),
   ])
-  const trend = await trendReport({ unit, now, people: headline.people })
+  const [trend, needsAction] = await Promise.all([
+    trendReport({ unit, now, people: headline.people }),
+    heatmap.needsAction(),
+  ])
   return {
     unit: { id: unit.id, name: unit.name, kind: unit.kind, kindLabel: kindLabel[unit.kind] },
     ancestors,
     children,
     headline: headlineFigures({ unit, headline, overdue, domainCount: framework.domains.length }),
-    heatmap,
+    heatmap: { chart: heatmap.chart, table: heatmap.table },
+    needsAction: { ...needsAction, overdue },
     trend,
     domains: framework.domains.map((domain) => ({ id: domain.id, name: domain.name })),
     producedAt: now,
