@@ -3,7 +3,6 @@ import { ERROR_TITLE_PREFIX } from '#app/lib/forms/action-title.ts'
 import type { FieldErrors } from '#app/lib/forms/parse-form.ts'
 import { summaryTarget, type SummaryField } from './field-ids.ts'
 
-
 /**
  * NHS.UK error summary: every problem on the form, in the order of `fields`, each linking to its field's
  * first input. Focused when it appears, so the problems are read out first, and
@@ -25,7 +24,8 @@ export function ErrorSummary({ errors, fields }: { errors: FieldErrors | null | 
     if (!hasErrors) return
     if (!document.title.startsWith(ERROR_TITLE_PREFIX)) document.title = `${ERROR_TITLE_PREFIX}${document.title}`
     return () => {
-      if (document.title.startsWith(ERROR_TITLE_PREFIX)) document.title = document.title.slice(ERROR_TITLE_PREFIX.length)
+      if (document.title.startsWith(ERROR_TITLE_PREFIX))
+        document.title = document.title.slice(ERROR_TITLE_PREFIX.length)
     }
   }, [hasErrors])
   if (entries.length === 0) return null
