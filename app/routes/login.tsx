@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const showPassword = !hinted || url.searchParams.get('with') === 'password'
   // On a device whose last person signs in through single sign-on only, that provider alone (see sign-in-hint).
   const providers = hinted && !showPassword ? [publicProvider(hinted)] : ssoProviders().map(publicProvider)
-  return { redirectTo, providers, showPassword }
+  return { redirectTo, providers, showPassword, ended: url.searchParams.get('ended') === '1' }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -95,7 +95,7 @@ function ssoOnlyRefusal(providerIds: string[]): string {
 }
 
 export default function LoginPage() {
-  const { redirectTo, providers, showPassword } = useLoaderData<typeof loader>()
+  const { redirectTo, providers, showPassword, ended } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const errors = actionData?.errors
@@ -106,6 +106,15 @@ export default function LoginPage() {
       <div className="nhsuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} fields={['email', 'password']} />
         <h1>Sign in</h1>
+        {ended && !errors ? (
+          <div className="nhsuk-inset-text" role="status">
+            <span className="nhsuk-u-visually-hidden">Information: </span>
+            <p>
+              You have been signed out. This happens after 15 minutes without use on a shared computer, after 30 days on
+              your own device, or when your password is changed. Sign in again to carry on.
+            </p>
+          </div>
+        ) : null}
         <p>Use your work account to sign in to your digital skills learning.</p>
         {withSso ? (
           <section aria-labelledby="sso-heading">

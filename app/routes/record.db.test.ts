@@ -123,5 +123,19 @@ describe('the record of learning', () => {
     if (!(answer instanceof Response)) throw new Error('expected a redirect')
     expect(answer.status).toBe(302)
     expect(answer.headers.get('Location')).toBe('/login?redirectTo=%2Frecord')
+    expect(answer.headers.get('Set-Cookie')).toBeNull()
+  })
+
+  test('someone whose session has ended is told so on the sign-in page, and the dead cookie is cleared', async () => {
+    const answer = await loader({
+      request: new Request('http://localhost/record', {
+        headers: { Cookie: 'session=abcdefghijklmnopqrstuvwxyz234567' },
+      }),
+      params: {},
+      context: loadContext,
+    }).catch((thrown: unknown) => thrown)
+    if (!(answer instanceof Response)) throw new Error('expected a redirect')
+    expect(answer.headers.get('Location')).toBe('/login?redirectTo=%2Frecord&ended=1')
+    expect(answer.headers.get('Set-Cookie')).toMatch(/^session=;.*Max-Age=0/)
   })
 })

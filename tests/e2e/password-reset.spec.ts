@@ -89,7 +89,8 @@ test('a forgotten password: the emailed link sets a new one, signs in here and s
 
   // The other device's session ended with the old password.
   await elsewhere.reload()
-  await expect(elsewhere).toHaveURL('/login')
+  await expect(elsewhere).toHaveURL('/login?ended=1')
+  await expect(elsewhere.getByRole('status')).toContainText('You have been signed out')
 
   // The link works once.
   await page.goto(link)
@@ -126,7 +127,7 @@ test.describe('without JavaScript', () => {
     expect(await referers.withToken()).toEqual([])
 
     await elsewhere.goto('/')
-    await expect(elsewhere).toHaveURL('/login')
+    await expect(elsewhere).toHaveURL('/login?ended=1')
   })
 })
 

@@ -70,8 +70,10 @@ test.describe('signing in with NHSmail', () => {
     // Then 16 minutes without use: signed out.
     await moveClock(context, 14 + 16)
     await page.reload()
-    await expect(page).toHaveURL('/login')
+    await expect(page).toHaveURL('/login?ended=1')
     await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
+    // Said, not silent: the next person at the computer (or the same one back) knows why.
+    await expect(page.getByRole('status')).toContainText('You have been signed out')
   })
 
   test('on a computer that is not shared, an hour without use changes nothing', async ({ page, context, login }) => {

@@ -1,7 +1,7 @@
 import { redirect } from '@remix-run/node'
 import { requestNow } from './request-clock.server.ts'
 import { managedUnitIds, type Viewer } from './scope.server.ts'
-import { readSessionToken, validateSessionToken, type SessionValidation } from './session.server.ts'
+import { blankSessionCookie, readSessionToken, validateSessionToken, type SessionValidation } from './session.server.ts'
 
 // One validation per request, shared by the root loader and the route's own loader.
 const validations = new WeakMap<Request, Promise<SessionValidation>>()
@@ -28,7 +28,16 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
   if (!user) {
     const url = new URL(request.url)
     const back = url.pathname + url.search
-    throw redirect(back === '/' ? '/login' : `/login?redirectTo=${encodeURIComponent(back)}`)
+    const signIn = new URLSearchParams(back === '/' ? {} : { redirectTo: back })
+    // A session cookie that no longer opens a session: it ran out (15 minutes idle on a shared computer, say)
+    // or was ended elsewhere. The sign-in page says so, once: the cookie goes with this answer.
+    const ended = readSessionToken(request) !== null
+    if (ended) signIn.set('ended', '1')
+    const query = signIn.toString()
+    throw redirect(
+      query ? `/login?${query}` : '/login',
+      ended ? { headers: { 'Set-Cookie': blankSessionCookie() } } : undefined,
+    )
   }
   return user
 }
