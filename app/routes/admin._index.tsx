@@ -18,7 +18,7 @@ const areas = [
   },
   {
     to: '/admin/units',
-    name: 'Units and structure',
+    name: 'Organisation units',
     about: 'The organisations, directorates and teams of the integrated care board, and who manages each one.',
   },
   {

@@ -123,7 +123,7 @@ export default function OrganisationSignInPage() {
               name="tenantIds"
               label="Microsoft tenant ids to accept"
               labelSize="s"
-              hint="One on each line. Sign-ins from any other Microsoft tenant are refused, even by a valid account. Your IT team can find your tenant id in the Microsoft Entra admin centre, under Overview. NHSmail has a tenant id of its own."
+              hint="One on each line. Sign-ins from any other Microsoft tenant are refused, even by a valid account. Your IT team can find your tenant id in the Microsoft Entra admin centre, under Overview. NHSmail is one Microsoft tenant shared across the NHS: your NHSmail local administrator can tell you its id."
               rows={3}
               spellCheck={false}
               error={errors?.tenantIds}

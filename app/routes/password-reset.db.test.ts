@@ -7,8 +7,8 @@ import { readableText, renderRoute } from '#tests/render-route.ts'
 import { resetEmailsFor } from '#tests/reset-emails.ts'
 import { loadContext, signedInRequest } from '#tests/requests.ts'
 import AdminPersonPage, { action as personAction, loader as personLoader } from './admin.people.$personId.tsx'
-import ForgotPasswordPage, { action as forgotAction, loader as forgotLoader } from './forgot-password._index.tsx'
-import ResetLinkSentPage, { loader as sentLoader } from './forgot-password.sent.tsx'
+import ForgotPasswordPage, { action as forgotAction, loader as forgotLoader } from './forgot-password.tsx'
+import ResetLinkSentPage, { loader as sentLoader } from './forgot-password_.sent.tsx'
 import LoginPage, { loader as loginLoader } from './login.tsx'
 import ResetPasswordPage, {
   action as resetAction,

@@ -162,3 +162,15 @@ test('without JavaScript, a knowledge check sent with nothing answered is titled
   await page.getByRole('button', { name: /^Submit/ }).click()
   await expect(page).toHaveTitle(/^Error: Questions – Spotting and reporting phishing/)
 })
+
+test('without JavaScript, the forgotten-password form sent empty stays at its own address, titled as an error', async ({
+  newWatchedContext,
+}) => {
+  const context = await newWatchedContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await page.goto('/forgot-password')
+  await page.getByRole('button', { name: 'Send me a link' }).click()
+  await expectErrorsTiedToFields(page, ['Enter your email address'])
+  await expect(page).toHaveURL('/forgot-password')
+  await expect(page).toHaveTitle('Error: Forgotten your password – Digital skills')
+})
