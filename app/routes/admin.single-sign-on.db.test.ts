@@ -80,13 +80,18 @@ describe('how an organisation’s people sign in', () => {
     expect(await errorsOf({ methods: 'sso', providers: 'nhsmail' })).toEqual({
       tenantIds: 'Enter at least one Microsoft tenant id: sign-ins from any other tenant are refused',
     })
-    expect(await errorsOf({ methods: 'both', providers: 'nhsmail', tenantIds: 'contoso.onmicrosoft.com' })).toEqual({
+    // The first line refused is quoted, so that it can be found in a long list.
+    expect(
+      await errorsOf({ methods: 'both', providers: 'nhsmail', tenantIds: `${TENANT}\ncontoso.onmicrosoft.com` }),
+    ).toEqual({
       tenantIds:
-        'Enter each tenant id as Microsoft shows it: 36 letters, digits and hyphens, like 6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b',
+        'Line 2, “contoso.onmicrosoft.com”, is not a tenant id. Enter each as Microsoft shows it: 36 letters, digits and hyphens, like 6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b',
     })
     expect(
       await errorsOf({ methods: 'both', providers: 'nhsmail', tenantIds: TENANT, emailDomains: 'jo@nhs.net' }),
-    ).toEqual({ emailDomains: 'Enter each email domain like nhs.net, without anyone’s name' })
+    ).toEqual({
+      emailDomains: 'Line 1, “jo@nhs.net”, is not an email domain. Enter each like nhs.net, without anyone’s name',
+    })
     expect(await errorsOf({ methods: 'both', providers: 'okta', tenantIds: TENANT })).toEqual({
       providers: 'Choose sign-in services from the list',
     })

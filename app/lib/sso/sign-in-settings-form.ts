@@ -37,6 +37,17 @@ function lines(text: string): string[] {
 }
 
 /** The form's schema for the providers this instance has (their ids and whether each is Microsoft Entra ID). */
+/** A check on each line of a list that names the first line it refuses, so the administrator can find it. */
+function firstBadLine(isGood: (line: string) => boolean, problem: string) {
+  return (values: string[], ctx: z.RefinementCtx) => {
+    const index = values.findIndex((value) => !isGood(value))
+    if (index < 0) return
+    const value = values[index] ?? ''
+    const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value
+    ctx.addIssue({ code: 'custom', message: `Line ${index + 1}, “${shown}”, ${problem}` })
+  }
+}
+
 export function signInSettingsFormSchema(providers: { id: string; type: 'entra' | 'oidc' }[]) {
   const providerIds = providers.map((provider) => provider.id)
   return z
@@ -53,10 +64,12 @@ export function signInSettingsFormSchema(providers: { id: string; type: 'entra' 
           z
             .array(z.string())
             .max(MAX_LINES, `Enter ${MAX_LINES} tenant ids or fewer`)
-            .refine((ids) => ids.every((id) => GUID.test(id)), {
-              message:
-                'Enter each tenant id as Microsoft shows it: 36 letters, digits and hyphens, like 6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b',
-            }),
+            .superRefine(
+              firstBadLine(
+                (id) => GUID.test(id),
+                'is not a tenant id. Enter each as Microsoft shows it: 36 letters, digits and hyphens, like 6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b',
+              ),
+            ),
         ),
       emailDomains: z
         .string()
@@ -66,9 +79,12 @@ export function signInSettingsFormSchema(providers: { id: string; type: 'entra' 
           z
             .array(z.string())
             .max(MAX_LINES, `Enter ${MAX_LINES} email domains or fewer`)
-            .refine((domains) => domains.every((domain) => DOMAIN.test(domain)), {
-              message: 'Enter each email domain like nhs.net, without anyone’s name',
-            }),
+            .superRefine(
+              firstBadLine(
+                (domain) => DOMAIN.test(domain),
+                'is not an email domain. Enter each like nhs.net, without anyone’s name',
+              ),
+            ),
         ),
       createUnknown: z.enum(['yes', 'no'], { error: 'Choose what happens when someone unknown signs in' }),
       helpContact: z
