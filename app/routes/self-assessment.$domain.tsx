@@ -8,6 +8,7 @@ import { SelectField } from '#app/components/forms/select-field.tsx'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
 import { frameworkForContent } from '#app/lib/content/catalogue.server.ts'
 import { domainIdSchema } from '#app/lib/content/framework.schema.ts'
+import { formHadErrors, noteFormErrors, titleWithErrors } from '#app/lib/forms/error-title.ts'
 import { parseForm } from '#app/lib/forms/parse-form.ts'
 import { readFormData } from '#app/lib/forms/read-form.server.ts'
 import {
@@ -18,7 +19,7 @@ import {
 import { saveDomainRatings, savedRatings } from '#app/lib/learning/self-assessment.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.domain.name ?? 'Self-assessment'} – Digital skills` },
+  { title: titleWithErrors(`${data?.domain.name ?? 'Self-assessment'} – Digital skills`, data?.formHadErrors) },
 ]
 
 function domainFrom(params: LoaderFunctionArgs['params']) {
@@ -31,7 +32,7 @@ function domainFrom(params: LoaderFunctionArgs['params']) {
   return { framework, domain, index }
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const { framework, domain, index } = domainFrom(params)
   const saved = await savedRatings({ userId: user.id })
@@ -51,14 +52,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     levels: framework.levels.map((l) => ({ level: l.level, name: l.name, description: l.description })),
     number: index + 1,
     total: framework.domains.length,
+    // A post without JavaScript that came back with errors: the title says so (see error-title.ts).
+    formHadErrors: formHadErrors(context),
   }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const { framework, domain, index } = domainFrom(params)
   const form = parseForm(await readFormData(request), selfAssessmentFormSchema(domain))
-  if (!form.ok) return data({ errors: form.errors }, { status: 400 })
+  if (!form.ok) {
+    noteFormErrors(context)
+    return data({ errors: form.errors }, { status: 400 })
+  }
   await saveDomainRatings({ user, ratings: form.data.ratings })
   if (form.data.intent === 'leave') return redirect('/')
   const next = framework.domains[index + 1]
@@ -112,7 +118,7 @@ export default function SelfAssessmentDomainPage() {
                   small
                   items={[{ level: 0, name: 'Not yet' }, ...levels].map((option) => ({
                     value: String(option.level),
-                    label: option.level === 0 ? 'Not yet' : `${option.level} ${option.name}`,
+                    label: option.name,
                   }))}
                   defaultValue={competency.saved ? String(competency.saved.current) : undefined}
                 />
@@ -124,7 +130,7 @@ export default function SelfAssessmentDomainPage() {
                   <option value="">Not sure</option>
                   {levels.map((option) => (
                     <option key={option.level} value={option.level}>
-                      {option.level} {option.name}
+                      {option.name}
                     </option>
                   ))}
                 </SelectField>

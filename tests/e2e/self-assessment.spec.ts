@@ -21,7 +21,8 @@ test('a learner rates a domain on a phone and sees it beside their evidence and 
 
   await page.goto('/self-assessment/results')
   const safe = page.getByRole('row', { name: /Digital identity, wellbeing, safety and security/ })
-  await expect(safe).toContainText('Level 2')
+  await expect(safe).toContainText('Independent')
+  await expect(safe).not.toContainText('Level')
   await expect(safe).toContainText('Not yet')
   await expectNoSeriousA11yViolations(page)
 })

@@ -120,7 +120,11 @@ export async function learnerModuleStatuses({ userId, now = new Date() }: { user
       .where(eq(moduleAttempts.userId, userId)),
     assignmentsForLearner({ userId, now }),
   ])
-  return moduleStatuses({ attempts, passCounts: passStillCounts({ evidence, now }), assignments })
+  return {
+    statuses: moduleStatuses({ attempts, passCounts: passStillCounts({ evidence, now }), assignments }),
+    /** Modules assigned to the learner, whatever the status of the assignment. */
+    assignedSlugs: new Set(assignments.flatMap((a) => (a.moduleSlug ? [a.moduleSlug] : []))),
+  }
 }
 
 export type MyLearning = Awaited<ReturnType<typeof myLearning>>
