@@ -52,7 +52,9 @@ test('a new starter rates themselves, is pointed at their biggest gap, passes th
   const firstPick = page
     .getByRole('heading', { name: 'Where to start' })
     .locator('xpath=following-sibling::ul[1]/li[1]')
-  await expect(firstPick).toContainText(`Takes ${safety} from Not yet evidenced to Foundation (your role needs Independent)`)
+  await expect(firstPick).toContainText(
+    `Takes ${safety} from Not yet evidenced to Foundation (your role needs Independent)`,
+  )
   await expectNoSeriousA11yViolations(page)
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width)
   await firstPick.getByRole('link').click()
