@@ -69,13 +69,13 @@ export function LearningRecordView({ record, voice }: { record: Data; voice: key
         ) : (
           <>
             <p>
-              Each competency shown by a passed module, at the level the module evidences. Expired evidence is listed
-              for the record but no longer counts towards readiness.
+              Each competency shown by a passed module, at the level the module shows. Expired evidence is listed for
+              the record but no longer counts towards readiness.
             </p>
             <ResponsiveTable
               caption="Competency evidence"
               captionClassName="nhsuk-u-visually-hidden"
-              columns={['Competency', 'Level', 'Evidenced by', 'Achieved', 'Expires']}
+              columns={['Competency', 'Level', 'Shown by passing', 'Achieved', 'Expires']}
             >
               {record.evidence.map((item) => (
                 <tr
@@ -84,7 +84,7 @@ export function LearningRecordView({ record, voice }: { record: Data; voice: key
                 >
                   <Cell heading="Competency">{item.competencyName}</Cell>
                   <Cell heading="Level">{item.levelName}</Cell>
-                  <Cell heading="Evidenced by">{item.moduleTitle}</Cell>
+                  <Cell heading="Shown by passing">{item.moduleTitle}</Cell>
                   <Cell heading="Achieved">{formatDate(item.achievedAt)}</Cell>
                   <Cell heading="Expires">
                     {item.expiresAt === null ? (
