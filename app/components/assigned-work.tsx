@@ -23,12 +23,16 @@ function whenText(item: AssignedItem): string {
   return item.renewBy ? `Done. Renew it by ${formatDate(item.renewBy)}.` : 'Done.'
 }
 
-/** Work a manager assigned to the learner, most pressing first; the status is in words, not colour alone. Nothing when there is none. */
-export function AssignedWork({ items }: { items: AssignedItem[] }) {
+/**
+ * Work a manager assigned to the learner that is still to do, most pressing first; the status is in words,
+ * not colour alone. Nothing when there is none (work done is on the record and in the catalogue).
+ */
+export function AssignedWork({ items: all }: { items: AssignedItem[] }) {
+  const items = all.filter((item) => item.status !== 'done')
   if (items.length === 0) return null
   return (
-    <>
-      <h3 id="assigned-work">Assigned to you</h3>
+    <section aria-labelledby="assigned-work">
+      <h2 id="assigned-work">Assigned to you</h2>
       <ul className="nhsuk-list nhsuk-list--border">
         {items.map((item) => (
           <li key={item.id}>
@@ -40,8 +44,8 @@ export function AssignedWork({ items }: { items: AssignedItem[] }) {
                 <Link to="#what-next">Everything your role needs</Link>
                 {item.domainsShort
                   ? ` (${item.domainsShort} ${
-                      item.domainsShort === 1 ? 'domain' : 'domains'
-                    } still short of your role's target)`
+                      item.domainsShort === 1 ? 'area' : 'areas'
+                    } still short of what your role needs)`
                   : null}
               </>
             )}
@@ -50,6 +54,6 @@ export function AssignedWork({ items }: { items: AssignedItem[] }) {
           </li>
         ))}
       </ul>
-    </>
+    </section>
   )
 }

@@ -29,8 +29,8 @@ export function DomainReadinessTable({ rows, voice }: { rows: DomainReadinessRow
   return (
     <ResponsiveTable
       caption={words.caption}
-      // The record's heading already says what the table is; the home page's table is captioned on screen.
-      captionClassName={voice === 'record' ? 'nhsuk-u-visually-hidden' : undefined}
+      // The heading above the table already says what it is.
+      captionClassName="nhsuk-u-visually-hidden"
       columns={['Domain', words.level, words.target, 'Status']}
     >
       {rows.map((domain) => (

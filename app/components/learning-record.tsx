@@ -6,13 +6,45 @@ import { DomainReadinessTable } from './domain-readiness-table.tsx'
 import { Cell, ResponsiveTable } from './responsive-table.tsx'
 import { SummaryList, SummaryRow } from './summary-list.tsx'
 
-// A person's record of learning as a document: neutral wording ("the learner"), so that it reads the
-// same printed and filed, and so a manager's view of someone's record can show it unchanged.
+// A person's record of learning as a document. On their own record a learner is spoken to ("you"); a
+// manager reading someone else's reads about them ("the learner", "they").
 
 type Data = SerializeFrom<LearningRecord>
 
-export function LearningRecordView({ record }: { record: Data }) {
+const wording = {
+  own: {
+    readyRule: 'You are ready in a domain when that level meets the target for your role.',
+    ratingsHeading: 'Self-assessment: your view, not evidence',
+    ratingsIntro:
+      'How you rated yourself. Your ratings are not evidence and do not count towards readiness. They are shown beside what your passed modules show, for comparison.',
+    ratingsCaption: 'How you rated yourself beside what the evidence shows, by competency',
+    now: 'You said: where you are now',
+    need: 'You said: where you need to be',
+    nowShort: 'You said, now',
+    needShort: 'You said, need',
+  },
+  other: {
+    readyRule: 'The learner is ready in a domain when that level meets the target for their role.',
+    ratingsHeading: 'Self-assessment: how they rated themselves, not evidence',
+    ratingsIntro:
+      'How the learner rated themselves. These ratings are their own view: they are not evidence and do not count towards readiness. They are shown beside what the evidence shows for comparison.',
+    ratingsCaption: 'How the learner rated themselves beside what the evidence shows, by competency',
+    now: 'They said: where they are now',
+    need: 'They said: where they need to be',
+    nowShort: 'They said, now',
+    needShort: 'They said, need',
+  },
+}
+
+/** The version of a module someone passed, as a date: the content's "updated" date, or that it has changed since. */
+function versionInWords(item: Data['completed'][number]): string {
+  if (item.versionUpdated) return `Updated ${formatDate(item.versionUpdated)}`
+  return item.version ? 'An earlier version' : 'Not recorded'
+}
+
+export function LearningRecordView({ record, voice }: { record: Data; voice: keyof typeof wording }) {
   const { person } = record
+  const words = wording[voice]
   return (
     <>
       <SummaryList>
@@ -26,11 +58,8 @@ export function LearningRecordView({ record }: { record: Data }) {
 
       <section aria-labelledby="record-readiness">
         <h2 id="record-readiness">Readiness by domain</h2>
-        <p>
-          A domain&apos;s level is the lowest level evidenced across its competencies. The learner is ready in a domain
-          when that level meets the target for their role.
-        </p>
-        <DomainReadinessTable rows={record.readiness} voice="record" />
+        <p>A domain&apos;s level is the lowest level evidenced across its competencies. {words.readyRule}</p>
+        <DomainReadinessTable rows={record.readiness} voice={voice === 'own' ? 'learner' : 'record'} />
       </section>
 
       <section aria-labelledby="record-evidence">
@@ -40,26 +69,22 @@ export function LearningRecordView({ record }: { record: Data }) {
         ) : (
           <>
             <p>
-              Each competency shown by a passed module, at the level the module evidences. Expired evidence is listed
-              for the record but no longer counts towards readiness.
+              Each competency shown by a passed module, at the level the module shows. Expired evidence is listed for
+              the record but no longer counts towards readiness.
             </p>
             <ResponsiveTable
               caption="Competency evidence"
               captionClassName="nhsuk-u-visually-hidden"
-              columns={['Competency', 'Level', 'Evidenced by', 'Achieved', 'Expires']}
+              columns={['Competency', 'Level', 'Shown by passing', 'Achieved', 'Expires']}
             >
               {record.evidence.map((item) => (
                 <tr
                   className="nhsuk-table__row"
                   key={`${item.competencyId}-${item.moduleSlug}-${String(item.achievedAt)}`}
                 >
-                  <Cell heading="Competency">
-                    <span>
-                      <strong>{item.competencyId}</strong> {item.competencyName}
-                    </span>
-                  </Cell>
+                  <Cell heading="Competency">{item.competencyName}</Cell>
                   <Cell heading="Level">{item.levelName}</Cell>
-                  <Cell heading="Evidenced by">{item.moduleTitle}</Cell>
+                  <Cell heading="Shown by passing">{item.moduleTitle}</Cell>
                   <Cell heading="Achieved">{formatDate(item.achievedAt)}</Cell>
                   <Cell heading="Expires">
                     {item.expiresAt === null ? (
@@ -85,18 +110,16 @@ export function LearningRecordView({ record }: { record: Data }) {
           <p>No modules completed yet.</p>
         ) : (
           <ResponsiveTable
-            caption="Modules completed, with date, score and content version"
+            caption="Modules completed, with date, score and the version passed"
             captionClassName="nhsuk-u-visually-hidden"
-            columns={['Module', 'Completed on', 'Score', 'Content version']}
+            columns={['Module', 'Completed on', 'Score', 'Version passed']}
           >
             {record.completed.map((item) => (
               <tr className="nhsuk-table__row" key={`${item.slug}-${String(item.completedAt)}`}>
                 <Cell heading="Module">{item.title}</Cell>
                 <Cell heading="Completed on">{formatDate(item.completedAt)}</Cell>
                 <Cell heading="Score">{item.percent === null ? 'Not recorded' : `${item.percent}%`}</Cell>
-                <Cell heading="Version">
-                  {item.version ? <code title={item.version}>{item.version.slice(0, 7)}</code> : 'Not recorded'}
-                </Cell>
+                <Cell heading="Version passed">{versionInWords(item)}</Cell>
               </tr>
             ))}
           </ResponsiveTable>
@@ -104,28 +127,21 @@ export function LearningRecordView({ record }: { record: Data }) {
       </section>
 
       <section aria-labelledby="record-self-ratings">
-        <h2 id="record-self-ratings">Self-assessment: the learner&apos;s own view, not evidence</h2>
-        <p>
-          How the learner rated themselves. These ratings are their own view: they are not evidence and do not count
-          towards readiness. They are shown beside what the evidence shows for comparison.
-        </p>
+        <h2 id="record-self-ratings">{words.ratingsHeading}</h2>
+        <p>{words.ratingsIntro}</p>
         {record.selfRatings.length === 0 ? (
           <p>No self-assessment recorded.</p>
         ) : (
           <ResponsiveTable
-            caption="Self-ratings (the learner's own view) beside the level evidenced, by competency"
+            caption={words.ratingsCaption}
             captionClassName="nhsuk-u-visually-hidden"
-            columns={['Competency', 'Own view: where I am now', 'Own view: where I need to be', 'Evidence shows']}
+            columns={['Competency', words.now, words.need, 'Evidence shows']}
           >
             {record.selfRatings.map((item) => (
               <tr className="nhsuk-table__row" key={item.competencyId}>
-                <Cell heading="Competency">
-                  <span>
-                    <strong>{item.competencyId}</strong> {item.competencyName}
-                  </span>
-                </Cell>
-                <Cell heading="Own view, now">{item.currentName}</Cell>
-                <Cell heading="Own view, need">
+                <Cell heading="Competency">{item.competencyName}</Cell>
+                <Cell heading={words.nowShort}>{item.currentName}</Cell>
+                <Cell heading={words.needShort}>
                   {item.target === null || item.targetName === null ? 'Not given' : item.targetName}
                 </Cell>
                 <Cell heading="Evidence shows">{item.evidencedName}</Cell>

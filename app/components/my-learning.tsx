@@ -21,57 +21,86 @@ export function Recommendations({ items }: { items: Data['next'] }) {
   )
 }
 
-export function LearningLists({ data }: { data: Data }) {
+/** Modules started and not finished, most recent first. Nothing when there are none. */
+export function CarryOn({ items }: { items: Data['inProgress'] }) {
+  if (items.length === 0) return null
   return (
-    <>
+    <section aria-labelledby="carry-on">
+      <h2 id="carry-on">Carry on where you stopped</h2>
+      <ul className="nhsuk-list nhsuk-list--border">
+        {items.map((item) => (
+          <li key={item.slug}>
+            <Link to={`/modules/${item.slug}`}>{item.title}</Link>
+            <br />
+            <span className="app-module-meta">Last opened on {formatDate(item.updatedAt)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+/** Passes whose evidence lapses soon with nothing newer to cover it. Nothing when there are none. */
+export function AboutToLapse({ items }: { items: Data['expiring'] }) {
+  if (items.length === 0) return null
+  return (
+    <section aria-labelledby="about-to-lapse">
+      <h2 id="about-to-lapse">Take these again soon</h2>
+      <p>What these modules show about your skills runs out soon. Take them again to keep your level.</p>
+      <ul className="nhsuk-list nhsuk-list--border">
+        {items.map((item) => (
+          <li key={item.moduleSlug}>
+            <Link to={`/modules/${item.moduleSlug}`}>{item.title}</Link>
+            <br />
+            <span className="app-module-meta">Runs out on {formatDate(item.expiresAt)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+export function WhatNext({ items }: { items: Data['next'] }) {
+  return (
+    <section aria-labelledby="what-next">
       <h2 id="what-next">What to do next</h2>
-      {data.next.length === 0 ? (
+      {items.length === 0 ? (
         <p>You have passed every module for your role. Well done.</p>
       ) : (
-        <Recommendations items={data.next} />
+        <Recommendations items={items} />
       )}
+    </section>
+  )
+}
 
-      {data.inProgress.length > 0 ? (
-        <>
-          <h2>Carry on where you stopped</h2>
-          <ul className="nhsuk-list">
-            {data.inProgress.map((item) => (
-              <li key={item.slug}>
-                <Link to={`/modules/${item.slug}`}>{item.title}</Link>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-
-      {data.expiring.length > 0 ? (
-        <>
-          <h2>Evidence that expires soon</h2>
-          <ul className="nhsuk-list">
-            {data.expiring.map((item) => (
-              <li key={`${item.competencyId}-${item.moduleSlug}`}>
-                {item.competencyId} from <Link to={`/modules/${item.moduleSlug}`}>{item.title}</Link> expires on{' '}
-                {formatDate(item.expiresAt)}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-
-      <h2>Completed</h2>
-      {data.completed.length === 0 ? (
-        <p>Modules you pass will be listed here with the date, your score and the version you completed.</p>
-      ) : (
-        <ul className="nhsuk-list nhsuk-list--border">
-          {data.completed.map((item) => (
-            <li key={`${item.slug}-${String(item.completedAt)}`}>
-              <Link to={`/modules/${item.slug}`}>{item.title}</Link>: passed on {formatDate(item.completedAt)}
-              {item.percent === null ? '' : ` with ${item.percent}%`}
-              {item.version ? <span className="app-module-meta"> (version {item.version.slice(0, 7)})</span> : null}
-            </li>
-          ))}
-        </ul>
-      )}
-    </>
+/** Readiness in a few lines: how many areas are ready, each area's tag, and the way to the full record. */
+export function ReadinessSummary({ rows }: { rows: Data['readiness'] }) {
+  const ready = rows.filter((row) => row.ready).length
+  return (
+    <section aria-labelledby="readiness-summary">
+      <h2 id="readiness-summary">Your readiness for your role</h2>
+      <p>
+        Ready in {ready} of {rows.length} areas.
+      </p>
+      <ul className="nhsuk-list app-readiness-summary" aria-label="Readiness by area">
+        {rows.map((row) => (
+          <li key={row.domainId}>
+            {row.ready ? (
+              <strong className="nhsuk-tag nhsuk-tag--green">Ready</strong>
+            ) : (
+              <strong className="nhsuk-tag nhsuk-tag--orange">Not yet ready</strong>
+            )}{' '}
+            {row.name}
+            <br />
+            <span className="app-module-meta">
+              You: {row.levelName}. Your role needs: {row.targetName}.
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to="/record">See your record of learning</Link> for the detail, or to print it or save it as a PDF.
+      </p>
+    </section>
   )
 }

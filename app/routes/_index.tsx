@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { AssignedWork } from '#app/components/assigned-work.tsx'
-import { DomainReadinessTable } from '#app/components/domain-readiness-table.tsx'
-import { LearningLists } from '#app/components/my-learning.tsx'
+import { AboutToLapse, CarryOn, ReadinessSummary, WhatNext } from '#app/components/my-learning.tsx'
 import { UnitList } from '#app/components/unit-list.tsx'
 import { assignmentsForLearner } from '#app/lib/assignments/assignments.server.ts'
 import { requireUser, rolesOf } from '#app/lib/auth/current-user.server.ts'
@@ -50,21 +49,24 @@ export default function HomePage() {
         </p>
       ) : null}
 
-      <section aria-labelledby="my-learning">
-        <h2 id="my-learning">My learning</h2>
-        <AssignedWork items={assigned} />
-        <DomainReadinessTable rows={learning.readiness} voice="learner" />
-        <LearningLists data={learning} />
+      {/* On a phone, what to do comes first: work that is due, then where they stopped, then what to renew and what next; readiness is summed up after. */}
+      <AssignedWork items={assigned} />
+      <CarryOn items={learning.inProgress} />
+      <AboutToLapse items={learning.expiring} />
+      <WhatNext items={learning.next} />
+      <ReadinessSummary rows={learning.readiness} />
+      <section aria-labelledby="more">
+        <h2 id="more" className="nhsuk-heading-m">
+          More for you
+        </h2>
         <p>
-          <Link className="nhsuk-button" to="/modules">
+          <Link className="nhsuk-button nhsuk-button--secondary" to="/modules">
             Browse modules
           </Link>
         </p>
         <p>
-          <Link to="/self-assessment">Rate your own digital skills</Link> to see them beside your evidence.
-        </p>
-        <p>
-          <Link to="/record">See your record of learning</Link> to print it or save it as a PDF.
+          <Link to="/self-assessment">Rate your own digital skills</Link> to see them beside what your passed modules
+          show.
         </p>
       </section>
 

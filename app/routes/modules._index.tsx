@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
+import { ModuleStatusTag } from '#app/components/module-status-tag.tsx'
 import { SelectField } from '#app/components/forms/select-field.tsx'
 import { TextField } from '#app/components/forms/text-field.tsx'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
@@ -13,54 +14,112 @@ import {
   loadModules,
 } from '#app/lib/content/catalogue.server.ts'
 import { domainIdSchema } from '#app/lib/content/framework.schema.ts'
-import { roleProfileSchema } from '#app/lib/org/role-profiles.ts'
+import {
+  CATALOGUE_VIEWS,
+  catalogueViewNames,
+  catalogueViewSchema,
+  defaultView,
+  emptyViewText,
+  modulesInView,
+  withStatuses,
+  type CatalogueView,
+} from '#app/lib/learning/catalogue-view.ts'
+import { learnerModuleStatuses } from '#app/lib/learning/my-learning.server.ts'
+import { membershipOf } from '#app/lib/org/memberships.server.ts'
+import { roleProfileLabel } from '#app/lib/org/role-profiles.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Modules – Digital skills' }]
 
 // Unknown or malformed filter values are ignored rather than failing the page.
 const filtersSchema = z.object({
+  view: catalogueViewSchema.optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   domain: domainIdSchema.optional().catch(undefined),
   level: z.coerce.number().int().min(1).max(4).optional().catch(undefined),
-  role: roleProfileSchema.optional().catch(undefined),
 })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ''))
   const filters = filtersSchema.parse(params)
+  const [membership, { statuses, assignedSlugs }] = await Promise.all([
+    membershipOf({ userId: user.id }),
+    learnerModuleStatuses({ userId: user.id }),
+  ])
+  const roleProfile = membership?.roleProfile ?? null
+  const view = filters.view ?? defaultView({ roleProfile })
   const framework = frameworkForContent()
   const all = loadModules({ includeDrafts: canSeeDrafts(user) }).map((module) => describeModule(module, framework))
-  const modules = filterModules(all, {
-    q: filters.q,
-    domain: filters.domain,
-    level: filters.level,
-    roleProfile: filters.role,
-  })
+  const counts = Object.fromEntries(
+    CATALOGUE_VIEWS.map((v) => [v, modulesInView({ modules: all, view: v, roleProfile, assignedSlugs }).length]),
+  ) as Record<CatalogueView, number>
+  const inView = modulesInView({ modules: all, view, roleProfile, assignedSlugs })
+  const matching = filterModules(inView, { q: filters.q, domain: filters.domain, level: filters.level })
   return {
     filters,
-    modules,
-    total: all.length,
+    view,
+    views: CATALOGUE_VIEWS.filter((v) => v !== 'role' || roleProfile).map((v) => ({
+      id: v,
+      name: catalogueViewNames[v],
+      count: counts[v],
+    })),
+    roleName: roleProfile ? roleProfileLabel(roleProfile) : null,
+    modules: withStatuses({ modules: matching, statuses, view }).map((module) => ({
+      slug: module.slug,
+      title: module.title,
+      summary: module.summary,
+      minutes: module.minutes,
+      status: module.status,
+      personal: module.personal,
+      // What it counts towards, by area and level name (no competency codes).
+      countsTowards: [...new Set(module.competencies.map((c) => `${c.domainName || c.name} (${c.levelName})`))],
+    })),
+    inView: inView.length,
     domains: framework.domains.map((d) => ({ id: d.id, name: d.name })),
     levels: framework.levels.map((l) => ({ level: l.level, name: l.name })),
-    roleProfiles: framework.roleProfiles.map((p) => ({ id: p.id, name: p.name })),
   }
 }
 
 export default function CataloguePage() {
-  const { filters, modules, total, domains, levels, roleProfiles } = useLoaderData<typeof loader>()
-  const filtered = Boolean(filters.q || filters.domain || filters.level || filters.role)
+  const { filters, view, views, roleName, modules, inView, domains, levels } = useLoaderData<typeof loader>()
+  const filtered = Boolean(filters.q || filters.domain || filters.level)
+  const viewName = catalogueViewNames[view]
   return (
     <>
       <Breadcrumbs trail={[{ label: 'Home', to: '/' }]} />
       <h1>Modules</h1>
       <p>Short modules you can finish in a spare 5 to 10 minutes. Each one ends with a few questions.</p>
 
+      <nav aria-label="Which modules to show" className="app-view-links">
+        <ul className="nhsuk-list">
+          {views.map((v) => (
+            <li key={v.id}>
+              {v.id === view ? (
+                <strong aria-current="page">
+                  {v.name} ({v.count})
+                </strong>
+              ) : (
+                <Link to={`/modules?view=${v.id}`}>
+                  {v.name} ({v.count})
+                </Link>
+              )}
+            </li>
+          ))}
+        </ul>
+      </nav>
+
       <Form method="get" className="app-filters" aria-labelledby="filter-heading">
         <h2 id="filter-heading" className="nhsuk-heading-s">
-          Find a module
+          Find a module in &ldquo;{viewName}&rdquo;
         </h2>
-        <TextField name="q" label="Search" type="search" defaultValue={filters.q ?? ''} maxLength={100} />
+        <input type="hidden" name="view" value={view} />
+        <TextField
+          name="q"
+          label="Search by title or topic"
+          type="search"
+          defaultValue={filters.q ?? ''}
+          maxLength={100}
+        />
         <div className="app-filters__row">
           <SelectField name="domain" label="Domain" defaultValue={filters.domain ?? ''}>
             <option value="">All domains</option>
@@ -74,15 +133,7 @@ export default function CataloguePage() {
             <option value="">All levels</option>
             {levels.map((level) => (
               <option key={level.level} value={level.level}>
-                {level.level} {level.name}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField name="role" label="Role" defaultValue={filters.role ?? ''}>
-            <option value="">All roles</option>
-            {roleProfiles.map((profile) => (
-              <option key={profile.id} value={profile.id}>
-                {profile.name}
+                {level.name}
               </option>
             ))}
           </SelectField>
@@ -92,38 +143,51 @@ export default function CataloguePage() {
         </button>
         {filtered ? (
           <p>
-            <Link to="/modules">Clear filters</Link>
+            <Link to={`/modules?view=${view}`}>Clear filters</Link>
           </p>
         ) : null}
       </Form>
 
+      <h2 className="nhsuk-heading-m" id="results-heading">
+        {viewName}
+        {view === 'role' && roleName ? <span className="nhsuk-caption-m">{roleName}</span> : null}
+      </h2>
       <p role="status" className="nhsuk-body-s">
-        {filtered ? `${modules.length} of ${total} modules match` : `${total} modules`}
+        {filtered ? `${modules.length} of ${inView} modules match` : `${inView} ${inView === 1 ? 'module' : 'modules'}`}
       </p>
 
       {modules.length === 0 ? (
         <div className="nhsuk-inset-text">
-          <p>No modules match these filters. Try fewer filters or a different search.</p>
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>{filtered ? 'No modules match. Try fewer filters or a different search.' : emptyViewText[view]}</p>
+          {view !== 'all' ? (
+            <p>
+              <Link to="/modules?view=all">See all modules</Link>
+            </p>
+          ) : null}
         </div>
       ) : (
-        <ul className="nhsuk-list app-module-list">
+        <ul className="nhsuk-list app-module-list" aria-labelledby="results-heading">
           {modules.map((module) => (
             <li key={module.slug} className="nhsuk-card nhsuk-card--clickable">
               <div className="nhsuk-card__content">
-                <h2 className="nhsuk-card__heading nhsuk-heading-m">
-                  <Link className="nhsuk-card__link" to={`/modules/${module.slug}`}>
-                    {module.title}
-                  </Link>
-                </h2>
-                <p className="nhsuk-card__description">{module.summary}</p>
-                <p className="nhsuk-body-s app-module-meta">
-                  {module.minutes} minutes · {module.competencies.map((c) => `${c.id} ${c.levelName}`).join(', ')}
+                <p className="nhsuk-u-margin-bottom-2">
+                  <ModuleStatusTag status={module.personal} />
                   {module.status === 'draft' ? (
                     <>
                       {' '}
-                      · <strong className="nhsuk-tag nhsuk-tag--grey">Draft</strong>
+                      <strong className="nhsuk-tag nhsuk-tag--grey">Draft</strong>
                     </>
                   ) : null}
+                </p>
+                <h3 className="nhsuk-card__heading nhsuk-heading-m">
+                  <Link className="nhsuk-card__link" to={`/modules/${module.slug}`}>
+                    {module.title}
+                  </Link>
+                </h3>
+                <p className="nhsuk-card__description">{module.summary}</p>
+                <p className="nhsuk-body-s app-module-meta">
+                  {module.minutes} minutes · Counts towards {module.countsTowards.join(', ')}
                 </p>
               </div>
             </li>

@@ -36,7 +36,7 @@ export default function RecordPage() {
             <span className="nhsuk-u-visually-hidden">Information: </span>
             <p>
               Nothing is recorded yet. When you pass a module&apos;s knowledge check, it is listed here with the date,
-              your score and the version you completed, along with the competencies it evidences.
+              your score and when the version you passed was last updated, along with the skills it shows.
             </p>
             <p>
               <Link to="/modules">Browse modules</Link> to start, or{' '}
@@ -45,7 +45,7 @@ export default function RecordPage() {
           </div>
         ) : null}
       </div>
-      <LearningRecordView record={record} />
+      <LearningRecordView record={record} voice="own" />
     </>
   )
 }

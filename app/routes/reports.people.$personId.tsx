@@ -57,7 +57,7 @@ export default function PersonRecordPage() {
         <PrintButton>Print this record</PrintButton>
       </div>
       <PersonAssignments name={record.person.name} items={assignments} assignHref={assignHref} />
-      <LearningRecordView record={record} />
+      <LearningRecordView record={record} voice="other" />
     </>
   )
 }

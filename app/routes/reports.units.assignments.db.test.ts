@@ -338,7 +338,7 @@ describe('the overdue page and its CSV', () => {
 })
 
 describe("the learner's home", () => {
-  test('shows assigned work above the readiness table, overdue in words; nothing when there is none', async () => {
+  test('shows work still to do above the readiness summary, overdue in words; nothing when there is none', async () => {
     const { team, manager, learner, colleague } = await organisation()
     const result = await createAssignment({
       viewer: manager,
@@ -354,9 +354,7 @@ describe("the learner's home", () => {
     ])
     const html = readableText(await renderRoute({ pattern: '/', loader: homeLoader, Component: HomePage }, request))
     expect(html).toContain(
-      `My learning Assigned to you Overdue Fixing everyday IT problems Overdue: it was due on ${formatDate(
-        isoDay(daysAgo(3)),
-      )}.`,
+      `Assigned to you Overdue Fixing everyday IT problems Overdue: it was due on ${formatDate(isoDay(daysAgo(3)))}.`,
     )
     expect(html.indexOf('Assigned to you')).toBeLessThan(html.indexOf('Your readiness for your role'))
 

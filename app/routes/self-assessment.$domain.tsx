@@ -112,7 +112,7 @@ export default function SelfAssessmentDomainPage() {
                   small
                   items={[{ level: 0, name: 'Not yet' }, ...levels].map((option) => ({
                     value: String(option.level),
-                    label: option.level === 0 ? 'Not yet' : `${option.level} ${option.name}`,
+                    label: option.name,
                   }))}
                   defaultValue={competency.saved ? String(competency.saved.current) : undefined}
                 />
@@ -124,7 +124,7 @@ export default function SelfAssessmentDomainPage() {
                   <option value="">Not sure</option>
                   {levels.map((option) => (
                     <option key={option.level} value={option.level}>
-                      {option.level} {option.name}
+                      {option.name}
                     </option>
                   ))}
                 </SelectField>

@@ -20,8 +20,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { domains, next: learning.next.slice(0, 3) }
 }
 
-const describe = (level: number | null) => (level === null ? 'Not rated' : level === 0 ? 'Not yet' : `Level ${level}`)
-
 export default function SelfAssessmentResultsPage() {
   const { domains, next } = useLoaderData<typeof loader>()
   return (
@@ -47,9 +45,9 @@ export default function SelfAssessmentResultsPage() {
             <Cell heading="Domain">
               <Link to={`/self-assessment/${domain.domainId}`}>{domain.name}</Link>
             </Cell>
-            <Cell heading="You said">{describe(domain.selfRating)}</Cell>
-            <Cell heading="Evidence shows">{describe(domain.evidenceLevel)}</Cell>
-            <Cell heading="Your role needs">{describe(domain.target)}</Cell>
+            <Cell heading="You said">{domain.selfRatingName}</Cell>
+            <Cell heading="Evidence shows">{domain.evidenceName}</Cell>
+            <Cell heading="Your role needs">{domain.targetName}</Cell>
           </tr>
         ))}
       </ResponsiveTable>

@@ -20,8 +20,9 @@ function correctAnswers(slug: string) {
   }))
 }
 
+// Home sums readiness up in a short list, one line per area.
 const readinessRow = (page: Page, domain: string) =>
-  page.getByRole('table', { name: /readiness/i }).getByRole('row', { name: new RegExp(domain) })
+  page.getByRole('list', { name: 'Readiness by area' }).getByRole('listitem').filter({ hasText: domain })
 
 test('a new starter rates themselves, is pointed at their biggest gap, passes that module and sees their level and next steps change', async ({
   page,
@@ -30,8 +31,8 @@ test('a new starter rates themselves, is pointed at their biggest gap, passes th
   await signIn(page, { email: newStarterAccount.email, password: newStarterAccount.password })
   await expect(page.getByRole('heading', { level: 1, name: `Hello, ${newStarterAccount.firstName}` })).toBeVisible()
   const safety = 'Digital identity, wellbeing, safety and security'
-  await expect(readinessRow(page, safety)).toContainText('Not yet evidenced')
-  await expect(readinessRow(page, safety)).toContainText('2 levels to go')
+  await expect(readinessRow(page, safety)).toContainText('Not yet ready')
+  await expect(readinessRow(page, safety)).toContainText('You: Not yet evidenced. Your role needs: Independent.')
 
   // The self-assessment: safety feels weakest (not yet), everything else independent.
   await page.getByRole('link', { name: 'Rate your own digital skills' }).click()
@@ -51,7 +52,9 @@ test('a new starter rates themselves, is pointed at their biggest gap, passes th
   const firstPick = page
     .getByRole('heading', { name: 'Where to start' })
     .locator('xpath=following-sibling::ul[1]/li[1]')
-  await expect(firstPick).toContainText(`Takes ${safety} from level 0 to 1 (your target is 2)`)
+  await expect(firstPick).toContainText(
+    `Takes ${safety} from Not yet evidenced to Foundation (your role needs Independent)`,
+  )
   await expectNoSeriousA11yViolations(page)
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width)
   await firstPick.getByRole('link').click()
@@ -77,11 +80,11 @@ test('a new starter rates themselves, is pointed at their biggest gap, passes th
 
   // Home: safety is at Foundation now, and what to do next has moved on.
   await page.goto('/')
-  await expect(readinessRow(page, safety)).toContainText('Foundation')
-  await expect(readinessRow(page, safety)).toContainText('1 level to go')
+  await expect(readinessRow(page, safety)).toContainText('You: Foundation. Your role needs: Independent.')
+  await expect(readinessRow(page, safety)).toContainText('Not yet ready')
   const whatNext = page.getByRole('heading', { name: 'What to do next' }).locator('xpath=following-sibling::ul[1]')
   await expect(whatNext.getByRole('link', { name: 'Digital safety essentials' })).toHaveCount(0)
-  await expect(whatNext).not.toContainText(`Takes ${safety} from level 0`)
-  await expect(page.getByRole('heading', { name: 'Completed' })).toBeVisible()
+  await expect(whatNext).not.toContainText(`Takes ${safety} from Not yet evidenced`)
+  await expect(page.getByText(/^Ready in \d of 6 areas\.$/)).toBeVisible()
   await expectNoSeriousA11yViolations(page)
 })

@@ -89,6 +89,46 @@ for (const [size, viewport] of Object.entries(sizes)) {
       await expectNoSeriousA11yViolations(page)
     })
 
+    test('the module just passed is tagged Passed in the catalogue, and its page offers a review, not Continue', async ({
+      page,
+    }) => {
+      await signInAsLearner(page)
+      // Looking back at a page of it after passing leaves a bookmark there.
+      await page.goto(`/modules/${slug}/sections/2`)
+      await expect(page.getByRole('heading', { level: 1, name: 'The warning signs' })).toBeVisible()
+
+      await page.goto('/modules')
+      const views = page.getByRole('navigation', { name: 'Which modules to show' })
+      // In no team, so no role: all modules first, and no "For your role" view.
+      await expect(views.locator('[aria-current="page"]')).toContainText('All modules')
+      await expect(views.getByRole('link', { name: /For your role/ })).toHaveCount(0)
+      await page.getByLabel('Search by title or topic').fill('phishing')
+      await page.getByRole('button', { name: 'Apply filters' }).click()
+      await expect(page).toHaveURL(/view=all&q=phishing/)
+      await expect(page.getByRole('status')).toContainText('modules match')
+      const card = moduleCard(page, 'Spotting and reporting phishing')
+      await expect(card.locator('.nhsuk-tag').first()).toHaveText('Passed')
+      await expect(page.getByRole('link', { name: /Continue/ })).toHaveCount(0)
+      await noSidewaysScroll(page, viewport.width)
+      await expectNoSeriousA11yViolations(page)
+
+      await card.getByRole('link', { name: 'Spotting and reporting phishing' }).click()
+      await expect(page.getByRole('heading', { level: 1, name: 'Spotting and reporting phishing' })).toBeVisible()
+      await expect(page.getByText(/^You passed this module on \d{1,2} \w+ \d{4}\./)).toBeVisible()
+      await expect(page.getByRole('link', { name: 'Review the module' })).toBeVisible()
+      await expect(page.getByRole('button', { name: 'Take it again' })).toBeVisible()
+      await expect(page.getByRole('link', { name: /^Continue from page/ })).toHaveCount(0)
+      await expect(page.locator('main')).not.toContainText('SAFE.1')
+      await noSidewaysScroll(page, viewport.width)
+      await expectNoSeriousA11yViolations(page)
+      await screenshot(page, `passed-module-${viewport.width}`)
+
+      // Nothing is assigned to them: the view says so.
+      await page.goto('/modules')
+      await views.getByRole('link', { name: /Assigned to you/ }).click()
+      await expect(page.getByText('Nothing is assigned to you at the moment.')).toBeVisible()
+    })
+
     test('moves through a module with the keyboard alone, focus landing on each new page’s heading', async ({
       page,
     }) => {
@@ -153,14 +193,65 @@ for (const viewport of Object.values(sizes)) {
   test.describe(`the demo learner's pages at ${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport })
 
-    test('home and the catalogue are shown for review', async ({ page, login }) => {
+    test('home puts what to do before the readiness summary; the catalogue shows statuses, views and search', async ({
+      page,
+      login,
+    }) => {
       await login({ role: 'learner' })
+      const order = [
+        'Carry on where you stopped',
+        'Take these again soon',
+        'What to do next',
+        'Your readiness for your role',
+      ]
+      const tops: number[] = []
+      for (const name of order) {
+        const heading = page.getByRole('heading', { level: 2, name })
+        await expect(heading).toBeVisible()
+        tops.push((await heading.boundingBox())?.y ?? Infinity)
+      }
+      expect(tops).toEqual([...tops].sort((a, b) => a - b))
+      // Work assigned by a manager (another journey may have assigned some) comes before everything else.
+      const assigned = page.getByRole('heading', { level: 2, name: 'Assigned to you' })
+      if ((await assigned.count()) > 0) expect((await assigned.boundingBox())?.y).toBeLessThan(tops[0] ?? 0)
+      // What to do next is near the top on a phone, not after a long table of domains.
+      expect(tops[2]).toBeLessThan(viewport.width < 500 ? 1300 : 900)
+      await expect(page.getByText(/^Ready in \d of 6 areas\.$/)).toBeVisible()
+      await expect(page.getByRole('link', { name: 'See your record of learning' })).toBeVisible()
+      const home = await page.locator('main').innerText()
+      expect(home).not.toMatch(/\b(SAFE|COMM|TECH|DATA|LEARN|INNOV)\.\d|\d{4}-\d{2}-\d{2}|level \d/)
       await noSidewaysScroll(page, viewport.width)
+      await expectNoSeriousA11yViolations(page)
       await screenshot(page, `home-${viewport.width}`)
+
       await page.goto('/modules')
       await expect(page.getByRole('heading', { level: 1, name: 'Modules' })).toBeVisible()
+      const views = page.getByRole('navigation', { name: 'Which modules to show' })
+      await expect(views.locator('[aria-current="page"]')).toContainText('For your role')
+      await expect(
+        moduleCard(page, 'Passwords, multi-factor authentication and smartcards').locator('.nhsuk-tag').first(),
+      ).toHaveText('Passed')
+      await expect(moduleCard(page, 'Working together in Microsoft Teams').locator('.nhsuk-tag').first()).toHaveText(
+        'In progress',
+      )
+      await expect(page.locator('main .nhsuk-tag', { hasText: 'Not started' }).first()).toBeVisible()
+      await expect(page.locator('main')).not.toContainText(/\b(SAFE|COMM|TECH|DATA|LEARN|INNOV)\.\d/)
       await noSidewaysScroll(page, viewport.width)
+      await expectNoSeriousA11yViolations(page)
       await screenshot(page, `catalogue-${viewport.width}`)
+
+      await page.getByLabel('Search by title or topic').fill('dashboards')
+      await page.getByRole('button', { name: 'Apply filters' }).click()
+      await expect(page).toHaveURL(/view=role&q=dashboards/)
+      await expect(moduleCard(page, 'Reading charts and dashboards critically')).toBeVisible()
+      await expect(moduleCard(page, 'Working together in Microsoft Teams')).toHaveCount(0)
+      await views.getByRole('link', { name: /All modules/ }).click()
+      await expect(views.locator('[aria-current="page"]')).toContainText('All modules')
     })
   })
+}
+
+/** A module's card in the catalogue, found by its title. */
+function moduleCard(page: Page, title: string) {
+  return page.locator('.app-module-list > li').filter({ has: page.getByRole('link', { name: title, exact: true }) })
 }

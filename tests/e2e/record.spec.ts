@@ -4,7 +4,7 @@ const recordHeadings = [
   'Readiness by domain',
   'Evidence held',
   'Modules completed',
-  "Self-assessment: the learner's own view, not evidence",
+  'Self-assessment: your view, not evidence',
 ]
 
 test('the learner opens their record of learning from home, prints it, and the printout is the record alone', async ({

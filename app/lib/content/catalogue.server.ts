@@ -81,6 +81,8 @@ export function describeModule(module: ModuleSource, framework: Framework) {
     minutes: frontmatter.minutes,
     status: frontmatter.status,
     updated: frontmatter.updated,
+    /** Hash of the source: which version a pass was of (never shown; the date it was updated is). */
+    version: module.version,
     objectives: frontmatter.objectives,
     audience: frontmatter.audience,
     passMark: frontmatter.passMark,

@@ -1,10 +1,14 @@
 import { desc, eq } from 'drizzle-orm'
+import { assignmentsForLearner } from '#app/lib/assignments/assignments.server.ts'
 import { canSeeDrafts, describeModule, frameworkForContent, loadModules } from '#app/lib/content/catalogue.server.ts'
 import { db, schema } from '#app/lib/db.server.ts'
 import { membershipOf } from '#app/lib/org/memberships.server.ts'
 import { domainReadiness, expiringSoon, isCurrent, levelInWords } from './readiness.ts'
 import { savedRatings, selfRatedDomainLevels } from './self-assessment.server.ts'
+import { moduleStatuses } from './module-status.ts'
 import { whatNext } from './what-next.ts'
+
+type EvidenceRow = ReturnType<typeof schema>['competencyEvidence']['$inferSelect']
 
 export const EXPIRY_WARNING_DAYS = 30
 
@@ -28,15 +32,9 @@ export async function myLearning({ user, now = new Date() }: { user: { id: strin
   const readiness = domainReadiness({ framework, roleProfile, evidence, now })
   const domainNames = new Map(framework.domains.map((d) => [d.id, d.name]))
 
-  const currentEvidenceSlugs = new Set(evidence.filter((e) => isCurrent(e, now)).map((e) => e.moduleSlug))
-  const evidencedSlugs = new Set(evidence.map((e) => e.moduleSlug))
-  // Passed and still counting: a module whose evidence has all lapsed is worth doing again.
+  const passCounts = passStillCounts({ evidence, now })
   const passedSlugs = new Set(
-    attempts
-      .filter(
-        (a) => a.status === 'passed' && (currentEvidenceSlugs.has(a.moduleSlug) || !evidencedSlugs.has(a.moduleSlug)),
-      )
-      .map((a) => a.moduleSlug),
+    attempts.filter((a) => a.status === 'passed' && passCounts(a.moduleSlug)).map((a) => a.moduleSlug),
   )
   const inProgress = attempts
     .filter((a) => a.status === 'in-progress' && !passedSlugs.has(a.moduleSlug) && moduleBySlug.has(a.moduleSlug))
@@ -54,13 +52,25 @@ export async function myLearning({ user, now = new Date() }: { user: { id: strin
       completedAt: a.completedAt as Date,
       percent: a.bestScaled === null ? null : Math.round(a.bestScaled * 100),
       version: a.contentVersion,
+      /** The date the content was last updated ("2026-11-20"), when this pass was of the version online now; null for an earlier version. */
+      versionUpdated:
+        a.contentVersion && moduleBySlug.get(a.moduleSlug)?.version === a.contentVersion
+          ? (moduleBySlug.get(a.moduleSlug)?.updated ?? null)
+          : null,
     }))
-  const expiring = expiringSoon({ evidence, now, days: EXPIRY_WARNING_DAYS }).map((e) => ({
-    competencyId: e.competencyId,
-    moduleSlug: e.moduleSlug,
-    title: moduleBySlug.get(e.moduleSlug)?.title ?? e.moduleSlug,
-    expiresAt: e.expiresAt as Date,
-  }))
+  // One warning per module, at the soonest lapse of what it shows that nothing newer covers.
+  const expiringBySlug = new Map<string, { moduleSlug: string; title: string; expiresAt: Date }>()
+  for (const e of expiringSoon({ evidence, now, days: EXPIRY_WARNING_DAYS })) {
+    const expiresAt = e.expiresAt as Date
+    const held = expiringBySlug.get(e.moduleSlug)
+    if (held && held.expiresAt <= expiresAt) continue
+    expiringBySlug.set(e.moduleSlug, {
+      moduleSlug: e.moduleSlug,
+      title: moduleBySlug.get(e.moduleSlug)?.title ?? e.moduleSlug,
+      expiresAt,
+    })
+  }
+  const expiring = [...expiringBySlug.values()].sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime())
 
   const next = whatNext({
     framework,
@@ -85,6 +95,35 @@ export async function myLearning({ user, now = new Date() }: { user: { id: strin
     inProgress,
     completed,
     expiring,
+  }
+}
+
+/** Passed and still counting: a module whose evidence has all lapsed is worth doing again. */
+function passStillCounts({ evidence, now }: { evidence: EvidenceRow[]; now: Date }) {
+  const current = new Set(evidence.filter((e) => isCurrent(e, now)).map((e) => e.moduleSlug))
+  const evidenced = new Set(evidence.map((e) => e.moduleSlug))
+  return (slug: string) => current.has(slug) || !evidenced.has(slug)
+}
+
+/** Each module's status for this learner (passed, in progress, assigned, overdue), for the catalogue and module pages. */
+export async function learnerModuleStatuses({ userId, now = new Date() }: { userId: string; now?: Date }) {
+  const { competencyEvidence, moduleAttempts } = schema()
+  const [evidence, attempts, assignments] = await Promise.all([
+    db().select().from(competencyEvidence).where(eq(competencyEvidence.userId, userId)),
+    db()
+      .select({
+        moduleSlug: moduleAttempts.moduleSlug,
+        status: moduleAttempts.status,
+        completedAt: moduleAttempts.completedAt,
+      })
+      .from(moduleAttempts)
+      .where(eq(moduleAttempts.userId, userId)),
+    assignmentsForLearner({ userId, now }),
+  ])
+  return {
+    statuses: moduleStatuses({ attempts, passCounts: passStillCounts({ evidence, now }), assignments }),
+    /** Modules assigned to the learner, whatever the status of the assignment. */
+    assignedSlugs: new Set(assignments.flatMap((a) => (a.moduleSlug ? [a.moduleSlug] : []))),
   }
 }
 

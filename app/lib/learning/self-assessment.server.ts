@@ -6,7 +6,7 @@ import { publicUrl, xapiActivityBase } from '#app/lib/env.server.ts'
 import { appAuthority, learnerAgent } from '#app/lib/xapi/model/agents.ts'
 import { storeStatements } from '#app/lib/xapi/store/statement-store.server.ts'
 import { selfRatingStatement } from '#app/lib/learning/projections/self-rating.ts'
-import { domainReadiness } from './readiness.ts'
+import { domainReadiness, levelInWords } from './readiness.ts'
 
 // The self-assessment: per competency, "where I am now" (0 = not yet, 1–4) and "where I need to be"
 // (1–4), one domain per screen, each screen saved as self-assessed statements. Never evidence.
@@ -60,12 +60,20 @@ export async function selfAssessmentResults({ userId, roleProfile }: { userId: s
   const selfRated = selfRatedDomainLevels(framework, ratings)
   return framework.domains.map((domain) => {
     const evidenced = readiness.find((r) => r.domainId === domain.id)
+    const selfRating = selfRated.get(domain.id) ?? null
+    const evidenceLevel = evidenced?.level ?? 0
+    const target = evidenced?.target ?? 1
     return {
       domainId: domain.id,
       name: domain.name,
-      selfRating: selfRated.get(domain.id) ?? null,
-      evidenceLevel: evidenced?.level ?? 0,
-      target: evidenced?.target ?? 1,
+      selfRating,
+      evidenceLevel,
+      target,
+      // Levels by name, as people read them ("Independent"), never by number.
+      selfRatingName:
+        selfRating === null ? 'Not rated' : selfRating === 0 ? 'Not yet' : levelInWords(framework, selfRating),
+      evidenceName: levelInWords(framework, evidenceLevel),
+      targetName: levelInWords(framework, target),
     }
   })
 }

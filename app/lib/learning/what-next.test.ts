@@ -58,9 +58,12 @@ describe('what to do next', () => {
     const next = recommend([])
     expect(next.map((n) => n.slug)).toEqual(['safety-essentials', 'learning-essentials', 'phishing', 'wellbeing'])
     expect(next[0]?.reason).toBe(
-      'Takes Digital identity, wellbeing, safety and security from level 0 to 1 (your target is 2)',
+      'Takes Digital identity, wellbeing, safety and security from Not yet evidenced to Foundation (your role needs Independent)',
     )
-    expect(next[2]?.reason).toMatch(/^Raises SAFE\.1, one step towards/)
+    // Named as staff read it: the competency's name, never its code.
+    expect(next[2]?.reason).toBe(
+      'Builds “Recognises phishing and uses multi-factor authentication”, a step towards what your role needs in Digital identity, wellbeing, safety and security',
+    )
   })
 
   test('between equal gaps, the domain the learner rated themselves lowest in comes first', () => {
@@ -93,8 +96,11 @@ describe('what to do next', () => {
       renewals: ['phishing'],
     })
     expect(next.map((n) => [n.slug, n.reason])).toEqual([
-      ['learning-essentials', 'Takes Teaching, learning and self-development from level 0 to 1 (your target is 1)'],
-      ['phishing', 'Renews evidence that expires soon'],
+      [
+        'learning-essentials',
+        'Takes Teaching, learning and self-development from Not yet evidenced to Foundation (your role needs Foundation)',
+      ],
+      ['phishing', 'Keeps your level: what it showed runs out soon'],
       ['safety-essentials', 'For your role'],
       ['wellbeing', 'For your role'],
     ])

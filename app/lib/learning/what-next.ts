@@ -1,5 +1,5 @@
 import type { Framework } from '#app/lib/content/framework.schema.ts'
-import { competencyLevel, domainReadiness, type Evidence } from './readiness.ts'
+import { competencyLevel, domainReadiness, type Evidence, levelInWords } from './readiness.ts'
 
 // "What to do next" on a learner's home. In order:
 //   1. modules that lift a domain that is short of target to a higher level, largest gap first;
@@ -51,6 +51,10 @@ export function whatNext({
 }): Recommendation[] {
   const before = domainReadiness({ framework, roleProfile, evidence, now })
   const domainNames = new Map<string, string>(framework.domains.map((d) => [d.id, d.name]))
+  const competencyNames = new Map<string, string>(
+    framework.domains.flatMap((d) => d.competencies.map((c) => [c.id, c.name] as const)),
+  )
+  const level = (value: number) => levelInWords(framework, value)
   const gapOf = new Map(before.map((d) => [d.domainId as string, d.gap]))
   const selfGapOf = (domainId: string) => {
     const rated = selfRatedLevels.get(domainId)
@@ -79,7 +83,7 @@ export function whatNext({
         group: 1,
         gap: top.domain.gap,
         selfGap: selfGapOf(top.domain.domainId),
-        reason: `Takes ${name} from level ${top.domain.level} to ${top.to} (your target is ${top.domain.target})`,
+        reason: `Takes ${name} from ${level(top.domain.level)} to ${level(top.to)} (your role needs ${level(top.domain.target)})`,
       }
     }
     if (firstRaised) {
@@ -89,11 +93,11 @@ export function whatNext({
         group: 2,
         gap: gapOf.get(firstRaised.domainId) ?? 0,
         selfGap: selfGapOf(firstRaised.domainId),
-        reason: `Raises ${firstRaised.id}, one step towards your ${name} target`,
+        reason: `Builds “${competencyNames.get(firstRaised.id) ?? firstRaised.id}”, a step towards what your role needs in ${name}`,
       }
     }
     if (renewalSlugs.has(module.slug))
-      return { module, group: 3, gap: 0, selfGap: 0, reason: 'Renews evidence that expires soon' }
+      return { module, group: 3, gap: 0, selfGap: 0, reason: 'Keeps your level: what it showed runs out soon' }
     return { module, group: 4, gap: 0, selfGap: 0, reason: 'For your role' }
   })
 
