@@ -5,6 +5,8 @@ import type { OrgUnit } from '#app/lib/org/org-unit.ts'
 import { assignManager, setMembership } from '#app/lib/org/memberships.server.ts'
 import { createOrgUnit } from '#app/lib/org/units.server.ts'
 import { db, schema } from '#app/lib/db.server.ts'
+import { findModule } from '#app/lib/content/catalogue.server.ts'
+import { startAttempt, submitKnowledgeCheck } from '#app/lib/learning/module-attempt.server.ts'
 
 // Factories for integration tests: each call makes what it needs, with unique names, on the test's own database.
 let sequence = 0
@@ -92,4 +94,21 @@ export async function setSignInSettings({
     .insert(signInSettings)
     .values({ unitId: organisation.id, ...values })
     .onConflictDoUpdate({ target: signInSettings.unitId, set: values })
+}
+
+/** Passes "Spotting and reporting phishing" at 100%, through the same calls as the module's pages. */
+export async function passSpottingPhishing(user: { id: string; name: string }) {
+  const module = findModule({ slug: 'spotting-phishing', includeDrafts: false })
+  if (!module) throw new Error('the spotting-phishing module is missing')
+  await startAttempt({ user, module })
+  await submitKnowledgeCheck({
+    user,
+    module,
+    answers: {
+      'urgent-mailbox': ['report'],
+      'check-link': ['hover'],
+      clicked: ['tell-it'],
+      'nhsmail-report': ['spamreports'],
+    },
+  })
 }

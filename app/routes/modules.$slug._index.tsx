@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
-import { ModuleStatusTag } from '#app/components/module-status-tag.tsx'
+import { ModuleTags } from '#app/components/module-status-tag.tsx'
 import { SummaryList, SummaryRow } from '#app/components/summary-list.tsx'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
 import { requireVisibleModule } from '#app/lib/content/module-page.server.ts'
@@ -49,15 +49,7 @@ export default function ModuleOverviewPage() {
       />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <p className="nhsuk-u-margin-bottom-2">
-            <ModuleStatusTag status={personal} />
-            {module.status === 'draft' ? (
-              <>
-                {' '}
-                <strong className="nhsuk-tag nhsuk-tag--grey">Draft</strong>
-              </>
-            ) : null}
-          </p>
+          <ModuleTags status={personal} draft={module.status === 'draft'} />
           <h1>{module.title}</h1>
           <p className="nhsuk-lede-text">{module.summary}</p>
           <SummaryList>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
-import { ModuleStatusTag } from '#app/components/module-status-tag.tsx'
+import { ModuleTags } from '#app/components/module-status-tag.tsx'
 import { SelectField } from '#app/components/forms/select-field.tsx'
 import { TextField } from '#app/components/forms/text-field.tsx'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
@@ -171,15 +171,7 @@ export default function CataloguePage() {
           {modules.map((module) => (
             <li key={module.slug} className="nhsuk-card nhsuk-card--clickable">
               <div className="nhsuk-card__content">
-                <p className="nhsuk-u-margin-bottom-2">
-                  <ModuleStatusTag status={module.personal} />
-                  {module.status === 'draft' ? (
-                    <>
-                      {' '}
-                      <strong className="nhsuk-tag nhsuk-tag--grey">Draft</strong>
-                    </>
-                  ) : null}
-                </p>
+                <ModuleTags status={module.personal} draft={module.status === 'draft'} />
                 <h3 className="nhsuk-card__heading nhsuk-heading-m">
                   <Link className="nhsuk-card__link" to={`/modules/${module.slug}`}>
                     {module.title}

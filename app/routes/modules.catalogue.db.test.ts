@@ -1,9 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { createAssignment } from '#app/lib/assignments/assignments.server.ts'
-import { findModule } from '#app/lib/content/catalogue.server.ts'
 import { DAY_MS, formatDate, isoDay } from '#app/lib/dates/dates.ts'
-import { startAttempt, submitKnowledgeCheck } from '#app/lib/learning/module-attempt.server.ts'
-import { createTeam, createUser } from '#tests/factories.ts'
+import { createTeam, createUser, passSpottingPhishing } from '#tests/factories.ts'
 import { readableText, renderRoute } from '#tests/render-route.ts'
 import { loadContext, signedInRequest } from '#tests/requests.ts'
 import CataloguePage, { loader as catalogueLoader } from './modules._index.tsx'
@@ -29,22 +27,6 @@ async function overview(userId: string, slug: string) {
   )
 }
 
-async function passPhishing(user: { id: string; name: string }) {
-  const module = findModule({ slug: PHISHING, includeDrafts: false })
-  if (!module) throw new Error('module missing')
-  await startAttempt({ user, module })
-  await submitKnowledgeCheck({
-    user,
-    module,
-    answers: {
-      'urgent-mailbox': ['report'],
-      'check-link': ['hover'],
-      clicked: ['tell-it'],
-      'nhsmail-report': ['spamreports'],
-    },
-  })
-}
-
 describe('the module catalogue', () => {
   test('tags each module with the learner’s status and offers three views, for-your-role first', async () => {
     const team = await createTeam()
@@ -57,7 +39,7 @@ describe('the module catalogue', () => {
       input: { what: FIXING, who: 'person', personId: learner.id, dueDate: isoDay(due) },
     })
     expect(assigned.ok).toBe(true)
-    await passPhishing(learner)
+    await passSpottingPhishing(learner)
 
     const text = await catalogue(learner.id)
     expect(text).toContain('For your role (')
@@ -93,7 +75,7 @@ describe('the module catalogue', () => {
 describe("a passed module's page", () => {
   test('offers a review and taking it again, never "Continue", even with a page of it open', async () => {
     const learner = await createUser({ team: await createTeam(), roleProfile: 'clinical' })
-    await passPhishing(learner)
+    await passSpottingPhishing(learner)
     // Looking back at page 2 after passing leaves a bookmark there.
     await sectionLoader({
       request: await signedInRequest(learner.id, `/modules/${PHISHING}/sections/2`),

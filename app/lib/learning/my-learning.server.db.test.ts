@@ -5,9 +5,7 @@ import { publicUrl } from '#app/lib/env.server.ts'
 import { appAuthority } from '#app/lib/xapi/model/agents.ts'
 import { storeStatements } from '#app/lib/xapi/store/statement-store.server.ts'
 import { createModuleStatement } from '#tests/statements.ts'
-import { findModule } from '#app/lib/content/catalogue.server.ts'
-import { createTeam, createUser } from '#tests/factories.ts'
-import { startAttempt, submitKnowledgeCheck } from './module-attempt.server.ts'
+import { createTeam, createUser, passSpottingPhishing } from '#tests/factories.ts'
 import { myLearning } from './my-learning.server.ts'
 
 describe("a learner's home", () => {
@@ -23,19 +21,7 @@ describe("a learner's home", () => {
 
   test('passing a module lists it as completed with its score and moves what is next', async () => {
     const user = await createUser({ team: await createTeam(), roleProfile: 'clinical' })
-    const module = findModule({ slug: 'spotting-phishing', includeDrafts: false })
-    if (!module) throw new Error('module missing')
-    await startAttempt({ user, module })
-    await submitKnowledgeCheck({
-      user,
-      module,
-      answers: {
-        'urgent-mailbox': ['report'],
-        'check-link': ['hover'],
-        clicked: ['tell-it'],
-        'nhsmail-report': ['spamreports'],
-      },
-    })
+    await passSpottingPhishing(user)
     const home = await myLearning({ user })
     expect(home.completed).toMatchObject([{ slug: 'spotting-phishing', percent: 100 }])
     expect(home.next.map((n) => n.slug)).not.toContain('spotting-phishing')
