@@ -137,6 +137,8 @@ describe('how an organisation’s people sign in', () => {
     expect(page).toContain(`How people in ${org.organisation.name} sign in has been saved`)
     expect(page).toContain('Sign in Through single sign-on only')
     expect(page).toContain('Sign-in services NHSmail / Microsoft')
+    expect(page).toContain(`Microsoft tenants accepted ${TENANT}`)
+    expect(page).toContain('Email domains its sign-ins vouch for nhs.net, example.nhs.uk')
     expect(page).toContain('Who staff contact about signing in the IT service desk on 01234 567890')
 
     // Saving the same again changes nothing, and records nothing.

@@ -185,6 +185,22 @@ export default function AdminUnitPage() {
             <SummaryRow label="Sign-in services">
               {signIn.signInServices.length > 0 ? signIn.signInServices.join(', ') : 'None chosen'}
             </SummaryRow>
+            <SummaryRow label="Microsoft tenants accepted">
+              {signIn.microsoftTenants.length > 0 ? (
+                <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
+                  {signIn.microsoftTenants.map((tenant) => (
+                    <li key={tenant} className="app-break-anywhere">
+                      {tenant}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                'None'
+              )}
+            </SummaryRow>
+            <SummaryRow label="Email domains its sign-ins vouch for">
+              {signIn.emailDomains.length > 0 ? signIn.emailDomains.join(', ') : 'None'}
+            </SummaryRow>
             <SummaryRow label="If someone not in the staff list signs in">
               {signIn.addPeopleNotInTheStaffList
                 ? 'They are added, for an administrator to place in a team'
