@@ -47,7 +47,16 @@ export default function HomePage() {
         <p className="nhsuk-lede-text">
           {membership.teamName} · {membership.roleProfile}
         </p>
-      ) : null}
+      ) : (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            You are not in a team yet, so the platform does not know your role. Until your organisation adds you to one,
+            what is suggested here and the targets you are measured against are those for clinical staff.{' '}
+            <Link to="/help">Get help</Link> if you think this is wrong.
+          </p>
+        </div>
+      )}
 
       {/* On a phone, what to do comes first: work that is due, then where they stopped, then what to renew and what next; readiness is summed up after. */}
       <AssignedWork items={assigned} />

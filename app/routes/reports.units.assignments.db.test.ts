@@ -365,5 +365,17 @@ describe("the learner's home", () => {
       ),
     )
     expect(nothing).not.toContain('Assigned to you')
+    expect(nothing).not.toContain('You are not in a team yet')
+  })
+
+  test('someone in no team is told that their targets are those for clinical staff until they are placed', async () => {
+    const unplaced = await createUser()
+    const html = readableText(
+      await renderRoute(
+        { pattern: '/', loader: homeLoader, Component: HomePage },
+        await signedInRequest(unplaced.id, '/'),
+      ),
+    )
+    expect(html).toContain('You are not in a team yet, so the platform does not know your role.')
   })
 })
