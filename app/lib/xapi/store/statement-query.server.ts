@@ -43,21 +43,35 @@ export async function findStatement({ id, voided }: { id: string; voided: boolea
  * stored one transaction at a time under the statement write lock, with `stored` never going backwards.
  */
 export async function queryStatements(filters: StatementFilters) {
-  const pageSize = filters.limit && filters.limit > 0 ? Math.min(filters.limit, MAX_PAGE_SIZE) : MAX_PAGE_SIZE
-  const window = await windowConditions(filters)
-  if (!window) return { statements: [], nextAfter: null }
-  const direct = matchConditions(filters, 'direct')
-  const queries = [pageOf({ conditions: [...window, ...direct], ascending: filters.ascending, size: pageSize + 1 })]
-  // Without a filter on what a statement is about every statement matches itself: no second query.
-  if (direct.length > 0) {
-    const viaRef = matchConditions(filters, 'ref')
-    queries.push(pageOf({ conditions: [...window, ...viaRef], ascending: filters.ascending, size: pageSize + 1 }))
-  }
+  const pageSize = pageSizeOf(filters)
+  const queries = await statementQueries(filters)
   const bySeq = new Map((await Promise.all(queries)).flat().map((row) => [row.seq, row]))
   const rows = [...bySeq.values()].sort((a, b) => (filters.ascending ? a.seq - b.seq : b.seq - a.seq))
   const page = rows.slice(0, pageSize)
   const last = page.at(-1)
   return { statements: page, nextAfter: rows.length > pageSize && last ? last.seq : null }
+}
+
+const pageSizeOf = (filters: StatementFilters) =>
+  filters.limit && filters.limit > 0 ? Math.min(filters.limit, MAX_PAGE_SIZE) : MAX_PAGE_SIZE
+
+/**
+ * The queries (not yet run) whose results, merged by `seq`, are the page: the statements matching on their own
+ * account and, when the filters say what a statement is about, those matching through a StatementRef.
+ * Exported for the query-plan checks (./statement-query-plan.server.ts).
+ */
+export async function statementQueries(filters: StatementFilters) {
+  const size = pageSizeOf(filters) + 1
+  const window = await windowConditions(filters)
+  if (!window) return []
+  const direct = matchConditions(filters, 'direct')
+  const queries = [pageOf({ conditions: [...window, ...direct], ascending: filters.ascending, size })]
+  // Without a filter on what a statement is about every statement matches itself: no second query.
+  if (direct.length > 0) {
+    const viaRef = matchConditions(filters, 'ref')
+    queries.push(pageOf({ conditions: [...window, ...viaRef], ascending: filters.ascending, size }))
+  }
+  return queries
 }
 
 function pageOf({ conditions, ascending, size }: { conditions: SQL[]; ascending?: boolean; size: number }) {
@@ -75,7 +89,7 @@ function pageOf({ conditions, ascending, size }: { conditions: SQL[]; ascending?
  * (`ref`). Agents and activities are `seq IN (postings)`: a walk of the posting table's primary key
  * (key, seq, relation), which is already in `seq` order.
  */
-export function matchConditions(filters: StatementFilters, via: 'direct' | 'ref'): SQL[] {
+function matchConditions(filters: StatementFilters, via: 'direct' | 'ref'): SQL[] {
   const { xapiStatements, xapiStatementAgents, xapiStatementActivities } = schema()
   const prefix = via === 'ref' ? REF_RELATION_PREFIX : ''
   const conditions: SQL[] = []
@@ -126,7 +140,7 @@ export function matchConditions(filters: StatementFilters, via: 'direct' | 'ref'
  * index each), so that a query walking another index in `seq` order stops where the time range ends.
  * Null when nothing can match (until is before the first statement).
  */
-export async function windowConditions(filters: StatementFilters): Promise<SQL[] | null> {
+async function windowConditions(filters: StatementFilters): Promise<SQL[] | null> {
   const { xapiStatements } = schema()
   const conditions: SQL[] = [eq(xapiStatements.isVoided, false)]
   if (filters.since) {
