@@ -23,7 +23,10 @@ async function planLines(explain: SQL): Promise<string[]> {
     const rows = (db() as unknown as BetterSQLite3Database).all<{ detail: string }>(explain)
     return rows.map((row) => row.detail)
   }
-  const rows = (await db().execute(explain)) as unknown as Record<string, string>[]
+  // postgres.js answers with the rows; PGlite with an object holding them.
+  const result = (await db().execute(explain)) as unknown as
+    Record<string, string>[] | { rows: Record<string, string>[] }
+  const rows = Array.isArray(result) ? result : result.rows
   return rows.map((row) => row['QUERY PLAN'] ?? Object.values(row).join(' '))
 }
 

@@ -145,8 +145,7 @@ async function windowConditions(filters: StatementFilters): Promise<SQL[] | null
   const conditions: SQL[] = [eq(xapiStatements.isVoided, false)]
   if (filters.since) {
     conditions.push(gt(xapiStatements.stored, filters.since))
-    const before = await lastSeqStoredBy(filters.since)
-    if (before !== null) conditions.push(gt(xapiStatements.seq, before))
+    conditions.push(gt(xapiStatements.seq, (await lastSeqStoredBy(filters.since)) ?? 0))
   }
   if (filters.until) {
     conditions.push(lte(xapiStatements.stored, filters.until))

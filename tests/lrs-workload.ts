@@ -1,6 +1,6 @@
-import { pick, seededRandom, seededUuid, type Random } from './synthetic-learning.ts'
+import { pick, seededRandom, seededUuid, type Random } from '../bench/synthetic-learning.ts'
 
-// Statements an external LMS would send an LRS, for the LRS benchmark and tests: learners (accounts on the
+// Statements an external LMS would send an LRS, for the LRS tests and `npm run bench:lrs`: learners (accounts on the
 // LMS) attempting modules of questions, each attempt a registration of an `attempted`, one `answered` per
 // question (the module as context parent) and a `passed` or `failed`. About 1% of statements void an
 // earlier one and about 1% comment on an earlier one (a StatementRef that is not a void), so queries meet
