@@ -65,7 +65,7 @@ async function measure({ dialect, databaseUrl, settings }: Task): Promise<Result
 
   await migrateDatabase(path.join(root, 'db/migrations'))
   const authority = { objectType: 'Agent', account: { homePage: workload.LMS_HOME_PAGE, name: 'bench-loader' } }
-  let started = performance.now()
+  const started = performance.now()
   let batch: Record<string, unknown>[] = []
   let loaded = 0
   let registration = ''
