@@ -115,7 +115,8 @@ function connectSqlite(url: string): Connection {
 /**
  * drizzle asks better-sqlite3 to prepare every query afresh; preparing (parsing and planning) cost about a
  * tenth of a single-statement POST's CPU. The same SQL text gets the same prepared statement back, up to a
- * bound. Safe because nothing here iterates a statement lazily: every run finishes before the next begins.
+ * bound. Safe because nothing here iterates a statement lazily: every run finishes before the next begins;
+ * and each use gets the statement in the mode it was prepared in.
  */
 function reusePreparedStatements(client: Sqlite.Database, limit = 500) {
   const prepare = client.prepare.bind(client)
@@ -123,6 +124,9 @@ function reusePreparedStatements(client: Sqlite.Database, limit = 500) {
   client.prepare = ((source: string) => {
     let statement = prepared.get(source)
     if (statement) {
+      // drizzle switches a statement to arrays (raw) when it maps the columns itself, and leaves it so;
+      // a later caller of the same SQL that wants objects must get it back as it was prepared.
+      if (statement.reader) statement.raw(false)
       // Most recently used last, so the oldest is dropped first.
       prepared.delete(source)
     } else {
