@@ -24,6 +24,7 @@ const { installEffects } = await import('#app/lib/install-effects.server.ts')
 // This process's copy of app/lib seeds the demo and computes rollups; the Remix build installs its own.
 installEffects()
 const { CORS_HEADERS } = await import('#app/lib/xapi/http/http.server.ts')
+const { xapiStatements } = await import('./xapi-statements.ts')
 
 try {
   await migrateDatabase()
@@ -66,8 +67,10 @@ const viteDevServer = useViteDevServer
 const app = express()
 app.disable('x-powered-by')
 if (env.TRUST_PROXY) app.set('trust proxy', true)
-app.use(compression())
 app.use(securityHeaders)
+// The LRS's busiest resource, before static files, compression and Remix (server/xapi-statements.ts).
+app.use(xapiStatements())
+app.use(compression())
 app.use(rejectCrossSiteWrites)
 app.use(acceptOneClickUnsubscribe)
 // Browsers ask before sending xAPI requests from other origins (third-party content with Basic auth).

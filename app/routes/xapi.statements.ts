@@ -1,17 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { handleXapi } from '#app/lib/xapi/http/http.server.ts'
-import { getStatements, writeStatements } from '#app/lib/xapi/http/statements-resource.server.ts'
+import { statementsEndpoint } from '#app/lib/xapi/http/statements-endpoint.server.ts'
 
-// GET/HEAD read; PUT/POST write. An alternate-syntax POST may stand for either, so both exports dispatch.
+// GET/HEAD read; PUT/POST write. The server answers /xapi/statements itself before Remix sees it
+// (server/xapi-statements.ts); this route is the same handler for the dev server's fallback and the tests.
 function statementsResource({ request }: LoaderFunctionArgs | ActionFunctionArgs) {
-  return handleXapi(
-    request,
-    (version, actual) => {
-      const method = actual.method.toUpperCase()
-      return method === 'GET' || method === 'HEAD' ? getStatements(actual, version) : writeStatements(actual, version)
-    },
-    { alternateSyntax: true },
-  )
+  return statementsEndpoint(request)
 }
 
 export const loader = statementsResource

@@ -11,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
 import { newId } from '#db/new-id.ts'
 
 // Keep in step with ./sqlite.ts: same tables, same columns, same JavaScript types (schema-parity test).
@@ -224,6 +225,10 @@ export const xapiStatements = pgTable(
     objectActivityId: text('object_activity_id'),
     objectStatementId: text('object_statement_id'),
     registration: text('registration'),
+    // For a statement whose object is a StatementRef: the target's verb and registration, copied when both are
+    // stored, so that the StatementRef rule of queries is an index lookup (docs/decisions/016-lrs-at-scale.md).
+    refVerbId: text('ref_verb_id'),
+    refRegistration: text('ref_registration'),
     timestamp: timestamp('timestamp', { withTimezone: true, mode: 'date' }).notNull(),
     stored: timestamp('stored', { withTimezone: true, mode: 'date' }).notNull(),
     authorityKey: text('authority_key').notNull(),
@@ -232,10 +237,17 @@ export const xapiStatements = pgTable(
     userId: text('user_id'),
   },
   (table) => [
-    index('xapi_statements_stored_idx').on(table.stored),
-    index('xapi_statements_verb_idx').on(table.verbId, table.stored),
-    index('xapi_statements_registration_idx').on(table.registration, table.stored),
+    // Every query walks one of these in `seq` order (the order of `stored`) and stops at the page's end.
+    index('xapi_statements_stored_seq_idx').on(table.stored, table.seq),
+    index('xapi_statements_verb_seq_idx').on(table.verbId, table.seq),
+    index('xapi_statements_registration_seq_idx').on(table.registration, table.seq),
     index('xapi_statements_object_statement_idx').on(table.objectStatementId),
+    index('xapi_statements_ref_verb_seq_idx')
+      .on(table.refVerbId, table.seq)
+      .where(sql`${table.refVerbId} is not null`),
+    index('xapi_statements_ref_registration_seq_idx')
+      .on(table.refRegistration, table.seq)
+      .where(sql`${table.refRegistration} is not null`),
   ],
 )
 

@@ -4,6 +4,7 @@ import { db, schema } from '#app/lib/db.server.ts'
 
 export { LRS_SCOPES, lrsScopeSchema, type LrsScope } from './lrs-scopes.ts'
 import type { LrsScope } from './lrs-scopes.ts'
+import { verifiedClients } from './verified-clients.ts'
 
 export type LrsClient = ReturnType<typeof schema>['lrsClients']['$inferSelect']
 
@@ -31,6 +32,12 @@ export async function createLrsClient({
   return { client, key, secret }
 }
 
+// Shared through globalThis: the server entry and the Remix build each load their own copy of this module.
+const cacheKey = Symbol.for('skills-platform.verified-lrs-clients')
+const recent = ((globalThis as Record<symbol, unknown>)[cacheKey] ??= verifiedClients<LrsClient>()) as ReturnType<
+  typeof verifiedClients<LrsClient>
+>
+
 export async function findClientByCredentials({
   key,
   secret,
@@ -39,14 +46,19 @@ export async function findClientByCredentials({
   secret: string
 }): Promise<LrsClient | null> {
   const { lrsClients } = schema()
-  const [client] = await db()
-    .select()
-    .from(lrsClients)
-    .where(and(eq(lrsClients.key, key), isNull(lrsClients.disabledAt)))
-  if (!client) return null
+  let client = recent.get(key)
+  if (!client) {
+    ;[client] = await db()
+      .select()
+      .from(lrsClients)
+      .where(and(eq(lrsClients.key, key), isNull(lrsClients.disabledAt)))
+    if (!client) return null
+  }
   const expected = Buffer.from(client.secretHash, 'hex')
   const given = Buffer.from(hashSecret(secret), 'hex')
-  return expected.length === given.length && timingSafeEqual(expected, given) ? client : null
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null
+  recent.remember(key, client)
+  return client
 }
 
 export async function listLrsClients() {
@@ -68,4 +80,5 @@ export async function listLrsClients() {
 export async function disableLrsClient({ id }: { id: string }) {
   const { lrsClients } = schema()
   await db().update(lrsClients).set({ disabledAt: new Date() }).where(eq(lrsClients.id, id))
+  recent.forget(id)
 }

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, exists, gt, inArray, lt, lte, or, type SQL } from 'drizzle-orm'
+import { and, type AnyColumn, asc, desc, eq, gt, inArray, like, lt, lte, notLike, type SQL } from 'drizzle-orm'
 import { db, schema } from '#app/lib/db.server.ts'
 import { DIRECT_ACTIVITY_RELATIONS, DIRECT_AGENT_RELATIONS } from '#app/lib/xapi/model/statement-index.ts'
+import { REF_RELATION_PREFIX } from './statement-ref-index.server.ts'
 
 export const MAX_PAGE_SIZE = 100
 
@@ -32,75 +33,141 @@ export async function findStatement({ id, voided }: { id: string; voided: boolea
   return row
 }
 
-/** A page of statements matching the filters, newest first unless ascending; voided ones never appear. */
+/**
+ * A page of statements matching the filters, newest first unless ascending; voided ones never appear.
+ *
+ * Two index-driven queries, merged by `seq` (docs/decisions/016-lrs-at-scale.md): the statements that match
+ * themselves, and the statements that refer to a matching one (the spec's StatementRef rule), found through
+ * the entries a referring statement is given from its target (./statement-ref-index.server.ts). Each walks an
+ * index in `seq` order and stops at the page's end; `seq` order is `stored` order, because statements are
+ * stored one transaction at a time under the statement write lock, with `stored` never going backwards.
+ */
 export async function queryStatements(filters: StatementFilters) {
-  const { xapiStatements, xapiStatementAgents, xapiStatementActivities } = schema()
-  // What a statement must be about (`matches`), and which of those to return now (`window`).
-  const matches: SQL[] = []
-  const window: SQL[] = [eq(xapiStatements.isVoided, false)]
-  if (filters.verb) matches.push(eq(xapiStatements.verbId, filters.verb))
-  if (filters.registration) matches.push(eq(xapiStatements.registration, filters.registration.toLowerCase()))
-  if (filters.since) window.push(gt(xapiStatements.stored, filters.since))
-  if (filters.until) window.push(lte(xapiStatements.stored, filters.until))
-  if (filters.authorityKey) window.push(eq(xapiStatements.authorityKey, filters.authorityKey))
-  if (filters.agentKey) {
-    const relation = filters.relatedAgents ? [] : [inArray(xapiStatementAgents.relation, [...DIRECT_AGENT_RELATIONS])]
-    matches.push(
-      exists(
-        db()
-          .select({ seq: xapiStatementAgents.statementSeq })
-          .from(xapiStatementAgents)
-          .where(
-            and(
-              eq(xapiStatementAgents.agentKey, filters.agentKey),
-              eq(xapiStatementAgents.statementSeq, xapiStatements.seq),
-              ...relation,
-            ),
-          ),
-      ),
-    )
-  }
-  if (filters.activity) {
-    const relation = filters.relatedActivities
-      ? []
-      : [inArray(xapiStatementActivities.relation, [...DIRECT_ACTIVITY_RELATIONS])]
-    matches.push(
-      exists(
-        db()
-          .select({ seq: xapiStatementActivities.statementSeq })
-          .from(xapiStatementActivities)
-          .where(
-            and(
-              eq(xapiStatementActivities.activityId, filters.activity),
-              eq(xapiStatementActivities.statementSeq, xapiStatements.seq),
-              ...relation,
-            ),
-          ),
-      ),
-    )
-  }
-  if (filters.after !== undefined) {
-    window.push(filters.ascending ? gt(xapiStatements.seq, filters.after) : lt(xapiStatements.seq, filters.after))
-  }
-  // The spec's rule for StatementRefs: a statement that refers to a matching statement (a voiding
-  // statement, say) matches too, even when the statement it refers to is voided.
-  const conditions = [...window]
-  if (matches.length > 0) {
-    const matchingIds = db()
-      .select({ id: xapiStatements.id })
-      .from(xapiStatements)
-      .where(and(...matches))
-    const referring = inArray(xapiStatements.objectStatementId, matchingIds)
-    conditions.push(or(and(...matches), referring) as SQL)
-  }
-  const pageSize = filters.limit && filters.limit > 0 ? Math.min(filters.limit, MAX_PAGE_SIZE) : MAX_PAGE_SIZE
-  const rows = await db()
-    .select({ seq: xapiStatements.seq, statement: xapiStatements.statement, stored: xapiStatements.stored })
-    .from(xapiStatements)
-    .where(and(...conditions))
-    .orderBy(filters.ascending ? asc(xapiStatements.seq) : desc(xapiStatements.seq))
-    .limit(pageSize + 1)
+  const pageSize = pageSizeOf(filters)
+  const queries = await statementQueries(filters)
+  const bySeq = new Map((await Promise.all(queries)).flat().map((row) => [row.seq, row]))
+  const rows = [...bySeq.values()].sort((a, b) => (filters.ascending ? a.seq - b.seq : b.seq - a.seq))
   const page = rows.slice(0, pageSize)
   const last = page.at(-1)
   return { statements: page, nextAfter: rows.length > pageSize && last ? last.seq : null }
+}
+
+const pageSizeOf = (filters: StatementFilters) =>
+  filters.limit && filters.limit > 0 ? Math.min(filters.limit, MAX_PAGE_SIZE) : MAX_PAGE_SIZE
+
+/**
+ * The queries (not yet run) whose results, merged by `seq`, are the page: the statements matching on their own
+ * account and, when the filters say what a statement is about, those matching through a StatementRef.
+ * Exported for the query-plan checks (./statement-query-plan.server.ts).
+ */
+export async function statementQueries(filters: StatementFilters) {
+  const size = pageSizeOf(filters) + 1
+  const window = await windowConditions(filters)
+  if (!window) return []
+  const direct = matchConditions(filters, 'direct')
+  const queries = [pageOf({ conditions: [...window, ...direct], ascending: filters.ascending, size })]
+  // Without a filter on what a statement is about every statement matches itself: no second query.
+  if (direct.length > 0) {
+    const viaRef = matchConditions(filters, 'ref')
+    queries.push(pageOf({ conditions: [...window, ...viaRef], ascending: filters.ascending, size }))
+  }
+  return queries
+}
+
+function pageOf({ conditions, ascending, size }: { conditions: SQL[]; ascending?: boolean; size: number }) {
+  const { xapiStatements } = schema()
+  return db()
+    .select({ seq: xapiStatements.seq, statement: xapiStatements.statement, stored: xapiStatements.stored })
+    .from(xapiStatements)
+    .where(and(...conditions))
+    .orderBy(ascending ? asc(xapiStatements.seq) : desc(xapiStatements.seq))
+    .limit(size)
+}
+
+/**
+ * What a statement must be about, on its own account (`direct`) or through the statement it refers to
+ * (`ref`). Agents and activities are `seq IN (postings)`: a walk of the posting table's primary key
+ * (key, seq, relation), which is already in `seq` order.
+ */
+function matchConditions(filters: StatementFilters, via: 'direct' | 'ref'): SQL[] {
+  const { xapiStatements, xapiStatementAgents, xapiStatementActivities } = schema()
+  const prefix = via === 'ref' ? REF_RELATION_PREFIX : ''
+  const conditions: SQL[] = []
+  if (filters.verb) conditions.push(eq(via === 'ref' ? xapiStatements.refVerbId : xapiStatements.verbId, filters.verb))
+  if (filters.registration) {
+    const registration = filters.registration.toLowerCase()
+    conditions.push(eq(via === 'ref' ? xapiStatements.refRegistration : xapiStatements.registration, registration))
+  }
+  const relations = (related: boolean | undefined, column: AnyColumn, direct: readonly string[]) =>
+    related
+      ? via === 'ref'
+        ? like(column, `${REF_RELATION_PREFIX}%`)
+        : notLike(column, `${REF_RELATION_PREFIX}%`)
+      : inArray(
+          column,
+          direct.map((relation) => `${prefix}${relation}`),
+        )
+  if (filters.agentKey) {
+    const postings = db()
+      .select({ seq: xapiStatementAgents.statementSeq })
+      .from(xapiStatementAgents)
+      .where(
+        and(
+          eq(xapiStatementAgents.agentKey, filters.agentKey),
+          relations(filters.relatedAgents, xapiStatementAgents.relation, DIRECT_AGENT_RELATIONS),
+        ),
+      )
+    conditions.push(inArray(xapiStatements.seq, postings))
+  }
+  if (filters.activity) {
+    const postings = db()
+      .select({ seq: xapiStatementActivities.statementSeq })
+      .from(xapiStatementActivities)
+      .where(
+        and(
+          eq(xapiStatementActivities.activityId, filters.activity),
+          relations(filters.relatedActivities, xapiStatementActivities.relation, DIRECT_ACTIVITY_RELATIONS),
+        ),
+      )
+    conditions.push(inArray(xapiStatements.seq, postings))
+  }
+  return conditions
+}
+
+/**
+ * Which statements to return now: not voided, within since/until, after the cursor, written by the caller
+ * when it may read only its own. since/until become `seq` bounds too (one step down the `(stored, seq)`
+ * index each), so that a query walking another index in `seq` order stops where the time range ends.
+ * Null when nothing can match (until is before the first statement).
+ */
+async function windowConditions(filters: StatementFilters): Promise<SQL[] | null> {
+  const { xapiStatements } = schema()
+  const conditions: SQL[] = [eq(xapiStatements.isVoided, false)]
+  if (filters.since) {
+    conditions.push(gt(xapiStatements.stored, filters.since))
+    conditions.push(gt(xapiStatements.seq, (await lastSeqStoredBy(filters.since)) ?? 0))
+  }
+  if (filters.until) {
+    conditions.push(lte(xapiStatements.stored, filters.until))
+    const through = await lastSeqStoredBy(filters.until)
+    if (through === null) return null
+    conditions.push(lte(xapiStatements.seq, through))
+  }
+  if (filters.authorityKey) conditions.push(eq(xapiStatements.authorityKey, filters.authorityKey))
+  if (filters.after !== undefined) {
+    conditions.push(filters.ascending ? gt(xapiStatements.seq, filters.after) : lt(xapiStatements.seq, filters.after))
+  }
+  return conditions
+}
+
+/** The last statement stored at or before this time. */
+async function lastSeqStoredBy(time: Date): Promise<number | null> {
+  const { xapiStatements } = schema()
+  const [row] = await db()
+    .select({ seq: xapiStatements.seq })
+    .from(xapiStatements)
+    .where(lte(xapiStatements.stored, time))
+    .orderBy(desc(xapiStatements.stored), desc(xapiStatements.seq))
+    .limit(1)
+  return row?.seq ?? null
 }

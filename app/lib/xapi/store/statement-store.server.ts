@@ -5,6 +5,7 @@ import { type Database, db, schema, transaction } from '#app/lib/db.server.ts'
 import { lockStatementWrites } from '#app/lib/statement-write-lock.server.ts'
 import { type AttachmentContent, storeAttachmentContent } from './attachments.server.ts'
 import { statementsStored } from './statement-effects.server.ts'
+import { indexStatementRefs } from './statement-ref-index.server.ts'
 import { isSameStatement } from '#app/lib/xapi/model/statement-equivalence.ts'
 import { XapiError } from '#app/lib/xapi/http/http.server.ts'
 import type { XapiVersion } from '#app/lib/xapi/model/version.ts'
@@ -133,17 +134,15 @@ export async function storeStatements({
     const inserted = rows.map((row) => {
       const seq = seqById.get(row.id)
       if (seq === undefined) throw new Error(`insert returned no seq for statement ${row.id}`)
-      return { seq, statement: row.statement }
+      return { seq, id: row.id, objectStatementId: row.objectStatementId, statement: row.statement }
     })
 
-    const agentRows = inserted.flatMap(({ seq, statement }) =>
-      indexStatement(statement).agents.map((a) => ({ ...a, statementSeq: seq })),
-    )
-    const activityRows = inserted.flatMap(({ seq, statement }) =>
-      indexStatement(statement).activities.map((a) => ({ ...a, statementSeq: seq })),
-    )
+    const indexes = inserted.map(({ seq, statement }) => ({ seq, index: indexStatement(statement) }))
+    const agentRows = indexes.flatMap(({ seq, index }) => index.agents.map((a) => ({ ...a, statementSeq: seq })))
+    const activityRows = indexes.flatMap(({ seq, index }) => index.activities.map((a) => ({ ...a, statementSeq: seq })))
     for (const chunk of chunks(agentRows, 500)) await tx.insert(xapiStatementAgents).values(chunk)
     for (const chunk of chunks(activityRows, 500)) await tx.insert(xapiStatementActivities).values(chunk)
+    await indexStatementRefs(tx, inserted)
 
     // Activity definitions: the newest wins, names and descriptions gather languages (in statement order).
     const definitions = new Map<string, Json>()
