@@ -6,6 +6,7 @@ import { UnitList } from '#app/components/unit-list.tsx'
 import { assignmentsForLearner } from '#app/lib/assignments/assignments.server.ts'
 import { requireUser, rolesOf } from '#app/lib/auth/current-user.server.ts'
 import { myLearning } from '#app/lib/learning/my-learning.server.ts'
+import { notAlreadyAssigned } from '#app/lib/learning/what-next.ts'
 import { roleProfileLabel } from '#app/lib/org/role-profiles.ts'
 import { membershipOf } from '#app/lib/org/memberships.server.ts'
 import { managedUnitsWithHeadcount, topLevelUnits } from '#app/lib/org/units.server.ts'
@@ -62,7 +63,7 @@ export default function HomePage() {
       <AssignedWork items={assigned} />
       <CarryOn items={learning.inProgress} />
       <AboutToLapse items={learning.expiring} />
-      <WhatNext items={learning.next} />
+      <WhatNext items={notAlreadyAssigned(learning.next, assigned)} />
       <ReadinessSummary rows={learning.readiness} />
       <section aria-labelledby="more">
         <h2 id="more" className="nhsuk-heading-m">

@@ -15,14 +15,15 @@ import {
 } from '#app/lib/content/catalogue.server.ts'
 import { domainIdSchema } from '#app/lib/content/framework.schema.ts'
 import {
+  areasCovered,
   CATALOGUE_VIEWS,
   catalogueViewNames,
   catalogueViewSchema,
   defaultView,
   emptyViewText,
   modulesInView,
-  withStatuses,
   type CatalogueView,
+  withStatuses,
 } from '#app/lib/learning/catalogue-view.ts'
 import { learnerModuleStatuses } from '#app/lib/learning/my-learning.server.ts'
 import { membershipOf } from '#app/lib/org/memberships.server.ts'
@@ -72,7 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       status: module.status,
       personal: module.personal,
       // What it counts towards, by area and level name (no competency codes).
-      countsTowards: [...new Set(module.competencies.map((c) => `${c.domainName || c.name} (${c.levelName})`))],
+      countsTowards: areasCovered(module.competencies),
     })),
     inView: inView.length,
     domains: framework.domains.map((d) => ({ id: d.id, name: d.name })),

@@ -50,7 +50,7 @@ export default function UnitReportPage() {
           <p>The learning has been assigned.</p>
         </div>
       ) : null}
-      <span className="nhsuk-caption-l">{unit.kindLabel}: team readiness</span>
+      <span className="nhsuk-caption-l">{unit.kindLabel} readiness</span>
       <h1>{unit.name}</h1>
       <p className="nhsuk-body-s">
         Figures as at {formatDate(producedAt)}. Each person is measured against the target for their own role in each

@@ -63,7 +63,7 @@ for (const { name, size, day } of viewports) {
       await page.getByRole('button', { name: 'Continue', exact: true }).click()
 
       // The check step: nothing is stored yet.
-      await expect(page.getByRole('heading', { level: 1, name: 'Check before you assign' })).toBeVisible()
+      await expect(page.getByRole('heading', { level: 1, name: 'Check before you assign' })).toBeFocused()
       await expect(page).toHaveTitle('Check before you assign: Ward 7 – Acute medicine – Digital skills')
       const summary = page.locator('.nhsuk-summary-list')
       await expect(summary).toContainText('Fixing everyday IT problems')
@@ -74,9 +74,10 @@ for (const { name, size, day } of viewports) {
       await screenshot(page, `assign-confirmation-${size.width}`)
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width)
 
-      // Change who it is for: the form comes back with every answer kept.
+      // Change who it is for: the form comes back with every answer kept, under its own title.
       await page.getByRole('link', { name: 'Change who it is for' }).click()
       await expect(page.getByRole('heading', { level: 1, name: 'Assign learning' })).toBeVisible()
+      await expect(page).toHaveTitle('Assign learning: Ward 7 – Acute medicine – Digital skills')
       await expect(page.getByLabel('What to assign')).toHaveValue('fixing-everyday-it-problems')
       await expect(who.getByRole('radio', { name: 'One person' })).toBeChecked()
       await expect(person).toBeVisible()
@@ -97,6 +98,7 @@ for (const { name, size, day } of viewports) {
 
       await page.getByRole('button', { name: 'Confirm and assign' }).click()
       await expect(page.getByRole('status')).toContainText('The learning has been assigned')
+      await expect(page).toHaveTitle('Ward 7 – Acute medicine: team readiness – Digital skills')
       await page.getByRole('link', { name: 'Assign learning', exact: true }).click()
       await expect(page.getByRole('table').filter({ hasText: chosenName })).toContainText(`${day} March 2031`)
     })

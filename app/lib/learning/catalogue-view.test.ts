@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { defaultView, modulesInView, withStatuses } from './catalogue-view.ts'
+import { areasCovered, defaultView, modulesInView, withStatuses } from './catalogue-view.ts'
 import type { ModuleStatus } from './module-status.ts'
 
 const modules = [
@@ -36,6 +36,28 @@ describe('the catalogue views', () => {
       ['records', 'overdue'],
       ['dashboards', 'assigned'],
       ['phishing', 'passed'],
+    ])
+  })
+})
+
+describe('what a module counts towards', () => {
+  const skill = (domainName: string, level: number, levelName: string) => ({
+    domainName,
+    name: 'a skill',
+    level,
+    levelName,
+  })
+
+  test('each area once, with its range of levels', () => {
+    expect(
+      areasCovered([
+        skill('Teaching, learning and self-development', 2, 'Independent'),
+        skill('Teaching, learning and self-development', 1, 'Foundation'),
+        skill('Technical proficiency', 1, 'Foundation'),
+      ]),
+    ).toEqual([
+      'Teaching, learning and self-development (Foundation to Independent)',
+      'Technical proficiency (Foundation)',
     ])
   })
 })

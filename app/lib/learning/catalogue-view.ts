@@ -69,3 +69,25 @@ export function withStatuses<M extends ViewableModule>({
     return ga - gb || da - db
   })
 }
+
+/**
+ * What a module counts towards, one entry per area with its level or range of levels, e.g. "Teaching,
+ * learning and self-development (Foundation to Independent)": a module may teach two skills in one area.
+ */
+export function areasCovered(competencies: { domainName: string; name: string; level: number; levelName: string }[]) {
+  const byArea = new Map<string, { lowest: (typeof competencies)[number]; highest: (typeof competencies)[number] }>()
+  for (const competency of competencies) {
+    const area = competency.domainName || competency.name
+    const held = byArea.get(area)
+    if (!held) byArea.set(area, { lowest: competency, highest: competency })
+    else {
+      if (competency.level < held.lowest.level) held.lowest = competency
+      if (competency.level > held.highest.level) held.highest = competency
+    }
+  }
+  return [...byArea].map(([area, { lowest, highest }]) =>
+    lowest.level === highest.level
+      ? `${area} (${lowest.levelName})`
+      : `${area} (${lowest.levelName} to ${highest.levelName})`,
+  )
+}

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { loadFramework } from '#app/lib/content/framework.server.ts'
 import type { Evidence } from './readiness.ts'
-import { type CandidateModule, whatNext } from './what-next.ts'
+import { type CandidateModule, notAlreadyAssigned, whatNext } from './what-next.ts'
 
 const framework = loadFramework({ root: path.resolve('content') })
 const now = new Date('2026-11-26T12:00:00Z')
@@ -104,5 +104,18 @@ describe('what to do next', () => {
       ['safety-essentials', 'For your role'],
       ['wellbeing', 'For your role'],
     ])
+  })
+})
+
+describe('recommendations beside assigned work', () => {
+  test('a module assigned and still to do is not recommended as well; one done may be', () => {
+    const next = [{ slug: 'a' }, { slug: 'b' }, { slug: 'c' }]
+    expect(
+      notAlreadyAssigned(next, [
+        { moduleSlug: 'a', status: 'due' },
+        { moduleSlug: 'b', status: 'done' },
+        { moduleSlug: null, status: 'overdue' },
+      ]).map((item) => item.slug),
+    ).toEqual(['b', 'c'])
   })
 })

@@ -114,3 +114,12 @@ export function whatNext({
     .slice(0, limit)
     .map(({ module, reason }) => ({ slug: module.slug, title: module.title, minutes: module.minutes, reason }))
 }
+
+/** Recommendations without the modules already assigned and still to do: those are listed as assigned work. */
+export function notAlreadyAssigned<R extends { slug: string }>(
+  next: R[],
+  assigned: { moduleSlug: string | null; status: 'due' | 'overdue' | 'done' }[],
+): R[] {
+  const toDo = new Set(assigned.flatMap((item) => (item.status !== 'done' && item.moduleSlug ? [item.moduleSlug] : [])))
+  return next.filter((recommendation) => !toDo.has(recommendation.slug))
+}
