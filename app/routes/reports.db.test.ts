@@ -148,9 +148,14 @@ describe('the unit report page', () => {
     ])
     const [a1, a2, , , a5, a6] = f.a
     const row = (id: string | undefined) => page.heatmap.table.rows.find((r) => r.key === id)
-    expect(row(a2?.id)?.cells.slice(1, 9)).toEqual(['Estates and support services', ...Array(6).fill('1 of 1'), 'Yes'])
-    expect(row(a1?.id)?.cells[2]).toBe('1 of 1')
-    expect(row(a5?.id)?.cells.slice(2, 3)).toEqual(['0 of 1'])
+    // Levels by name, against what the role needs.
+    expect(row(a2?.id)?.cells.slice(1, 9)).toEqual([
+      'Estates and support services',
+      ...Array(6).fill('Foundation (meets target)'),
+      'Yes',
+    ])
+    expect(row(a1?.id)?.cells[2]).toBe('Foundation (meets target)')
+    expect(row(a5?.id)?.cells.slice(2, 3)).toEqual(['Not yet evidenced (needs Foundation)'])
     expect(row(a6?.id)?.cells.slice(-3)).toEqual(['No', 'None yet', '1'])
     expect(row(a1?.id)?.href).toBe(`/reports/people/${a1?.id}`)
     // Who needs action: a short list, people with overdue work (as the table counts it) first.

@@ -1,5 +1,6 @@
 import type { Framework } from '#app/lib/content/framework.schema.ts'
 import { formatDate, isoDay } from '#app/lib/dates/dates.ts'
+import { levelInWords } from '#app/lib/learning/readiness.ts'
 import type { PersonInUnit } from '#app/lib/org/units.server.ts'
 import { roleProfileLabel } from '#app/lib/org/role-profiles.ts'
 import { kindLabel, type OrgUnit } from '#app/lib/org/org-unit.ts'
@@ -109,8 +110,11 @@ type TablePerson = PersonReadiness<
   { id: string; name: string; roleProfile: string } & Partial<Pick<PersonInUnit, 'teamName'>>
 >
 
-/** A person's level in a domain against their target, e.g. "1 of 2": level 1 evidenced, target level 2. */
-export const levelText = (domain: { level: number; target: number }) => `${domain.level} of ${domain.target}`
+/** A person's level in a domain against their target, in level names: "Foundation (needs Independent)". */
+export const levelText = (framework: Framework, domain: { level: number; target: number }) =>
+  domain.level >= domain.target
+    ? `${levelInWords(framework, domain.level)} (meets target)`
+    : `${levelInWords(framework, domain.level)} (needs ${levelInWords(framework, domain.target)})`
 
 export interface PeopleColumns {
   framework: Framework
@@ -132,7 +136,7 @@ export function peopleHeader({ framework, withTeam, overdueByPerson }: PeopleCol
   ]
 }
 
-export function personRow(person: TablePerson, { withTeam, overdueByPerson }: PeopleColumns): ReportRow {
+export function personRow(person: TablePerson, { framework, withTeam, overdueByPerson }: PeopleColumns): ReportRow {
   return {
     key: person.id,
     href: `/reports/people/${person.id}`,
@@ -140,7 +144,7 @@ export function personRow(person: TablePerson, { withTeam, overdueByPerson }: Pe
       person.name,
       ...(withTeam ? [person.teamName ?? ''] : []),
       roleProfileLabel(person.roleProfile),
-      ...person.domains.map(levelText),
+      ...person.domains.map((domain) => levelText(framework, domain)),
       person.readyInEveryDomain ? 'Yes' : 'No',
       person.lastActivity ? formatDate(person.lastActivity, 'short') : 'None yet',
       ...(overdueByPerson ? [String(overdueByPerson.get(person.id) ?? 0)] : []),
@@ -159,7 +163,7 @@ export function peopleTable({
   columns: PeopleColumns
 }): ReportTable {
   return {
-    caption: `People in ${unit.name}: level evidenced in each domain against the target for their role ("1 of 2" is level 1 of a target of 2)`,
+    caption: `People in ${unit.name}: the level evidenced in each domain, and the level their role needs`,
     header: peopleHeader(columns),
     rows: people.map((person) => personRow(person, columns)),
   }
