@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import { db, schema, transaction } from './db.server.ts'
 
 const insertUnit = (code: string) => db().insert(schema().orgUnits).values({ code, name: code, kind: 'icb' })
@@ -58,5 +58,24 @@ describe('transaction()', () => {
     expect(await unitExists('parallel-1')).toBe(true)
     expect(await unitExists('parallel-2')).toBe(false)
     expect(await unitExists('parallel-3')).toBe(true)
+  })
+
+  test('a second copy of this module works inside the transaction the first opened', async () => {
+    // The server entry and the Remix build each load their own copy (so do the dev server's reloads): their
+    // db() and transaction() must find the transaction, not the bare client, which would write outside it
+    // (or, on PGlite's one connection, wait for it to end).
+    vi.resetModules()
+    const copy = await import('./db.server.ts')
+    await expect(
+      transaction(async () => {
+        await copy.db().insert(copy.schema().orgUnits).values({ code: 'copy-undone', name: 'copy', kind: 'icb' })
+        await copy.transaction(async () => {
+          await copy.db().insert(copy.schema().orgUnits).values({ code: 'copy-nested', name: 'nested', kind: 'icb' })
+        })
+        throw new Error('undo both')
+      }),
+    ).rejects.toThrow('undo both')
+    expect(await unitExists('copy-undone')).toBe(false)
+    expect(await unitExists('copy-nested')).toBe(false)
   })
 })

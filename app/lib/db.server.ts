@@ -29,6 +29,8 @@ interface Connection {
   url: string
   root: Database
   schema: Schema
+  /** The transaction open in the current async context on this connection, if any (see `db()`). */
+  scope: AsyncLocalStorage<Database>
   runInTransaction<T>(work: (tx: Database) => Promise<T>): Promise<T>
   migrate(migrationsRoot: string): Promise<void>
   close(): Promise<void>
@@ -57,13 +59,15 @@ function connectSqlite(url: string): Connection {
   // connection and drive BEGIN/COMMIT ourselves; a nested call becomes a savepoint.
   let queue: Promise<unknown> = Promise.resolve()
   let savepointCounter = 0
+  const scope = new AsyncLocalStorage<Database>()
   return {
     dialect: 'sqlite',
     url,
     root,
     schema: sqliteSchema as unknown as Schema,
+    scope,
     runInTransaction(work) {
-      if (transactionScope.getStore()) {
+      if (scope.getStore()) {
         const name = `sp_${++savepointCounter}`
         client.exec(`SAVEPOINT ${name}`)
         return work(root).then(
@@ -81,7 +85,7 @@ function connectSqlite(url: string): Connection {
       const run = async () => {
         client.exec('BEGIN IMMEDIATE')
         try {
-          const result = await transactionScope.run(root, () => work(root))
+          const result = await scope.run(root, () => work(root))
           client.exec('COMMIT')
           return result
         } catch (error) {
@@ -182,24 +186,24 @@ function connectPglite(url: string): Connection {
 
 /** Postgres through either driver: the same schema and transactions; only migrating and closing differ. */
 function postgresConnection(url: string, root: Database, driver: Pick<Connection, 'migrate' | 'close'>): Connection {
+  const scope = new AsyncLocalStorage<Database>()
   return {
     dialect: 'postgres',
     url,
     root,
     schema: pgSchema,
-    runInTransaction: (work) => runPgTransaction(root, work),
+    scope,
+    runInTransaction: (work) => (scope.getStore() ?? root).transaction((tx) => scope.run(tx, () => work(tx))),
     ...driver,
   }
 }
 
-function runPgTransaction<T>(root: Database, work: (tx: Database) => Promise<T>): Promise<T> {
-  const outer = transactionScope.getStore() ?? root
-  return outer.transaction((tx) => transactionScope.run(tx, () => work(tx)))
-}
-
-const transactionScope = new AsyncLocalStorage<Database>()
-
-// Shared through globalThis so the dev server's module reloads and the server entry reuse one client.
+// Shared through globalThis so the dev server's module reloads and the server entry reuse one client. The
+// transaction scope travels with the client: this module is loaded more than once per process (server/index.ts
+// and the Remix build each have a copy; the dev server and vi.resetModules load fresh ones), and `db()` in one
+// copy must see a transaction that `transaction()` in another opened. A module-level scope would not: `db()`
+// would answer the bare client, and its queries would run outside the transaction (on PGlite's one connection
+// they wait for it to end, for ever; on a PostgreSQL pool they escape it, and can wait on its row locks).
 const globalKey = Symbol.for('skills-platform.db-connection')
 type GlobalWithConnection = typeof globalThis & { [globalKey]?: Connection }
 
@@ -211,7 +215,8 @@ function connection(): Connection {
 
 /** The database to query: the current transaction when inside `transaction()`, else the process's client. */
 export function db(): Database {
-  return transactionScope.getStore() ?? connection().root
+  const current = connection()
+  return current.scope.getStore() ?? current.root
 }
 
 export function schema(): Schema {
