@@ -3,7 +3,7 @@ import { DEMO_PASSWORD, demoAccounts, expect, signIn, test } from './fixtures.ts
 test.describe('signing in', () => {
   test('a learner lands on their home page with their learning and nothing to manage', async ({ page, login }) => {
     await login({ role: 'learner' })
-    await expect(page.getByRole('heading', { level: 2, name: 'My learning' })).toBeVisible()
+    await expect(page.getByRole('heading', { level: 2, name: 'Your readiness for your role' })).toBeVisible()
     await expect(page.getByText('Ward 7 – Acute medicine · Clinical')).toBeVisible()
     await expect(page.getByRole('heading', { name: 'Teams you manage' })).toHaveCount(0)
     await expect(page.getByRole('heading', { name: 'Organisation' })).toHaveCount(0)

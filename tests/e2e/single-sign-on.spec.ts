@@ -45,7 +45,7 @@ test.describe('signing in with NHSmail', () => {
     await expect(
       page.getByRole('heading', { level: 1, name: `Hello, ${demoAccounts.learner.firstName}` }),
     ).toBeVisible()
-    await expect(page.getByRole('heading', { level: 2, name: 'My learning' })).toBeVisible()
+    await expect(page.getByRole('heading', { level: 2, name: 'Your readiness for your role' })).toBeVisible()
   })
 
   test('works without JavaScript', async ({ newWatchedContext }) => {
