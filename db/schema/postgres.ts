@@ -682,3 +682,132 @@ export const signInSettings = pgTable('sign_in_settings', {
   updatedAt: timestamptz('updated_at').notNull(),
   updatedBy: text('updated_by').references(() => users.id),
 })
+
+// ---- Third-party cmi5 courses (docs/decisions/017-cmi5-courses.md). ----
+
+/**
+ * A cmi5 course imported by an administrator, one row per course IRI (`courseId`, the publisher's id). Importing
+ * the same course again replaces its structure and files; `packageHash` names the files it now serves.
+ */
+export const courses = pgTable('courses', {
+  id: text('id').primaryKey().$defaultFn(newId),
+  courseId: text('course_id').notNull().unique(),
+  title: jsonb('title').$type<Record<string, string>>().notNull(),
+  description: jsonb('description').$type<Record<string, string>>().notNull(),
+  /** The parsed course structure (blocks, AUs, objectives) as imported. */
+  structure: jsonb('structure').$type<Record<string, unknown>>().notNull(),
+  packageHash: text('package_hash').notNull(),
+  importedBy: text('imported_by').references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: timestamptz('updated_at').notNull(),
+})
+
+/**
+ * One assignable unit of a course, in course order. `activityId` is the id the platform gives the AU at launch
+ * (distinct from the publisher's `auId`, as cmi5 requires), stable across re-imports of the same course.
+ */
+export const courseAus = pgTable(
+  'course_aus',
+  {
+    id: text('id').primaryKey().$defaultFn(newId),
+    courseRowId: text('course_row_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    auId: text('au_id').notNull(),
+    activityId: text('activity_id').notNull().unique(),
+    position: integer('position').notNull(),
+    title: jsonb('title').$type<Record<string, string>>().notNull(),
+    description: jsonb('description').$type<Record<string, string>>().notNull(),
+    url: text('url').notNull(),
+    launchMethod: text('launch_method', { enum: ['AnyWindow', 'OwnWindow'] }).notNull(),
+    moveOn: text('move_on', {
+      enum: ['Passed', 'Completed', 'CompletedAndPassed', 'CompletedOrPassed', 'NotApplicable'],
+    }).notNull(),
+    masteryScore: doublePrecision('mastery_score'),
+    launchParameters: text('launch_parameters'),
+    entitlementKey: text('entitlement_key'),
+    activityType: text('activity_type'),
+    /** Publisher ids of the blocks that contain this AU, outermost first. */
+    blockIds: jsonb('block_ids').$type<string[]>().notNull(),
+    removedAt: timestamptz('removed_at'),
+  },
+  (table) => [uniqueIndex('course_aus_course_au_idx').on(table.courseRowId, table.auId)],
+)
+
+/** A course package's files, once per package hash, served from the platform's own origin. */
+export const courseFiles = pgTable(
+  'course_files',
+  {
+    packageHash: text('package_hash').notNull(),
+    path: text('path').notNull(),
+    contentType: text('content_type').notNull(),
+    length: integer('length').notNull(),
+    contentBase64: text('content_base64').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.packageHash, table.path] })],
+)
+
+/** A learner's one registration for a course: every launch of its AUs shares it. */
+export const courseRegistrations = pgTable(
+  'course_registrations',
+  {
+    registration: text('registration').primaryKey(),
+    courseRowId: text('course_row_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    satisfiedAt: timestamptz('satisfied_at'),
+  },
+  (table) => [uniqueIndex('course_registrations_course_user_idx').on(table.courseRowId, table.userId)],
+)
+
+/**
+ * One launch of an AU. The fetch token (one use) and the AU's LRS credentials are stored only as hashes; the
+ * credentials let the AU write only for this session's actor and registration.
+ */
+export const courseSessions = pgTable(
+  'course_sessions',
+  {
+    id: text('id').primaryKey(),
+    registration: text('registration')
+      .notNull()
+      .references(() => courseRegistrations.registration, { onDelete: 'cascade' }),
+    auRowId: text('au_row_id')
+      .notNull()
+      .references(() => courseAus.id, { onDelete: 'cascade' }),
+    launchMode: text('launch_mode', { enum: ['Normal', 'Browse', 'Review'] }).notNull(),
+    fetchTokenHash: text('fetch_token_hash').notNull().unique(),
+    fetchedAt: timestamptz('fetched_at'),
+    authKey: text('auth_key').notNull().unique(),
+    authSecretHash: text('auth_secret_hash').notNull(),
+    launchedAt: timestamptz('launched_at').notNull(),
+    initializedAt: timestamptz('initialized_at'),
+    terminatedAt: timestamptz('terminated_at'),
+    abandonedAt: timestamptz('abandoned_at'),
+  },
+  (table) => [index('course_sessions_registration_idx').on(table.registration, table.auRowId)],
+)
+
+/**
+ * Where each AU of a registration stands, projected from the registration's statements (rebuild replays them):
+ * what the AU reported (completed, passed, failed) and what the platform decided (satisfied, waived).
+ */
+export const courseAuProgress = pgTable(
+  'course_au_progress',
+  {
+    registration: text('registration').notNull(),
+    auRowId: text('au_row_id')
+      .notNull()
+      .references(() => courseAus.id, { onDelete: 'cascade' }),
+    completedAt: timestamptz('completed_at'),
+    passedAt: timestamptz('passed_at'),
+    failedAt: timestamptz('failed_at'),
+    satisfiedAt: timestamptz('satisfied_at'),
+    waivedAt: timestamptz('waived_at'),
+    waivedReason: text('waived_reason'),
+  },
+  (table) => [primaryKey({ columns: [table.registration, table.auRowId] })],
+)
