@@ -15,6 +15,7 @@ import { action as overviewAction } from '#app/routes/modules.$slug._index.tsx'
 import { rebuildProjections } from './projector.server.ts'
 import { selfRatingStatement } from './self-rating.ts'
 import { DAY_MS } from '#app/lib/dates/dates.ts'
+import { projectionSnapshot } from '#tests/projection-snapshot.ts'
 
 type Json = Record<string, unknown>
 const PHISHING = 'spotting-phishing' // SAFE.1 at level 1; SAFE.1 refreshes every 12 months
@@ -44,27 +45,6 @@ async function evidenceOf(userId: string) {
 async function attemptOf(registration: string) {
   const rows = await db().select().from(schema().moduleAttempts)
   return rows.find((row) => row.registration === registration)
-}
-
-/** Every projection row, without evidence ids (random), sorted: what a rebuild must reproduce exactly. */
-async function snapshot() {
-  const { moduleAttempts, competencyEvidence, selfRatings, readinessPeriods, teamReadiness, teamHeadcounts } = schema()
-  const plain = (rows: Json[]) =>
-    rows
-      .map((row) =>
-        JSON.stringify(
-          Object.entries(row).map(([key, value]) => [key, value instanceof Date ? value.getTime() : value]),
-        ),
-      )
-      .sort()
-  return {
-    attempts: plain(await db().select().from(moduleAttempts)),
-    evidence: plain((await db().select().from(competencyEvidence)).map(({ id: _id, ...row }) => row)),
-    ratings: plain(await db().select().from(selfRatings)),
-    readiness: plain(await db().select().from(readinessPeriods)),
-    teamReadiness: plain(await db().select().from(teamReadiness)),
-    teamHeadcounts: plain(await db().select().from(teamHeadcounts)),
-  }
 }
 
 describe('module attempts and competency evidence', () => {
@@ -284,9 +264,9 @@ test('voiding the statement that made a learner own a registration hands it on, 
   await store([createVoiding(first.id as string, { actor: learnerActor(a) })])
   expect(await attemptOf(registration)).toMatchObject({ userId: b, status: 'passed' })
   expect(await evidenceOf(b)).toHaveLength(1)
-  const incremental = await snapshot()
+  const incremental = await projectionSnapshot()
   await rebuildProjections()
-  expect(await snapshot()).toEqual(incremental)
+  expect(await projectionSnapshot()).toEqual(incremental)
 })
 
 test("passing a module's knowledge check in the player gives an attempt and evidence", async () => {
@@ -479,9 +459,9 @@ test('for random statement sequences with voids, incremental projections equal r
         if ((statement.verb as Json).id !== verbs.voided && account) stored.push({ id, user: account.name })
       })
     }
-    const incremental = await snapshot()
+    const incremental = await projectionSnapshot()
     await rebuildProjections()
-    expect(await snapshot(), `seed ${seed}`).toEqual(incremental)
+    expect(await projectionSnapshot(), `seed ${seed}`).toEqual(incremental)
   }
   const { competencyEvidence, moduleAttempts, teamReadiness } = schema()
   // The sequences really exercised the rules.
