@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireReportViewer(request)
   const roots = await reportRootUnits({ viewer })
   if (roots.length === 1 && roots[0]) throw redirect(`/reports/units/${roots[0].id}`)
-  const domains = frameworkForContent().domains.map((domain) => ({ id: domain.id, name: domain.name }))
+  const domains = frameworkForContent().domains.map(({ id, name, shortName }) => ({ id, name, shortName }))
   return {
     heatmap: roots.length > 0 ? await managedUnitsHeatmapReport({ units: roots, now: new Date() }) : null,
     domains,

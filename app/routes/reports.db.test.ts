@@ -200,6 +200,11 @@ describe('the unit report page', () => {
   test('the page renders its charts as SVG images, each followed by its table, readable without JavaScript', async () => {
     const { html, text } = await renderedText(f.directorateManager.id, f.directorate1.id)
     expect(html.match(/<svg[^>]*role="img"/g)?.length).toBeGreaterThanOrEqual(2)
+    // The heatmap's columns are headed by the domains' short names, never their codes.
+    const heatmapSvg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'))
+    for (const words of ['Safety', 'Working', 'together', 'Technology', 'Information', 'Learning', 'Innovation'])
+      expect(heatmapSvg).toContain(`>${words}</tspan>`)
+    expect(heatmapSvg).not.toMatch(/>(SAFE|COMM|TECH|DATA|LEARN|INNOV)</)
     expect(text).toContain(`${f.teamA.name} 6 67% 33% 33% 33% 33% 33% 33%`)
     expect(text).toContain(`${f.teamB.name} 3 fewer than 5 fewer than 5`)
     expect(text).toContain('Ready in every domain for their role 22% 2 of 9 people')

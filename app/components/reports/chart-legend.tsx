@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import type { Domain } from '#app/lib/content/framework.schema.ts'
 import type { HeatmapChartData, TrendChartData } from '#app/lib/reports/report-view.ts'
 import { SCALE, SUPPRESSED_FILL, SUPPRESSED_HATCH } from './colour-scale.ts'
 import { Marker, seriesStyle } from './trend-chart.tsx'
@@ -96,24 +97,22 @@ export function TrendLegend({ series }: { series: TrendChartData['series'] }) {
               <Marker shape={style.marker} x={20} y={9} colour={style.colour} size={4} />
             </svg>
           ),
-          label: (
-            <>
-              <strong>{item.id}</strong> {item.name}
-            </>
-          ),
+          label: item.name,
         }
       })}
     />
   )
 }
 
-/** What the domain abbreviations in the heatmap and tables stand for. */
-export function DomainKey({ domains }: { domains: { id: string; name: string }[] }) {
+export type DomainNames = Pick<Domain, 'id' | 'name' | 'shortName'>
+
+/** The domains' full names beside the short names that head the heatmap's columns. */
+export function DomainKey({ domains }: { domains: DomainNames[] }) {
   return (
     <dl className="nhsuk-u-margin-bottom-4">
       {domains.map((domain) => (
         <div key={domain.id}>
-          <dt className="nhsuk-u-font-weight-bold">{domain.id}</dt>
+          <dt className="nhsuk-u-font-weight-bold">{domain.shortName}</dt>
           <dd className="nhsuk-u-margin-left-0 nhsuk-u-margin-bottom-1">{domain.name}</dd>
         </div>
       ))}

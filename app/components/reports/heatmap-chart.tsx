@@ -1,23 +1,26 @@
 import { useId } from 'react'
 import { ScrollArea } from '#app/components/scroll-area.tsx'
 import type { HeatmapChartData } from '#app/lib/reports/report-view.ts'
-import { DomainKey, HeatmapLegend } from './chart-legend.tsx'
+import { DomainKey, type DomainNames, HeatmapLegend } from './chart-legend.tsx'
 import { DARK_TEXT, scaleColour, SUPPRESSED_FILL, SUPPRESSED_HATCH, textColourOn } from './colour-scale.ts'
 
 // A heatmap drawn on the server as SVG: rows (units or people) × the six domains, each cell filled on a
 // light-to-dark blue scale with its figure printed in it. It scales with its viewBox to any width and
 // prints as it shows. The table after it holds the same figures for screen readers and for copying.
 
-// About 500 units wide, and never drawn narrower than that (ScrollArea): its text stays at 14px on any
+// About 660 units wide, and never drawn narrower than that (ScrollArea): its text stays at 14px on any
 // screen, and on a phone the chart scrolls sideways in its own area rather than shrinking. Names are never
-// cut short: a long one wraps over as many lines as it needs, and its row grows to fit.
+// cut short: a long one wraps over as many lines as it needs, and its row grows to fit. Columns are headed
+// by the domains' short names (the framework keeps each word to 11 characters, two lines at most).
 const LABEL_WIDTH = 168
-const CELL_WIDTH = 54
+const CELL_WIDTH = 80
 const MIN_ROW_HEIGHT = 34
 const LINE_HEIGHT = 17
 const GAP = 2
-const HEADER_HEIGHT = 30
+const HEADER_LINES = 2
+const HEADER_HEIGHT = HEADER_LINES * LINE_HEIGHT + 14
 const LINE_CHARACTERS = 20
+const HEADER_LINE_CHARACTERS = 11
 
 /** A name split at spaces into lines of about LINE_CHARACTERS (a longer word has a line of its own). */
 export function wrapLabel(text: string, lineCharacters = LINE_CHARACTERS): string[] {
@@ -64,20 +67,21 @@ export function HeatmapChart({ data }: { data: HeatmapChartData }) {
         <defs>
           <HatchPattern id={hatchId} />
         </defs>
-        {data.columns.map((column, index) => (
-          <text
-            key={column.id}
-            x={LABEL_WIDTH + index * (CELL_WIDTH + GAP) + CELL_WIDTH / 2}
-            y={HEADER_HEIGHT - 10}
-            textAnchor="middle"
-            fontSize="14"
-            fontWeight="600"
-            fill={DARK_TEXT}
-          >
-            <title>{column.name}</title>
-            {column.id}
-          </text>
-        ))}
+        {data.columns.map((column, index) => {
+          const lines = wrapLabel(column.shortName, HEADER_LINE_CHARACTERS)
+          const x = LABEL_WIDTH + index * (CELL_WIDTH + GAP) + CELL_WIDTH / 2
+          const firstLine = HEADER_HEIGHT - 10 - (lines.length - 1) * LINE_HEIGHT
+          return (
+            <text key={column.id} x={x} textAnchor="middle" fontSize="14" fontWeight="600" fill={DARK_TEXT}>
+              <title>{column.name}</title>
+              {lines.map((line, lineIndex) => (
+                <tspan key={lineIndex} x={x} y={firstLine + lineIndex * LINE_HEIGHT}>
+                  {line}
+                </tspan>
+              ))}
+            </text>
+          )
+        })}
         {rows.map(({ row, lines, y, height: rowHeight }) => {
           const firstLine = y + rowHeight / 2 - ((lines.length - 1) * LINE_HEIGHT) / 2
           return (
@@ -137,17 +141,19 @@ export function HeatmapChart({ data }: { data: HeatmapChartData }) {
   )
 }
 
-/** The heatmap with its legend and the domains' key beside it (below it on a phone). */
-export function HeatmapFigure({ data, domains }: { data: HeatmapChartData; domains: { id: string; name: string }[] }) {
+/** The heatmap across the page, with its legend and the domains' key under it. */
+export function HeatmapFigure({ data, domains }: { data: HeatmapChartData; domains: DomainNames[] }) {
   return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        <HeatmapChart data={data} />
+    <>
+      <HeatmapChart data={data} />
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-one-half">
+          <HeatmapLegend kind={data.kind} />
+        </div>
+        <div className="nhsuk-grid-column-one-half">
+          <DomainKey domains={domains} />
+        </div>
       </div>
-      <div className="nhsuk-grid-column-one-third">
-        <HeatmapLegend kind={data.kind} />
-        <DomainKey domains={domains} />
-      </div>
-    </div>
+    </>
   )
 }

@@ -2,6 +2,7 @@ import { ScrollArea } from '#app/components/scroll-area.tsx'
 import type { TrendChartData } from '#app/lib/reports/report-view.ts'
 import { DARK_TEXT, type MarkerShape, SERIES_STYLES } from './colour-scale.ts'
 import { useSvgId } from './heatmap-chart.tsx'
+import { percentAxis } from './trend-axis.ts'
 
 // A line chart drawn on the server as SVG: % of people meeting their role target per domain, week by week.
 // Each domain's line has its own colour, dash pattern and marker shape, so the lines can be told apart
@@ -10,7 +11,6 @@ import { useSvgId } from './heatmap-chart.tsx'
 const WIDTH = 480
 const HEIGHT = 300
 const PLOT = { left: 62, right: 26, top: 14, bottom: 60 }
-const Y_TICKS = [0, 25, 50, 75, 100]
 
 export const seriesStyle = (index: number) => SERIES_STYLES[index % SERIES_STYLES.length] ?? SERIES_STYLES[0]
 
@@ -86,14 +86,15 @@ export function TrendChart({ data }: { data: TrendChartData }) {
   const plotHeight = HEIGHT - PLOT.top - PLOT.bottom
   const step = data.weeks.length > 1 ? plotWidth / (data.weeks.length - 1) : 0
   const xOf = (index: number) => PLOT.left + index * step
-  const yOf = (percent: number) => PLOT.top + plotHeight - (percent / 100) * plotHeight
+  const axis = percentAxis(data.series.flatMap((series) => series.values))
+  const yOf = (percent: number) => PLOT.top + plotHeight - (percent / axis.top) * plotHeight
   // Every other week is labelled (ending with this week) so the labels stay legible when the chart is narrow.
   const labelled = (index: number) => (data.weeks.length - 1 - index) % 2 === 0
   return (
     <ScrollArea label="Trend chart" minWidth={WIDTH}>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-labelledby={titleId}>
         <title id={titleId}>{data.title}</title>
-        {Y_TICKS.map((tick) => (
+        {axis.ticks.map((tick) => (
           <g key={tick}>
             <line
               x1={PLOT.left}

@@ -18,6 +18,12 @@ const domainSchema = z
   .strictObject({
     id: domainIdSchema,
     name: z.string().min(3),
+    // Heads a report chart's column, so it must fit one: two lines of at most 11 characters.
+    shortName: z
+      .string()
+      .min(3)
+      .max(20, 'keep a short name to 20 characters: it heads a chart column')
+      .refine((name) => name.split(/\s+/).every((word) => word.length <= 11), 'each word of a short name fits 11 characters'),
     description: z.string().min(3),
     competencies: z.array(competencySchema).min(2, 'a domain has two to four competencies').max(4, 'a domain has two to four competencies'),
     selfRatings: z

@@ -30,7 +30,7 @@ export interface HeatmapChartData {
   /** Units (% of people meeting their target) or people (level against target). */
   kind: 'units' | 'people'
   title: string
-  columns: { id: string; name: string }[]
+  columns: { id: string; name: string; shortName: string }[]
   rows: { key: string; label: string; cells: HeatmapCell[] }[]
 }
 
@@ -41,7 +41,8 @@ export interface TrendChartData {
   series: { id: string; name: string; values: (number | null)[] }[]
 }
 
-const columnsOf = (framework: Framework) => framework.domains.map((domain) => ({ id: domain.id, name: domain.name }))
+const columnsOf = (framework: Framework) =>
+  framework.domains.map(({ id, name, shortName }) => ({ id, name, shortName }))
 
 export function unitHeatmapChart({
   unitName,

@@ -173,7 +173,7 @@ export async function unitReport({ unit, now }: { unit: VisibleUnit; now: Date }
     heatmap: { chart: heatmap.chart, table: heatmap.table },
     needsAction: { ...needsAction, overdue },
     trend,
-    domains: framework.domains.map((domain) => ({ id: domain.id, name: domain.name })),
+    domains: framework.domains.map(({ id, name, shortName }) => ({ id, name, shortName })),
     producedAt: now,
   }
 }
