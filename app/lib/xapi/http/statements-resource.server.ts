@@ -8,7 +8,8 @@ import { authenticateXapi, requireScope, type XapiPrincipal } from './request-au
 import { formatStatement, type StatementFormat } from '#app/lib/xapi/model/statement-format.ts'
 import { findStatement, queryStatements } from '#app/lib/xapi/store/statement-query.server.ts'
 import { agentKey, parseAgentParam, validateStatements } from '#app/lib/xapi/model/statement-schema.ts'
-import { consistentThrough, storeStatements } from '#app/lib/xapi/store/statement-store.server.ts'
+import { consistentThrough } from '#app/lib/xapi/store/statement-store.server.ts'
+import { storeStatementsTogether } from '#app/lib/xapi/store/statement-group-commit.server.ts'
 import { BROWSER_VERBS } from '#app/lib/xapi/model/vocabulary.ts'
 
 // The Statements resource: PUT (one statement, id in the query), POST (one or a batch), GET (one or a query).
@@ -192,7 +193,8 @@ export async function writeStatements(request: Request, version: XapiVersion): P
     }
   }
   const attachments = checkAttachments({ statements, parts, multipart, batch: Array.isArray(body) })
-  const ids = await storeStatements({
+  // Stored with whatever other requests arrive meanwhile, in one transaction; answered once that commits.
+  const ids = await storeStatementsTogether({
     statements,
     authority: principal.authority as unknown as Record<string, unknown>,
     version,

@@ -84,4 +84,48 @@ describe('statements that refer to a matching statement', () => {
     }
     expect(seen).toEqual([...stored].reverse())
   })
+
+  test('related activities: each statement once, paged both ways, voided ones left out', async () => {
+    const module = `https://content.example.org/${randomUUID()}`
+    const stored: string[] = []
+    for (let i = 0; i < 6; i++) {
+      const id = randomUUID()
+      // The module named twice (parent and grouping): still one statement in the answer.
+      await store({
+        id,
+        actor: learner('eve'),
+        verb: { id: 'http://adlnet.gov/expapi/verbs/answered' },
+        object: { id: `${module}/q${i}` },
+        context: { contextActivities: { parent: [{ id: module }], grouping: [{ id: module }] } },
+      })
+      stored.push(id)
+    }
+    const comment = randomUUID()
+    await store({
+      id: comment,
+      actor: learner('fay'),
+      verb: { id: 'http://adlnet.gov/expapi/verbs/commented' },
+      object: { objectType: 'StatementRef', id: stored[0] },
+    })
+    // The voided statement goes; the voiding one refers to it, so it matches like the comment.
+    const voiding = randomUUID()
+    await store({
+      id: voiding,
+      actor: learner('eve'),
+      verb: { id: 'http://adlnet.gov/expapi/verbs/voided' },
+      object: { objectType: 'StatementRef', id: stored[2] },
+    })
+    const expected = [...stored.slice(0, 2), ...stored.slice(3), comment, voiding]
+    for (const ascending of [false, true]) {
+      const seen: unknown[] = []
+      let after: number | undefined
+      for (;;) {
+        const page = await queryStatements({ activity: module, relatedActivities: true, limit: 2, ascending, after })
+        seen.push(...page.statements.map((row) => row.statement.id))
+        if (page.nextAfter === null) break
+        after = page.nextAfter
+      }
+      expect(seen).toEqual(ascending ? expected : [...expected].reverse())
+    }
+  })
 })

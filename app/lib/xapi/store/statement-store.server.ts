@@ -41,7 +41,22 @@ export interface StoreOptions {
  * version; a repeated id with the same content is a no-op, with different content a 409; voiding marks
  * its target. Returns the ids in the order given.
  */
-export async function storeStatements({
+export async function storeStatements(options: StoreOptions): Promise<string[]> {
+  const request = prepareStore(options)
+  const [ids] = await transaction((tx) => writeStores(tx, [request], request.project))
+  return ids as string[]
+}
+
+/** A request to store statements, checked as far as it can be without the database. */
+export interface PreparedStore extends Required<Omit<StoreOptions, 'clientId' | 'userId'>> {
+  clientId: string | null
+  userId: string | null
+  ids: string[]
+  voidTargets: string[]
+}
+
+/** The checks that need no database: ids given or assigned, none twice, voiding statements refer to statements. */
+export function prepareStore({
   statements,
   authority,
   version,
@@ -49,7 +64,7 @@ export async function storeStatements({
   userId = null,
   attachments = [],
   project = true,
-}: StoreOptions): Promise<string[]> {
+}: StoreOptions): PreparedStore {
   const ids = statements.map((statement) =>
     typeof statement.id === 'string' ? statement.id.toLowerCase() : randomUUID(),
   )
@@ -66,31 +81,70 @@ export async function storeStatements({
     }
     return [String(object.id).toLowerCase()]
   })
+  return { statements, authority, version, clientId, userId, attachments, project, ids, voidTargets }
+}
+
+/**
+ * Two requests stored together would not give what storing them one after the other gives (the same id in
+ * both, or one voiding the other's statement): the group is stored one request at a time instead.
+ */
+class RequestsInterfere extends Error {}
+
+/**
+ * Stores the requests in the caller's transaction as if each had been stored on its own, one after another
+ * in the order given, but with one lock, one `stored` time and a few multi-row inserts for them all; the
+ * effects see them as one batch. All or nothing: any request's error fails the lot (the caller falls back
+ * to storing them one by one). Returns each request's ids.
+ */
+export async function writeStores(tx: Database, requests: PreparedStore[], project: boolean): Promise<string[][]> {
+  if (requests.length > 1) {
+    const owner = new Map<string, number>()
+    for (const [index, request] of requests.entries()) {
+      for (const id of request.ids) {
+        if (owner.has(id)) throw new RequestsInterfere(`statement ${id} is in two requests`)
+        owner.set(id, index)
+      }
+    }
+    for (const [index, request] of requests.entries()) {
+      for (const target of request.voidTargets) {
+        const other = owner.get(target)
+        if (other !== undefined && other !== index)
+          throw new RequestsInterfere(`statement ${target} is voided by another request in the group`)
+      }
+    }
+  }
+  const allIds = requests.flatMap((request) => request.ids)
+  const voidTargets = requests.flatMap((request) => request.voidTargets)
 
   const { xapiStatements, xapiStatementAgents, xapiStatementActivities, xapiActivities } = schema()
-  return transaction(async (tx) => {
-    // Stored times must never go backwards in insertion order, across instances too.
-    await lockStatementWrites(tx)
-    const stored = await notBeforeLatestStored(tx)
+  // Stored times must never go backwards in insertion order, across instances too.
+  await lockStatementWrites(tx)
+  const stored = await notBeforeLatestStored(tx)
 
+  const existingById = new Map<string, typeof xapiStatements.$inferSelect>()
+  for (const ids of chunks(allIds, 500)) {
     const existing = await tx.select().from(xapiStatements).where(inArray(xapiStatements.id, ids))
-    const existingById = new Map(existing.map((row) => [row.id, row]))
+    for (const row of existing) existingById.set(row.id, row)
+  }
 
-    if (voidTargets.length > 0) {
-      const targets = await tx
-        .select({ id: xapiStatements.id, verbId: xapiStatements.verbId })
-        .from(xapiStatements)
-        .where(inArray(xapiStatements.id, voidTargets))
-      const voidingTarget = targets.find((target) => target.verbId === VOIDED_VERB)
-      if (voidingTarget)
-        throw new XapiError(400, `statement ${voidingTarget.id} is itself a voiding statement and cannot be voided`)
-    }
+  if (voidTargets.length > 0) {
+    const targets = await tx
+      .select({ id: xapiStatements.id, verbId: xapiStatements.verbId })
+      .from(xapiStatements)
+      .where(inArray(xapiStatements.id, voidTargets))
+    const voidingTarget = targets.find((target) => target.verbId === VOIDED_VERB)
+    if (voidingTarget)
+      throw new XapiError(400, `statement ${voidingTarget.id} is itself a voiding statement and cannot be voided`)
+  }
 
-    // Build every new row first, then write them in a few multi-row inserts rather than several
-    // round trips per statement: a learner's form post is one short transaction either way.
-    const rows: (typeof xapiStatements.$inferInsert & { statement: Json })[] = []
-    for (const [index, statement] of statements.entries()) {
-      const id = ids[index] as string
+  // Build every new row first, then write them in a few multi-row inserts rather than several
+  // round trips per statement: a learner's form post is one short transaction either way.
+  const rows: (typeof xapiStatements.$inferInsert & { statement: Json })[] = []
+  for (const request of requests) {
+    const { authority, version, clientId, userId } = request
+    const authorityKey = agentKey(authority as Parameters<typeof agentKey>[0])
+    for (const [index, statement] of request.statements.entries()) {
+      const id = request.ids[index] as string
       const previous = existingById.get(id)
       if (previous) {
         if (isSameStatement(previous.statement, statement)) continue
@@ -117,79 +171,84 @@ export async function storeStatements({
         registration: typeof context?.registration === 'string' ? context.registration.toLowerCase() : null,
         timestamp: new Date(String(full.timestamp)),
         stored,
-        authorityKey: agentKey(authority as Parameters<typeof agentKey>[0]),
+        authorityKey,
         clientId,
         userId,
       })
     }
+  }
 
-    const seqById = new Map<string, number>()
-    for (const chunk of chunks(rows, 200)) {
-      const returned = await tx
-        .insert(xapiStatements)
-        .values(chunk)
-        .returning({ id: xapiStatements.id, seq: xapiStatements.seq })
-      for (const row of returned) seqById.set(row.id, row.seq)
-    }
-    const inserted = rows.map((row) => {
-      const seq = seqById.get(row.id)
-      if (seq === undefined) throw new Error(`insert returned no seq for statement ${row.id}`)
-      return { seq, id: row.id, objectStatementId: row.objectStatementId, statement: row.statement }
-    })
-
-    const indexes = inserted.map(({ seq, statement }) => ({ seq, index: indexStatement(statement) }))
-    const agentRows = indexes.flatMap(({ seq, index }) => index.agents.map((a) => ({ ...a, statementSeq: seq })))
-    const activityRows = indexes.flatMap(({ seq, index }) => index.activities.map((a) => ({ ...a, statementSeq: seq })))
-    for (const chunk of chunks(agentRows, 500)) await tx.insert(xapiStatementAgents).values(chunk)
-    for (const chunk of chunks(activityRows, 500)) await tx.insert(xapiStatementActivities).values(chunk)
-    await indexStatementRefs(tx, inserted)
-
-    // Activity definitions: the newest wins, names and descriptions gather languages (in statement order).
-    const definitions = new Map<string, Json>()
-    for (const { statement } of inserted) {
-      const object = statement.object as Json
-      if ((object.objectType ?? 'Activity') !== 'Activity' || !object.definition) continue
-      const activityId = String(object.id)
-      definitions.set(activityId, mergeDefinitions(definitions.get(activityId), object.definition as Json))
-    }
-    if (definitions.size > 0) {
-      const known = await tx
-        .select()
-        .from(xapiActivities)
-        .where(inArray(xapiActivities.id, [...definitions.keys()]))
-      const knownById = new Map(known.map((row) => [row.id, row.definition as Json]))
-      const merged = [...definitions].map(([id, definition]) => ({
-        id,
-        definition: mergeDefinitions(knownById.get(id), definition),
-        updatedAt: stored,
-      }))
-      for (const chunk of chunks(merged, 200)) {
-        await tx
-          .insert(xapiActivities)
-          .values(chunk)
-          .onConflictDoUpdate({
-            target: xapiActivities.id,
-            set: { definition: sql.raw('excluded.definition'), updatedAt: sql.raw('excluded.updated_at') },
-          })
-      }
-    }
-
-    const voided = inserted
-      .filter(({ statement }) => isVoiding(statement))
-      .map(({ statement }) => String((statement.object as Json).id).toLowerCase())
-    if (voided.length > 0)
-      await tx.update(xapiStatements).set({ isVoided: true }).where(inArray(xapiStatements.id, voided))
-    if (project) {
-      await statementsStored.run({
-        // Each was validated against the statement schema on the way in (or built by the app's own builders
-        // to that shape) and is now complete, so it is read as the schema's type.
-        inserted: inserted.map(({ seq, statement }) => ({ seq, statement: statement as Statement })),
-        voidedIds: voided,
-      })
-    }
-    await storeAttachmentContent(tx, attachments)
-    return ids
+  const seqById = new Map<string, number>()
+  for (const chunk of chunks(rows, 200)) {
+    const returned = await tx
+      .insert(xapiStatements)
+      .values(chunk)
+      .returning({ id: xapiStatements.id, seq: xapiStatements.seq })
+    for (const row of returned) seqById.set(row.id, row.seq)
+  }
+  const inserted = rows.map((row) => {
+    const seq = seqById.get(row.id)
+    if (seq === undefined) throw new Error(`insert returned no seq for statement ${row.id}`)
+    return { seq, id: row.id, objectStatementId: row.objectStatementId, statement: row.statement }
   })
+
+  const indexes = inserted.map(({ seq, statement }) => ({ seq, index: indexStatement(statement) }))
+  const agentRows = indexes.flatMap(({ seq, index }) => index.agents.map((a) => ({ ...a, statementSeq: seq })))
+  const activityRows = indexes.flatMap(({ seq, index }) => index.activities.map((a) => ({ ...a, statementSeq: seq })))
+  for (const chunk of chunks(agentRows, 500)) await tx.insert(xapiStatementAgents).values(chunk)
+  for (const chunk of chunks(activityRows, 500)) await tx.insert(xapiStatementActivities).values(chunk)
+  await indexStatementRefs(tx, inserted)
+
+  // Activity definitions: the newest wins, names and descriptions gather languages (in statement order).
+  const definitions = new Map<string, Json>()
+  for (const { statement } of inserted) {
+    const object = statement.object as Json
+    if ((object.objectType ?? 'Activity') !== 'Activity' || !object.definition) continue
+    const activityId = String(object.id)
+    definitions.set(activityId, mergeDefinitions(definitions.get(activityId), object.definition as Json))
+  }
+  if (definitions.size > 0) {
+    const known = await tx
+      .select()
+      .from(xapiActivities)
+      .where(inArray(xapiActivities.id, [...definitions.keys()]))
+    const knownById = new Map(known.map((row) => [row.id, row.definition as Json]))
+    const merged = [...definitions].map(([id, definition]) => ({
+      id,
+      definition: mergeDefinitions(knownById.get(id), definition),
+      updatedAt: stored,
+    }))
+    for (const chunk of chunks(merged, 200)) {
+      await tx
+        .insert(xapiActivities)
+        .values(chunk)
+        .onConflictDoUpdate({
+          target: xapiActivities.id,
+          set: { definition: sql.raw('excluded.definition'), updatedAt: sql.raw('excluded.updated_at') },
+        })
+    }
+  }
+
+  const voided = inserted
+    .filter(({ statement }) => isVoiding(statement))
+    .map(({ statement }) => String((statement.object as Json).id).toLowerCase())
+  if (voided.length > 0)
+    await tx.update(xapiStatements).set({ isVoided: true }).where(inArray(xapiStatements.id, voided))
+  if (project) {
+    await statementsStored.run({
+      // Each was validated against the statement schema on the way in (or built by the app's own builders
+      // to that shape) and is now complete, so it is read as the schema's type.
+      inserted: inserted.map(({ seq, statement }) => ({ seq, statement: statement as Statement })),
+      voidedIds: voided,
+    })
+  }
+  await storeAttachmentContent(tx, uniqueAttachments(requests.flatMap((request) => request.attachments)))
+  return requests.map((request) => request.ids)
+}
+
+/** The same content sent with two requests of a group is stored once. */
+function uniqueAttachments(attachments: AttachmentContent[]): AttachmentContent[] {
+  return [...new Map(attachments.map((attachment) => [attachment.sha2, attachment])).values()]
 }
 
 /** The newest definition wins, but names and descriptions gather every language they have been given in. */
