@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { loadMappedCourses } from '#app/lib/courses/course-catalogue.server.ts'
+import { publicUrl } from '#app/lib/env.server.ts'
+import { learningRecord } from '#app/lib/learning/learning-record.server.ts'
 import { myLearning } from '#app/lib/learning/my-learning.server.ts'
+import { appAuthority } from '#app/lib/xapi/model/agents.ts'
+import { storeStatements } from '#app/lib/xapi/store/statement-store.server.ts'
+import { courseSatisfiedStatement } from '#tests/course-statements.ts'
 import { useContentWithCourses } from '#tests/course-content.ts'
 import {
   createAuProgress,
@@ -177,5 +182,20 @@ describe('a course’s page', () => {
     }).catch((thrown: unknown) => thrown)
     expect(response).toBeInstanceOf(Response)
     expect((response as Response).headers.get('Location')).toBe('/courses/health-records-course')
+  })
+})
+
+describe('a satisfied course on the learner’s record', () => {
+  test('its evidence is named by the course’s title', async () => {
+    const learner = await createUser({ roleProfile: 'clinical' })
+    await storeStatements({
+      statements: [courseSatisfiedStatement({ userId: learner.id, courseId: RECORDS })],
+      authority: appAuthority({ publicUrl }) as unknown as Record<string, unknown>,
+      version: '1.0.3',
+    })
+    const record = await learningRecord({ userId: learner.id })
+    expect(record?.evidence.map((row) => [row.competencyId, row.moduleTitle])).toEqual([
+      ['DATA.1', 'Health records for everyone'],
+    ])
   })
 })
