@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test'
 import { passwordChangeAccount } from './tests/e2e/accounts.ts'
+import { e2eCourse } from './tests/e2e/course-fixture.ts'
 import { e2ePorts } from './tests/e2e/mail-ports.ts'
 import { TEST_CLIENT_ID, TEST_CLIENT_SECRET } from './tests/oidc-test-client.ts'
 
@@ -60,15 +61,17 @@ export default defineConfig({
       stderr: 'ignore',
     },
     {
-      // Seed the demo organisation and its history, add the change-password account, a new starter and the single
-      // sign-on settings, then serve the build.
+      // Seed the demo organisation and its history, add the change-password account, a new starter, the single
+      // sign-on settings and an imported course, then serve the build.
       command: [
         `rm -f ${DATABASE_FILE} ${DATABASE_FILE}-wal ${DATABASE_FILE}-shm`,
         'tsx db/seed.ts',
         `tsx db/create-admin.ts --email ${passwordChangeAccount.email} --name "${passwordChangeAccount.name}"`,
         'tsx tests/e2e/create-new-starter.ts',
         'tsx tests/e2e/set-up-single-sign-on.ts',
-        'tsx server/index.ts',
+        'tsx tests/e2e/create-course.ts',
+        // The shipped content, plus a courses.yaml mapping the course create-course.ts imported.
+        `CONTENT_DIR=${e2eCourse.contentDir} tsx server/index.ts`,
       ].join(' && '),
       url: `http://localhost:${PORT}/healthz`,
       env: {

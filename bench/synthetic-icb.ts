@@ -581,6 +581,8 @@ export class LearnerProjection {
       if (rating) this.ratings.set(rating.competencyId, rating)
       return
     }
+    // The synthetic history has no cmi5 courses.
+    if (reading.kind === 'course-satisfied') return
     const { registration } = reading
     if (registration) {
       const seen = this.sectionsSeen.get(registration) ?? new Set<string>()

@@ -16,8 +16,8 @@ if (problems.length > 0) {
   console.error(`content:check: ${problems.length} problem${problems.length === 1 ? '' : 's'} found`)
   process.exitCode = 1
 } else {
-  const { modules } = content
+  const { modules, courses } = content
   console.log(
-    `content:check: the framework, ${modules} module${modules === 1 ? '' : 's'} and the workforce files (${workforce.files.join(', ')}) are valid`,
+    `content:check: the framework, ${modules} module${modules === 1 ? '' : 's'}, ${courses} course mapping${courses === 1 ? '' : 's'} and the workforce files (${workforce.files.join(', ')}) are valid`,
   )
 }

@@ -13,7 +13,8 @@ export function Recommendations({ items }: { items: Data['next'] }) {
         <li key={item.slug}>
           <Link to={`/modules/${item.slug}`}>{item.title}</Link>{' '}
           <span className="app-module-meta">
-            ({item.minutes} minutes) · {item.reason}
+            {item.minutes === null ? null : `(${item.minutes} minutes) · `}
+            {item.reason}
           </span>
         </li>
       ))}

@@ -5,6 +5,7 @@ import { ModuleTags } from '#app/components/module-status-tag.tsx'
 import { SummaryList, SummaryRow } from '#app/components/summary-list.tsx'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
 import { requireVisibleModule } from '#app/lib/content/module-page.server.ts'
+import { courseAddressFor } from '#app/lib/courses/course-catalogue.server.ts'
 import { formatDate } from '#app/lib/dates/dates.ts'
 import { getBookmark, startAttempt } from '#app/lib/learning/module-attempt.server.ts'
 import { statusOf } from '#app/lib/learning/module-status.ts'
@@ -16,6 +17,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
+  const course = await courseAddressFor({ slug: params.slug, user })
+  if (course) throw redirect(course)
   const { module, summary } = requireVisibleModule({ slug: params.slug, user })
   const [bookmark, { statuses }] = await Promise.all([
     getBookmark({ user, module }),

@@ -14,6 +14,7 @@ import {
   loadModules,
 } from '#app/lib/content/catalogue.server.ts'
 import { domainIdSchema } from '#app/lib/content/framework.schema.ts'
+import { loadMappedCourses } from '#app/lib/courses/course-catalogue.server.ts'
 import {
   areasCovered,
   CATALOGUE_VIEWS,
@@ -43,14 +44,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ''))
   const filters = filtersSchema.parse(params)
-  const [membership, { statuses, assignedSlugs }] = await Promise.all([
+  const [membership, { statuses, assignedSlugs }, courses] = await Promise.all([
     membershipOf({ userId: user.id }),
     learnerModuleStatuses({ userId: user.id }),
+    loadMappedCourses({ includeDrafts: canSeeDrafts(user) }),
   ])
   const roleProfile = membership?.roleProfile ?? null
   const view = filters.view ?? defaultView({ roleProfile })
   const framework = frameworkForContent()
-  const all = loadModules({ includeDrafts: canSeeDrafts(user) }).map((module) => describeModule(module, framework))
+  // Imported courses are listed after the modules, in the order content/courses.yaml gives them.
+  const all = [
+    ...loadModules({ includeDrafts: canSeeDrafts(user) }).map((module) => describeModule(module, framework)),
+    ...courses,
+  ]
   const counts = Object.fromEntries(
     CATALOGUE_VIEWS.map((v) => [v, modulesInView({ modules: all, view: v, roleProfile, assignedSlugs }).length]),
   ) as Record<CatalogueView, number>
@@ -66,6 +72,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     roleName: roleProfile ? roleProfileLabel(roleProfile) : null,
     modules: withStatuses({ modules: matching, statuses, view }).map((module) => ({
+      kind: module.kind,
+      href: module.kind === 'course' ? `/courses/${module.slug}` : `/modules/${module.slug}`,
       slug: module.slug,
       title: module.title,
       summary: module.summary,
@@ -172,15 +180,21 @@ export default function CataloguePage() {
           {modules.map((module) => (
             <li key={module.slug} className="nhsuk-card nhsuk-card--clickable">
               <div className="nhsuk-card__content">
-                <ModuleTags status={module.personal} draft={module.status === 'draft'} />
+                <ModuleTags
+                  status={module.personal}
+                  draft={module.status === 'draft'}
+                  course={module.kind === 'course'}
+                />
                 <h3 className="nhsuk-card__heading nhsuk-heading-m">
-                  <Link className="nhsuk-card__link" to={`/modules/${module.slug}`}>
+                  <Link className="nhsuk-card__link" to={module.href}>
                     {module.title}
                   </Link>
                 </h3>
                 <p className="nhsuk-card__description">{module.summary}</p>
                 <p className="nhsuk-body-s app-module-meta">
-                  {module.minutes} minutes · Counts towards {module.countsTowards.join(', ')}
+                  {module.kind === 'course' ? 'Course from another provider · ' : null}
+                  {module.minutes === null ? null : `${module.minutes} minutes · `}
+                  Counts towards {module.countsTowards.join(', ')}
                 </p>
               </div>
             </li>

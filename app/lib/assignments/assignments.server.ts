@@ -14,7 +14,7 @@ import {
   ROLE_TARGETS,
   ROLE_TARGETS_TITLE,
 } from './assignment-options.ts'
-import { moduleCatalogue } from './modules.server.ts'
+import { learningCatalogue } from './modules.server.ts'
 import { assignmentStatuses } from './status.server.ts'
 
 /*
@@ -29,7 +29,9 @@ import { assignmentStatuses } from './status.server.ts'
  *
  * Status at a moment `now` (status.server.ts evaluates these in SQL; none of them is stored):
  * - Module, not recurring: done when the person has a passed attempt of the module
- *   (module_attempts.status = 'passed'), whenever it happened; overdue when not done and now > dueAt.
+ *   (module_attempts.status = 'passed') or any evidence from it, whenever it happened; overdue when not
+ *   done and now > dueAt. An imported course (a slug of content/courses.yaml) is judged the same way: it has
+ *   no attempts, and the evidence the platform's satisfied statement gives is what makes it done.
  * - Module, recurring (offered only for a module mapped to a competency with refreshMonths; if the
  *   framework drops the refresh period later, the assignment is judged as not recurring): done while the
  *   person holds current evidence from the module (competency_evidence.module_slug = slug with expiresAt
@@ -150,7 +152,7 @@ export async function checkAssignment({
   input: Record<string, unknown>
   now?: Date
 }): Promise<CheckAssignmentResult> {
-  const catalogue = moduleCatalogue()
+  const catalogue = await learningCatalogue()
   const publishedSlugs = new Set(catalogue.filter((module) => module.published).map((module) => module.slug))
   const parsed = assignmentSchema({ publishedSlugs, today: isoDay(now) }).safeParse(input)
   const errors: FieldErrors = {}
@@ -218,13 +220,14 @@ export async function createAssignment({
 
 /** What a checked assignment means in words, for the check-your-answers step: what, who with how many people, when. */
 export async function describeAssignment({ plan, unit }: { plan: AssignmentPlan; unit: VisibleUnit }) {
+  const catalogue = await learningCatalogue()
   const what =
     plan.moduleSlug === null
       ? ROLE_TARGETS_TITLE
-      : (moduleCatalogue().find((module) => module.slug === plan.moduleSlug)?.title ?? plan.moduleSlug)
+      : (catalogue.find((module) => module.slug === plan.moduleSlug)?.title ?? plan.moduleSlug)
   const refreshes =
     plan.moduleSlug !== null &&
-    moduleCatalogue().some((module) => module.slug === plan.moduleSlug && module.refreshMonths !== null)
+    catalogue.some((module) => module.slug === plan.moduleSlug && module.refreshMonths !== null)
   if (plan.userId) {
     const { users } = schema()
     const [person] = await db().select({ name: users.name }).from(users).where(eq(users.id, plan.userId))
@@ -297,7 +300,7 @@ export async function assignmentsForLearner({
 }): Promise<LearnerAssignment[]> {
   const statuses = await assignmentStatuses({ people: { userId }, now })
   if (statuses.length === 0) return []
-  const titles = new Map(moduleCatalogue().map((module) => [module.slug, module.title]))
+  const titles = new Map((await learningCatalogue()).map((module) => [module.slug, module.title]))
   const sorted = statuses.sort(
     (a, b) =>
       STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
@@ -361,7 +364,7 @@ export async function assignmentsSetInUnit({ unit }: { unit: VisibleUnit }) {
     )
     .orderBy(asc(assignments.dueAt), asc(assignments.id))
     .limit(MAX_ASSIGNMENTS_LISTED + 1)
-  const titles = new Map(moduleCatalogue().map((module) => [module.slug, module.title]))
+  const titles = new Map((await learningCatalogue()).map((module) => [module.slug, module.title]))
   return {
     assignments: rows.slice(0, MAX_ASSIGNMENTS_LISTED).map((row) => ({
       id: row.id,
@@ -397,7 +400,7 @@ export async function assignFormOptions({ unit }: { unit: VisibleUnit }) {
       .where(inUnit),
   ])
   const people = Number(headcount?.people ?? 0)
-  const modules = moduleCatalogue()
+  const modules = (await learningCatalogue())
     .filter(
       (module) => module.published && (roles.length === 0 || module.audience.some((role) => roles.includes(role))),
     )

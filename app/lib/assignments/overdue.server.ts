@@ -5,7 +5,7 @@ import { db, schema } from '#app/lib/db.server.ts'
 import { ROLE_TARGETS_TITLE } from './assignment-options.ts'
 import { isoDay } from '#app/lib/dates/dates.ts'
 import { daysOverdue } from './due-dates.ts'
-import { moduleCatalogue } from './modules.server.ts'
+import { learningCatalogue } from './modules.server.ts'
 import { assignmentStatuses, type AssignmentStatusRow } from './status.server.ts'
 
 // The overdue work list of a unit, in report order: team (name, id), then person (name, id), then due date.
@@ -139,7 +139,7 @@ function shortBy(domains: number): string {
   return `${domains} ${domains === 1 ? 'domain' : 'domains'} short`
 }
 
-const titlesBySlug = () => new Map(moduleCatalogue().map((module) => [module.slug, module.title]))
+const titlesBySlug = async () => new Map((await learningCatalogue()).map((module) => [module.slug, module.title]))
 
 /**
  * One page of the unit's overdue work: at least `limit` rows unless the list ends first (a page holds
@@ -159,7 +159,7 @@ export async function overdueWork({
   limit?: number
   peoplePerGroup?: number
 }): Promise<{ rows: OverdueRow[]; next: string | null }> {
-  const titles = titlesBySlug()
+  const titles = await titlesBySlug()
   const rows: OverdueRow[] = []
   for await (const { members, byPerson, last } of overdueByGroup({
     unit,
@@ -188,7 +188,7 @@ export async function* eachOverdueRow({
   now?: Date
   peoplePerGroup?: number
 }) {
-  const titles = titlesBySlug()
+  const titles = await titlesBySlug()
   for await (const { members, byPerson } of overdueByGroup({ unit, now, after: null, peoplePerGroup })) {
     for (const person of members) {
       const own = byPerson.get(person.userId)

@@ -145,18 +145,28 @@ function rules({
   const slug = assignments.moduleSlug
   const isRecurring = and(eq(assignments.recurs, true), inArray(slug, recurringSlugs)) as SQL
 
-  const passed = exists(
-    db()
-      .select({ one: sql`1` })
-      .from(moduleAttempts)
-      .where(
-        and(
-          eq(moduleAttempts.userId, userId),
-          eq(moduleAttempts.moduleSlug, slug),
-          eq(moduleAttempts.status, 'passed'),
+  // Done: a passed attempt at the module, or evidence from it. An imported course has no attempts: the
+  // evidence its satisfied statement gives (only ever from the platform) is how it is done.
+  const passed = or(
+    exists(
+      db()
+        .select({ one: sql`1` })
+        .from(moduleAttempts)
+        .where(
+          and(
+            eq(moduleAttempts.userId, userId),
+            eq(moduleAttempts.moduleSlug, slug),
+            eq(moduleAttempts.status, 'passed'),
+          ),
         ),
-      ),
-  )
+    ),
+    exists(
+      db()
+        .select({ one: sql`1` })
+        .from(evidence)
+        .where(and(eq(evidence.userId, userId), eq(evidence.moduleSlug, slug))),
+    ),
+  ) as SQL
   const expiringEvidence = (when: SQL) =>
     exists(
       db()

@@ -75,6 +75,7 @@ export function describeModule(module: ModuleSource, framework: Framework) {
   const levelNames = new Map(framework.levels.map((l) => [l.level, l.name]))
   const { frontmatter } = module
   return {
+    kind: 'module' as const,
     slug: module.slug,
     title: frontmatter.title,
     summary: frontmatter.summary,
@@ -104,7 +105,10 @@ export function describeModule(module: ModuleSource, framework: Framework) {
 
 export type ModuleSummary = ReturnType<typeof describeModule>
 
-export function filterModules(modules: ModuleSummary[], filters: CatalogueFilters): ModuleSummary[] {
+/** What the filters read: a module's summary, or an imported course's in the same shape. */
+type Filterable = Pick<ModuleSummary, 'title' | 'summary' | 'objectives' | 'competencies' | 'audience'>
+
+export function filterModules<M extends Filterable>(modules: M[], filters: CatalogueFilters): M[] {
   const words = (filters.q ?? '').toLowerCase().split(/\s+/).filter(Boolean)
   return modules.filter((module) => {
     if (filters.domain && !module.competencies.some((c) => c.domainId === filters.domain)) return false

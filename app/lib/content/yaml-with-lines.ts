@@ -49,3 +49,18 @@ export function parseYamlWithSchema<S extends z.ZodType>(
 export function formatProblem(problem: ContentProblem): string {
   return `${problem.file}:${problem.line}: ${problem.message}`
 }
+
+/** The line (from 1) of the node at a path in a YAML text, for checks made after the schema's. */
+export function yamlLineFinder(text: string): (path: (string | number)[]) => number {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter })
+  return (path) => {
+    let at = path
+    let node: unknown = doc.getIn(at, true)
+    while (!isNode(node) && at.length > 0) {
+      at = at.slice(0, -1)
+      node = at.length > 0 ? doc.getIn(at, true) : doc.contents
+    }
+    return lineCounter.linePos(isNode(node) && node.range ? node.range[0] : 0).line
+  }
+}

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { findUserById } from '#app/lib/auth/users.server.ts'
 import { frameworkForContent, loadModules } from '#app/lib/content/catalogue.server.ts'
+import { courseTitles } from '#app/lib/courses/course-catalogue.server.ts'
 import { db, schema } from '#app/lib/db.server.ts'
 import { roleProfileLabel } from '#app/lib/org/role-profiles.ts'
 import { membershipOf } from '#app/lib/org/memberships.server.ts'
@@ -35,7 +36,11 @@ export async function learningRecord({ userId, now = new Date() }: { userId: str
   const order = new Map(competencies.map((c, index) => [c.id, index]))
   const competencyName = new Map(competencies.map((c) => [c.id, c.name]))
   // Titles of every module, drafts and retired ones included: the record names what was passed, whatever its status now.
-  const moduleTitles = new Map(loadModules({ includeDrafts: true }).map((m) => [m.slug, m.frontmatter.title]))
+  // Imported courses too: their evidence is under the course's slug.
+  const moduleTitles = new Map([
+    ...loadModules({ includeDrafts: true }).map((m) => [m.slug, m.frontmatter.title] as const),
+    ...(await courseTitles()),
+  ])
 
   const evidenceHeld = evidence
     .map((e) => ({

@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm'
 import { assignmentsForLearner } from '#app/lib/assignments/assignments.server.ts'
 import { canSeeDrafts, describeModule, frameworkForContent, loadModules } from '#app/lib/content/catalogue.server.ts'
+import { courseAttempts, loadMappedCourses } from '#app/lib/courses/course-catalogue.server.ts'
 import { db, schema } from '#app/lib/db.server.ts'
 import { membershipOf } from '#app/lib/org/memberships.server.ts'
 import { domainReadiness, expiringSoon, isCurrent, levelInWords } from './readiness.ts'
@@ -16,7 +17,8 @@ export const EXPIRY_WARNING_DAYS = 30
 export async function myLearning({ user, now = new Date() }: { user: { id: string; isAdmin: boolean }; now?: Date }) {
   const { competencyEvidence, moduleAttempts } = schema()
   const framework = frameworkForContent()
-  const [membership, evidence, attempts, ratings] = await Promise.all([
+  const courses = await loadMappedCourses({ includeDrafts: canSeeDrafts(user) })
+  const [membership, evidence, moduleAttemptRows, courseRows, ratings] = await Promise.all([
     membershipOf({ userId: user.id }),
     db().select().from(competencyEvidence).where(eq(competencyEvidence.userId, user.id)),
     db()
@@ -24,9 +26,18 @@ export async function myLearning({ user, now = new Date() }: { user: { id: strin
       .from(moduleAttempts)
       .where(eq(moduleAttempts.userId, user.id))
       .orderBy(desc(moduleAttempts.updatedAt)),
+    courseAttempts({ userId: user.id, courses }),
     savedRatings({ userId: user.id }),
   ])
-  const modules = loadModules({ includeDrafts: canSeeDrafts(user) }).map((m) => describeModule(m, framework))
+  // A course registration reads as an attempt (in progress until the platform satisfies the course).
+  const attempts = [...moduleAttemptRows, ...courseRows].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
+  const modules = [
+    ...loadModules({ includeDrafts: canSeeDrafts(user) }).map((m) => ({
+      ...describeModule(m, framework),
+      version: m.version as string | null,
+    })),
+    ...courses.map((course) => ({ ...course, version: null, updated: null })),
+  ]
   const moduleBySlug = new Map(modules.map((m) => [m.slug, m]))
   const roleProfile = membership?.roleProfile ?? 'clinical'
   const readiness = domainReadiness({ framework, roleProfile, evidence, now })
@@ -105,10 +116,10 @@ function passStillCounts({ evidence, now }: { evidence: EvidenceRow[]; now: Date
   return (slug: string) => current.has(slug) || !evidenced.has(slug)
 }
 
-/** Each module's status for this learner (passed, in progress, assigned, overdue), for the catalogue and module pages. */
+/** Each module's and course's status for this learner (passed, in progress, assigned, overdue), for the catalogue and module pages. */
 export async function learnerModuleStatuses({ userId, now = new Date() }: { userId: string; now?: Date }) {
   const { competencyEvidence, moduleAttempts } = schema()
-  const [evidence, attempts, assignments] = await Promise.all([
+  const [evidence, moduleAttemptRows, courseRows, assignments] = await Promise.all([
     db().select().from(competencyEvidence).where(eq(competencyEvidence.userId, userId)),
     db()
       .select({
@@ -118,8 +129,10 @@ export async function learnerModuleStatuses({ userId, now = new Date() }: { user
       })
       .from(moduleAttempts)
       .where(eq(moduleAttempts.userId, userId)),
+    courseAttempts({ userId }),
     assignmentsForLearner({ userId, now }),
   ])
+  const attempts = [...moduleAttemptRows, ...courseRows]
   return {
     statuses: moduleStatuses({ attempts, passCounts: passStillCounts({ evidence, now }), assignments }),
     /** Modules assigned to the learner, whatever the status of the assignment. */

@@ -14,14 +14,15 @@ import { competencyLevel, domainReadiness, type Evidence, levelInWords } from '.
 export interface CandidateModule {
   slug: string
   title: string
-  minutes: number
+  /** null: an imported course whose length nobody gave (sorted after those with one). */
+  minutes: number | null
   competencies: { id: string; level: number; domainId: string }[]
 }
 
 export interface Recommendation {
   slug: string
   title: string
-  minutes: number
+  minutes: number | null
   reason: string
 }
 
@@ -108,7 +109,7 @@ export function whatNext({
         a.group - b.group ||
         b.gap - a.gap ||
         b.selfGap - a.selfGap ||
-        a.module.minutes - b.module.minutes ||
+        (a.module.minutes ?? Infinity) - (b.module.minutes ?? Infinity) ||
         a.module.title.localeCompare(b.module.title),
     )
     .slice(0, limit)

@@ -1,5 +1,5 @@
 import { and, eq, gt, inArray } from 'drizzle-orm'
-import { moduleCatalogue, refreshingSlugs, type AssignableModule } from '#app/lib/assignments/modules.server.ts'
+import { learningCatalogue, refreshingSlugs, type AssignableModule } from '#app/lib/assignments/modules.server.ts'
 import { assignmentStatuses, type AssignmentStatusRow, type StatusContent } from '#app/lib/assignments/status.server.ts'
 import { overdueCountInUnit } from '#app/lib/assignments/status.server.ts'
 import { frameworkForContent, loadModules } from '#app/lib/content/catalogue.server.ts'
@@ -43,7 +43,7 @@ interface Reading {
 }
 
 export async function writeReminderEmail(writing: Writing): Promise<WrittenEmail | null> {
-  const catalogue = moduleCatalogue()
+  const catalogue = await learningCatalogue()
   const reading: Reading = {
     now: writing.now ?? new Date(),
     titleOf: workTitles(catalogue),

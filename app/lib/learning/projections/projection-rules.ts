@@ -1,9 +1,11 @@
+import type { CourseMapping } from '#app/lib/content/course-mapping.schema.ts'
 import type { Competency } from '#app/lib/content/framework.schema.ts'
 import type { Frontmatter } from '#app/lib/content/module.schema.ts'
 import type { Schema } from '#app/lib/db.server.ts'
 import { contentVersionExtension, moduleActivityId } from '#app/lib/learning/module-statements.ts'
 import type { Statement } from '#app/lib/xapi/model/statement-schema.ts'
 import { verbs } from '#app/lib/xapi/model/vocabulary.ts'
+import { satisfiedCourseOf } from './course-satisfied.ts'
 import { currentLevelExtension, selfAssessedVerb, targetLevelExtension } from './self-rating.ts'
 
 // What one statement does to the projections, with no database: the write side (./projection-writer.server.ts)
@@ -25,6 +27,9 @@ import { currentLevelExtension, selfAssessedVerb, targetLevelExtension } from '.
 // - Evidence: a `passed` whose object is a module activity and whose authority is trusted (the app itself,
 //   or an LRS client with trustedForEvidence) gives one row per competency the module maps to, at the mapped
 //   level, achieved at the statement's timestamp, expiring refreshMonths later (never, without one).
+// - Course evidence: a cmi5 course's `satisfied` (./course-satisfied.ts) stored with the app's own authority
+//   (the platform decides satisfaction; no LRS client or content is trusted for it) gives the same rows for
+//   the competencies content/courses.yaml maps the course to, under the course's slug.
 // - Self-ratings: see ./self-rating.ts; the latest per learner and competency wins.
 
 export type AttemptRow = Schema['moduleAttempts']['$inferSelect']
@@ -75,6 +80,15 @@ export type StatementReading =
       passesModule: boolean
       authority: Statement['authority']
     }
+  | {
+      kind: 'course-satisfied'
+      userId: string
+      statementId: string | undefined
+      timestamp: Date
+      /** The publisher's course IRI. */
+      courseId: string
+      authority: Statement['authority']
+    }
 
 /** The user id when the actor is one of this app's learners. */
 export function learnerOf(statement: Statement, { publicUrl }: Pick<ProjectionSettings, 'publicUrl'>): string | null {
@@ -106,6 +120,9 @@ export function readStatement(statement: Statement, settings: ProjectionSettings
     const extensions = statement.result?.extensions ?? {}
     return { kind: 'self-rating', userId, statementId, timestamp, competencyActivityId: objectId, extensions }
   }
+  const courseId = satisfiedCourseOf(statement)
+  if (courseId)
+    return { kind: 'course-satisfied', userId, statementId, timestamp, courseId, authority: statement.authority }
   const slug = moduleSlugOf(statement, objectId, settings.activityBase)
   if (!slug) return null
   const isModuleObject = objectId === moduleActivityId(settings.activityBase, slug)
@@ -226,6 +243,45 @@ export function evidenceFrom(
       competencyId: mapping.id,
       level: mapping.level,
       moduleSlug: slug,
+      statementId,
+      achievedAt: timestamp,
+      expiresAt: refreshMonths ? addMonths(timestamp, refreshMonths) : null,
+    }
+  })
+}
+
+/** Only the app itself decides that a course is satisfied: an LRS client, however trusted, cannot. */
+export function isAppAuthority(
+  authority: Statement['authority'],
+  settings: Pick<ProjectionSettings, 'publicUrl'>,
+): boolean {
+  const trust = authorityTrust(authority, settings)
+  return 'trusted' in trust && trust.trusted
+}
+
+/** The evidence the platform's satisfied of a mapped course gives; nothing for a course courses.yaml does not map. */
+export function courseEvidenceFrom(
+  reading: StatementReading,
+  {
+    byApp,
+    mapping,
+    competencies,
+  }: {
+    /** Whether the statement's authority is the app itself (isAppAuthority). */
+    byApp: boolean
+    mapping: Pick<CourseMapping, 'slug' | 'competencies'> | null
+    competencies: ReadonlyMap<string, Pick<Competency, 'refreshMonths'>>
+  },
+): EvidenceRow[] {
+  if (reading.kind !== 'course-satisfied' || !byApp || !mapping || reading.statementId === undefined) return []
+  const { userId, statementId, timestamp } = reading
+  return mapping.competencies.map((competency) => {
+    const refreshMonths = competencies.get(competency.id)?.refreshMonths
+    return {
+      userId,
+      competencyId: competency.id,
+      level: competency.level,
+      moduleSlug: mapping.slug,
       statementId,
       achievedAt: timestamp,
       expiresAt: refreshMonths ? addMonths(timestamp, refreshMonths) : null,

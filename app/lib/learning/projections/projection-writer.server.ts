@@ -1,6 +1,7 @@
 import { and, eq, getTableColumns, inArray, lt, sql, type Table } from 'drizzle-orm'
 import { chunks } from '#app/lib/chunks.ts'
 import { findModule } from '#app/lib/content/catalogue.server.ts'
+import { courseMappingFor } from '#app/lib/content/course-mapping.server.ts'
 import { defaultContentRoot } from '#app/lib/content/content-root.server.ts'
 import type { Framework } from '#app/lib/content/framework.schema.ts'
 import { competencyIndex, frameworkRootFor, loadFramework } from '#app/lib/content/framework.server.ts'
@@ -18,7 +19,9 @@ import {
   type StatementReading,
   attemptAfter,
   authorityTrust,
+  courseEvidenceFrom,
   evidenceFrom,
+  isAppAuthority,
   isSection,
   learnerKey,
   learnerOf,
@@ -80,6 +83,15 @@ export class ProjectionWriter {
       if (rating) this.changedRatings.set(`${rating.userId}|${rating.competencyId}`, rating)
       return
     }
+    if (reading.kind === 'course-satisfied') {
+      const evidence = courseEvidenceFrom(reading, {
+        byApp: isAppAuthority(reading.authority, this.settings),
+        mapping: courseMappingFor({ course: reading.courseId, root: this.settings.contentRoot }),
+        competencies: this.competencyIndex(),
+      })
+      this.addEvidence(reading.userId, evidence)
+      return
+    }
     if (reading.registration) await this.applyAttempt(reading, reading.registration, seq)
     if (reading.passesModule && (await this.isTrusted(reading.authority))) {
       const evidence = evidenceFrom(reading, {
@@ -87,10 +99,14 @@ export class ProjectionWriter {
         moduleCompetencies: this.module(reading.slug)?.frontmatter.competencies,
         competencies: this.competencyIndex(),
       })
-      if (evidence.length === 0) return
-      this.newEvidence.push(...evidence)
-      this.evidenceChangedFor.add(reading.userId)
+      this.addEvidence(reading.userId, evidence)
     }
+  }
+
+  private addEvidence(userId: string, evidence: EvidenceRow[]) {
+    if (evidence.length === 0) return
+    this.newEvidence.push(...evidence)
+    this.evidenceChangedFor.add(userId)
   }
 
   private async applyAttempt(

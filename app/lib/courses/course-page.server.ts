@@ -1,0 +1,37 @@
+import { statusOf } from '#app/lib/learning/module-status.ts'
+import { learnerModuleStatuses } from '#app/lib/learning/my-learning.server.ts'
+import { findVisibleCourse, learnerCourseRegistrations, unitStates } from './course-catalogue.server.ts'
+import { launchLabel, unitStateWords } from './unit-state.ts'
+
+/** What a learner's course page shows: the course, its units in order with their states, and their status on it. */
+export async function coursePage({ slug, user }: { slug: string | undefined; user: { id: string; isAdmin: boolean } }) {
+  const found = await findVisibleCourse({ slug, user })
+  if (!found) throw new Response('Not found', { status: 404 })
+  const { course, units } = found
+  const [registrations, { statuses }] = await Promise.all([
+    learnerCourseRegistrations({ userId: user.id }),
+    learnerModuleStatuses({ userId: user.id }),
+  ])
+  const registration = registrations.get(course.courseRowId) ?? null
+  const states = await unitStates({
+    registration: registration?.registration ?? null,
+    auRowIds: units.map((u) => u.id),
+  })
+  return {
+    course: {
+      slug: course.slug,
+      courseRowId: course.courseRowId,
+      title: course.title,
+      summary: course.summary,
+      minutes: course.minutes,
+      status: course.status,
+      competencies: course.competencies,
+    },
+    personal: statusOf(statuses, course.slug),
+    satisfiedAt: registration?.satisfiedAt ?? null,
+    units: units.map((unit) => {
+      const state = states.get(unit.id) ?? 'not-started'
+      return { ...unit, state, stateWords: unitStateWords[state], launchLabel: launchLabel(state, unit.title) }
+    }),
+  }
+}

@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto'
+import { CMI5_CATEGORY, COURSE_ACTIVITY_TYPE, SATISFIED_VERB } from '#app/lib/learning/projections/course-satisfied.ts'
+import { learnerActor } from './statements.ts'
+
+// The platform's cmi5 `satisfied` of a course, in the shape the launch side writes it (the contract of
+// issue 16): learner actor, the publisher's course IRI as object, the course registration, the cmi5 category
+// and the session that led to it. Tests store it with appAuthority (the platform) or another authority.
+
+export function courseSatisfiedStatement({
+  userId,
+  courseId,
+  registration = randomUUID(),
+  sessionId = randomUUID(),
+  at = new Date(),
+  id = randomUUID(),
+}: {
+  userId: string
+  courseId: string
+  registration?: string
+  sessionId?: string
+  at?: Date
+  id?: string
+}) {
+  return {
+    id,
+    actor: learnerActor(userId),
+    verb: { id: SATISFIED_VERB, display: { 'en-US': 'satisfied' } },
+    object: { objectType: 'Activity' as const, id: courseId, definition: { type: COURSE_ACTIVITY_TYPE } },
+    context: {
+      registration,
+      contextActivities: { category: [{ id: CMI5_CATEGORY }] },
+      extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': sessionId },
+    },
+    timestamp: at.toISOString(),
+  }
+}
