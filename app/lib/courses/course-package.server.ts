@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import yauzl from 'yauzl'
 import { contentTypeFor } from './content-types.ts'
+import { MAX_COURSE_STRUCTURE_BYTES, MAX_FILE_BYTES, MAX_FILES, MAX_PACKAGE_BYTES } from './course-limits.ts'
 import {
   courseAusInOrder,
   displayText,
@@ -15,15 +16,6 @@ import {
 // cmi5.xml (AUs elsewhere, at full URLs), or a cmi5.xml on its own. Which one is decided by the bytes, not the
 // file's name. Everything in a zip is untrusted: names are checked before anything is kept, and sizes are
 // counted as the files are inflated rather than taken from the zip's own headers.
-
-/** The largest package accepted, counted as its files unpacked (and as uploaded). */
-export const MAX_PACKAGE_BYTES = 500 * 1024 * 1024
-/** The largest single file in a package (a long video is the usual reason to come near it). */
-export const MAX_FILE_BYTES = 200 * 1024 * 1024
-/** The most files a package may hold. */
-export const MAX_FILES = 10_000
-/** The largest cmi5.xml read (a thousand AUs take about 1 MB). */
-export const MAX_COURSE_STRUCTURE_BYTES = 10 * 1024 * 1024
 
 export const COURSE_STRUCTURE_FILE = 'cmi5.xml'
 
