@@ -209,7 +209,7 @@ export const validPackages = {
       'cmi5.xml': cmi5Xml(spec),
       'index.html': AU_PAGE,
       'style.css': 'body { font-family: sans-serif; }\n',
-      'unit.js': 'document.title = "Unit"\n',
+      'unit.js': 'document.title = "Unit ready"\n',
     }),
   }),
   /** A zip with only cmi5.xml: its AUs live elsewhere, at full URLs. */

@@ -49,7 +49,7 @@ export default function CoursePage() {
             ) : null}
             <SummaryRow label="Units">{course.units.length}</SummaryRow>
             <SummaryRow label="Files in the package">{course.files}</SummaryRow>
-            <SummaryRow label="Catalogue">
+            <SummaryRow label="Catalogue" valueClassName="app-break-anywhere">
               {course.slug ? (
                 `In the catalogue as ${course.slug}`
               ) : (

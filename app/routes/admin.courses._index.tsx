@@ -125,7 +125,7 @@ export default function CoursesPage() {
               </Cell>
               <Cell heading="Units">{course.units}</Cell>
               <Cell heading="Imported">{course.importedAt}</Cell>
-              <Cell heading="Catalogue">
+              <Cell heading="Catalogue" className="app-break-anywhere">
                 {course.slug ? (
                   `In the catalogue as ${course.slug}`
                 ) : (
