@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
-import { readCoursePackage } from '../../app/lib/courses/course-package.server.ts'
-import { cmi5Xml, invalidPackages, validPackages } from '../cmi5-packages.ts'
+import { readCoursePackage } from '#app/lib/courses/course-package.server.ts'
+import { cmi5Xml, invalidPackages, validPackages } from '#tests/cmi5-packages.ts'
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures.ts'
 
 // An administrator imports cmi5 courses: a good package is listed with its units, a bad one is refused with

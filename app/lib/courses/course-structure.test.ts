@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { auId, cmi5Xml, COURSE_ID } from '#tests/cmi5-packages.ts'
+import { auId, cmi5Xml, COURSE_ID, type CourseSpec } from '#tests/cmi5-packages.ts'
 import { courseAusInOrder, displayText, parseCourseStructure, type CourseProblem } from './course-structure.ts'
 
 function problemsOf(xml: string): string[] {
@@ -230,5 +230,24 @@ describe('problems are named by element', () => {
       /^cmi5\.xml: is not well-formed XML: .* \(line 1, column \d+\)$/,
     )
     expect(problemsOf('<!DOCTYPE x [<!ENTITY a "aaaa">]><courseStructure/>')[0]).toMatch(/document type declaration/)
+  })
+})
+
+describe('deep nesting', () => {
+  test('blocks nested past the limit are refused', () => {
+    let children: CourseSpec['children'] = [{ title: 'Deep' }]
+    for (let i = 0; i < 60; i += 1) children = [{ kind: 'block', children }]
+    expect(problemsOf(cmi5Xml({ children }))).toContainEqual(
+      expect.stringMatching(/is nested more than 50 blocks deep$/),
+    )
+  })
+
+  test('elements nested a hundred thousand deep are a problem with the file, not an error', () => {
+    const depth = 100_000
+    const extension = `<x:n>`.repeat(depth) + `</x:n>`.repeat(depth)
+    const result = parseCourseStructure(
+      cmi5Xml({ rootAttributes: 'xmlns:x="https://vendor.example.org/ext"', extra: extension }),
+    )
+    expect(result.ok ? 'read' : result.problems[0]?.where).toMatch(/^(read|cmi5\.xml)$/)
   })
 })

@@ -114,10 +114,16 @@ export function parseCourseStructure(
   // Entity declarations are how XML bombs work; a course structure has no use for a document type.
   if (/<!DOCTYPE/i.test(text))
     return fail(where, 'has a document type declaration (<!DOCTYPE …>), which a course structure must not have')
-  const valid = XMLValidator.validate(text)
-  if (valid !== true)
-    return fail(where, `is not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`)
-  const root = readXmlTree(xmlParser.parse(text) as unknown[])
+  let root: XmlElement | null
+  try {
+    const valid = XMLValidator.validate(text)
+    if (valid !== true)
+      return fail(where, `is not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`)
+    root = readXmlTree(xmlParser.parse(text) as unknown[])
+  } catch (error) {
+    // Elements nested deeply enough can exhaust the parser's stack: a bad file, not a server error.
+    return fail(where, `could not be read as XML (${error instanceof Error ? error.message : String(error)})`)
+  }
   if (!root) return fail(where, 'has no root element')
   if (root.localName !== 'courseStructure' || root.namespace !== COURSE_STRUCTURE_NAMESPACE)
     return fail(
