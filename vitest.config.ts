@@ -6,7 +6,7 @@ const databaseProject = (dialect: 'sqlite' | 'postgres') => ({
   extends: true as const,
   test: {
     name: dialect,
-    include: ['app/**/*.db.test.{ts,tsx}', 'db/**/*.db.test.ts'],
+    include: ['app/**/*.db.test.{ts,tsx}', 'db/**/*.db.test.ts', 'server/**/*.db.test.ts'],
     env: { TEST_DIALECT: dialect },
     globalSetup: ['tests/setup/global-database.ts'],
     setupFiles: ['tests/setup/console.ts', 'tests/setup/database.ts', 'tests/setup/effects.ts'],

@@ -25,6 +25,7 @@ const { installEffects } = await import('#app/lib/install-effects.server.ts')
 installEffects()
 const { CORS_HEADERS } = await import('#app/lib/xapi/http/http.server.ts')
 const { xapiStatements } = await import('./xapi-statements.ts')
+const { courseFiles } = await import('./course-files.ts')
 
 try {
   await migrateDatabase()
@@ -67,6 +68,8 @@ const viteDevServer = useViteDevServer
 const app = express()
 app.disable('x-powered-by')
 if (env.TRUST_PROXY) app.set('trust proxy', true)
+// Third-party course content, before the app's security headers: it has its own (server/course-files.ts).
+app.use(courseFiles())
 app.use(securityHeaders)
 // The LRS's busiest resource, before static files, compression and Remix (server/xapi-statements.ts).
 app.use(xapiStatements())

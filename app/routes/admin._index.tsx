@@ -27,6 +27,11 @@ const areas = [
     about: 'Load the staff lists from HR: check what would change first, then apply it.',
   },
   {
+    to: '/admin/courses',
+    name: 'Courses',
+    about: 'Import e-learning courses from other publishers (cmi5 packages) and see their units.',
+  },
+  {
     to: '/admin/audit',
     name: 'Audit log',
     about: 'Every change to people, units and rights, who made it and when.',

@@ -488,7 +488,7 @@ export const auditEvents = pgTable(
     actorName: text('actor_name').notNull(),
     importRunId: text('import_run_id'),
     action: text('action').notNull(),
-    subjectType: text('subject_type', { enum: ['person', 'unit', 'job', 'setting'] }).notNull(),
+    subjectType: text('subject_type', { enum: ['person', 'unit', 'job', 'setting', 'course'] }).notNull(),
     subjectId: text('subject_id').notNull(),
     subjectName: text('subject_name').notNull(),
     before: jsonb('before').$type<Record<string, unknown>>(),

@@ -487,7 +487,7 @@ export const auditEvents = sqliteTable(
     actorName: text('actor_name').notNull(),
     importRunId: text('import_run_id'),
     action: text('action').notNull(),
-    subjectType: text('subject_type', { enum: ['person', 'unit', 'job', 'setting'] }).notNull(),
+    subjectType: text('subject_type', { enum: ['person', 'unit', 'job', 'setting', 'course'] }).notNull(),
     subjectId: text('subject_id').notNull(),
     subjectName: text('subject_name').notNull(),
     before: json<Record<string, unknown>>('before'),

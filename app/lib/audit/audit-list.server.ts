@@ -14,6 +14,7 @@ const subjectPages: Record<AuditEvent['subjectType'], (subjectId: string) => str
   unit: (id) => `/admin/units/${id}`,
   job: () => '/admin/jobs',
   setting: () => '/admin/notifications',
+  course: (id) => `/admin/courses/${id}`,
 }
 
 function subjectHref(subjectType: AuditEvent['subjectType'], subjectId: string): string {

@@ -28,6 +28,8 @@ export const auditActions = {
   'unit.sign-in-changed': 'How people sign in changed',
   'job.retried': 'Failed background job tried again',
   'setting.notifications-changed': 'Email rules changed',
+  'course.imported': 'Course imported',
+  'course.replaced': 'Course imported again, replacing the earlier version',
 } as const
 
 export type AuditAction = keyof typeof auditActions

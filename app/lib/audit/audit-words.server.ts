@@ -8,6 +8,7 @@ export const AUDIT_GROUPS = {
   units: { label: 'Units', any: 'Any change to units', prefix: 'unit.' },
   rights: { label: 'Rights', any: 'Any change to rights', prefix: 'rights.' },
   system: { label: 'Jobs and settings', any: 'Any change to jobs or settings', prefix: 'job.|setting.' },
+  courses: { label: 'Courses', any: 'Any change to courses', prefix: 'course.' },
 } as const
 
 export type AuditGroup = keyof typeof AUDIT_GROUPS
@@ -42,6 +43,7 @@ const subjectTypeLabels: Record<AuditEvent['subjectType'], string> = {
   unit: 'Unit',
   job: 'Background job',
   setting: 'Setting',
+  course: 'Course',
 }
 
 /** The choices of the "What changed" filter: each group, then its actions. */

@@ -1,0 +1,91 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
+import { Cell, ResponsiveTable } from '#app/components/responsive-table.tsx'
+import { SummaryList, SummaryRow } from '#app/components/summary-list.tsx'
+import { requireAdmin } from '#app/lib/auth/current-user.server.ts'
+import { courseDetails } from '#app/lib/courses/course-admin.server.ts'
+import { formatDate } from '#app/lib/dates/dates.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.course.title ?? 'Course'} – Courses – Digital skills` },
+]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request)
+  const course = await courseDetails({ courseRowId: params.courseId ?? '' })
+  if (!course) throw new Response('Not found', { status: 404 })
+  return {
+    course: {
+      ...course,
+      importedAt: formatDate(course.importedAt),
+      firstImportedAt: formatDate(course.firstImportedAt),
+    },
+  }
+}
+
+export default function CoursePage() {
+  const { course } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <Breadcrumbs
+        trail={[
+          { label: 'Home', to: '/' },
+          { label: 'Administration', to: '/admin' },
+          { label: 'Courses', to: '/admin/courses' },
+        ]}
+      />
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <h1 className="app-break-anywhere">{course.title}</h1>
+          {course.description ? <p>{course.description}</p> : null}
+          <SummaryList>
+            <SummaryRow label="Imported">
+              {course.importedAt}
+              {course.importedByName ? ` by ${course.importedByName}` : ''}
+            </SummaryRow>
+            {course.firstImportedAt !== course.importedAt ? (
+              <SummaryRow label="First imported">{course.firstImportedAt}</SummaryRow>
+            ) : null}
+            <SummaryRow label="Units">{course.units.length}</SummaryRow>
+            <SummaryRow label="Files in the package">{course.files}</SummaryRow>
+            <SummaryRow label="Catalogue" valueClassName="app-break-anywhere">
+              {course.slug ? (
+                `In the catalogue as ${course.slug}`
+              ) : (
+                <>
+                  Not in the catalogue yet: map it in <code>content/courses.yaml</code>
+                </>
+              )}
+            </SummaryRow>
+          </SummaryList>
+        </div>
+      </div>
+
+      <h2>Units, in course order</h2>
+      {course.removedUnits > 0 ? (
+        <p>
+          {course.removedUnits === 1
+            ? 'One unit was left out of the latest version of the course and is no longer shown to learners.'
+            : `${course.removedUnits} units were left out of the latest version of the course and are no longer shown to learners.`}
+        </p>
+      ) : null}
+      <ResponsiveTable
+        caption={`Units of ${course.title}`}
+        captionClassName="nhsuk-u-visually-hidden"
+        columns={['Unit', 'How it is completed', 'Pass mark', 'Opens']}
+      >
+        {course.units.map((unit) => (
+          <tr className="nhsuk-table__row" key={unit.id}>
+            <Cell heading="Unit" className="app-break-anywhere">
+              {unit.title}
+            </Cell>
+            <Cell heading="How it is completed">{unit.completedBy}</Cell>
+            <Cell heading="Pass mark">{unit.passMark ?? 'None'}</Cell>
+            <Cell heading="Opens">{unit.opens}</Cell>
+          </tr>
+        ))}
+      </ResponsiveTable>
+    </>
+  )
+}
