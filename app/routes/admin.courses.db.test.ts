@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { catalogueSlugs, courseDetails, courseList } from '#app/lib/courses/course-admin.server.ts'
+import { courseDetails, courseList } from '#app/lib/courses/course-admin.server.ts'
 import { invalidPackages, validPackages, type PackageFile } from '#tests/cmi5-packages.ts'
 import { createUser } from '#tests/factories.ts'
 import { loadContext, signedInRequest, statusOf } from '#tests/requests.ts'
@@ -117,29 +117,29 @@ describe('the courses admin pages', () => {
   })
 })
 
-test('the catalogue mapping is read leniently from content/courses.yaml', async () => {
+test('the course list says which courses content/courses.yaml maps into the catalogue, once the file is valid', async () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'courses-yaml-'))
-  expect(catalogueSlugs(root).size).toBe(0)
-  fs.writeFileSync(
-    path.join(root, 'courses.yaml'),
-    'courses:\n  - course: https://courses.example.org/cmi5/records\n    slug: keeping-records-safe\n    audience: all\n  - nonsense\n',
-  )
-  expect([...catalogueSlugs(root)]).toEqual([['https://courses.example.org/cmi5/records', 'keeping-records-safe']])
-  fs.writeFileSync(path.join(root, 'courses.yaml'), '- course: https://example.org/a\n  slug: a\n')
-  expect([...catalogueSlugs(root)]).toEqual([['https://example.org/a', 'a']])
-  fs.writeFileSync(path.join(root, 'courses.yaml'), ': not yaml [')
-  expect(catalogueSlugs(root).size).toBe(0)
-
   const admin = await createUser({ isAdmin: true })
   const imported = resultOf(await upload(admin.id, await validPackages.multiAu()))
   fs.writeFileSync(
     path.join(root, 'courses.yaml'),
-    'courses:\n  - course: https://courses.example.org/cmi5/records\n    slug: keeping-records-safe\n',
+    [
+      'courses:',
+      '  - course: https://courses.example.org/cmi5/records',
+      '    slug: keeping-records-safe',
+      '    competencies: [{ id: DATA.1, level: 1 }]',
+      '    audience: [clinical]',
+      '    status: draft',
+      '',
+    ].join('\n'),
   )
   const listed = await courseList({ contentRoot: root })
   expect(listed.find((course) => course.id === imported.imported?.id)?.slug).toBe('keeping-records-safe')
   expect((await courseDetails({ courseRowId: imported.imported?.id ?? '', contentRoot: root }))?.slug).toBe(
     'keeping-records-safe',
   )
+  // A file content:check refuses maps nothing.
+  fs.writeFileSync(path.join(root, 'courses.yaml'), ': not yaml [')
+  expect((await courseList({ contentRoot: root })).every((course) => course.slug === null)).toBe(true)
   fs.rmSync(root, { recursive: true, force: true })
 })

@@ -1,16 +1,11 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { and, asc, count, desc, eq, isNull } from 'drizzle-orm'
-import { parse } from 'yaml'
 import { defaultContentRoot } from '#app/lib/content/content-root.server.ts'
+import { loadCourseMappings } from '#app/lib/content/course-mapping.server.ts'
 import { db, schema } from '#app/lib/db.server.ts'
 import { displayText } from './course-structure.ts'
 
 // What the course pages for administrators show: imported courses, whether the catalogue lists them, and one
 // course's AUs in words.
-
-/** The file where authors map imported courses into the catalogue (its schema belongs to the catalogue). */
-export const COURSE_MAPPING_FILE = 'courses.yaml'
 
 export interface CourseListEntry {
   id: string
@@ -47,30 +42,11 @@ export async function courseList({ contentRoot = defaultContentRoot() }: { conte
   }))
 }
 
-/**
- * Course id → catalogue slug from content/courses.yaml, read leniently: any list of entries (at the top, or under
- * any key) whose items have `course:` and `slug:`. A missing or unreadable file maps nothing; content:check is
- * where its problems are reported.
- */
-export function catalogueSlugs(contentRoot: string): Map<string, string> {
-  const slugs = new Map<string, string>()
-  let document: unknown
-  try {
-    document = parse(fs.readFileSync(path.join(contentRoot, COURSE_MAPPING_FILE), 'utf8'))
-  } catch {
-    return slugs
-  }
-  const lists = Array.isArray(document)
-    ? [document]
-    : typeof document === 'object' && document !== null
-      ? Object.values(document).filter(Array.isArray)
-      : []
-  for (const entry of lists.flat()) {
-    if (typeof entry !== 'object' || entry === null) continue
-    const { course, slug } = entry as Record<string, unknown>
-    if (typeof course === 'string' && typeof slug === 'string') slugs.set(course, slug)
-  }
-  return slugs
+/** Course id → catalogue slug, from the checked mappings (drafts too: administrators see those). */
+function catalogueSlugs(contentRoot: string): Map<string, string> {
+  return new Map(
+    loadCourseMappings({ includeDrafts: true, root: contentRoot }).map((mapping) => [mapping.course, mapping.slug]),
+  )
 }
 
 const completedBy = {
