@@ -45,6 +45,7 @@ export const cmi5ActivityTypes = {
 } as const
 
 export const LAUNCH_DATA_STATE_ID = 'LMS.LaunchData'
+export const LEARNER_PREFERENCES_PROFILE_ID = 'cmi5LearnerPreferences'
 
 /** The reasons an administrator may give for waiving an AU: the stored value, and how staff see it. */
 export const WAIVE_REASONS = {

@@ -5,10 +5,10 @@ import { publicUrl } from '#app/lib/env.server.ts'
 import { lockStatementWrites } from '#app/lib/statement-write-lock.server.ts'
 import { type AccountAgent, appAuthority, learnerAgent } from '#app/lib/xapi/model/agents.ts'
 import { agentKey } from '#app/lib/xapi/model/statement-schema.ts'
-import { putDocument } from '#app/lib/xapi/store/documents.server.ts'
+import { putDocument, readDocument } from '#app/lib/xapi/store/documents.server.ts'
 import { storeStatements } from '#app/lib/xapi/store/statement-store.server.ts'
 import { contentAuthority, hashSecret, newAuthKey, newSecret, sessionOf } from './au-sessions.server.ts'
-import { cmi5Extensions, LAUNCH_DATA_STATE_ID } from './cmi5-vocabulary.ts'
+import { cmi5Extensions, LAUNCH_DATA_STATE_ID, LEARNER_PREFERENCES_PROFILE_ID } from './cmi5-vocabulary.ts'
 import { abandonedStatement, launchedStatement, type AuRef } from './course-statements.ts'
 
 // Launching an AU as cmi5's LMS does (section 8): the learner's one registration for the course, a new session
@@ -115,6 +115,8 @@ export async function launchAu({
       requirePrecondition: false,
     })
 
+    await offerLearnerPreferences(actor)
+
     await storeStatements({
       statements: [
         launchedStatement({
@@ -142,6 +144,27 @@ export async function launchAu({
     url.searchParams.append('registration', registration)
     url.searchParams.append('activityId', au.activityId)
     return { url: url.toString(), launchMethod: au.launchMethod }
+  })
+}
+
+/**
+ * cmi5 section 11: AUs read the learner's preferences from their Agent Profile when they start. The platform
+ * speaks British English and has no audio setting of its own, so it offers that once; what is there stays.
+ */
+async function offerLearnerPreferences(actor: AccountAgent) {
+  const key = {
+    kind: 'agent-profile' as const,
+    activityId: '',
+    agentKey: agentKey(actor),
+    registration: '',
+    documentId: LEARNER_PREFERENCES_PROFILE_ID,
+  }
+  if (await readDocument({ key })) return
+  await putDocument({
+    key,
+    content: new TextEncoder().encode(JSON.stringify({ languagePreference: 'en-GB', audioPreference: 'on' })),
+    contentType: 'application/json',
+    requirePrecondition: false,
   })
 }
 
