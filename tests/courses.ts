@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
 import { db, type Schema, schema } from '#app/lib/db.server.ts'
 
@@ -53,4 +54,10 @@ export async function createCourse({ aus = [{}] }: { aus?: TestAu[] } = {}) {
     )
     .returning()
   return { course, aus: rows.sort((a, b) => a.position - b.position) }
+}
+
+/** As a re-import that drops the AU leaves it. */
+export async function markAuRemoved(auRowId: string) {
+  const { courseAus } = schema()
+  await db().update(courseAus).set({ removedAt: new Date() }).where(eq(courseAus.id, auRowId))
 }
