@@ -29,6 +29,21 @@ export async function launchableAu({ courseRowId, auRowId }: { courseRowId: stri
   return row ?? null
 }
 
+/** The learner's one registration for the course, made the first time it is needed (a launch or a waiver). */
+export async function registrationFor({ courseRowId, userId }: { courseRowId: string; userId: string }) {
+  const { courseRegistrations } = schema()
+  await db()
+    .insert(courseRegistrations)
+    .values({ registration: randomUUID(), courseRowId, userId })
+    .onConflictDoNothing()
+  const [row] = await db()
+    .select({ registration: courseRegistrations.registration })
+    .from(courseRegistrations)
+    .where(and(eq(courseRegistrations.courseRowId, courseRowId), eq(courseRegistrations.userId, userId)))
+  if (!row) throw new Error(`no registration for course ${courseRowId}`)
+  return row.registration
+}
+
 /** Where the AU's page is: an absolute URL as given, or a package file served from our own origin. */
 export function auAddress({ url, packageHash }: { url: string; packageHash: string }): string {
   return /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `${publicUrl}/course-files/${packageHash}/${url}`
@@ -45,7 +60,7 @@ export async function launchAu({
   auRowId: string
   returnUrl: string
 }): Promise<{ url: string; launchMethod: LaunchMethod }> {
-  const { users, courseRegistrations, courseSessions, courseAuProgress } = schema()
+  const { users, courseSessions, courseAuProgress } = schema()
   return transaction(async (tx) => {
     await lockStatementWrites(tx)
     const found = await launchableAu({ courseRowId, auRowId })
@@ -56,14 +71,7 @@ export async function launchAu({
     const actor = learnerAgent({ publicUrl, user })
     const now = new Date()
 
-    await tx
-      .insert(courseRegistrations)
-      .values({ registration: randomUUID(), courseRowId, userId })
-      .onConflictDoNothing()
-    const [{ registration } = { registration: '' }] = await tx
-      .select({ registration: courseRegistrations.registration })
-      .from(courseRegistrations)
-      .where(and(eq(courseRegistrations.courseRowId, courseRowId), eq(courseRegistrations.userId, userId)))
+    const registration = await registrationFor({ courseRowId, userId })
 
     await abandonOpenSessions({ registration, actor, now })
 
