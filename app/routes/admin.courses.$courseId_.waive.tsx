@@ -8,7 +8,7 @@ import { waiveChoices } from '#app/lib/courses/waive.server.ts'
 import { readPersonSearch } from '#app/lib/people/person-search-form.ts'
 import { searchPeople } from '#app/lib/people/person-search.server.ts'
 
-// Waiving a course unit, step one: find the person. Their page (./admin.courses.$courseId_.waive.$personId.tsx)
+// Waiving a course unit, step one: find the person. Their page (./admin.courses.$courseId_.waive_.$personId.tsx)
 // asks which unit and why, checks, then waives; it comes back here with a banner.
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [

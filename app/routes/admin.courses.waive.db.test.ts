@@ -4,7 +4,7 @@ import { createCourse } from '#tests/courses.ts'
 import { createUser } from '#tests/factories.ts'
 import { loadContext, signedInRequest, statusOf } from '#tests/requests.ts'
 import * as search from './admin.courses.$courseId_.waive.tsx'
-import * as person from './admin.courses.$courseId_.waive.$personId.tsx'
+import * as person from './admin.courses.$courseId_.waive_.$personId.tsx'
 
 async function post(adminId: string, params: { courseId: string; personId: string }, fields: Record<string, string>) {
   const request = await signedInRequest(adminId, `/admin/courses/${params.courseId}/waive/${params.personId}`, {

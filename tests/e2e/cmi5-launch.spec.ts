@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { APIRequestContext, Page } from '@playwright/test'
 import { build } from 'esbuild'
-import { expect, test } from './fixtures.ts'
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures.ts'
 import { e2ePorts } from './mail-ports.ts'
 
 // A cmi5 AU at an absolute URL on another origin (one of the kinds of package a course can be), written with the
@@ -158,4 +158,27 @@ test('closing the unit without finishing, then launching again, abandons the fir
   expect(statements.map(verbName)).toEqual(['launched', 'initialized', 'abandoned', 'launched', 'initialized'])
   expect(sessionOf(statements[2]!)).toBe(sessionOf(statements[0]!))
   expect(sessionOf(statements[3]!)).not.toBe(sessionOf(statements[0]!))
+})
+
+test('an administrator waives a unit for a learner: find them, choose, check, waive', async ({ page, login }) => {
+  const course = createCourse()
+  await login({ role: 'admin' })
+  await page.setViewportSize({ width: 320, height: 800 })
+  await page.goto(`/admin/courses/${course.courseRowId}/waive`)
+  await expectNoSeriousA11yViolations(page)
+  await page.getByLabel('Name, email or employee number').fill('Lauren Learner')
+  await page.getByRole('button', { name: 'Search' }).click()
+  await page.getByRole('link', { name: 'Lauren Learner' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Waive a unit for Lauren Learner' })).toBeVisible()
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await expect(page.getByRole('link', { name: 'Choose the unit to waive' })).toBeVisible()
+  await expectNoSeriousA11yViolations(page)
+  await page.getByLabel('Unit 1').check()
+  await page.getByLabel(/^Equivalent outside activity/).check()
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Check the waiver for Lauren Learner' })).toBeVisible()
+  await expectNoSeriousA11yViolations(page)
+  await page.getByRole('button', { name: 'Waive the unit' }).click()
+  await expect(page.getByRole('alert')).toContainText('Unit waived for Lauren Learner')
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
 })
