@@ -13,7 +13,9 @@ import { type TestAu, createCourse } from '#tests/courses.ts'
 import { createUser } from '#tests/factories.ts'
 import { loadContext } from '#tests/requests.ts'
 import { xapiRequest } from '#tests/xapi.ts'
+import { authorityTrust } from '#app/lib/learning/projections/projection-rules.ts'
 import { rebuildCourseProgress } from './au-progress.server.ts'
+import { contentAuthority } from './au-sessions.server.ts'
 import { cmi5Category, cmi5Extensions, cmi5Verbs, moveOnCategory } from './cmi5-vocabulary.ts'
 import { launchAu } from './launch.server.ts'
 
@@ -201,6 +203,10 @@ describe("the AU's credentials", () => {
     const { launch } = await launched()
     const au = await asAu((await launch()).url)
     expect((await au.post(au.statement('initialized'))).status).toBe(200)
+    const [stored] = (await statementsOf(au.params.registration)).slice(-1)
+    // What content writes is recorded under an authority the learning projections never trust for evidence.
+    expect(stored?.authority).toEqual(contentAuthority())
+    expect(authorityTrust(contentAuthority(), { publicUrl })).toEqual({ trusted: false })
     const other = await createUser()
     const forOther = au.statement('completed', {
       actor: learnerAgent({ publicUrl, user: other }),
