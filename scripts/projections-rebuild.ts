@@ -1,4 +1,5 @@
 import { closeDatabase, migrateDatabase } from '#app/lib/db.server.ts'
+import { rebuildCourseProgress } from '#app/lib/courses/au-progress.server.ts'
 import { rebuildProjections } from '#app/lib/learning/projections/projector.server.ts'
 
 // npm run projections:rebuild — deletes every projection row (module attempts, competency evidence,
@@ -13,6 +14,8 @@ try {
   })
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   process.stdout.write(`\rreplayed ${format(replayed)} statements in ${seconds} s${' '.repeat(20)}\n`)
+  const courses = await rebuildCourseProgress()
+  process.stdout.write(`course progress: replayed ${format(courses.replayed)} statements of course registrations\n`)
 } catch (error) {
   process.stdout.write('\n')
   console.error('projections:rebuild failed:', error)

@@ -1,4 +1,6 @@
 import { assignmentMade } from '#app/lib/assignments/assignment-effects.server.ts'
+import { projectCourseStatements } from '#app/lib/courses/au-progress.server.ts'
+import { resolveAuCredentials } from '#app/lib/courses/au-sessions.server.ts'
 import { emailJob } from '#app/lib/email/email-job.ts'
 import { pruneJobsHandler, pruneJobsJob, pruneJobsSchedule } from '#app/lib/jobs/housekeeping.server.ts'
 import { registerJobHandler } from '#app/lib/jobs/job-handlers.server.ts'
@@ -23,6 +25,7 @@ import {
   reminderSweepJob,
   reminderSweepSchedule,
 } from '#app/lib/reminders/reminder-jobs.server.ts'
+import { delegatedCredentials } from '#app/lib/xapi/http/delegated-credentials.server.ts'
 import { statementsStored } from '#app/lib/xapi/store/statement-effects.server.ts'
 
 // The one place that wires domains' reactions to other domains' changes (docs/decisions/009), and the
@@ -36,6 +39,8 @@ import { statementsStored } from '#app/lib/xapi/store/statement-effects.server.t
 export function installEffects(): void {
   statementsStored.register('learning projections', (batch) => projectStoredStatements(batch))
   statementsStored.register('reminders about done work cancelled', cancelRemindersAfterStatements)
+  statementsStored.register('cmi5 course progress and satisfaction', projectCourseStatements)
+  delegatedCredentials.register('cmi5 launch sessions', resolveAuCredentials)
   membershipChanged.register('team rollups', ({ teamIds }) => refreshTeamRollups({ teamIds }))
   assignmentMade.register('new work notices', queueNewWorkNotices)
 

@@ -16,6 +16,7 @@ export const auditActions = {
   'person.password-reset-sent': 'Password reset link sent',
   'person.sso-linked': 'Single sign-on account linked',
   'person.sso-unlinked': 'Single sign-on account unlinked',
+  'person.course-unit-waived': 'Course unit waived',
   'rights.manager-granted': 'Manager rights given',
   'rights.manager-revoked': 'Manager rights removed',
   'rights.admin-granted': 'Administrator rights given',

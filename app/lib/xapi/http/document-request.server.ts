@@ -18,6 +18,7 @@ import { dateTimeParam } from './date-time-param.ts'
 import { jsonResponse, noContent, XapiError, xapiHeaders } from './http.server.ts'
 import { isAbsoluteIri } from '#app/lib/xapi/model/iri.ts'
 import { authenticateXapi, requireScope, type XapiPrincipal } from './request-auth.server.ts'
+import type { DelegatedAccess } from './delegated-credentials.server.ts'
 import { agentKey, parseAgentParam } from '#app/lib/xapi/model/statement-schema.ts'
 
 // The HTTP side of the three document resources: parameters, headers, who may do what, and the answers.
@@ -146,11 +147,36 @@ function documentKey(kind: DocumentKind, params: DocumentParams & { documentId: 
 }
 
 /** Learners (signed in to the app) reach only documents about themselves, and may read but not write Activity Profiles. */
-function requireRights(principal: XapiPrincipal, kind: DocumentKind, params: DocumentParams) {
+function requireRights(principal: XapiPrincipal, kind: DocumentKind, params: DocumentParams, writing = false) {
+  if (principal.kind === 'delegated') return requireDelegatedRights(principal.access, kind, params, writing)
   if (principal.kind !== 'learner' || kind === 'activity-profile') return
   if (params.agentKey !== agentKey(principal.agent)) {
     throw new XapiError(403, `a learner may only use ${RESOURCES[kind].name} documents whose agent is themselves`)
   }
+}
+
+/**
+ * Delegated credentials reach the State of their activity for their learner and registration (never changing
+ * the documents the issuer keeps read-only), read their learner's Agent Profile and any Activity Profile, and
+ * change no profile.
+ */
+function requireDelegatedRights(access: DelegatedAccess, kind: DocumentKind, params: DocumentParams, writing: boolean) {
+  const name = RESOURCES[kind].name
+  if (kind !== 'activity-profile' && params.agentKey !== agentKey(access.agent))
+    throw new XapiError(403, `${access.purpose} may only use ${name} documents whose agent is its learner`)
+  if (kind !== 'state') {
+    if (writing) throw new XapiError(403, `${access.purpose} may read ${name} documents but not change them`)
+    return
+  }
+  if (params.activityId !== access.activityId)
+    throw new XapiError(403, `${access.purpose} may only use State documents of activity ${access.activityId}`)
+  if (params.registration !== access.registration)
+    throw new XapiError(403, `${access.purpose} may only use State documents of registration ${access.registration}`)
+  if (writing && (params.documentId === undefined || access.readOnlyStateIds.includes(params.documentId)))
+    throw new XapiError(
+      403,
+      `${access.purpose} may not change ${params.documentId === undefined ? 'every State document at once' : `the ${params.documentId} State document`}`,
+    )
 }
 
 /** GET and HEAD: one document (with its ETag and Last-Modified) or the ids in a context. */
@@ -203,7 +229,7 @@ export async function writeDocuments(request: Request, version: XapiVersion, kin
     throw new XapiError(403, 'a learner may read Activity Profile documents but not change them')
   }
   const params = parseParams(kind, method, new URL(request.url))
-  requireRights(principal, kind, params)
+  requireRights(principal, kind, params, true)
   const preconditions = readPreconditions(request)
 
   if (method === 'DELETE') {

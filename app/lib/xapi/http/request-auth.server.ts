@@ -4,23 +4,35 @@ import { publicUrl } from '#app/lib/env.server.ts'
 import { type AccountAgent, browserAuthority, clientAuthority, learnerAgent } from '#app/lib/xapi/model/agents.ts'
 import { XapiError } from './http.server.ts'
 import { findClientByCredentials, type LrsClient, type LrsScope } from '#app/lib/xapi/clients/lrs-clients.server.ts'
+import { type DelegatedAccess, delegatedCredentials } from './delegated-credentials.server.ts'
 
-/** Who is calling the LRS: a third-party client (HTTP Basic) or the app's own page for a signed-in learner. */
+/**
+ * Who is calling the LRS: a third-party client (HTTP Basic), the app's own page for a signed-in learner, or
+ * content holding credentials another domain issued for one learner and registration (HTTP Basic as well).
+ */
 export type XapiPrincipal =
   | { kind: 'client'; client: LrsClient; scopes: ReadonlySet<string>; authority: AccountAgent }
   | { kind: 'learner'; user: { id: string; name: string }; agent: AccountAgent; authority: AccountAgent }
+  | { kind: 'delegated'; access: DelegatedAccess; agent: AccountAgent; authority: AccountAgent }
 
 export async function authenticateXapi(request: Request): Promise<XapiPrincipal> {
   const authorization = request.headers.get('Authorization')
   if (authorization?.startsWith('Basic ')) {
     const decoded = Buffer.from(authorization.slice('Basic '.length).trim(), 'base64').toString('utf8')
     const separator = decoded.indexOf(':')
-    const client =
-      separator > 0
-        ? await findClientByCredentials({ key: decoded.slice(0, separator), secret: decoded.slice(separator + 1) })
-        : null
-    if (!client) throw new XapiError(401, 'the LRS key and secret are not recognised')
-    return { kind: 'client', client, scopes: new Set(client.scopes), authority: clientAuthority({ publicUrl, client }) }
+    const credentials =
+      separator > 0 ? { key: decoded.slice(0, separator), secret: decoded.slice(separator + 1) } : null
+    const client = credentials ? await findClientByCredentials(credentials) : null
+    if (client)
+      return {
+        kind: 'client',
+        client,
+        scopes: new Set(client.scopes),
+        authority: clientAuthority({ publicUrl, client }),
+      }
+    const access = credentials ? await delegatedCredentials.resolve(credentials) : null
+    if (access) return { kind: 'delegated', access, agent: access.agent, authority: access.authority }
+    throw new XapiError(401, 'the LRS key and secret are not recognised')
   }
   // The session cookie counts only for the app's own pages, never for another site's scripts.
   const fetchSite = request.headers.get('Sec-Fetch-Site')
@@ -42,9 +54,12 @@ export async function authenticateXapi(request: Request): Promise<XapiPrincipal>
 
 const READ_SCOPES = new Set(['all', 'all/read'])
 
-/** Whether a client may do this; learners are limited elsewhere (their own statements and documents). */
+/**
+ * Whether a client may do this; learners and delegated credentials are limited elsewhere (their own statements
+ * and documents).
+ */
 export function requireScope(principal: XapiPrincipal, ...accepted: LrsScope[]) {
-  if (principal.kind === 'learner') return
+  if (principal.kind !== 'client') return
   const scopes = principal.scopes
   const readOnly = accepted.every((scope) => scope.includes('read'))
   if (

@@ -8,8 +8,11 @@ import { authenticateXapi, requireScope, type XapiPrincipal } from './request-au
 import { formatStatement, type StatementFormat } from '#app/lib/xapi/model/statement-format.ts'
 import { findStatement, queryStatements } from '#app/lib/xapi/store/statement-query.server.ts'
 import { agentKey, parseAgentParam, validateStatements } from '#app/lib/xapi/model/statement-schema.ts'
-import { consistentThrough } from '#app/lib/xapi/store/statement-store.server.ts'
+import { consistentThrough, storeStatements, VOIDED_VERB } from '#app/lib/xapi/store/statement-store.server.ts'
 import { storeStatementsTogether } from '#app/lib/xapi/store/statement-group-commit.server.ts'
+import { transaction } from '#app/lib/db.server.ts'
+import { lockStatementWrites } from '#app/lib/statement-write-lock.server.ts'
+import type { DelegatedAccess } from './delegated-credentials.server.ts'
 import { BROWSER_VERBS } from '#app/lib/xapi/model/vocabulary.ts'
 
 // The Statements resource: PUT (one statement, id in the query), POST (one or a batch), GET (one or a query).
@@ -98,13 +101,16 @@ async function answerGet(request: Request, version: XapiVersion, headers: Record
   if (own.agentKey && filterAgentKey && filterAgentKey !== own.agentKey) {
     throw new XapiError(403, 'a learner may read only their own statements')
   }
+  if (own.registration && params.registration && params.registration.toLowerCase() !== own.registration) {
+    throw new XapiError(403, `these credentials may read only statements in registration ${own.registration}`)
+  }
   const page = await queryStatements({
     agentKey: own.agentKey ?? filterAgentKey,
     relatedAgents: own.agentKey ? false : params.related_agents,
     verb: params.verb,
     activity: params.activity,
     relatedActivities: params.related_activities,
-    registration: params.registration,
+    registration: own.registration ?? params.registration,
     since: params.since,
     until: params.until,
     limit: params.limit,
@@ -128,9 +134,14 @@ async function answerGet(request: Request, version: XapiVersion, headers: Record
   })
 }
 
-/** Learners see only statements about themselves; `read/mine` clients only those they wrote. */
-function restrictToOwn(principal: XapiPrincipal): { agentKey?: string; authorityKey?: string } {
+/**
+ * Learners see only statements about themselves; delegated credentials only those about their learner in their
+ * registration; `read/mine` clients only those they wrote.
+ */
+function restrictToOwn(principal: XapiPrincipal): { agentKey?: string; authorityKey?: string; registration?: string } {
   if (principal.kind === 'learner') return { agentKey: agentKey(principal.agent) }
+  if (principal.kind === 'delegated')
+    return { agentKey: agentKey(principal.agent), registration: principal.access.registration }
   const scopes = principal.scopes
   const broad = scopes.has('all') || scopes.has('all/read') || scopes.has('statements/read')
   return broad ? {} : { authorityKey: agentKey(principal.authority) }
@@ -138,9 +149,15 @@ function restrictToOwn(principal: XapiPrincipal): { agentKey?: string; authority
 
 function mayRead(principal: XapiPrincipal, statement: Record<string, unknown>): boolean {
   const own = restrictToOwn(principal)
+  if (own.registration && registrationOf(statement) !== own.registration) return false
   if (own.agentKey) return agentKey(statement.actor as Parameters<typeof agentKey>[0]) === own.agentKey
   if (own.authorityKey) return agentKey(statement.authority as Parameters<typeof agentKey>[0]) === own.authorityKey
   return true
+}
+
+function registrationOf(statement: Record<string, unknown>): string | undefined {
+  const registration = (statement.context as { registration?: unknown } | undefined)?.registration
+  return typeof registration === 'string' ? registration.toLowerCase() : undefined
 }
 
 function acceptedLanguages(request: Request): string[] {
@@ -148,6 +165,22 @@ function acceptedLanguages(request: Request): string[] {
     .split(',')
     .map((part) => part.split(';')[0]?.trim() ?? '')
     .filter(Boolean)
+}
+
+/** Content holding delegated credentials writes only about its learner, in its registration, and never voids. */
+function requireDelegatedRights(access: DelegatedAccess, statements: Record<string, unknown>[]) {
+  const self = agentKey(access.agent)
+  for (const statement of statements) {
+    if (agentKey(statement.actor as Parameters<typeof agentKey>[0]) !== self)
+      throw new XapiError(403, `statement.actor must be the learner ${access.purpose} is for`)
+    if (registrationOf(statement) !== access.registration)
+      throw new XapiError(
+        403,
+        `statement.context.registration must be ${access.registration}, the registration of ${access.purpose}`,
+      )
+    if ((statement.verb as { id?: unknown }).id === VOIDED_VERB)
+      throw new XapiError(403, `${access.purpose} may not void statements`)
+  }
 }
 
 const putParamsSchema = z.strictObject({ statementId: uuidSchema })
@@ -192,15 +225,25 @@ export async function writeStatements(request: Request, version: XapiVersion): P
         throw new XapiError(403, `statement.verb ${verb} can only be recorded by the platform itself`)
     }
   }
+  if (principal.kind === 'delegated') requireDelegatedRights(principal.access, statements)
   const attachments = checkAttachments({ statements, parts, multipart, batch: Array.isArray(body) })
-  // Stored with whatever other requests arrive meanwhile, in one transaction; answered once that commits.
-  const ids = await storeStatementsTogether({
+  const options = {
     statements,
     authority: principal.authority as unknown as Record<string, unknown>,
     version,
     clientId: principal.kind === 'client' ? principal.client.id : null,
-    userId: principal.kind === 'learner' ? principal.user.id : null,
+    userId: principal.kind === 'learner' ? principal.user.id : principal.kind === 'delegated' ? principal.access.userId : null,
     attachments,
-  })
+  }
+  const ids =
+    principal.kind === 'delegated'
+      ? await transaction(async (tx) => {
+          // The issuer's rules read what is already stored, so they are judged under the same lock as the write.
+          await lockStatementWrites(tx)
+          await principal.access.checkStatements(statements)
+          return storeStatements(options)
+        })
+      : // Stored with whatever other requests arrive meanwhile, in one transaction; answered once that commits.
+        await storeStatementsTogether(options)
   return method === 'PUT' ? noContent(version) : jsonResponse(ids, { version })
 }
