@@ -232,7 +232,12 @@ export async function writeStatements(request: Request, version: XapiVersion): P
     authority: principal.authority as unknown as Record<string, unknown>,
     version,
     clientId: principal.kind === 'client' ? principal.client.id : null,
-    userId: principal.kind === 'learner' ? principal.user.id : principal.kind === 'delegated' ? principal.access.userId : null,
+    userId:
+      principal.kind === 'learner'
+        ? principal.user.id
+        : principal.kind === 'delegated'
+          ? principal.access.userId
+          : null,
     attachments,
   }
   const ids =
