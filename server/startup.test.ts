@@ -47,7 +47,7 @@ describe('starting the server', () => {
     ],
     [
       { CONTENT_DIR: 'tests/fixtures/content/broken-framework' },
-      'Cannot start: tests/fixtures/content/broken-framework/frameworks/digital-capability.yaml:34: domains.0.competencies.0.refreshMonths: must be more than 0 months',
+      'Cannot start: tests/fixtures/content/broken-framework/frameworks/digital-capability.yaml:35: domains.0.competencies.0.refreshMonths: must be more than 0 months',
     ],
   ])('refuses a bad environment with one clear line (%o)', async (env, message) => {
     const server = startServer(env)

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { Cell, ResponsiveTable } from '#app/components/responsive-table.tsx'
 import { SummaryList, SummaryRow } from '#app/components/summary-list.tsx'
@@ -59,6 +59,17 @@ export default function CoursePage() {
               )}
             </SummaryRow>
           </SummaryList>
+          {course.units.length > 0 ? (
+            <p>
+              <Link to={`/admin/courses/${course.id}/waive`}>Waive a unit for someone</Link> who has shown what it
+              teaches another way.
+            </p>
+          ) : null}
+          {course.slug ? (
+            <p>
+              <Link to={`/courses/${course.slug}`}>See the course as learners do</Link>
+            </p>
+          ) : null}
         </div>
       </div>
 

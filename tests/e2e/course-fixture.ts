@@ -8,3 +8,13 @@ export const e2eCourse = {
   /** The content folder the e2e server reads: the shipped content with a courses.yaml that maps this course. */
   contentDir: 'tests/.tmp/e2e-content',
 }
+
+// A course imported through the courses page by the launch journey (tests/e2e/cmi5-course-journey.spec.ts),
+// mapped in the e2e content's courses.yaml so that learners find it once it is imported.
+export const journeyCourse = {
+  courseId: 'https://courses.example.test/e2e/spotting-fake-sign-in-pages',
+  slug: 'spotting-fake-sign-in-pages',
+  title: 'Spotting fake sign-in pages',
+  unit: 'Practise on three sign-in pages',
+  competency: { id: 'SAFE.2', level: 2 },
+}

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm'
 import { stringify } from 'yaml'
 import { closeDatabase, db, schema } from '#app/lib/db.server.ts'
 import { installEffects } from '#app/lib/install-effects.server.ts'
-import { e2eCourse } from './course-fixture.ts'
+import { e2eCourse, journeyCourse } from './course-fixture.ts'
 
 // Run by the Playwright web server command after the demo seed: an imported cmi5 course (its rows as the
 // importer leaves them; the journeys here do not launch it) and the content folder the server is started
@@ -27,6 +27,13 @@ fs.writeFileSync(
         summary: e2eCourse.summary,
         minutes: 15,
         competencies: [{ id: 'SAFE.1', level: 1 }],
+        audience: ['clinical', 'administrative'],
+        status: 'published',
+      },
+      {
+        course: journeyCourse.courseId,
+        slug: journeyCourse.slug,
+        competencies: [journeyCourse.competency],
         audience: ['clinical', 'administrative'],
         status: 'published',
       },

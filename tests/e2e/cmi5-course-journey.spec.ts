@@ -1,0 +1,98 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { build } from 'esbuild'
+import { cmi5Xml, zipOf } from '#tests/cmi5-packages.ts'
+import { journeyCourse } from './course-fixture.ts'
+import { DEMO_PASSWORD, demoAccounts, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures.ts'
+
+// The whole way through the screens: an administrator imports a cmi5 package whose unit uses the xapijs cmi5
+// client; the course is mapped in courses.yaml, so a learner finds it in the catalogue, starts the unit from the
+// course page, and the unit, served by the platform in a sandbox of its own, reports to our LRS; the course is
+// then done and counts on the learner's record.
+
+async function coursePackage(): Promise<Buffer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmi5-journey-'))
+  await build({
+    entryPoints: ['tests/fixtures/cmi5-au/au.ts'],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    outfile: path.join(dir, 'au.js'),
+    logLevel: 'silent',
+  })
+  const zip = await zipOf({
+    'cmi5.xml': cmi5Xml({
+      id: journeyCourse.courseId,
+      title: journeyCourse.title,
+      children: [
+        {
+          id: `${journeyCourse.courseId}/practice`,
+          title: journeyCourse.unit,
+          url: 'index.html',
+          moveOn: 'CompletedAndPassed',
+          masteryScore: '0.8',
+        },
+      ],
+    }),
+    'index.html': fs.readFileSync('tests/fixtures/cmi5-au/index.html', 'utf8'),
+    'au.js': fs.readFileSync(path.join(dir, 'au.js')),
+  })
+  fs.rmSync(dir, { recursive: true, force: true })
+  return Buffer.from(zip)
+}
+
+test('imported, found in the catalogue, started from the course page, passed in its sandbox, and counted', async ({
+  page,
+  browser,
+  login,
+}) => {
+  test.setTimeout(180_000)
+  await login({ role: 'admin' })
+  await page.goto('/admin/courses')
+  await page
+    .getByLabel('Course package (zip file or cmi5.xml)')
+    .setInputFiles({ name: 'fake-sign-in-pages.zip', mimeType: 'application/zip', buffer: await coursePackage() })
+  await page.getByRole('button', { name: 'Import the course' }).click()
+  await expect(page.getByRole('alert')).toContainText(`${journeyCourse.title} (1 unit`)
+  await expect(page.getByRole('row').filter({ hasText: journeyCourse.title })).toContainText(
+    `In the catalogue as ${journeyCourse.slug}`,
+  )
+
+  const learnerContext = await browser.newContext({ viewport: { width: 360, height: 740 } })
+  const learner = await learnerContext.newPage()
+  await signIn(learner, { email: demoAccounts.learner.email, password: DEMO_PASSWORD })
+  await expect(learner).toHaveURL('/')
+  await learner.goto('/modules?view=all')
+  await learner.getByLabel('Search by title or topic').fill('fake sign-in')
+  await learner.getByRole('button', { name: 'Apply filters' }).click()
+  await learner.getByRole('link', { name: journeyCourse.title }).click()
+  await expect(learner.getByRole('heading', { level: 1, name: journeyCourse.title })).toBeVisible()
+  await expect(learner.getByText('Not started')).toBeVisible()
+  await expectNoSeriousA11yViolations(learner)
+
+  await learner.getByRole('button', { name: new RegExp(journeyCourse.unit) }).click()
+  await expect(learner).toHaveURL(/\/course-files\/[0-9a-f]+\/index\.html\?/)
+  const launched = new URL(learner.url()).searchParams
+  expect([...launched.keys()].sort()).toEqual(['activityId', 'actor', 'endpoint', 'fetch', 'registration'])
+  // The unit runs in an opaque origin: none of the platform's cookies or storage are within its reach.
+  expect(await learner.evaluate(() => window.origin)).toBe('null')
+  await expect(learner.getByRole('status')).toHaveText('Ready')
+  await learner.getByRole('button', { name: 'Finish the unit' }).click()
+  await expect(learner.getByRole('status')).toHaveText('Done')
+
+  await learner.goto(`/courses/${journeyCourse.slug}`)
+  await expect(learner.getByText('Done', { exact: true })).toBeVisible()
+  await learner.goto('/record')
+  await expect(learner.locator('main')).toContainText(journeyCourse.title)
+
+  const statements = await learner.request.get(
+    `/xapi/statements?registration=${launched.get('registration')}&ascending=true`,
+    { headers: { 'X-Experience-API-Version': '1.0.3' } },
+  )
+  const verbs = ((await statements.json()) as { statements: { verb: { id: string } }[] }).statements.map((statement) =>
+    statement.verb.id.split('/').at(-1),
+  )
+  expect(verbs).toEqual(['launched', 'initialized', 'passed', 'completed', 'satisfied', 'terminated'])
+  await learnerContext.close()
+})
