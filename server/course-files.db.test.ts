@@ -39,9 +39,14 @@ describe('course files', () => {
       'access-control-allow-origin': '*',
     })
     expect(response.headers.get('content-security-policy')).not.toContain('allow-same-origin')
-    expect(await response.text()).toContain('<h1>Unit</h1>')
+    const page = await response.text()
+    expect(page).toContain('<h1>Unit</h1>')
+    // Its first script gives it cookies and storage of its own, which the sandbox otherwise refuses.
+    expect(page).toMatch(/<head><script>\(function \(\) \{[\s\S]*localStorage[\s\S]*<\/script><meta charset/)
+    expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(page)))
     const svg = await fetch(`${base}/course-files/${hash}/shared/logo.svg`)
     expect(svg.headers.get('content-type')).toBe('image/svg+xml')
+    expect(await svg.text()).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>')
     const head = await fetch(`${base}/course-files/${hash}/shared/logo.svg`, { method: 'HEAD' })
     expect(head.status).toBe(200)
     expect(head.headers.get('content-length')).toBe(String('<svg xmlns="http://www.w3.org/2000/svg"/>'.length))

@@ -68,7 +68,8 @@ test('imported, found in the catalogue, started from the course page, passed in 
   await learner.getByRole('button', { name: 'Apply filters' }).click()
   await learner.getByRole('link', { name: journeyCourse.title }).click()
   await expect(learner.getByRole('heading', { level: 1, name: journeyCourse.title })).toBeVisible()
-  await expect(learner.getByText('Not started')).toBeVisible()
+  const parts = learner.getByRole('list', { name: 'Parts of this course' })
+  await expect(parts.getByText('Not started')).toBeVisible()
   await expectNoSeriousA11yViolations(learner)
 
   await learner.getByRole('button', { name: new RegExp(journeyCourse.unit) }).click()
@@ -82,7 +83,9 @@ test('imported, found in the catalogue, started from the course page, passed in 
   await expect(learner.getByRole('status')).toHaveText('Done')
 
   await learner.goto(`/courses/${journeyCourse.slug}`)
-  await expect(learner.getByText('Done', { exact: true })).toBeVisible()
+  await expect(
+    learner.getByRole('list', { name: 'Parts of this course' }).getByText('Done', { exact: true }),
+  ).toBeVisible()
   await learner.goto('/record')
   await expect(learner.locator('main')).toContainText(journeyCourse.title)
 

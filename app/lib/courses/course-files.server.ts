@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { db, schema } from '#app/lib/db.server.ts'
+import { withSandboxStorage } from './sandbox-storage.ts'
 
 // Course files are served from the platform's own origin under /course-files/<package hash>/<path>, a prefix no
 // page of the app uses. The content is a third party's: it runs in a sandbox with an opaque origin (no
@@ -96,7 +97,11 @@ export async function courseFileResponse({
   if (!named) return notFound()
   const file = await readCourseFile(named)
   if (!file) return notFound()
-  return new Response(method === 'HEAD' ? null : new Uint8Array(file.bytes), {
-    headers: { ...courseFileHeaders, 'Content-Type': file.contentType, 'Content-Length': String(file.bytes.length) },
+  const bytes = file.contentType.startsWith('text/html')
+    ? // latin1 both ways keeps every byte as it was, whatever ASCII-compatible encoding the page is in.
+      Buffer.from(withSandboxStorage(file.bytes.toString('latin1')), 'latin1')
+    : file.bytes
+  return new Response(method === 'HEAD' ? null : new Uint8Array(bytes), {
+    headers: { ...courseFileHeaders, 'Content-Type': file.contentType, 'Content-Length': String(bytes.length) },
   })
 }
