@@ -4,7 +4,7 @@ import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { ModuleTags } from '#app/components/module-status-tag.tsx'
 import { SummaryList, SummaryRow } from '#app/components/summary-list.tsx'
 import { requireUser } from '#app/lib/auth/current-user.server.ts'
-import { coursePage } from '#app/lib/courses/course-page.server.ts'
+import { coursePage } from '#app/lib/learning/course-page.server.ts'
 import { formatDate } from '#app/lib/dates/dates.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

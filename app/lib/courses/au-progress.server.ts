@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm'
 import { db, type Schema, schema, transaction } from '#app/lib/db.server.ts'
-import { publicUrl } from '#app/lib/env.server.ts'
+import { publicUrl, xapiActivityBase } from '#app/lib/env.server.ts'
 import { lockStatementWrites } from '#app/lib/statement-write-lock.server.ts'
 import { type AccountAgent, appAuthority, learnerAgent } from '#app/lib/xapi/model/agents.ts'
 import { agentKey, type Statement } from '#app/lib/xapi/model/statement-schema.ts'
@@ -8,7 +8,7 @@ import type { StoredBatch, StoredStatement } from '#app/lib/xapi/store/statement
 import { storeStatements } from '#app/lib/xapi/store/statement-store.server.ts'
 import { isCmi5Defined } from './au-rules.ts'
 import { contentAuthority, sessionOf } from './au-sessions.server.ts'
-import { cmi5Extensions, cmi5Verbs } from './cmi5-vocabulary.ts'
+import { cmi5Extensions, cmi5Verbs, platformObjectId } from './cmi5-vocabulary.ts'
 import { satisfiedStatement } from './course-statements.ts'
 
 // Where each AU of a course registration stands (course_au_progress), projected from the registration's
@@ -80,7 +80,11 @@ async function applyCourseStatements(stored: StoredStatement[], { emit }: { emit
           waivedReason: typeof reason === 'string' ? reason : null,
           satisfiedAt: at,
         })
-      } else if (verb === cmi5Verbs.satisfied && objectIdOf(statement) === info.courseId && !info.satisfiedAt) {
+      } else if (
+        verb === cmi5Verbs.satisfied &&
+        objectIdOf(statement) === platformObjectId(xapiActivityBase, 'course', info.courseId) &&
+        !info.satisfiedAt
+      ) {
         info.satisfiedAt = at
         await db()
           .update(courseRegistrations)
@@ -179,9 +183,15 @@ async function writeSatisfied(info: RegistrationInfo, aus: AuRow[], trigger: { s
     ...blockIds
       .filter((blockId) => current.filter((au) => au.blockIds.includes(blockId)).every((au) => satisfied.has(au.id)))
       .sort((a, b) => depth(b) - depth(a))
-      .map((id) => ({ kind: 'block' as const, id })),
+      .map((blockId) => ({ kind: 'block' as const, id: platformObjectId(xapiActivityBase, 'block', blockId) })),
     ...(current.every((au) => satisfied.has(au.id))
-      ? [{ kind: 'course' as const, id: info.courseId, title: info.courseTitle }]
+      ? [
+          {
+            kind: 'course' as const,
+            id: platformObjectId(xapiActivityBase, 'course', info.courseId),
+            title: info.courseTitle,
+          },
+        ]
       : []),
   ]
   if (targets.length === 0) return

@@ -44,6 +44,27 @@ export const cmi5ActivityTypes = {
   block: `${cmi5}/activitytype/block`,
 } as const
 
+// cmi5 (9.4) wants the platform's own ids for the course and block objects of satisfied statements, never the
+// publisher's. Ours carry the publisher's id inside, so they stay the same for every statement about that course
+// or block and a reader (the learning projections) can tell which course was satisfied from the statement alone.
+const platformObjectPrefix = (activityBase: string, kind: 'course' | 'block') =>
+  `${activityBase}cmi5/${kind}s?publisher-id=`
+
+/** The platform's object id for a course or block of a course, given the publisher's id from its cmi5.xml. */
+export const platformObjectId = (activityBase: string, kind: 'course' | 'block', publisherId: string) =>
+  `${platformObjectPrefix(activityBase, kind)}${encodeURIComponent(publisherId)}`
+
+/** The publisher's id inside a platform course or block object id, or null for any other id. */
+export function publisherIdOf(activityBase: string, kind: 'course' | 'block', objectId: string): string | null {
+  const prefix = platformObjectPrefix(activityBase, kind)
+  if (!objectId.startsWith(prefix)) return null
+  try {
+    return decodeURIComponent(objectId.slice(prefix.length))
+  } catch {
+    return null
+  }
+}
+
 export const LAUNCH_DATA_STATE_ID = 'LMS.LaunchData'
 export const LEARNER_PREFERENCES_PROFILE_ID = 'cmi5LearnerPreferences'
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { db, schema } from '#app/lib/db.server.ts'
-import { publicUrl } from '#app/lib/env.server.ts'
+import { publicUrl, xapiActivityBase } from '#app/lib/env.server.ts'
 import { appAuthority, learnerAgent } from '#app/lib/xapi/model/agents.ts'
 import { agentKey } from '#app/lib/xapi/model/statement-schema.ts'
 import { readDocument } from '#app/lib/xapi/store/documents.server.ts'
@@ -16,7 +16,7 @@ import { xapiRequest } from '#tests/xapi.ts'
 import { authorityTrust } from '#app/lib/learning/projections/projection-rules.ts'
 import { rebuildCourseProgress } from './au-progress.server.ts'
 import { contentAuthority } from './au-sessions.server.ts'
-import { cmi5Category, cmi5Extensions, cmi5Verbs, moveOnCategory } from './cmi5-vocabulary.ts'
+import { cmi5Category, cmi5Extensions, cmi5Verbs, moveOnCategory, platformObjectId } from './cmi5-vocabulary.ts'
 import { launchAu } from './launch.server.ts'
 
 type Json = Record<string, unknown>
@@ -310,7 +310,11 @@ describe('moveOn and satisfied', () => {
       'terminated',
     ])
     const satisfied = statements.filter((s) => (s.verb as Json).id === cmi5Verbs.satisfied)
-    expect(satisfied.map((s) => (s.object as Json).id)).toEqual([aus[0]!.blockIds[0], course.courseId])
+    // The platform's own ids for the block and the course (cmi5 9.4), never the publisher's.
+    expect(satisfied.map((s) => (s.object as Json).id)).toEqual([
+      platformObjectId(xapiActivityBase, 'block', aus[0]!.blockIds[0]!),
+      platformObjectId(xapiActivityBase, 'course', course.courseId),
+    ])
     expect(satisfied[1]).toMatchObject({
       authority: appAuthority({ publicUrl }),
       object: { definition: { type: 'https://w3id.org/xapi/cmi5/activitytype/course' } },
@@ -363,7 +367,9 @@ describe('moveOn and satisfied', () => {
     const satisfied = (await statementsOf(au.params.registration)).filter(
       (s) => (s.verb as Json).id === cmi5Verbs.satisfied,
     )
-    expect(satisfied.map((s) => (s.object as Json).id)).toEqual([course.courseId])
+    expect(satisfied.map((s) => (s.object as Json).id)).toEqual([
+      platformObjectId(xapiActivityBase, 'course', course.courseId),
+    ])
   })
 
   test('relaunching abandons the open session, with a duration, and its credentials stop working', async () => {

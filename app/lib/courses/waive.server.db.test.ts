@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm'
 import { expect, test } from 'vitest'
 import { db, schema } from '#app/lib/db.server.ts'
-import { publicUrl } from '#app/lib/env.server.ts'
+import { publicUrl, xapiActivityBase } from '#app/lib/env.server.ts'
 import { appAuthority } from '#app/lib/xapi/model/agents.ts'
 import { createCourse } from '#tests/courses.ts'
 import { createUser } from '#tests/factories.ts'
 import { rebuildCourseProgress } from './au-progress.server.ts'
-import { cmi5Extensions, cmi5Verbs, moveOnCategory } from './cmi5-vocabulary.ts'
+import { cmi5Extensions, cmi5Verbs, moveOnCategory, platformObjectId } from './cmi5-vocabulary.ts'
 import { waiveAu, waiveChoices } from './waive.server.ts'
 
 type Json = Record<string, unknown>
@@ -54,7 +54,10 @@ test('waiving every unit satisfies the block and the course, in the waiver’s o
   const session = (s: Json) => ((s.context as Json).extensions as Json)[cmi5Extensions.sessionId]
   expect(session(statements[0]!)).not.toBe(session(statements[1]!))
   expect(session(statements[3]!)).toBe(session(statements[1]!))
-  expect(statements.slice(2).map((s) => (s.object as Json).id)).toEqual([block, course.courseId])
+  expect(statements.slice(2).map((s) => (s.object as Json).id)).toEqual([
+    platformObjectId(xapiActivityBase, 'block', block),
+    platformObjectId(xapiActivityBase, 'course', course.courseId),
+  ])
 
   const choices = await waiveChoices({ courseRowId: course.id, userId: learner.id })
   expect(choices?.units.map((unit) => unit.waived)).toEqual([true, true])

@@ -120,7 +120,7 @@ export function readStatement(statement: Statement, settings: ProjectionSettings
     const extensions = statement.result?.extensions ?? {}
     return { kind: 'self-rating', userId, statementId, timestamp, competencyActivityId: objectId, extensions }
   }
-  const courseId = satisfiedCourseOf(statement)
+  const courseId = satisfiedCourseOf(statement, settings.activityBase)
   if (courseId)
     return { kind: 'course-satisfied', userId, statementId, timestamp, courseId, authority: statement.authority }
   const slug = moduleSlugOf(statement, objectId, settings.activityBase)

@@ -1,7 +1,7 @@
-import { statusOf } from '#app/lib/learning/module-status.ts'
-import { learnerModuleStatuses } from '#app/lib/learning/my-learning.server.ts'
-import { findVisibleCourse, learnerCourseRegistrations, unitStates } from './course-catalogue.server.ts'
-import { launchLabel, unitStateWords } from './unit-state.ts'
+import { statusOf } from './module-status.ts'
+import { learnerModuleStatuses } from './my-learning.server.ts'
+import { findVisibleCourse, learnerCourseRegistrations, unitStates } from '#app/lib/courses/course-catalogue.server.ts'
+import { launchLabel, unitStateWords } from '#app/lib/courses/unit-state.ts'
 
 /** What a learner's course page shows: the course, its units in order with their states, and their status on it. */
 export async function coursePage({ slug, user }: { slug: string | undefined; user: { id: string; isAdmin: boolean } }) {
