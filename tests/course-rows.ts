@@ -1,21 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { db, schema, type Schema } from '#app/lib/db.server.ts'
+import { createCourse, type TestAu } from './courses.ts'
 
-// Rows of an imported cmi5 course, written directly: the tests of the catalogue and the course page need a
-// course as the importer leaves it, and launches as the launch side records them, not the import itself.
-
-type CourseRow = Schema['courses']['$inferSelect']
-type AuRow = Schema['courseAus']['$inferSelect']
+// Rows of an imported cmi5 course and of its learners' launches, written directly: the tests of the catalogue
+// and the course page need them as the importer and the launch side leave them, not the import itself.
 
 let made = 0
 
-export interface TestAu {
-  title: string
-  launchMethod?: AuRow['launchMethod']
-  moveOn?: AuRow['moveOn']
-}
-
-/** A course with these AUs (in this order), as imported; its IRI is new unless given. */
+/** A course with these AUs (in this order), as imported, met by completing or passing each unless told. */
 export async function createCourseRows({
   courseId = `https://courses.example.test/course-${randomUUID()}`,
   title = `Imported course ${++made}`,
@@ -25,41 +17,14 @@ export async function createCourseRows({
   courseId?: string
   title?: string
   description?: string
-  aus?: TestAu[]
-} = {}): Promise<{ course: CourseRow; aus: AuRow[] }> {
-  const { courses, courseAus } = schema()
-  const packageHash = randomUUID().replace(/-/g, '')
-  const [course] = await db()
-    .insert(courses)
-    .values({
-      courseId,
-      title: { 'en-GB': title },
-      description: { 'en-GB': description },
-      structure: {},
-      packageHash,
-      updatedAt: new Date(),
-    })
-    .returning()
-  if (!course) throw new Error('no course row')
-  const rows = await db()
-    .insert(courseAus)
-    .values(
-      aus.map((au, position) => ({
-        courseRowId: course.id,
-        auId: `${courseId}/au/${position}`,
-        activityId: `https://skills.example.test/activities/course-aus/${randomUUID()}`,
-        position,
-        title: { 'en-GB': au.title },
-        description: { 'en-GB': `${au.title} of the course.` },
-        url: `au${position}/index.html`,
-        launchMethod: au.launchMethod ?? 'AnyWindow',
-        moveOn: au.moveOn ?? 'CompletedOrPassed',
-        masteryScore: null,
-        blockIds: [],
-      })),
-    )
-    .returning()
-  return { course, aus: rows.sort((a, b) => a.position - b.position) }
+  aus?: (TestAu & { title: string })[]
+} = {}) {
+  return createCourse({
+    courseId,
+    title,
+    description,
+    aus: aus.map((au) => ({ moveOn: 'CompletedOrPassed', description: `${au.title} of the course.`, ...au })),
+  })
 }
 
 /** A learner's registration for a course, satisfied when `satisfiedAt` is given. */

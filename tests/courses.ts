@@ -9,6 +9,7 @@ type AuRow = Schema['courseAus']['$inferInsert']
 
 export interface TestAu {
   title?: string
+  description?: string
   url?: string
   moveOn?: AuRow['moveOn']
   masteryScore?: number | null
@@ -17,15 +18,27 @@ export interface TestAu {
   launchParameters?: string | null
 }
 
-export async function createCourse({ aus = [{}] }: { aus?: TestAu[] } = {}) {
+/** A course with these AUs (in this order), as the importer leaves it; its IRI is new unless given. */
+export async function createCourse({
+  aus = [{}],
+  courseId,
+  title,
+  description = 'A course for tests',
+}: {
+  aus?: TestAu[]
+  courseId?: string
+  title?: string
+  description?: string
+} = {}) {
   const { courses, courseAus } = schema()
   const tag = randomUUID()
+  const iri = courseId ?? `https://courses.example.test/${tag}`
   const [course] = await db()
     .insert(courses)
     .values({
-      courseId: `https://courses.example.test/${tag}`,
-      title: { 'en-GB': `Course ${tag.slice(0, 8)}` },
-      description: { 'en-GB': 'A course for tests' },
+      courseId: iri,
+      title: { 'en-GB': title ?? `Course ${tag.slice(0, 8)}` },
+      description: { 'en-GB': description },
       structure: {},
       packageHash: tag.replaceAll('-', ''),
       updatedAt: new Date(),
@@ -37,11 +50,11 @@ export async function createCourse({ aus = [{}] }: { aus?: TestAu[] } = {}) {
     .values(
       aus.map((au, position) => ({
         courseRowId: course.id,
-        auId: `https://courses.example.test/${tag}/au/${position}`,
+        auId: `${iri}/au/${position}`,
         activityId: `https://skills.example.test/course-activities/${randomUUID()}`,
         position,
         title: { 'en-GB': au.title ?? `Unit ${position + 1}` },
-        description: { 'en-GB': '' },
+        description: { 'en-GB': au.description ?? '' },
         url: au.url ?? `au${position}/index.html`,
         launchMethod: au.launchMethod ?? 'AnyWindow',
         moveOn: au.moveOn ?? 'CompletedAndPassed',

@@ -1,9 +1,8 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { build } from 'esbuild'
 import { cmi5Xml, zipOf } from '#tests/cmi5-packages.ts'
 import { journeyCourse } from './course-fixture.ts'
+import { buildTestAu } from './test-au.ts'
 import { DEMO_PASSWORD, demoAccounts, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures.ts'
 
 // The whole way through the screens: an administrator imports a cmi5 package whose unit uses the xapijs cmi5
@@ -12,15 +11,7 @@ import { DEMO_PASSWORD, demoAccounts, expect, expectNoSeriousA11yViolations, sig
 // then done and counts on the learner's record.
 
 async function coursePackage(): Promise<Buffer> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmi5-journey-'))
-  await build({
-    entryPoints: ['tests/fixtures/cmi5-au/au.ts'],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    outfile: path.join(dir, 'au.js'),
-    logLevel: 'silent',
-  })
+  const dir = await buildTestAu()
   const zip = await zipOf({
     'cmi5.xml': cmi5Xml({
       id: journeyCourse.courseId,
@@ -35,7 +26,7 @@ async function coursePackage(): Promise<Buffer> {
         },
       ],
     }),
-    'index.html': fs.readFileSync('tests/fixtures/cmi5-au/index.html', 'utf8'),
+    'index.html': fs.readFileSync(path.join(dir, 'index.html'), 'utf8'),
     'au.js': fs.readFileSync(path.join(dir, 'au.js')),
   })
   fs.rmSync(dir, { recursive: true, force: true })

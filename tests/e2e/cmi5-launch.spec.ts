@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
-import os from 'node:os'
 import path from 'node:path'
 import type { APIRequestContext, Page } from '@playwright/test'
-import { build } from 'esbuild'
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures.ts'
 import { e2ePorts } from './mail-ports.ts'
+import { buildTestAu } from './test-au.ts'
 
 // A cmi5 AU at an absolute URL on another origin (one of the kinds of package a course can be), written with the
 // xapijs cmi5 client, launched for a signed-in learner; then what our LRS recorded.
@@ -19,16 +18,7 @@ let server: http.Server
 let auUrl = ''
 
 test.beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmi5-au-'))
-  await build({
-    entryPoints: ['tests/fixtures/cmi5-au/au.ts'],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    outfile: path.join(dir, 'au.js'),
-    logLevel: 'silent',
-  })
-  fs.copyFileSync('tests/fixtures/cmi5-au/index.html', path.join(dir, 'index.html'))
+  const dir = await buildTestAu()
   server = http.createServer((request, response) => {
     const name = new URL(request.url ?? '/', 'http://localhost').pathname.slice(1) || 'index.html'
     const file = path.join(dir, path.basename(name))

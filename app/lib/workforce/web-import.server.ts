@@ -1,12 +1,8 @@
 import { createHash } from 'node:crypto'
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from '@remix-run/node'
 import { and, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
 import { db, schema, transaction } from '#app/lib/db.server.ts'
+import { readUploadForm } from '#app/lib/forms/read-form.server.ts'
 import { errorReportRows } from '#app/lib/workforce/import-report.ts'
 import { MAX_STAFF_LIST_BYTES, STAFF_LIST_TOO_LARGE } from '#app/lib/workforce/import-forms.ts'
 import {
@@ -56,24 +52,8 @@ function openBuffer(content: Buffer): OpenStaffFile {
  * The upload form, with its file held in memory up to `maxBytes`. A larger file is refused with the form's
  * message rather than read to its end; a body that is not a multipart form is a 400.
  */
-export async function readStaffListUpload(
-  request: Request,
-  { maxBytes = MAX_STAFF_LIST_BYTES }: { maxBytes?: number } = {},
-): Promise<{ ok: true; formData: FormData } | { ok: false; errors: { file: string } }> {
-  const tooLarge = { ok: false as const, errors: { file: STAFF_LIST_TOO_LARGE } }
-  // The form's other parts and the multipart boundaries add a little to the file itself.
-  const declared = Number(request.headers.get('Content-Length') ?? 0)
-  if (declared > maxBytes + 64 * 1024) return tooLarge
-  try {
-    const formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }),
-    )
-    return { ok: true, formData }
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return tooLarge
-    throw new Response('The form could not be read. Go back and try again.', { status: 400 })
-  }
+export function readStaffListUpload(request: Request, { maxBytes = MAX_STAFF_LIST_BYTES }: { maxBytes?: number } = {}) {
+  return readUploadForm(request, { maxBytes, tooLarge: STAFF_LIST_TOO_LARGE })
 }
 
 /**
