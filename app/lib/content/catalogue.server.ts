@@ -69,10 +69,25 @@ export interface CatalogueFilters {
   roleProfile?: string
 }
 
-/** A module as the catalogue and overview show it: its competencies named from the framework. */
-export function describeModule(module: ModuleSource, framework: Framework) {
+/** What a module or course counts towards, each competency and level named from the framework. */
+export function namedCompetencies(mappings: readonly { id: string; level: number }[], framework: Framework) {
   const competencies = competencyIndex(framework)
   const levelNames = new Map(framework.levels.map((l) => [l.level, l.name]))
+  return mappings.map((mapping) => {
+    const competency = competencies.get(mapping.id)
+    return {
+      id: mapping.id,
+      level: mapping.level,
+      levelName: levelNames.get(mapping.level) ?? `Level ${mapping.level}`,
+      name: competency?.name ?? mapping.id,
+      domainId: competency?.domain.id ?? mapping.id.split('.')[0] ?? '',
+      domainName: competency?.domain.name ?? '',
+    }
+  })
+}
+
+/** A module as the catalogue and overview show it: its competencies named from the framework. */
+export function describeModule(module: ModuleSource, framework: Framework) {
   const { frontmatter } = module
   return {
     kind: 'module' as const,
@@ -89,17 +104,7 @@ export function describeModule(module: ModuleSource, framework: Framework) {
     passMark: frontmatter.passMark,
     sectionCount: module.outline.sections.length,
     questionCount: module.questions?.questions.length ?? 0,
-    competencies: frontmatter.competencies.map((mapping) => {
-      const competency = competencies.get(mapping.id)
-      return {
-        id: mapping.id,
-        level: mapping.level,
-        levelName: levelNames.get(mapping.level) ?? `Level ${mapping.level}`,
-        name: competency?.name ?? mapping.id,
-        domainId: competency?.domain.id ?? mapping.id.split('.')[0] ?? '',
-        domainName: competency?.domain.name ?? '',
-      }
-    }),
+    competencies: namedCompetencies(frontmatter.competencies, framework),
   }
 }
 

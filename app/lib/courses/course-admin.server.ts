@@ -1,8 +1,8 @@
+import { inEnglish } from './language-map.ts'
 import { and, asc, count, desc, eq, isNull } from 'drizzle-orm'
 import { defaultContentRoot } from '#app/lib/content/content-root.server.ts'
 import { loadCourseMappings } from '#app/lib/content/course-mapping.server.ts'
 import { db, schema } from '#app/lib/db.server.ts'
-import { displayText } from './course-structure.ts'
 
 // What the course pages for administrators show: imported courses, whether the catalogue lists them, and one
 // course's AUs in words.
@@ -35,7 +35,7 @@ export async function courseList({ contentRoot = defaultContentRoot() }: { conte
   const slugs = catalogueSlugs(contentRoot)
   return rows.map((row) => ({
     id: row.id,
-    title: displayText(row.title),
+    title: inEnglish(row.title),
     units: Number(row.units),
     importedAt: row.updatedAt,
     slug: slugs.get(row.courseId) ?? null,
@@ -103,8 +103,8 @@ export async function courseDetails({
   const current = aus.filter((au) => au.removedAt === null)
   return {
     id: course.course.id,
-    title: displayText(course.course.title),
-    description: displayText(course.course.description),
+    title: inEnglish(course.course.title),
+    description: inEnglish(course.course.description),
     importedAt: course.course.updatedAt,
     firstImportedAt: course.course.createdAt,
     importedByName: course.importedByName,
@@ -112,8 +112,8 @@ export async function courseDetails({
     slug: catalogueSlugs(contentRoot).get(course.course.courseId) ?? null,
     units: current.map((au) => ({
       id: au.id,
-      title: displayText(au.title),
-      description: displayText(au.description),
+      title: inEnglish(au.title),
+      description: inEnglish(au.description),
       completedBy: completedBy[au.moveOn],
       passMark: au.masteryScore === null ? null : `${Math.round(au.masteryScore * 1000) / 10}%`,
       opens: au.launchMethod === 'OwnWindow' ? 'In its own window' : 'In the same window',

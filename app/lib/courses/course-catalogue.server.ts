@@ -1,9 +1,8 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
-import { canSeeDrafts, frameworkForContent } from '#app/lib/content/catalogue.server.ts'
+import { canSeeDrafts, frameworkForContent, namedCompetencies } from '#app/lib/content/catalogue.server.ts'
 import type { CourseMapping } from '#app/lib/content/course-mapping.schema.ts'
 import { loadCourseMappings } from '#app/lib/content/course-mapping.server.ts'
 import type { Framework } from '#app/lib/content/framework.schema.ts'
-import { competencyIndex } from '#app/lib/content/framework.server.ts'
 import { db, schema, type Schema } from '#app/lib/db.server.ts'
 import { inEnglish } from './language-map.ts'
 import { unitState, type UnitState } from './unit-state.ts'
@@ -25,8 +24,6 @@ function shortened(text: string): string {
 
 /** A mapped course in the shape the catalogue gives modules, with its row ids for launching. */
 export function describeCourse(mapping: CourseMapping, row: CourseRow, framework: Framework) {
-  const competencies = competencyIndex(framework)
-  const levelNames = new Map(framework.levels.map((l) => [l.level, l.name]))
   return {
     kind: 'course' as const,
     slug: mapping.slug,
@@ -38,17 +35,7 @@ export function describeCourse(mapping: CourseMapping, row: CourseRow, framework
     status: mapping.status,
     audience: [...mapping.audience],
     objectives: [] as string[],
-    competencies: mapping.competencies.map((m) => {
-      const competency = competencies.get(m.id)
-      return {
-        id: m.id,
-        level: m.level,
-        levelName: levelNames.get(m.level) ?? `Level ${m.level}`,
-        name: competency?.name ?? m.id,
-        domainId: competency?.domain.id ?? m.id.split('.')[0] ?? '',
-        domainName: competency?.domain.name ?? '',
-      }
-    }),
+    competencies: namedCompetencies(mapping.competencies, framework),
   }
 }
 

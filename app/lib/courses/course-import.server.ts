@@ -1,10 +1,11 @@
+import { inEnglish } from './language-map.ts'
 import { randomUUID } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { recordAudit } from '#app/lib/audit/audit-log.server.ts'
 import { db, schema, transaction, type Schema } from '#app/lib/db.server.ts'
 import { publicUrl } from '#app/lib/env.server.ts'
 import { readCoursePackage, type PackageFile, type PackageLimits } from './course-package.server.ts'
-import { courseAusInOrder, displayText, type CourseProblem } from './course-structure.ts'
+import { courseAusInOrder, type CourseProblem } from './course-structure.ts'
 
 // Importing a course: the package is read and checked first (nothing is written for a package with problems),
 // then the course, its AUs and its files are written in one transaction with the audit entry. Importing a course
@@ -51,7 +52,7 @@ export async function importCourse({
   if (!read.ok) return read
   const { structure, files, packageHash } = read.package
   const aus = courseAusInOrder(structure)
-  const title = displayText(structure.course.title)
+  const title = inEnglish(structure.course.title)
   const { courses, courseAus } = schema()
 
   return transaction(async () => {
@@ -112,7 +113,7 @@ export async function importCourse({
           subjectId: course.id,
           subjectName: title,
           before: existing
-            ? { title: displayText(existing.title), units: previous.filter((au) => au.removedAt === null).length }
+            ? { title: inEnglish(existing.title), units: previous.filter((au) => au.removedAt === null).length }
             : null,
           after: { title, ...summary },
         },

@@ -1,3 +1,4 @@
+import { inEnglish } from './language-map.ts'
 import { createHash } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import yauzl from 'yauzl'
@@ -5,7 +6,6 @@ import { contentTypeFor } from './content-types.ts'
 import { MAX_COURSE_STRUCTURE_BYTES, MAX_FILE_BYTES, MAX_FILES, MAX_PACKAGE_BYTES } from './course-limits.ts'
 import {
   courseAusInOrder,
-  displayText,
   isRelativeUrl,
   parseCourseStructure,
   type CourseProblem,
@@ -197,7 +197,7 @@ function urlProblems(structure: CourseStructure, paths: Set<string> | null): Cou
   const problems: CourseProblem[] = []
   for (const { au } of courseAusInOrder(structure)) {
     if (!isRelativeUrl(au.url)) continue
-    const where = `AU "${displayText(au.title)}" (${au.id})`
+    const where = `AU "${inEnglish(au.title)}" (${au.id})`
     if (paths === null) {
       problems.push({
         where,

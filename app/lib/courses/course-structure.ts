@@ -1,3 +1,4 @@
+import { inEnglish } from './language-map.ts'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { z } from 'zod'
 import { readXmlTree, type XmlElement } from './xml-tree.ts'
@@ -74,18 +75,6 @@ export interface CourseProblem {
 }
 
 export type CourseStructureResult = { ok: true; structure: CourseStructure } | { ok: false; problems: CourseProblem[] }
-
-/** The text to show staff from a language map: British English first, then any English, then whatever there is. */
-export function displayText(map: LanguageMap): string {
-  const tags = Object.keys(map)
-  const tag =
-    tags.find((t) => t.toLowerCase() === 'en-gb') ??
-    tags.find((t) => t.toLowerCase() === 'en') ??
-    tags.find((t) => t.toLowerCase().startsWith('en-')) ??
-    tags.find((t) => t === 'und') ??
-    tags[0]
-  return tag === undefined ? '' : (map[tag] ?? '')
-}
 
 /** A url without a scheme is a path inside the course's zip. */
 export function isRelativeUrl(url: string): boolean {
@@ -446,7 +435,7 @@ function textOf(element: XmlElement): string {
 
 /** "AU "Introduction" (https://…)", or "AU 3" when it has no title; the id only when it is one. */
 function label(kind: string, number: number, title: LanguageMap, id: string | undefined): string {
-  const name = displayText(title)
+  const name = inEnglish(title)
   const trimmedId = id?.trim()
   const shownId = trimmedId && IRI.test(trimmedId) ? ` (${trimmedId})` : ''
   return name ? `${kind} "${name}"${shownId}` : `${kind} ${number}${shownId}`
