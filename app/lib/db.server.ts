@@ -3,7 +3,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import Sqlite from 'better-sqlite3'
-import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3'
+import type { SQL } from 'drizzle-orm'
+import { type BetterSQLite3Database, drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3'
 import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
@@ -225,6 +226,20 @@ export function schema(): Schema {
 
 export function dialect(): Dialect {
   return connection().dialect
+}
+
+/** Runs SQL written by hand and answers its rows as objects, on either dialect and either PostgreSQL driver. */
+export async function queryRows<Row>(executor: Database, query: SQL): Promise<Row[]> {
+  if (dialect() === 'sqlite') return (executor as unknown as BetterSQLite3Database).all<Row>(query)
+  // postgres.js answers with the rows; PGlite with an object holding them.
+  const result = (await executor.execute(query)) as unknown as Row[] | { rows: Row[] }
+  return Array.isArray(result) ? result : result.rows
+}
+
+/** Runs SQL written by hand that answers no rows, on either dialect. */
+export async function runSql(executor: Database, query: SQL): Promise<void> {
+  if (dialect() === 'sqlite') (executor as unknown as BetterSQLite3Database).run(query)
+  else await executor.execute(query)
 }
 
 /** Runs `work` in one transaction on either dialect; nested calls become savepoints. */

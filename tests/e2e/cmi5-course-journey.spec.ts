@@ -54,6 +54,13 @@ test('imported, found in the catalogue, started from the course page, passed in 
   const learner = await learnerContext.newPage()
   await signIn(learner, { email: demoAccounts.learner.email, password: DEMO_PASSWORD })
   await expect(learner).toHaveURL('/')
+  const evidenceFromTheCourse = learner
+    .getByRole('table', { name: 'Competency evidence' })
+    .getByRole('row')
+    .filter({ hasText: journeyCourse.title })
+  await learner.goto('/record')
+  await expect(learner.getByRole('heading', { level: 1, name: 'Record of learning' })).toBeVisible()
+  await expect(evidenceFromTheCourse).toHaveCount(0)
   await learner.goto('/modules?view=all')
   await learner.getByLabel('Search by title or topic').fill('fake sign-in')
   await learner.getByRole('button', { name: 'Apply filters' }).click()
@@ -77,8 +84,12 @@ test('imported, found in the catalogue, started from the course page, passed in 
   await expect(
     learner.getByRole('list', { name: 'Parts of this course' }).getByText('Done', { exact: true }),
   ).toBeVisible()
+  // The LMS's satisfied statement became evidence of the course's competency, at the level it is mapped to,
+  // which is what readiness is worked out from.
   await learner.goto('/record')
-  await expect(learner.locator('main')).toContainText(journeyCourse.title)
+  await expect(evidenceFromTheCourse).toHaveCount(1)
+  await expect(evidenceFromTheCourse).toContainText('Handles personal and patient information lawfully')
+  await expect(evidenceFromTheCourse).toContainText('Independent')
 
   const statements = await learner.request.get(
     `/xapi/statements?registration=${launched.get('registration')}&ascending=true`,

@@ -1,6 +1,5 @@
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { sql, type SQL } from 'drizzle-orm'
-import { db, dialect } from '#app/lib/db.server.ts'
+import { db, dialect, queryRows } from '#app/lib/db.server.ts'
 import { type StatementFilters, statementQueries } from './statement-query.server.ts'
 
 /**
@@ -19,14 +18,8 @@ export async function statementQueryPlans(filters: StatementFilters): Promise<st
 }
 
 async function planLines(explain: SQL): Promise<string[]> {
-  if (dialect() === 'sqlite') {
-    const rows = (db() as unknown as BetterSQLite3Database).all<{ detail: string }>(explain)
-    return rows.map((row) => row.detail)
-  }
-  // postgres.js answers with the rows; PGlite with an object holding them.
-  const result = (await db().execute(explain)) as unknown as
-    Record<string, string>[] | { rows: Record<string, string>[] }
-  const rows = Array.isArray(result) ? result : result.rows
+  const rows = await queryRows<Record<string, string>>(db(), explain)
+  if (dialect() === 'sqlite') return rows.map((row) => String(row.detail))
   return rows.map((row) => row['QUERY PLAN'] ?? Object.values(row).join(' '))
 }
 

@@ -6,6 +6,7 @@ import { lockStatementWrites } from '#app/lib/statement-write-lock.server.ts'
 import { type AttachmentContent, storeAttachmentContent } from './attachments.server.ts'
 import { statementsStored } from './statement-effects.server.ts'
 import { indexStatementRefs } from './statement-ref-index.server.ts'
+import { insertNewStatements, type NewStatement } from './statement-rows.server.ts'
 import { isSameStatement } from '#app/lib/xapi/model/statement-equivalence.ts'
 import { XapiError } from '#app/lib/xapi/http/http.server.ts'
 import type { XapiVersion } from '#app/lib/xapi/model/version.ts'
@@ -116,16 +117,10 @@ export async function writeStores(tx: Database, requests: PreparedStore[], proje
   const allIds = requests.flatMap((request) => request.ids)
   const voidTargets = requests.flatMap((request) => request.voidTargets)
 
-  const { xapiStatements, xapiStatementAgents, xapiStatementActivities, xapiActivities } = schema()
+  const { xapiStatements, xapiActivities } = schema()
   // Stored times must never go backwards in insertion order, across instances too.
   await lockStatementWrites(tx)
   const stored = await notBeforeLatestStored(tx)
-
-  const existingById = new Map<string, typeof xapiStatements.$inferSelect>()
-  for (const ids of chunks(allIds, 500)) {
-    const existing = await tx.select().from(xapiStatements).where(inArray(xapiStatements.id, ids))
-    for (const row of existing) existingById.set(row.id, row)
-  }
 
   if (voidTargets.length > 0) {
     const targets = await tx
@@ -137,19 +132,12 @@ export async function writeStores(tx: Database, requests: PreparedStore[], proje
       throw new XapiError(400, `statement ${voidingTarget.id} is itself a voiding statement and cannot be voided`)
   }
 
-  // Build every new row first, then write them in a few multi-row inserts rather than several
-  // round trips per statement: a learner's form post is one short transaction either way.
-  const rows: (typeof xapiStatements.$inferInsert & { statement: Json })[] = []
+  const candidates: (NewStatement & { sent: Json })[] = []
   for (const request of requests) {
     const { authority, version, clientId, userId } = request
     const authorityKey = agentKey(authority as Parameters<typeof agentKey>[0])
     for (const [index, statement] of request.statements.entries()) {
       const id = request.ids[index] as string
-      const previous = existingById.get(id)
-      if (previous) {
-        if (isSameStatement(previous.statement, statement)) continue
-        throw new XapiError(409, `statement ${id} already exists with different content`)
-      }
       const full: Json = {
         ...statement,
         id,
@@ -161,42 +149,54 @@ export async function writeStores(tx: Database, requests: PreparedStore[], proje
       const object = statement.object as Json
       const objectType = object.objectType ?? 'Activity'
       const context = statement.context as Json | undefined
-      rows.push({
-        id,
-        statement: full,
-        actorKey: actorKeyOf(statement.actor as Parameters<typeof agentKey>[0]),
-        verbId: String((statement.verb as Json).id),
-        objectActivityId: objectType === 'Activity' ? String(object.id) : null,
-        objectStatementId: objectType === 'StatementRef' ? String(object.id).toLowerCase() : null,
-        registration: typeof context?.registration === 'string' ? context.registration.toLowerCase() : null,
-        timestamp: new Date(String(full.timestamp)),
-        stored,
-        authorityKey,
-        clientId,
-        userId,
+      candidates.push({
+        sent: statement,
+        index: indexStatement(full),
+        row: {
+          id,
+          statement: full,
+          actorKey: actorKeyOf(statement.actor as Parameters<typeof agentKey>[0]),
+          verbId: String((statement.verb as Json).id),
+          objectActivityId: objectType === 'Activity' ? String(object.id) : null,
+          objectStatementId: objectType === 'StatementRef' ? String(object.id).toLowerCase() : null,
+          registration: typeof context?.registration === 'string' ? context.registration.toLowerCase() : null,
+          timestamp: new Date(String(full.timestamp)),
+          stored,
+          authorityKey,
+          clientId,
+          userId,
+        },
       })
     }
   }
 
-  const seqById = new Map<string, number>()
-  for (const chunk of chunks(rows, 200)) {
-    const returned = await tx
-      .insert(xapiStatements)
-      .values(chunk)
-      .returning({ id: xapiStatements.id, seq: xapiStatements.seq })
-    for (const row of returned) seqById.set(row.id, row.seq)
+  // A statement already stored is not stored again: the same content is a no-op, different content a conflict.
+  const seqById = await insertNewStatements(tx, candidates)
+  const repeated = candidates.filter(({ row }) => !seqById.has(row.id))
+  for (const chunk of chunks(repeated, 500)) {
+    const previous = await tx
+      .select({ id: xapiStatements.id, statement: xapiStatements.statement })
+      .from(xapiStatements)
+      .where(
+        inArray(
+          xapiStatements.id,
+          chunk.map(({ row }) => row.id),
+        ),
+      )
+    const previousById = new Map(previous.map((row) => [row.id, row.statement]))
+    for (const { row, sent } of chunk) {
+      const stored = previousById.get(row.id)
+      if (!stored || !isSameStatement(stored, sent))
+        throw new XapiError(409, `statement ${row.id} already exists with different content`)
+    }
   }
-  const inserted = rows.map((row) => {
+  const inserted = candidates.flatMap(({ row }) => {
     const seq = seqById.get(row.id)
-    if (seq === undefined) throw new Error(`insert returned no seq for statement ${row.id}`)
-    return { seq, id: row.id, objectStatementId: row.objectStatementId, statement: row.statement }
+    return seq === undefined
+      ? []
+      : [{ seq, id: row.id, objectStatementId: row.objectStatementId, statement: row.statement as Json }]
   })
 
-  const indexes = inserted.map(({ seq, statement }) => ({ seq, index: indexStatement(statement) }))
-  const agentRows = indexes.flatMap(({ seq, index }) => index.agents.map((a) => ({ ...a, statementSeq: seq })))
-  const activityRows = indexes.flatMap(({ seq, index }) => index.activities.map((a) => ({ ...a, statementSeq: seq })))
-  for (const chunk of chunks(agentRows, 500)) await tx.insert(xapiStatementAgents).values(chunk)
-  for (const chunk of chunks(activityRows, 500)) await tx.insert(xapiStatementActivities).values(chunk)
   await indexStatementRefs(tx, inserted)
 
   // Activity definitions: the newest wins, names and descriptions gather languages (in statement order).
