@@ -38,6 +38,7 @@ const wording = {
 
 /** The version of a module someone passed, as a date: the content's "updated" date, or that it has changed since. */
 function versionInWords(item: Data['completed'][number]): string {
+  if (item.kind === 'course') return 'The publisher’s'
   if (item.versionUpdated) return `Updated ${formatDate(item.versionUpdated)}`
   return item.version ? 'An earlier version' : 'Not recorded'
 }
@@ -65,17 +66,19 @@ export function LearningRecordView({ record, voice }: { record: Data; voice: key
       <section aria-labelledby="record-evidence">
         <h2 id="record-evidence">Evidence held</h2>
         {record.evidence.length === 0 ? (
-          <p>No evidence held yet. Evidence comes from passing a module&apos;s knowledge check.</p>
+          <p>
+            No evidence held yet. Evidence comes from passing a module&apos;s knowledge check or completing a course.
+          </p>
         ) : (
           <>
             <p>
-              Each competency shown by a passed module, at the level the module shows. Expired evidence is listed for
-              the record but no longer counts towards readiness.
+              Each competency shown by a passed module or a completed course, at the level it shows. Expired evidence is
+              listed for the record but no longer counts towards readiness.
             </p>
             <ResponsiveTable
               caption="Competency evidence"
               captionClassName="nhsuk-u-visually-hidden"
-              columns={['Competency', 'Level', 'Shown by passing', 'Achieved', 'Expires']}
+              columns={['Competency', 'Level', 'Shown by', 'Achieved', 'Expires']}
             >
               {record.evidence.map((item) => (
                 <tr
@@ -84,7 +87,7 @@ export function LearningRecordView({ record, voice }: { record: Data; voice: key
                 >
                   <Cell heading="Competency">{item.competencyName}</Cell>
                   <Cell heading="Level">{item.levelName}</Cell>
-                  <Cell heading="Shown by passing">{item.moduleTitle}</Cell>
+                  <Cell heading="Shown by">{item.moduleTitle}</Cell>
                   <Cell heading="Achieved">{formatDate(item.achievedAt)}</Cell>
                   <Cell heading="Expires">
                     {item.expiresAt === null ? (
@@ -105,20 +108,26 @@ export function LearningRecordView({ record, voice }: { record: Data; voice: key
       </section>
 
       <section aria-labelledby="record-completed">
-        <h2 id="record-completed">Modules completed</h2>
+        <h2 id="record-completed">Modules and courses completed</h2>
         {record.completed.length === 0 ? (
-          <p>No modules completed yet.</p>
+          <p>No modules or courses completed yet.</p>
         ) : (
           <ResponsiveTable
-            caption="Modules completed, with date, score and the version passed"
+            caption="Modules and courses completed, with date, score and the version passed"
             captionClassName="nhsuk-u-visually-hidden"
-            columns={['Module', 'Completed on', 'Score', 'Version passed']}
+            columns={['Module or course', 'Completed on', 'Score', 'Version passed']}
           >
             {record.completed.map((item) => (
               <tr className="nhsuk-table__row" key={`${item.slug}-${String(item.completedAt)}`}>
-                <Cell heading="Module">{item.title}</Cell>
+                <Cell heading="Module or course">{item.title}</Cell>
                 <Cell heading="Completed on">{formatDate(item.completedAt)}</Cell>
-                <Cell heading="Score">{item.percent === null ? 'Not recorded' : `${item.percent}%`}</Cell>
+                <Cell heading="Score">
+                  {item.percent !== null
+                    ? `${item.percent}%`
+                    : item.kind === 'course'
+                      ? 'No overall score'
+                      : 'Not recorded'}
+                </Cell>
                 <Cell heading="Version passed">{versionInWords(item)}</Cell>
               </tr>
             ))}

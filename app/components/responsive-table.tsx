@@ -34,14 +34,18 @@ export function ResponsiveTable({
   )
 }
 
-/** An NHS.UK responsive table cell: on narrow screens each cell shows its column heading before it. */
+/**
+ * An NHS.UK responsive table cell: on narrow screens each cell shows its column heading before it. The value is
+ * one box of its own: on narrow screens the cell lays its children out side by side, which would put a line
+ * break's two sides (a name and an email) next to each other.
+ */
 export function Cell({ heading, children, className }: { heading: string; children: ReactNode; className?: string }) {
   return (
     <td className={`nhsuk-table__cell${className ? ` ${className}` : ''}`}>
       <span className="nhsuk-table-responsive__heading" aria-hidden="true">
         {heading}{' '}
       </span>
-      {children}
+      <div className="app-table-value">{children}</div>
     </td>
   )
 }

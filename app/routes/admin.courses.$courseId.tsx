@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { Cell, ResponsiveTable } from '#app/components/responsive-table.tsx'
+import { SuccessBanner } from '#app/components/success-banner.tsx'
 import { SummaryList, SummaryRow } from '#app/components/summary-list.tsx'
 import { requireAdmin } from '#app/lib/auth/current-user.server.ts'
 import { courseDetails } from '#app/lib/courses/course-admin.server.ts'
@@ -24,8 +25,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+const importOutcomes = {
+  imported: 'Course imported',
+  reimported: 'New version of the course imported',
+  unchanged: 'Nothing has changed: this is the version already imported',
+} as const
+
 export default function CoursePage() {
   const { course } = useLoaderData<typeof loader>()
+  const [searchParams] = useSearchParams()
+  const outcome = (Object.keys(importOutcomes) as (keyof typeof importOutcomes)[]).find((key) => searchParams.has(key))
   return (
     <>
       <Breadcrumbs
@@ -37,6 +46,11 @@ export default function CoursePage() {
       />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
+          {outcome ? (
+            <SuccessBanner
+              message={`${importOutcomes[outcome]}: ${course.title} (${course.units.length} ${course.units.length === 1 ? 'unit' : 'units'})`}
+            />
+          ) : null}
           <h1 className="app-break-anywhere">{course.title}</h1>
           {course.description ? <p>{course.description}</p> : null}
           <SummaryList>
@@ -51,10 +65,13 @@ export default function CoursePage() {
             <SummaryRow label="Files in the package">{course.files}</SummaryRow>
             <SummaryRow label="Catalogue" valueClassName="app-break-anywhere">
               {course.slug ? (
-                `In the catalogue as ${course.slug}`
+                <>
+                  In the catalogue at <Link to={`/courses/${course.slug}`}>{`/courses/${course.slug}`}</Link>
+                </>
               ) : (
                 <>
-                  Not in the catalogue yet: map it in <code>content/courses.yaml</code>
+                  Not in the catalogue yet. To put it there, the content team adds it to{' '}
+                  <code>content/courses.yaml</code> with the course id <code>{course.courseId}</code>.
                 </>
               )}
             </SummaryRow>

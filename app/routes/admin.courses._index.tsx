@@ -1,10 +1,9 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { ErrorSummary } from '#app/components/forms/error-summary.tsx'
 import { FileUpload } from '#app/components/forms/file-upload.tsx'
 import { Cell, ResponsiveTable } from '#app/components/responsive-table.tsx'
-import { SuccessBanner } from '#app/components/success-banner.tsx'
 import { requireAdmin } from '#app/lib/auth/current-user.server.ts'
 import { courseList } from '#app/lib/courses/course-admin.server.ts'
 import { courseUploadSchema } from '#app/lib/courses/course-forms.ts'
@@ -26,9 +25,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request)
   const upload = await readCourseUpload(request)
-  if (!upload.ok) return data({ errors: upload.errors, problems: null, imported: null }, { status: 400 })
+  if (!upload.ok) return data({ errors: upload.errors, problems: null }, { status: 400 })
   const form = parseForm(upload.formData, courseUploadSchema)
-  if (!form.ok) return data({ errors: form.errors, problems: null, imported: null }, { status: 400 })
+  if (!form.ok) return data({ errors: form.errors, problems: null }, { status: 400 })
   const file = form.data.file
   const result = await importCourse({
     file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
@@ -40,9 +39,11 @@ export async function action({ request }: ActionFunctionArgs) {
       result.problems.length === 1 && first
         ? `${first.where}: ${first.message}`
         : `${file.name} has ${result.problems.length} problems, listed below. The course was not imported.`
-    return data({ errors: { file: message }, problems: result.problems, imported: null }, { status: 400 })
+    return data({ errors: { file: message }, problems: result.problems }, { status: 400 })
   }
-  return { errors: null, problems: null, imported: { ...result.course, replaced: result.replaced } }
+  // To the course's page, so that reloading it does not import the package again.
+  const outcome = result.unchanged ? 'unchanged' : result.replaced ? 'reimported' : 'imported'
+  return redirect(`/admin/courses/${result.course.id}?${outcome}=1`, 303)
 }
 
 export default function CoursesPage() {
@@ -50,7 +51,6 @@ export default function CoursesPage() {
   const result = useActionData<typeof action>()
   const navigation = useNavigation()
   const importing = navigation.state === 'submitting' && navigation.formMethod?.toUpperCase() === 'POST'
-  const imported = result?.imported
   const problems = result?.problems && result.problems.length > 1 ? result.problems : null
   return (
     <>
@@ -62,13 +62,6 @@ export default function CoursesPage() {
       />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          {imported ? (
-            <SuccessBanner
-              message={`Course ${imported.replaced ? 'imported again' : 'imported'}: ${imported.title} (${imported.units} ${imported.units === 1 ? 'unit' : 'units'})`}
-            >
-              <Link to={`/admin/courses/${imported.id}`}>See the course’s units</Link>
-            </SuccessBanner>
-          ) : null}
           <ErrorSummary errors={result?.errors} fields={['file']} />
           <h1>Courses</h1>
           <p>
@@ -125,13 +118,11 @@ export default function CoursesPage() {
               </Cell>
               <Cell heading="Units">{course.units}</Cell>
               <Cell heading="Imported">{course.importedAt}</Cell>
-              <Cell heading="Catalogue" className="app-break-anywhere">
+              <Cell heading="Catalogue">
                 {course.slug ? (
-                  `In the catalogue as ${course.slug}`
+                  <Link to={`/courses/${course.slug}`}>In the catalogue</Link>
                 ) : (
-                  <>
-                    Not in the catalogue yet: map it in <code>content/courses.yaml</code>
-                  </>
+                  'Not in the catalogue yet'
                 )}
               </Cell>
             </tr>

@@ -97,7 +97,10 @@ export default function CataloguePage() {
     <>
       <Breadcrumbs trail={[{ label: 'Home', to: '/' }]} />
       <h1>Modules</h1>
-      <p>Short modules you can finish in a spare 5 to 10 minutes. Each one ends with a few questions.</p>
+      <p>
+        Short modules you can finish in a spare 5 to 10 minutes, each ending with a few questions, and courses from
+        other publishers, which say how long they take.
+      </p>
 
       <nav aria-label="Which modules to show" className="app-view-links">
         <ul className="nhsuk-list">

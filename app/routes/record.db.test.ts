@@ -118,7 +118,7 @@ describe('the record of learning', () => {
     expect(text).toContain('Nothing is recorded yet. When you pass a module')
     expect(text).toContain('Browse modules to start, or rate your own digital skills')
     expect(text).toContain('No evidence held yet')
-    expect(text).toContain('No modules completed yet')
+    expect(text).toContain('No modules or courses completed yet')
     expect(text).toContain('No self-assessment recorded')
     expect(text).not.toContain('Spotting and reporting phishing')
     // Six domains, each short of its target.

@@ -38,22 +38,36 @@ test('an administrator imports a course, sees it listed with its units, and a ba
   await expect(page.locator('.nhsuk-error-summary')).toContainText('Select a course package')
   await expect(page.getByLabel(LABEL)).toHaveAttribute('aria-invalid', 'true')
 
+  // A successful upload goes to the course's page, so reloading it imports nothing again.
   await importPackage(page, await validPackages.multiAu())
-  await expect(page.getByRole('alert')).toContainText(/Course imported( again)?: Keeping records safe \(5 units\)/)
+  await expect(page.getByRole('alert')).toContainText(
+    /(Course imported|New version of the course imported|Nothing has changed.*): Keeping records safe \(5 units\)/,
+  )
+  await expect(page.getByRole('heading', { level: 1, name: 'Keeping records safe' })).toBeVisible()
+  await expect(page).toHaveURL(/\/admin\/courses\/[^/?]+\?/)
+  await expect(page.locator('main')).toContainText(
+    'the content team adds it to content/courses.yaml with the course id https://courses.example.org/cmi5/records',
+  )
+  await importPackage(page, await validPackages.multiAu())
+  await expect(page.getByRole('alert')).toContainText('Nothing has changed: this is the version already imported')
+
+  await page.goto('/admin/courses')
   const row = page.getByRole('row').filter({ hasText: 'Keeping records safe' })
   await expect(row).toContainText('5')
   await expect(row).toContainText(/\d{1,2} [A-Z][a-z]+ \d{4}/)
-  await expect(row).toContainText('Not in the catalogue yet: map it in content/courses.yaml')
+  await expect(row).toContainText('Not in the catalogue yet')
   await expectNoSeriousA11yViolations(page)
 
   await row.getByRole('link', { name: 'Keeping records safe' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Keeping records safe' })).toBeVisible()
   const units = page.getByRole('table', { name: 'Units of Keeping records safe' })
   await expect(units.getByRole('row')).toHaveCount(6)
-  await expect(units.getByRole('row').filter({ hasText: 'Quiz' })).toContainText('Complete and pass')
+  await expect(units.getByRole('row').filter({ hasText: 'Quiz' })).toContainText('Finish it and pass it')
   await expect(units.getByRole('row').filter({ hasText: 'Quiz' })).toContainText('80%')
   await expect(units.getByRole('row').filter({ hasText: 'Paper records' })).toContainText('In its own window')
-  await expect(units.getByRole('row').filter({ hasText: 'Welcome' })).toContainText('Just open it')
+  await expect(units.getByRole('row').filter({ hasText: 'Welcome' })).toContainText(
+    'Counts as done without being opened',
+  )
   await expect(page.getByText('Files in the package')).toBeVisible()
   await expectNoSeriousA11yViolations(page)
 
@@ -138,6 +152,10 @@ test.describe('without JavaScript', () => {
       ),
     })
     await expect(page.getByRole('alert')).toContainText('Imported without JavaScript (1 unit)')
-    await expect(page.getByRole('row').filter({ hasText: 'Imported without JavaScript' })).toBeVisible()
+    // Straight to the course's page: reloading it shows the course, it does not post the package again.
+    await expect(page.getByRole('heading', { level: 1, name: 'Imported without JavaScript' })).toBeVisible()
+    await expect(page.getByRole('table', { name: 'Units of Imported without JavaScript' })).toContainText(
+      'from the publisher’s website',
+    )
   })
 })

@@ -3,7 +3,7 @@ import { DEMO_PASSWORD, demoAccounts, expect, expectNoSeriousA11yViolations, sig
 const recordHeadings = [
   'Readiness by domain',
   'Evidence held',
-  'Modules completed',
+  'Modules and courses completed',
   'Self-assessment: your view, not evidence',
 ]
 

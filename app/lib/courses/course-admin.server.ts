@@ -50,15 +50,17 @@ function catalogueSlugs(contentRoot: string): Map<string, string> {
 }
 
 const completedBy = {
-  Passed: 'Pass',
-  Completed: 'Complete',
-  CompletedAndPassed: 'Complete and pass',
-  CompletedOrPassed: 'Complete or pass',
-  NotApplicable: 'Just open it',
+  Passed: 'Pass it',
+  Completed: 'Finish it',
+  CompletedAndPassed: 'Finish it and pass it',
+  CompletedOrPassed: 'Finish it or pass it',
+  NotApplicable: 'Counts as done without being opened',
 } as const
 
 export interface CourseDetails {
   id: string
+  /** The publisher's id for the course, from cmi5.xml: what a catalogue mapping names. */
+  courseId: string
   title: string
   description: string
   importedAt: Date
@@ -103,6 +105,7 @@ export async function courseDetails({
   const current = aus.filter((au) => au.removedAt === null)
   return {
     id: course.course.id,
+    courseId: course.course.courseId,
     title: inEnglish(course.course.title),
     description: inEnglish(course.course.description),
     importedAt: course.course.updatedAt,
@@ -116,7 +119,9 @@ export async function courseDetails({
       description: inEnglish(au.description),
       completedBy: completedBy[au.moveOn],
       passMark: au.masteryScore === null ? null : `${Math.round(au.masteryScore * 1000) / 10}%`,
-      opens: au.launchMethod === 'OwnWindow' ? 'In its own window' : 'In the same window',
+      opens: `${au.launchMethod === 'OwnWindow' ? 'In its own window' : 'In the same window'}${
+        /^https?:\/\//i.test(au.url) ? ', from the publisher’s website' : ''
+      }`,
     })),
     removedUnits: aus.length - current.length,
   }

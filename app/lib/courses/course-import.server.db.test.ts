@@ -134,12 +134,23 @@ describe('importing a course', () => {
     const audit = await db().select().from(auditEvents).where(eq(auditEvents.subjectId, first.course.id))
     expect(audit.map((entry) => [entry.action, entry.before, entry.after])).toEqual([
       ['course.imported', null, { title: 'Safe passwords', units: 2, files: 4 }],
-      [
-        'course.replaced',
-        { title: 'Safe passwords', units: 2 },
-        { title: 'Safe passwords, second edition', units: 2, files: 4 },
-      ],
+      // Only what changed: the unit count did not.
+      ['course.replaced', { title: 'Safe passwords' }, { title: 'Safe passwords, second edition' }],
     ])
+
+    // The same package once more changes nothing and records nothing.
+    const unchanged = await importCourse({
+      file: await validPackages.singleAu({
+        title: 'Safe passwords, second edition',
+        children: [
+          { id: auId(3), title: 'Three' },
+          { id: auId(2), title: 'Two, revised' },
+        ],
+      }),
+      importedBy: admin,
+    })
+    expect(unchanged).toMatchObject({ ok: true, replaced: true, unchanged: true, course: { id: first.course.id } })
+    expect(await db().select().from(auditEvents).where(eq(auditEvents.subjectId, first.course.id))).toHaveLength(2)
 
     // An AU that comes back is no longer removed.
     const third = await importCourse({

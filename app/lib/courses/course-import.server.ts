@@ -29,8 +29,9 @@ export interface ImportedCourse {
   files: number
 }
 
+/** `replaced`: the course was here before; `unchanged`: byte for byte the package already imported. */
 export type ImportCourseResult =
-  { ok: true; course: ImportedCourse; replaced: boolean } | { ok: false; problems: CourseProblem[] }
+  { ok: true; course: ImportedCourse; replaced: boolean; unchanged: boolean } | { ok: false; problems: CourseProblem[] }
 
 /** The platform's own id for an AU, distinct from the publisher's as cmi5 requires; never reused. */
 export function newAuActivityId(): string {
@@ -57,6 +58,14 @@ export async function importCourse({
 
   return transaction(async () => {
     const [existing] = await db().select().from(courses).where(eq(courses.courseId, structure.course.id))
+    // The same package again changes nothing, so it records nothing: the audit log keeps real changes only.
+    if (existing?.packageHash === packageHash)
+      return {
+        ok: true as const,
+        replaced: true,
+        unchanged: true,
+        course: { id: existing.id, courseId: existing.courseId, title, units: aus.length, files: files.length },
+      }
     await storeFiles(packageHash, files)
     const values = {
       courseId: structure.course.id,
@@ -112,19 +121,35 @@ export async function importCourse({
           subjectType: 'course',
           subjectId: course.id,
           subjectName: title,
-          before: existing
-            ? { title: inEnglish(existing.title), units: previous.filter((au) => au.removedAt === null).length }
-            : null,
-          after: { title, ...summary },
+          ...(existing
+            ? changedOnly(
+                { title: inEnglish(existing.title), units: previous.filter((au) => au.removedAt === null).length },
+                { title, units: summary.units },
+              )
+            : { before: null, after: { title, ...summary } }),
         },
       ],
     })
     return {
       ok: true as const,
       replaced: existing !== undefined,
+      unchanged: false,
       course: { id: course.id, courseId: course.courseId, title, ...summary },
     }
   })
+}
+
+/** A replaced course's audit entry names what changed; a new package with the same title and units says so. */
+function changedOnly(
+  before: { title: string; units: number },
+  after: { title: string; units: number },
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const keys = (['title', 'units'] as const).filter((key) => before[key] !== after[key])
+  if (keys.length === 0) return { before: {}, after: { package: 'new version, same title and units' } }
+  return {
+    before: Object.fromEntries(keys.map((key) => [key, before[key]])),
+    after: Object.fromEntries(keys.map((key) => [key, after[key]])),
+  }
 }
 
 // Rows of a few megabytes at most go in one statement, so a package of large videos never builds one huge query.

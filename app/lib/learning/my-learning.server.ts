@@ -60,6 +60,8 @@ export async function myLearning({ user, now = new Date() }: { user: { id: strin
     .map((a) => ({
       slug: a.moduleSlug,
       title: moduleBySlug.get(a.moduleSlug)?.title ?? a.moduleSlug,
+      /** A course from another publisher has no score or version of ours to show. */
+      kind: moduleBySlug.get(a.moduleSlug)?.kind ?? ('module' as const),
       completedAt: a.completedAt as Date,
       percent: a.bestScaled === null ? null : Math.round(a.bestScaled * 100),
       version: a.contentVersion,

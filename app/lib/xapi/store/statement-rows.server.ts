@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { type Database, dialect, queryRows, runSql } from '#app/lib/db.server.ts'
 import type { StatementIndex } from '#app/lib/xapi/model/statement-index.ts'
+import type { xapiStatements } from '#db/schema/postgres.ts'
 
 // Writing a statement's row and its index rows is the whole of most requests' work, so it is written as a few
 // SQL statements of fixed text whatever the number of rows: the rows travel as one JSON parameter each. On
@@ -9,7 +10,7 @@ import type { StatementIndex } from '#app/lib/xapi/model/statement-index.ts'
 // statement be reused instead of building and preparing new SQL for every batch size
 // (docs/decisions/016-lrs-at-scale.md).
 
-type StatementInsert = typeof import('#db/schema/postgres.ts').xapiStatements.$inferInsert
+type StatementInsert = typeof xapiStatements.$inferInsert
 
 export interface NewStatement {
   row: Required<

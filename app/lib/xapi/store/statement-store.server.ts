@@ -114,7 +114,6 @@ export async function writeStores(tx: Database, requests: PreparedStore[], proje
       }
     }
   }
-  const allIds = requests.flatMap((request) => request.ids)
   const voidTargets = requests.flatMap((request) => request.voidTargets)
 
   const { xapiStatements, xapiActivities } = schema()
