@@ -87,7 +87,8 @@ function mark(): number {
     const verdict = document.createElement('p')
     const strong = document.createElement('strong')
     strong.textContent = correct ? 'Right.' : 'Not quite.'
-    verdict.append(strong)
+    const label = chosen ? question.querySelector(`label[for="${chosen.id}"]`) : null
+    verdict.append(strong, ` You chose: ${label?.textContent?.replace(/\s+/g, ' ').trim() ?? ''}`)
     feedback.prepend(verdict)
     feedback.classList.toggle('wrong', !correct)
     feedback.hidden = false
