@@ -3,9 +3,11 @@ import { describe, expect, test } from 'vitest'
 import { signIn } from '#app/lib/auth/sign-in.server.ts'
 import { canSeeUnit } from '#app/lib/auth/scope.server.ts'
 import { findModule } from '#app/lib/content/catalogue.server.ts'
+import { loadMappedCourses } from '#app/lib/courses/course-catalogue.server.ts'
 import { db, schema } from '#app/lib/db.server.ts'
 import { getBookmark } from '#app/lib/learning/module-attempt.server.ts'
 import { myLearning, type MyLearning } from '#app/lib/learning/my-learning.server.ts'
+import { DEMO_COURSE_ID } from './demo-course.ts'
 import { DEMO_PASSWORD } from './demo-organisation.ts'
 import { databaseIsEmpty, seedDemo } from './seed.ts'
 
@@ -17,6 +19,9 @@ async function snapshot() {
     orgUnitClosure: s.orgUnitClosure,
     memberships: s.memberships,
     managerAssignments: s.managerAssignments,
+    courses: s.courses,
+    courseAus: s.courseAus,
+    courseFiles: s.courseFiles,
   }
   const counts: Record<string, number> = {}
   for (const [name, table] of Object.entries(tables)) {
@@ -62,6 +67,22 @@ describe('the demo seed', () => {
     expect(await canSeeUnit({ viewer: manager, unitId: ward7.id })).toBe(true)
     expect(await canSeeUnit({ viewer: manager, unitId: ward8.id })).toBe(true)
     expect(await canSeeUnit({ viewer: manager, unitId: portering.id })).toBe(false)
+  })
+
+  test('imports the demo course once, audited as the seed, and learners find it in the catalogue', async () => {
+    await seedDemo({ history: false })
+    await seedDemo({ history: false })
+    const { courses, auditEvents } = schema()
+    const imported = await db().select().from(courses).where(eq(courses.courseId, DEMO_COURSE_ID))
+    expect(imported).toHaveLength(1)
+    const audited = await db().select().from(auditEvents).where(eq(auditEvents.action, 'course.imported'))
+    expect(audited.map((entry) => [entry.actorName, entry.subjectName])).toEqual([
+      ['Demo seed', 'Scam emails, calls and texts'],
+    ])
+    const catalogue = await loadMappedCourses({ includeDrafts: false })
+    expect(catalogue.map((course) => [course.slug, course.title])).toEqual([
+      ['scam-emails-calls-and-texts', 'Scam emails, calls and texts'],
+    ])
   })
 
   test('seeding twice changes nothing', async () => {

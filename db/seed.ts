@@ -16,9 +16,10 @@ export const DEMO_STAFF_FILE = path.resolve('db/demo-staff.csv')
 
 /**
  * Creates the demo ICB and loads its organisations and staff through the staff import, gives the three demo
- * logins their password (and the admin their rights), then (unless `history` is false) about twelve weeks
- * of their learning. Safe to run again: the import of an unchanged list changes nothing, and history is
- * only written into a database with no statements, so a second run adds nothing.
+ * logins their password (and the admin their rights), imports the demo cmi5 course (db/demo-course), then
+ * (unless `history` is false) about twelve weeks of their learning. Safe to run again: the import of an
+ * unchanged list changes nothing, the course is imported only when it is not here, and history is only written
+ * into a database with no statements, so a second run adds nothing.
  */
 export async function seedDemo({
   history = true,
@@ -57,6 +58,9 @@ export async function seedDemo({
         .where(eq(users.id, user.id))
     }
   })
+  // Loaded only when seeding: building the course needs esbuild and a zip writer, which the server never does.
+  const { seedDemoCourse } = await import('./demo-course.ts')
+  if (await seedDemoCourse({ now })) created++
   const { statements } = history ? await seedDemoHistory({ now, onProgress: onHistoryProgress }) : { statements: 0 }
   return { created, statements }
 }

@@ -4,8 +4,9 @@ import path from 'node:path'
 import { stringify } from 'yaml'
 import type { CourseMapping } from '#app/lib/content/course-mapping.schema.ts'
 
-// The shipped content/courses.yaml maps no course, so tests that need one use a content folder of their own:
-// the shipped framework and modules (linked, not copied) with a courses.yaml written by the test.
+// The shipped content/courses.yaml maps only the demo course (which test databases do not have unless they are
+// seeded), so tests that need a course use a content folder of their own: the shipped framework and modules
+// (linked, not copied) with a courses.yaml written by the test.
 
 /** A content folder with the shipped framework and modules and these course mappings; returns its path. */
 export function contentWithCourses(mappings: CourseMapping[]): string {

@@ -1,15 +1,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { eq } from 'drizzle-orm'
-import { stringify } from 'yaml'
+import { parse, stringify } from 'yaml'
 import { closeDatabase, db, schema } from '#app/lib/db.server.ts'
 import { installEffects } from '#app/lib/install-effects.server.ts'
 import { e2eCourse, journeyCourse } from './course-fixture.ts'
 
 // Run by the Playwright web server command after the demo seed: an imported cmi5 course (its rows as the
 // importer leaves them; the journeys here do not launch it) and the content folder the server is started
-// with, which is the shipped framework and modules (linked) plus a courses.yaml mapping that course. The
-// shipped content/courses.yaml maps nothing, and the demo seed adds no course.
+// with, which is the shipped framework and modules (linked) plus a courses.yaml with the shipped mappings (the
+// demo course the seed imported) and this course's.
 installEffects()
 
 const root = path.resolve(e2eCourse.contentDir)
@@ -21,6 +21,7 @@ fs.writeFileSync(
   path.join(root, 'courses.yaml'),
   stringify({
     courses: [
+      ...(parse(fs.readFileSync(path.resolve('content', 'courses.yaml'), 'utf8')) as { courses: unknown[] }).courses,
       {
         course: e2eCourse.courseId,
         slug: e2eCourse.slug,
