@@ -84,7 +84,8 @@ export default function CoursePage() {
           ) : null}
           {course.slug ? (
             <p>
-              <Link to={`/courses/${course.slug}`}>See the course as learners do</Link>
+              <Link to={`/courses/${course.slug}`}>Open the course’s page in the catalogue</Link>: what learners see.
+              Anything you start there counts as your own learning.
             </p>
           ) : null}
         </div>

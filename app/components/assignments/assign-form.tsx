@@ -35,19 +35,28 @@ export function AssignForm({
         name="what"
         label="What to assign"
         labelSize="s"
-        hint={`Modules for the role profiles of the people in ${unitName}, or everything their role targets need: the modules that take each person to their role's target level in every domain.`}
+        hint={`Modules and courses for the role profiles of the people in ${unitName}, or everything their role targets need: the modules that take each person to their role's target level in every domain.`}
         error={errors?.what}
         defaultValue={values?.what ?? ''}
       >
         <option value="">Choose</option>
         <option value={ROLE_TARGETS}>{ROLE_TARGETS_TITLE}</option>
-        <optgroup label="Modules">
-          {modules.map((module) => (
-            <option key={module.slug} value={module.slug}>
-              {module.refreshMonths ? `${module.title} (renew every ${module.refreshMonths} months)` : module.title}
-            </option>
-          ))}
-        </optgroup>
+        {(
+          [
+            ['Modules', modules.filter((item) => item.kind !== 'course')],
+            ['Courses from other publishers', modules.filter((item) => item.kind === 'course')],
+          ] as const
+        ).map(([label, items]) =>
+          items.length === 0 ? null : (
+            <optgroup key={label} label={label}>
+              {items.map((module) => (
+                <option key={module.slug} value={module.slug}>
+                  {module.refreshMonths ? `${module.title} (renew every ${module.refreshMonths} months)` : module.title}
+                </option>
+              ))}
+            </optgroup>
+          ),
+        )}
       </SelectField>
 
       <Radios

@@ -405,7 +405,7 @@ export async function assignFormOptions({ unit }: { unit: VisibleUnit }) {
       (module) => module.published && (roles.length === 0 || module.audience.some((role) => roles.includes(role))),
     )
     .sort((a, b) => a.title.localeCompare(b.title))
-    .map(({ slug, title, refreshMonths }) => ({ slug, title, refreshMonths }))
+    .map(({ slug, title, refreshMonths, kind }) => ({ slug, title, refreshMonths, kind }))
   const choices =
     people > 0 && people <= MAX_PEOPLE_TO_CHOOSE_FROM
       ? (await peopleInUnit({ unit })).map((person) => ({
