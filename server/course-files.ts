@@ -12,7 +12,9 @@ export function courseFiles() {
       res.status(405).set('Allow', 'GET, HEAD').type('text/plain').send('Course files can only be read.')
       return
     }
-    courseFileResponse({ requestPath: req.path, method: req.method })
+    const query = req.originalUrl.indexOf('?')
+    const search = query === -1 ? '' : req.originalUrl.slice(query)
+    courseFileResponse({ requestPath: req.path, search, method: req.method })
       .then(async (response) => {
         res.status(response.status)
         response.headers.forEach((value, name) => res.setHeader(name, value))

@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { PersonSearchForm, PersonSearchResults } from '#app/components/people/person-search.tsx'
 import { SuccessBanner } from '#app/components/success-banner.tsx'
@@ -21,7 +21,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const waivedFor = url.searchParams.get('waived') ?? undefined
   const choices = await waiveChoices({ courseRowId: params.courseId ?? '', userId: waivedFor })
   if (!choices) throw new Response('Course not found', { status: 404 })
-  const banner = choices.person ? `Unit waived for ${choices.person.name}` : null
+  const unit = choices.units.find((candidate) => candidate.id === url.searchParams.get('unit'))
+  const banner =
+    choices.person && unit ? `'${unit.title}' in '${choices.course.title}' waived for ${choices.person.name}` : null
   const search = readPersonSearch(url)
   if (!search.ok)
     return data(
@@ -42,9 +44,14 @@ export default function WaivePersonSearchPage() {
           { label: 'Home', to: '/' },
           { label: 'Administration', to: '/admin' },
           { label: 'Courses', to: '/admin/courses' },
+          { label: course.title, to: `/admin/courses/${course.id}` },
         ]}
       />
-      {banner ? <SuccessBanner message={banner} /> : null}
+      {banner ? (
+        <SuccessBanner message={banner}>
+          <Link to={`/admin/courses/${course.id}`}>Back to {course.title}</Link>
+        </SuccessBanner>
+      ) : null}
       <h1>Waive a unit of {course.title}</h1>
       <p>
         Waiving a unit counts it as done for one person, for example when they have passed an equivalent course

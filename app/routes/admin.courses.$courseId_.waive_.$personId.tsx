@@ -27,16 +27,28 @@ async function load(request: Request, params: LoaderFunctionArgs['params']) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { course, person, units } = await load(request, params)
-  return { course, person, units }
+  // "Change the unit or reason" on the check step comes back here with both answers in the address.
+  const url = new URL(request.url)
+  const prefill = {
+    unit: url.searchParams.get('unit') ?? undefined,
+    reason: url.searchParams.get('reason') ?? undefined,
+  }
+  return { course, person, units, prefill }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { admin, course, person, units } = await load(request, params)
   const form = parseForm(await readFormData(request), waiveFormSchema)
-  const open = units.filter((unit) => !unit.waived)
-  const unit = form.ok ? open.find((candidate) => candidate.id === form.data.unit) : undefined
+  const chosen = form.ok ? units.find((candidate) => candidate.id === form.data.unit) : undefined
+  const unit = chosen && !chosen.waived && !chosen.met ? chosen : undefined
   if (!form.ok || !unit) {
-    const errors = form.ok ? { unit: 'Choose the unit to waive' } : form.errors
+    const errors = form.ok
+      ? {
+          unit: chosen?.met
+            ? `${person.name} has already done ${chosen.title}, so it cannot be waived`
+            : 'Choose the unit to waive',
+        }
+      : form.errors
     return data({ errors, values: form.values, check: null, pageTitle: undefined }, { status: 400 })
   }
   const { reason, intent } = form.data
@@ -50,21 +62,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const outcome = await waiveAu({ admin, courseRowId: course.id, auRowId: unit.id, userId: person.id, reason })
   if (!outcome.ok) throw new Response('That unit cannot be waived', { status: 409 })
-  return redirect(`/admin/courses/${course.id}/waive?waived=${person.id}`, 303)
+  const done = new URLSearchParams({ waived: person.id, unit: unit.id })
+  return redirect(`/admin/courses/${course.id}/waive?${done}`, 303)
 }
 
 const FIELDS = ['unit', 'reason']
 
 export default function WaiveUnitPage() {
-  const { course, person, units } = useLoaderData<typeof loader>()
+  const { course, person, units, prefill } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const errors = actionData?.errors
-  const values = actionData?.values ?? {}
+  const values = actionData?.values ?? prefill
   const check = actionData?.check
   const trail = [
     { label: 'Home', to: '/' },
     { label: 'Administration', to: '/admin' },
     { label: 'Courses', to: '/admin/courses' },
+    { label: course.title, to: `/admin/courses/${course.id}` },
     { label: `Waive a unit of ${course.title}`, to: `/admin/courses/${course.id}/waive` },
   ]
   if (check) {
@@ -88,20 +102,29 @@ export default function WaiveUnitPage() {
           </button>
         </Form>
         <p>
-          <Link to=".">Change the unit or reason</Link>
+          <Link to={`.?${new URLSearchParams({ unit: check.unitId, reason: check.reason })}`}>
+            Change the unit or reason
+          </Link>
         </p>
       </>
     )
   }
-  const open = units.filter((unit) => !unit.waived)
+  // Units already waived or done are left out: there is nothing to waive in them.
+  const open = units.filter((unit) => !unit.waived && !unit.met)
+  const alreadyDone = units.filter((unit) => unit.met)
   return (
     <>
       <Breadcrumbs trail={trail} />
       <ErrorSummary errors={errors} fields={FIELDS} />
       <h1>Waive a unit for {person.name}</h1>
       <p>Course: {course.title}</p>
+      {alreadyDone.length > 0 ? (
+        <p>
+          Already done by {person.name}, so not offered: {alreadyDone.map((unit) => unit.title).join(', ')}.
+        </p>
+      ) : null}
       {open.length === 0 ? (
-        <p>Every unit of this course is already waived for {person.name}.</p>
+        <p>Every unit of this course is already done or waived for {person.name}.</p>
       ) : (
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="check" />
@@ -110,11 +133,7 @@ export default function WaiveUnitPage() {
             legend="Which unit?"
             error={errors?.unit}
             defaultValue={typeof values.unit === 'string' ? values.unit : undefined}
-            items={open.map((unit) => ({
-              value: unit.id,
-              label: unit.title,
-              hint: unit.met ? 'Already done' : undefined,
-            }))}
+            items={open.map((unit) => ({ value: unit.id, label: unit.title }))}
           />
           <Radios
             name="reason"

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import { waiveChoices } from '#app/lib/courses/waive.server.ts'
+import { createAuProgress, createCourseRegistration } from '#tests/course-rows.ts'
 import { createCourse } from '#tests/courses.ts'
 import { createUser } from '#tests/factories.ts'
+import { readableText, renderRoute } from '#tests/render-route.ts'
 import { loadContext, signedInRequest, statusOf } from '#tests/requests.ts'
 import * as search from './admin.courses.$courseId_.waive.tsx'
 import * as person from './admin.courses.$courseId_.waive_.$personId.tsx'
@@ -17,6 +19,13 @@ async function post(adminId: string, params: { courseId: string; personId: strin
     if (thrown instanceof Response) return thrown
     throw thrown
   }
+}
+
+async function renderPersonPage(adminId: string, params: { courseId: string; personId: string }, query: string) {
+  return renderRoute(
+    { pattern: '/admin/courses/:courseId/waive/:personId', loader: person.loader, Component: person.default },
+    await signedInRequest(adminId, `/admin/courses/${params.courseId}/waive/${params.personId}${query}`),
+  )
 }
 
 const bodyOf = (answer: unknown) => (answer as { data: Record<string, unknown> }).data
@@ -45,18 +54,69 @@ describe('waiving a course unit', () => {
       reason: 'Equivalent Outside Activity',
     })) as Response
     expect(done.status).toBe(303)
-    expect(done.headers.get('Location')).toBe(`/admin/courses/${course.id}/waive?waived=${learner.id}`)
+    expect(done.headers.get('Location')).toBe(
+      `/admin/courses/${course.id}/waive?waived=${learner.id}&unit=${aus[0]!.id}`,
+    )
     expect((await waiveChoices({ courseRowId: course.id, userId: learner.id }))?.units[0]?.waived).toBe(true)
 
     const again = await post(admin.id, params, { intent: 'check', unit: aus[0]!.id, reason: 'Administrative' })
     expect(bodyOf(again).errors).toEqual({ unit: 'Choose the unit to waive' })
 
-    const page = await search.loader({
-      request: await signedInRequest(admin.id, `/admin/courses/${course.id}/waive?waived=${learner.id}`),
-      params: { courseId: course.id },
-      context: loadContext,
+    const page = readableText(
+      await renderRoute(
+        { pattern: '/admin/courses/:courseId/waive', loader: search.loader, Component: search.default },
+        await signedInRequest(admin.id, done.headers.get('Location') ?? ''),
+      ),
+    )
+    expect(page).toContain(`'Spotting phishing' in '${course.title['en-GB']}' waived for ${learner.name}`)
+    expect(page).toMatch(/Back to Course \S+/)
+  })
+
+  test('a unit the learner has already done is not offered, and refused if posted anyway', async () => {
+    const admin = await createUser({ isAdmin: true })
+    const learner = await createUser()
+    const { course, aus } = await createCourse({ aus: [{ title: 'Done already' }, { title: 'Still to do' }] })
+    const registration = await createCourseRegistration({ courseRowId: course.id, userId: learner.id })
+    await createAuProgress({ registration, auRowId: aus[0]!.id, completedAt: new Date(), satisfiedAt: new Date() })
+    const params = { courseId: course.id, personId: learner.id }
+    const form = readableText(await renderPersonPage(admin.id, params, ''))
+    expect(form).toContain(`Already done by ${learner.name}, so not offered: Done already.`)
+    expect(form).toMatch(/Which unit\? Still to do Why/)
+    const refused = await post(admin.id, params, { intent: 'confirm', unit: aus[0]!.id, reason: 'Administrative' })
+    expect(bodyOf(refused).errors).toEqual({
+      unit: `${learner.name} has already done Done already, so it cannot be waived`,
     })
-    expect(page).toMatchObject({ banner: `Unit waived for ${learner.name}` })
+    const choices = await waiveChoices({ courseRowId: course.id, userId: learner.id })
+    expect(choices?.units.map((unit) => [unit.met, unit.waived])).toEqual([
+      [true, false],
+      [false, false],
+    ])
+  })
+
+  test('"Change the unit or reason" on the check step keeps both answers; the trail names the course', async () => {
+    const admin = await createUser({ isAdmin: true })
+    const learner = await createUser()
+    const { course, aus } = await createCourse({ aus: [{ title: 'First' }, { title: 'Second' }] })
+    const params = { courseId: course.id, personId: learner.id }
+    const path = `/admin/courses/${course.id}/waive/${learner.id}`
+    const check = await renderRoute(
+      {
+        pattern: '/admin/courses/:courseId/waive/:personId',
+        loader: person.loader,
+        action: person.action,
+        Component: person.default,
+      },
+      await signedInRequest(admin.id, path, {
+        method: 'POST',
+        body: new URLSearchParams({ intent: 'check', unit: aus[1]!.id, reason: 'Tested Out' }),
+      }),
+    )
+    const change = /href="([^"]+)"[^>]*>Change the unit or reason/.exec(check)?.[1]?.replaceAll('&amp;', '&')
+    expect(change).toBeTruthy()
+    const form = await renderPersonPage(admin.id, params, new URL(change ?? '', `http://localhost${path}`).search)
+    expect(form).toMatch(new RegExp(`checked="" value="${aus[1]!.id}"`))
+    expect(form).toMatch(/checked="" value="Tested Out"/)
+    expect(form).toContain(`href="/admin/courses/${course.id}"`)
   })
 
   test('only administrators; an unknown course or person is not found', async () => {

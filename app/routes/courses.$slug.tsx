@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { useLoaderData, useRevalidator } from '@remix-run/react'
+import { useEffect } from 'react'
 import { Breadcrumbs } from '#app/components/breadcrumbs.tsx'
 import { ModuleTags } from '#app/components/module-status-tag.tsx'
 import { SummaryList, SummaryRow } from '#app/components/summary-list.tsx'
@@ -21,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function CoursePage() {
   const { course, personal, satisfiedAt, units } = useLoaderData<typeof loader>()
   const returnTo = `/courses/${course.slug}`
+  useRevalidateOnReturn()
   return (
     <>
       <Breadcrumbs
@@ -69,16 +71,21 @@ export default function CoursePage() {
                   <p>
                     <strong className={`nhsuk-tag ${stateTagClass[unit.state]}`}>{unit.stateWords}</strong>
                   </p>
+                  <p className="nhsuk-body-s">What it needs: {unit.needs}</p>
                   <form method="post" action="/course-launch" target={unit.ownWindow ? '_blank' : undefined}>
                     <input type="hidden" name="course" value={course.courseRowId} />
                     <input type="hidden" name="au" value={unit.id} />
                     <input type="hidden" name="returnTo" value={returnTo} />
-                    <button className="nhsuk-button nhsuk-u-margin-bottom-0" type="submit">
+                    <button
+                      className={`nhsuk-button nhsuk-u-margin-bottom-0${unit.next ? '' : ' nhsuk-button--secondary'}`}
+                      type="submit"
+                      aria-describedby={unit.ownWindow ? `opens-${unit.id}` : undefined}
+                    >
                       {unit.launchLabel}
                     </button>
                   </form>
                   {unit.ownWindow ? (
-                    <p className="nhsuk-body-s nhsuk-u-margin-top-2">
+                    <p className="nhsuk-body-s nhsuk-u-margin-top-2" id={`opens-${unit.id}`}>
                       Opens in a new window. Close it when you finish to come back here.
                     </p>
                   ) : null}
@@ -90,6 +97,25 @@ export default function CoursePage() {
       </div>
     </>
   )
+}
+
+/**
+ * A unit in a window of its own reports to the LRS while this page waits in another tab: when the learner comes
+ * back to it, the loader runs again so the parts' states are current. Without JavaScript a reload does the same.
+ */
+function useRevalidateOnReturn() {
+  const { revalidate, state } = useRevalidator()
+  useEffect(() => {
+    const onReturn = () => {
+      if (document.visibilityState === 'visible' && state === 'idle') revalidate()
+    }
+    window.addEventListener('focus', onReturn)
+    document.addEventListener('visibilitychange', onReturn)
+    return () => {
+      window.removeEventListener('focus', onReturn)
+      document.removeEventListener('visibilitychange', onReturn)
+    }
+  }, [revalidate, state])
 }
 
 const stateTagClass = {

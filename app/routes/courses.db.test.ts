@@ -129,8 +129,14 @@ describe('a course’s page', () => {
     expect(text).toContain('Health records for everyone')
     expect(text).toMatch(/Counts towards .*at Independent level/)
     expect(text).toMatch(
-      /Part 1: Why records matter .*Not started Start Why records matter.*Part 2: Records quiz .*Not started Start Records quiz Opens in a new window/,
+      /Part 1: Why records matter .*Not started What it needs: Complete it or pass it Start Why records matter.*Part 2: Records quiz .*Not started What it needs: Complete it or pass it Start Records quiz Opens in a new window/,
     )
+    // One primary button, for the first part to do; the new-window hint describes its own button.
+    expect(html.match(/class="nhsuk-button nhsuk-u-margin-bottom-0"/g)).toHaveLength(1)
+    expect(html.match(/nhsuk-button--secondary/g)).toHaveLength(1)
+    const hint = /<p class="[^"]*" id="([^"]+)">Opens in a new window/.exec(html)?.[1]
+    expect(hint).toBeTruthy()
+    expect(html).toContain(`aria-describedby="${hint}"`)
     const [course] = await loadMappedCourses({ includeDrafts: false })
     expect(html).toContain('action="/course-launch"')
     expect(html).toContain(`name="course" value="${course?.courseRowId}"`)
@@ -149,7 +155,7 @@ describe('a course’s page', () => {
     const auIds = [...html.matchAll(/name="au" value="([^"]+)"/g)].map((m) => m[1] as string)
     await createCourseSession({ registration, auRowId: auIds[0] as string })
     expect(readableText(await coursePageHtml(learner.id))).toMatch(
-      /In progress Continue Why records matter.*Not started Start Records quiz/,
+      /In progress .*Continue Why records matter.*Not started .*Start Records quiz/,
     )
     await createAuProgress({
       registration,
@@ -163,9 +169,37 @@ describe('a course’s page', () => {
       waivedAt: new Date(),
       waivedReason: 'Tested Out',
     })
-    expect(readableText(await coursePageHtml(learner.id))).toMatch(
-      /Done Open Why records matter again.*Waived Open Records quiz again/,
+    const page = await coursePageHtml(learner.id)
+    // The quiz was waived without ever being opened: nothing to open "again".
+    expect(readableText(page)).toMatch(/Done .*Open Why records matter again.*Waived .*Open Records quiz(?! again)/)
+    // Nothing left to do: no part is the primary one.
+    expect(page).not.toMatch(/class="nhsuk-button nhsuk-u-margin-bottom-0"/)
+  })
+
+  test('a part the learner met before an administrator waived it stays done', async () => {
+    const [course] = await loadMappedCourses({ includeDrafts: false })
+    const learner = await createUser({ roleProfile: 'clinical' })
+    const registration = await createCourseRegistration({
+      courseRowId: course?.courseRowId as string,
+      userId: learner.id,
+    })
+    const auIds = [...(await coursePageHtml(learner.id)).matchAll(/name="au" value="([^"]+)"/g)].map(
+      (m) => m[1] as string,
     )
+    await createCourseSession({ registration, auRowId: auIds[0] as string })
+    const met = new Date('2026-11-20T10:00:00Z')
+    await createAuProgress({
+      registration,
+      auRowId: auIds[0] as string,
+      completedAt: met,
+      satisfiedAt: met,
+      waivedAt: new Date('2026-11-21T10:00:00Z'),
+      waivedReason: 'Administrative',
+    })
+    const page = await coursePageHtml(learner.id)
+    expect(readableText(page)).toMatch(/Done .*Open Why records matter again.*Not started .*Start Records quiz/)
+    // The quiz is next, so its button is the primary one.
+    expect(page).toMatch(/class="nhsuk-button nhsuk-u-margin-bottom-0"[^>]*>Start Records quiz/)
   })
 
   test('an unknown, unmapped or never-imported course is not found; a module address for a course leads to it', async () => {

@@ -78,7 +78,12 @@ test('imported, found in the catalogue, started from the course page, passed in 
   await learner.getByRole('button', { name: 'Finish the unit' }).click()
   await expect(learner.getByRole('status')).toHaveText('Done')
 
-  await learner.goto(`/courses/${journeyCourse.slug}`)
+  // Reloading the unit cannot start it again with a spent launch address: it says so and leads back.
+  await learner.reload()
+  await expect(learner.getByRole('heading', { level: 1, name: 'This part was already opened' })).toBeVisible()
+  await expectNoSeriousA11yViolations(learner)
+  await learner.getByRole('link', { name: `Back to ${journeyCourse.title}` }).click()
+  await expect(learner).toHaveURL(`/courses/${journeyCourse.slug}`)
   await expect(
     learner.getByRole('list', { name: 'Parts of this course' }).getByText('Done', { exact: true }),
   ).toBeVisible()

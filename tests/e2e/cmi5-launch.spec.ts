@@ -171,7 +171,50 @@ test('an administrator waives a unit for a learner: find them, choose, check, wa
   await page.getByRole('button', { name: 'Continue' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Check the waiver for Lauren Learner' })).toBeVisible()
   await expectNoSeriousA11yViolations(page)
+  // Changing comes back to the form with both answers still chosen.
+  await page.getByRole('link', { name: 'Change the unit or reason' }).click()
+  await expect(page.getByLabel('Unit 1')).toBeChecked()
+  await expect(page.getByLabel(/^Equivalent outside activity/)).toBeChecked()
+  await page.getByRole('button', { name: 'Continue' }).click()
   await page.getByRole('button', { name: 'Waive the unit' }).click()
-  await expect(page.getByRole('alert')).toContainText('Unit waived for Lauren Learner')
+  const banner = page.getByRole('alert')
+  await expect(banner).toContainText(/'Unit 1' in '.+' waived for Lauren Learner/)
+  await expectNoSeriousA11yViolations(page)
+  await banner.getByRole('link', { name: /^Back to / }).click()
+  await expect(page).toHaveURL(`/admin/courses/${course.courseRowId}`)
+  await page.goBack()
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+})
+
+test('a launch of a unit that is no longer there says so in the page layout, at 320 px', async ({ page, login }) => {
+  const course = createCourse()
+  await login({ role: 'learner' })
+  await page.setViewportSize({ width: 320, height: 800 })
+  await page.goto('/modules')
+  // A stale course page: its form names a unit that a later import removed.
+  await page.evaluate(
+    ({ courseRowId }) => {
+      const form = document.createElement('form')
+      form.method = 'post'
+      form.action = '/course-launch'
+      for (const [name, value] of Object.entries({ course: courseRowId, au: 'a-removed-unit', returnTo: '/' })) {
+        const input = document.createElement('input')
+        input.type = 'hidden'
+        input.name = name
+        input.value = value
+        form.append(input)
+      }
+      document.body.append(form)
+      form.submit()
+    },
+    { courseRowId: course.courseRowId },
+  )
+  await expect(page.getByRole('heading', { level: 1, name: 'This part of the course cannot be opened' })).toBeVisible()
+  await expect(page.getByText('That course unit is not available.')).toBeVisible()
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toBeVisible()
+  await expectNoSeriousA11yViolations(page)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+  // On its own, the launch address leads somewhere useful.
+  await page.goto('/course-launch')
+  await expect(page).toHaveURL('/modules')
 })

@@ -63,6 +63,19 @@ test('the course page fits 320 px and its launch forms need no JavaScript', asyn
     await expect(form.locator('input[type="hidden"][name="au"]')).toHaveCount(1)
     await expect(form.getByRole('button', { name: `Start ${title}` })).toBeVisible()
   }
-  // The unit that asks for a window of its own opens in a new one.
+  // The unit that asks for a window of its own opens in a new one, and its button says so.
   await expect(forms.nth(1)).toHaveAttribute('target', '_blank')
+  await expect(forms.nth(1).getByRole('button')).toHaveAccessibleDescription(/Opens in a new window/)
+  // The first part to do is the primary button; the others are secondary.
+  await expect(forms.nth(0).getByRole('button')).not.toHaveClass(/nhsuk-button--secondary/)
+  await expect(forms.nth(1).getByRole('button')).toHaveClass(/nhsuk-button--secondary/)
+  await expect(page.getByRole('list', { name: 'Parts of this course' })).toContainText('What it needs:')
+
+  // The session lapses while the page is open: signing in again comes back to the course, not to the launch.
+  await context.clearCookies()
+  await forms.nth(0).getByRole('button').click()
+  await expect(page).toHaveURL(/\/login\?/)
+  await signIn(page, { email: demoAccounts.learner.email, password: DEMO_PASSWORD })
+  await expect(page).toHaveURL(`/courses/${e2eCourse.slug}`)
+  await expect(page.getByRole('heading', { level: 1, name: e2eCourse.title })).toBeVisible()
 })

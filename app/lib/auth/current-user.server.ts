@@ -22,12 +22,15 @@ export async function getUser(request: Request) {
 
 export type CurrentUser = NonNullable<Awaited<ReturnType<typeof getUser>>>
 
-/** The signed-in user, or a redirect to sign-in that comes back here afterwards. */
-export async function requireUser(request: Request): Promise<CurrentUser> {
+/**
+ * The signed-in user, or a redirect to sign-in that comes back here afterwards, or to `returnTo` (a path on this
+ * site) where this address means nothing as a page, as for a form's target.
+ */
+export async function requireUser(request: Request, { returnTo }: { returnTo?: string } = {}): Promise<CurrentUser> {
   const user = await getUser(request)
   if (!user) {
     const url = new URL(request.url)
-    const back = url.pathname + url.search
+    const back = safeRedirect(returnTo, url.pathname + url.search)
     const signIn = new URLSearchParams(back === '/' ? {} : { redirectTo: back })
     // A session cookie that no longer opens a session: it ran out (15 minutes idle on a shared computer, say)
     // or was ended elsewhere. The sign-in page says so, once: the cookie goes with this answer.

@@ -27,6 +27,15 @@ export function contentAuthority(): AccountAgent {
 const AUTH_KEY_PREFIX = 'cmi5-'
 export const newAuthKey = () => `${AUTH_KEY_PREFIX}${randomBytes(12).toString('hex')}`
 
+/** The fetch URL a launch gives its AU (cmi5 8.1.5), and the token back out of one: null when it is not ours. */
+export const fetchUrlFor = (token: string) => `${publicUrl}/course-fetch/${token}`
+export function tokenOfFetchUrl(value: string | null): string | null {
+  const prefix = fetchUrlFor('')
+  if (!value?.startsWith(prefix)) return null
+  const token = value.slice(prefix.length)
+  return /^[A-Za-z0-9_-]+$/.test(token) ? token : null
+}
+
 export type FetchAnswer = { 'auth-token': string } | { 'error-code': '1' | '2'; 'error-text': string }
 
 /**
@@ -60,6 +69,22 @@ export async function redeemFetchToken({ token }: { token: string }): Promise<Fe
         'error-text': 'The authorization token has already been given out, or the session has ended.',
       }
     : { 'error-code': '2', 'error-text': 'This fetch address is not recognised.' }
+}
+
+/**
+ * The course of a launch whose fetch token can no longer be redeemed (given out already, or its session over),
+ * or null when the token is unknown or still waiting for its one fetch.
+ */
+export async function spentFetchTokenCourse({ token }: { token: string }): Promise<string | null> {
+  const { courseSessions, courseRegistrations } = schema()
+  const [row] = await db()
+    .select({ session: courseSessions, courseRowId: courseRegistrations.courseRowId })
+    .from(courseSessions)
+    .innerJoin(courseRegistrations, eq(courseRegistrations.registration, courseSessions.registration))
+    .where(eq(courseSessions.fetchTokenHash, hashSecret(token)))
+  if (!row) return null
+  const { fetchedAt, terminatedAt, abandonedAt } = row.session
+  return fetchedAt || terminatedAt || abandonedAt ? row.courseRowId : null
 }
 
 /** The LRS's resolver for AU credentials (registered from app/lib/install-effects.server.ts). */

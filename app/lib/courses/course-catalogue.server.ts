@@ -88,8 +88,21 @@ export async function findVisibleCourse({ slug, user }: { slug: string | undefin
       title: inEnglish(au.title) || `Part ${au.position + 1}`,
       description: inEnglish(au.description),
       ownWindow: au.launchMethod === 'OwnWindow',
+      moveOn: au.moveOn,
+      masteryScore: au.masteryScore,
     })),
   }
+}
+
+/** A course's page and title by its row id, for sending a learner back to it; null if it is not listed. */
+export async function courseLink({ courseRowId, includeDrafts }: { courseRowId: string; includeDrafts: boolean }) {
+  const course = (await loadMappedCourses({ includeDrafts })).find((c) => c.courseRowId === courseRowId)
+  return course ? { href: `/courses/${course.slug}`, title: course.title } : null
+}
+
+/** The same, for a user who may not see drafts. */
+export function visibleCourseLink({ courseRowId, user }: { courseRowId: string; user: { isAdmin: boolean } }) {
+  return courseLink({ courseRowId, includeDrafts: canSeeDrafts(user) })
 }
 
 /** A learner's registrations for courses: course row id → when it was satisfied (null: not yet). */
@@ -107,15 +120,16 @@ export async function learnerCourseRegistrations({ userId }: { userId: string })
   return new Map(rows.map((row) => [row.courseRowId, row]))
 }
 
-/** Each unit's state for a registration (all not started without one). */
+/** Each unit's state for a registration, and whether the learner ever opened it (all not started without one). */
 export async function unitStates({
   registration,
   auRowIds,
 }: {
   registration: string | null
   auRowIds: string[]
-}): Promise<Map<string, UnitState>> {
-  if (!registration || auRowIds.length === 0) return new Map(auRowIds.map((id) => [id, 'not-started']))
+}): Promise<Map<string, { state: UnitState; opened: boolean }>> {
+  if (!registration || auRowIds.length === 0)
+    return new Map(auRowIds.map((id) => [id, { state: 'not-started', opened: false }]))
   const { courseAuProgress, courseSessions } = schema()
   const [progress, launches] = await Promise.all([
     db()
@@ -133,7 +147,12 @@ export async function unitStates({
   ])
   const progressOf = new Map(progress.map((row) => [row.auRowId, row]))
   const launched = new Set(launches.map((row) => row.auRowId))
-  return new Map(auRowIds.map((id) => [id, unitState({ progress: progressOf.get(id), launched: launched.has(id) })]))
+  return new Map(
+    auRowIds.map((id) => [
+      id,
+      { state: unitState({ progress: progressOf.get(id), launched: launched.has(id) }), opened: launched.has(id) },
+    ]),
+  )
 }
 
 /**

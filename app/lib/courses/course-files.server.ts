@@ -1,5 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { db, schema } from '#app/lib/db.server.ts'
+import { spentFetchTokenCourse, tokenOfFetchUrl } from './au-sessions.server.ts'
+import { courseLink } from './course-catalogue.server.ts'
 import { withSandboxStorage } from './sandbox-storage.ts'
 
 // Course files are served from the platform's own origin under /course-files/<package hash>/<path>, a prefix no
@@ -83,9 +85,12 @@ export async function readCourseFile({
 /** The response for a GET or HEAD of a course file path: the file, or 404 for anything outside a package. */
 export async function courseFileResponse({
   requestPath,
+  search = '',
   method,
 }: {
   requestPath: string
+  /** The query, which for a unit's launch document carries cmi5's launch parameters. */
+  search?: string
   method: string
 }): Promise<Response> {
   const notFound = () =>
@@ -97,11 +102,58 @@ export async function courseFileResponse({
   if (!named) return notFound()
   const file = await readCourseFile(named)
   if (!file) return notFound()
+  // A launch address of ours works once: its fetch token is spent by the first load, so a reload or Back then
+  // Forward would leave the unit stuck on a failed fetch. Such a load gets a page pointing back to the course,
+  // and no launch document is kept in a cache, so history navigation asks again rather than replaying it.
+  const token = tokenOfFetchUrl(new URLSearchParams(search).get('fetch'))
+  const launchHeaders = token ? { 'Cache-Control': 'no-store' } : {}
+  if (token) {
+    const courseRowId = await spentFetchTokenCourse({ token })
+    if (courseRowId) {
+      const page = alreadyOpenedPage(await courseLink({ courseRowId, includeDrafts: true }))
+      return new Response(method === 'HEAD' ? null : page, {
+        headers: { ...courseFileHeaders, ...launchHeaders, 'Content-Type': 'text/html; charset=utf-8' },
+      })
+    }
+  }
   const bytes = file.contentType.startsWith('text/html')
     ? // latin1 both ways keeps every byte as it was, whatever ASCII-compatible encoding the page is in.
       Buffer.from(withSandboxStorage(file.bytes.toString('latin1')), 'latin1')
     : file.bytes
   return new Response(method === 'HEAD' ? null : new Uint8Array(bytes), {
-    headers: { ...courseFileHeaders, 'Content-Type': file.contentType, 'Content-Length': String(bytes.length) },
+    headers: {
+      ...courseFileHeaders,
+      ...launchHeaders,
+      'Content-Type': file.contentType,
+      'Content-Length': String(bytes.length),
+    },
   })
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
+
+/** What a spent launch address shows instead of the unit: plain HTML, no script, served under the same sandbox. */
+export function alreadyOpenedPage(course: { href: string; title: string } | null): string {
+  const back = course
+    ? `<a href="${escapeHtml(course.href)}">Back to ${escapeHtml(course.title)}</a>`
+    : '<a href="/modules">Back to the modules</a>'
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>This part was already opened – Digital skills</title>
+<style>body{font-family:Arial,sans-serif;font-size:19px;line-height:1.5;color:#212b32;margin:0 auto;max-width:40em;padding:16px}a{color:#005eb8}a:focus{background:#ffeb3b;color:#212b32;outline:4px solid transparent;box-shadow:0 -2px #ffeb3b,0 4px #212b32}</style>
+</head>
+<body>
+<main>
+<h1>This part was already opened</h1>
+<p>Each time you open a part of a course it gets a new start, so this page cannot be opened again by reloading it or going back to it.</p>
+<p>Start it again from the course page: your progress is kept.</p>
+<p>${back}</p>
+</main>
+</body>
+</html>
+`
 }

@@ -12,3 +12,11 @@ export const launchFormSchema = z.object({
   au: z.string().min(1, 'Choose a unit of the course'),
   returnTo: localPath.default('/'),
 })
+
+/** Why a launch could not go ahead, as the launch route's page names it in its address. */
+export const LAUNCH_PROBLEMS = {
+  unavailable: 'That course unit is not available. It may have been removed when the course was updated.',
+  incomplete: 'The button you pressed did not say which part of which course to open.',
+} as const
+
+export const launchProblemSchema = z.enum(Object.keys(LAUNCH_PROBLEMS) as [keyof typeof LAUNCH_PROBLEMS])

@@ -7,7 +7,7 @@ import { type AccountAgent, appAuthority, learnerAgent } from '#app/lib/xapi/mod
 import { agentKey } from '#app/lib/xapi/model/statement-schema.ts'
 import { putDocument, readDocument } from '#app/lib/xapi/store/documents.server.ts'
 import { storeStatements } from '#app/lib/xapi/store/statement-store.server.ts'
-import { contentAuthority, hashSecret, newAuthKey, newSecret, sessionOf } from './au-sessions.server.ts'
+import { contentAuthority, fetchUrlFor, hashSecret, newAuthKey, newSecret, sessionOf } from './au-sessions.server.ts'
 import { cmi5Extensions, LAUNCH_DATA_STATE_ID, LEARNER_PREFERENCES_PROFILE_ID } from './cmi5-vocabulary.ts'
 import { abandonedStatement, launchedStatement, type AuRef } from './course-statements.ts'
 
@@ -147,7 +147,7 @@ export async function launchAu({
 
     const url = new URL(address)
     url.searchParams.append('endpoint', `${publicUrl}/xapi/`)
-    url.searchParams.append('fetch', `${publicUrl}/course-fetch/${fetchToken}`)
+    url.searchParams.append('fetch', fetchUrlFor(fetchToken))
     url.searchParams.append('actor', JSON.stringify(actor))
     url.searchParams.append('registration', registration)
     url.searchParams.append('activityId', au.activityId)

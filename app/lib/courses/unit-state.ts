@@ -18,14 +18,44 @@ export function unitState({
   progress: { satisfiedAt: Date | null; waivedAt: Date | null } | undefined
   launched: boolean
 }): UnitState {
+  if (progress?.satisfiedAt && metBeforeWaived(progress)) return 'done'
   if (progress?.waivedAt) return 'waived'
-  if (progress?.satisfiedAt) return 'done'
   return launched || progress ? 'in-progress' : 'not-started'
 }
 
-/** The launch button's words: "Start …" the first time, "Continue …" while under way, "Open … again" after. */
-export function launchLabel(state: UnitState, title: string): string {
+/**
+ * Whether the learner met the unit themselves. A waiver also sets satisfiedAt, but only where it was still
+ * empty (the first time counts), so a unit met before it was waived keeps the earlier time.
+ */
+export function metBeforeWaived({ satisfiedAt, waivedAt }: { satisfiedAt: Date | null; waivedAt: Date | null }) {
+  return satisfiedAt !== null && (waivedAt === null || satisfiedAt.getTime() < waivedAt.getTime())
+}
+
+/**
+ * The launch button's words: "Start …" the first time, "Continue …" while under way, "Open … again" after; a
+ * unit waived or counted as done without ever being opened is just "Open …".
+ */
+export function launchLabel(state: UnitState, title: string, opened: boolean): string {
   if (state === 'not-started') return `Start ${title}`
   if (state === 'in-progress') return `Continue ${title}`
-  return `Open ${title} again`
+  return opened ? `Open ${title} again` : `Open ${title}`
+}
+
+type MoveOn = 'Passed' | 'Completed' | 'CompletedAndPassed' | 'CompletedOrPassed' | 'NotApplicable'
+
+/** What a unit asks of the learner before it counts as done (its moveOn and pass mark), in plain words. */
+export function unitNeeds({ moveOn, masteryScore }: { moveOn: MoveOn; masteryScore: number | null }): string {
+  const mark = masteryScore === null ? null : `pass mark ${Math.round(masteryScore * 100)}%`
+  switch (moveOn) {
+    case 'Completed':
+      return 'Complete it'
+    case 'Passed':
+      return mark ? `Pass it (${mark})` : 'Pass it'
+    case 'CompletedAndPassed':
+      return mark ? `Complete and pass it (${mark})` : 'Complete and pass it'
+    case 'CompletedOrPassed':
+      return mark ? `Complete it or pass it (${mark})` : 'Complete it or pass it'
+    case 'NotApplicable':
+      return 'Nothing to do: counts as done'
+  }
 }

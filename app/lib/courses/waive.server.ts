@@ -9,6 +9,7 @@ import { storeStatements } from '#app/lib/xapi/store/statement-store.server.ts'
 import { WAIVE_REASONS, type WaiveReason } from './cmi5-vocabulary.ts'
 import { waivedStatement } from './course-statements.ts'
 import { registrationFor } from './launch.server.ts'
+import { metBeforeWaived } from './unit-state.ts'
 
 // An administrator waives a course unit for a learner (cmi5 9.3.7): the platform records "waived" with the reason
 // in a session of its own, the unit counts as met, and the block or course may become satisfied as a result.
@@ -48,12 +49,13 @@ export async function waiveChoices({ courseRowId, userId }: { courseRowId: strin
       id: au.id,
       title: textOf(au.title),
       waived: Boolean(byAu.get(au.id)?.waivedAt),
-      met: Boolean(byAu.get(au.id)?.satisfiedAt),
+      // Met by the learner themselves: a waiver's own satisfaction does not count here.
+      met: metBeforeWaived(byAu.get(au.id) ?? { satisfiedAt: null, waivedAt: null }),
     })),
   }
 }
 
-export type WaiveOutcome = { ok: true } | { ok: false; reason: 'not-found' | 'already-waived' }
+export type WaiveOutcome = { ok: true } | { ok: false; reason: 'not-found' | 'already-waived' | 'already-met' }
 
 export async function waiveAu({
   admin,
@@ -80,11 +82,13 @@ export async function waiveAu({
     if (!found || !user) return { ok: false, reason: 'not-found' }
     const registration = await registrationFor({ courseRowId, userId })
     const [progress] = await tx
-      .select({ waivedAt: courseAuProgress.waivedAt })
+      .select({ waivedAt: courseAuProgress.waivedAt, satisfiedAt: courseAuProgress.satisfiedAt })
       .from(courseAuProgress)
       .where(and(eq(courseAuProgress.registration, registration), eq(courseAuProgress.auRowId, auRowId)))
     // cmi5 allows one waiver per unit in a registration.
     if (progress?.waivedAt) return { ok: false, reason: 'already-waived' }
+    // A unit the learner has met needs no waiver, and one would hide that they did it.
+    if (progress?.satisfiedAt) return { ok: false, reason: 'already-met' }
     const { course, au } = found
     await storeStatements({
       statements: [

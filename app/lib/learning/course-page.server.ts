@@ -1,7 +1,7 @@
 import { statusOf } from './module-status.ts'
 import { learnerModuleStatuses } from './my-learning.server.ts'
 import { findVisibleCourse, learnerCourseRegistrations, unitStates } from '#app/lib/courses/course-catalogue.server.ts'
-import { launchLabel, unitStateWords } from '#app/lib/courses/unit-state.ts'
+import { launchLabel, unitNeeds, unitStateWords } from '#app/lib/courses/unit-state.ts'
 
 /** What a learner's course page shows: the course, its units in order with their states, and their status on it. */
 export async function coursePage({ slug, user }: { slug: string | undefined; user: { id: string; isAdmin: boolean } }) {
@@ -17,6 +17,18 @@ export async function coursePage({ slug, user }: { slug: string | undefined; use
     registration: registration?.registration ?? null,
     auRowIds: units.map((u) => u.id),
   })
+  const shown = units.map(({ moveOn, masteryScore, ...unit }) => {
+    const { state, opened } = states.get(unit.id) ?? { state: 'not-started' as const, opened: false }
+    return {
+      ...unit,
+      state,
+      stateWords: unitStateWords[state],
+      launchLabel: launchLabel(state, unit.title, opened),
+      needs: unitNeeds({ moveOn, masteryScore }),
+    }
+  })
+  // The first part not yet done is the one to do next: its button is the page's primary one.
+  const next = shown.findIndex((unit) => unit.state === 'not-started' || unit.state === 'in-progress')
   return {
     course: {
       slug: course.slug,
@@ -29,9 +41,6 @@ export async function coursePage({ slug, user }: { slug: string | undefined; use
     },
     personal: statusOf(statuses, course.slug),
     satisfiedAt: registration?.satisfiedAt ?? null,
-    units: units.map((unit) => {
-      const state = states.get(unit.id) ?? 'not-started'
-      return { ...unit, state, stateWords: unitStateWords[state], launchLabel: launchLabel(state, unit.title) }
-    }),
+    units: shown.map((unit, index) => ({ ...unit, next: index === next })),
   }
 }
