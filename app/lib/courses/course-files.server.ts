@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { db, schema } from '#app/lib/db.server.ts'
+import { escapeHtml } from '#app/lib/escape-html.ts'
 import { spentFetchTokenCourse, tokenOfFetchUrl } from './au-sessions.server.ts'
 import { courseLink } from './course-catalogue.server.ts'
 import { withSandboxStorage } from './sandbox-storage.ts'
@@ -129,9 +130,6 @@ export async function courseFileResponse({
     },
   })
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
 
 /** What a spent launch address shows instead of the unit: plain HTML, no script, served under the same sandbox. */
 export function alreadyOpenedPage(course: { href: string; title: string } | null): string {

@@ -101,14 +101,16 @@ describe('importing a course', () => {
     const { courses, courseFiles, auditEvents } = schema()
     const [oldCourse] = await db().select().from(courses).where(eq(courses.id, first.course.id))
 
-    const second = await importCourse({
-      file: await validPackages.singleAu({
+    const secondEdition = () =>
+      validPackages.singleAu({
         title: 'Safe passwords, second edition',
         children: [
           { id: auId(3), title: 'Three' },
           { id: auId(2), title: 'Two, revised' },
         ],
-      }),
+      })
+    const second = await importCourse({
+      file: await secondEdition(),
       importedBy: admin,
     })
     if (!second.ok) throw new Error(JSON.stringify(second.problems))
@@ -140,13 +142,7 @@ describe('importing a course', () => {
 
     // The same package once more changes nothing and records nothing.
     const unchanged = await importCourse({
-      file: await validPackages.singleAu({
-        title: 'Safe passwords, second edition',
-        children: [
-          { id: auId(3), title: 'Three' },
-          { id: auId(2), title: 'Two, revised' },
-        ],
-      }),
+      file: await secondEdition(),
       importedBy: admin,
     })
     expect(unchanged).toMatchObject({ ok: true, replaced: true, unchanged: true, course: { id: first.course.id } })

@@ -1,3 +1,5 @@
+import { escapeHtml } from '#app/lib/escape-html.ts'
+
 // One layout for every email: builders describe the message as a few blocks, and this writes both the HTML part
 // and a plain-text part that says the same thing. Simple HTML with inline styles (no tables, no images, no
 // stylesheet) because mail apps drop most else; NHS blue header, 19px Arial, links blue and underlined.
@@ -111,13 +113,4 @@ function textInline(content: Inline[], beforeAddress: string): string {
   const words = content.map((part) => (typeof part === 'string' ? part : part.text)).join('')
   const addresses = content.flatMap((part) => (typeof part === 'string' ? [] : [part.url]))
   return [words, ...addresses].join(beforeAddress)
-}
-
-function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
 }
