@@ -52,6 +52,12 @@ test('imported, found in the catalogue, started from the course page, passed in 
   const learner = await learnerContext.newPage()
   await signIn(learner, { email: demoAccounts.learner.email, password: DEMO_PASSWORD })
   await expect(learner).toHaveURL('/')
+  const readinessInTheDomain = learner
+    .getByRole('list', { name: 'Readiness by area' })
+    .getByRole('listitem')
+    .filter({ hasText: journeyCourse.domain })
+  await expect(readinessInTheDomain).toContainText('You: ')
+  await expect(readinessInTheDomain).not.toContainText('You: Leading')
   const evidenceFromTheCourse = learner
     .getByRole('table', { name: 'Competency evidence' })
     .getByRole('row')
@@ -90,9 +96,13 @@ test('imported, found in the catalogue, started from the course page, passed in 
   // The LMS's satisfied statement became evidence of the course's competency, at the level it is mapped to,
   // which is what readiness is worked out from.
   await learner.goto('/record')
-  await expect(evidenceFromTheCourse).toHaveCount(1)
-  await expect(evidenceFromTheCourse).toContainText('Handles personal and patient information lawfully')
-  await expect(evidenceFromTheCourse).toContainText('Independent')
+  await expect(evidenceFromTheCourse).toHaveCount(3)
+  await expect(
+    evidenceFromTheCourse.filter({ hasText: 'Handles personal and patient information lawfully' }),
+  ).toContainText('Leading')
+  // And the learner's readiness moved with it.
+  await learner.goto('/')
+  await expect(readinessInTheDomain).toContainText('You: Leading')
 
   const statements = await learner.request.get(
     `/xapi/statements?registration=${launched.get('registration')}&ascending=true`,

@@ -16,5 +16,12 @@ export const journeyCourse = {
   slug: 'spotting-fake-sign-in-pages',
   title: 'Spotting fake sign-in pages',
   unit: 'Practise on three sign-in pages',
-  competency: { id: 'SAFE.2', level: 2 },
+  // Every competency of the safety domain at the top level, so that passing it moves the learner's level in
+  // that domain to Leading whatever their earlier evidence.
+  competencies: [
+    { id: 'SAFE.1', level: 4 },
+    { id: 'SAFE.2', level: 4 },
+    { id: 'SAFE.3', level: 4 },
+  ],
+  domain: 'Digital identity, wellbeing, safety and security',
 }

@@ -34,7 +34,7 @@ fs.writeFileSync(
       {
         course: journeyCourse.courseId,
         slug: journeyCourse.slug,
-        competencies: [journeyCourse.competency],
+        competencies: journeyCourse.competencies,
         audience: ['clinical', 'administrative'],
         status: 'published',
       },
