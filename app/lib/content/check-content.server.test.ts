@@ -52,4 +52,20 @@ describe('content:check', () => {
     expect(failure?.code).toBe(1)
     expect(failure?.stderr).toMatch(/^tests\/fixtures\/content\/two-correct-answers\/modules\/question-with-two-answers\/questions\.yaml:6: /m)
   })
+
+  test('with no folder named, the command checks the one the app reads (CONTENT_DIR), which must exist', async () => {
+    const run = promisify(execFile)
+    const checked = (contentDir: string) =>
+      run(process.execPath, ['--import', 'tsx', 'scripts/content-check.ts'], {
+        env: { ...process.env, CONTENT_DIR: contentDir },
+      }).then(
+        () => ({ code: 0, stderr: '' }),
+        (error: { code: number; stderr: string }) => error,
+      )
+    const broken = await checked(path.join(fixtures, 'two-correct-answers'))
+    expect(broken.code).toBe(1)
+    expect(broken.stderr).toContain('questions.yaml:6: ')
+    const missing = await checked(path.join(fixtures, 'no-such-folder'))
+    expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining('there is no content folder at') })
+  })
 })
