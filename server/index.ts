@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import http from 'node:http'
 import path from 'node:path'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
@@ -24,7 +25,7 @@ const { installEffects } = await import('#app/lib/install-effects.server.ts')
 // This process's copy of app/lib seeds the demo and computes rollups; the Remix build installs its own.
 installEffects()
 const { CORS_HEADERS } = await import('#app/lib/xapi/http/http.server.ts')
-const { xapiStatements } = await import('./xapi-statements.ts')
+const { statementsFirst } = await import('./xapi-statements.ts')
 const { courseFiles } = await import('./course-files.ts')
 
 try {
@@ -71,8 +72,6 @@ if (env.TRUST_PROXY) app.set('trust proxy', true)
 // Third-party course content, before the app's security headers: it has its own (server/course-files.ts).
 app.use(courseFiles())
 app.use(securityHeaders)
-// The LRS's busiest resource, before static files, compression and Remix (server/xapi-statements.ts).
-app.use(xapiStatements())
 app.use(compression())
 app.use(rejectCrossSiteWrites)
 app.use(acceptOneClickUnsubscribe)
@@ -111,7 +110,8 @@ const { startWorker } = await import('#app/lib/jobs/worker.server.ts')
 const { closeMailTransport } = await import('#app/lib/email/send-email.server.ts')
 const worker = env.JOBS_WORKER === 'on' ? startWorker() : undefined
 
-const server = app.listen(env.PORT, () => {
+// The LRS's busiest resource is answered before Express (server/xapi-statements.ts); everything else is the app.
+const server = http.createServer(statementsFirst(app)).listen(env.PORT, () => {
   console.log(`Digital skills is running at http://localhost:${env.PORT} (database: ${dialect()})`)
   if (!isProduction) console.log(demoLoginsBanner())
 })

@@ -1,17 +1,20 @@
+import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import express from 'express'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { MAX_STATEMENTS_REQUEST_BYTES, xapiStatements } from './xapi-statements.ts'
+import { MAX_STATEMENTS_REQUEST_BYTES, statementsFirst } from './xapi-statements.ts'
 
 // The statements body is read before the client is authenticated: past the ceiling it is refused, not held.
 
+let base = ''
 let url = ''
 let close: () => void = () => {}
 beforeAll(async () => {
-  const app = express().use(xapiStatements())
-  const server = app.listen(0, '127.0.0.1')
+  const server = http
+    .createServer(statementsFirst((_req, res) => res.writeHead(418).end('the rest of the app')))
+    .listen(0, '127.0.0.1')
   await new Promise((resolve) => server.once('listening', resolve))
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/xapi/statements`
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  url = `${base}/xapi/statements`
   close = () => server.close()
 })
 afterAll(() => close())
@@ -24,4 +27,18 @@ test('a statements request larger than the ceiling is refused with 413 before an
   })
   expect(response.status).toBe(413)
   expect(await response.json()).toEqual({ error: 'a statements request may be at most 32 MB' })
+})
+
+test('its answers carry the security headers of an API; other paths and CORS preflights go to the rest of the app', async () => {
+  // Without the xAPI version header: refused before anything else is looked at.
+  const response = await fetch(url, { method: 'POST', body: '{}' })
+  expect(response.status).toBe(400)
+  expect(Object.fromEntries(response.headers)).toMatchObject({
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  })
+  expect((await fetch(`${base}/xapi/statementsX`)).status).toBe(418)
+  expect((await fetch(url, { method: 'OPTIONS' })).status).toBe(418)
+  expect((await fetch(`${base}/xapi/statements/`)).status).toBe(418)
 })

@@ -1,10 +1,12 @@
-import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express'
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
+import { isProduction } from '#app/lib/env.server.ts'
 import { statementsEndpoint } from '#app/lib/xapi/http/statements-endpoint.server.ts'
 
-// /xapi/statements answered straight from Express. Going through Remix cost about 3 ms of CPU a request
-// (matching the URL against every route, adapting the request and response streams), the static-file
-// middleware a file-system look-up, and compression a stream: most of a single-statement POST
-// (docs/decisions/016-lrs-at-scale.md). The handler is the same one the Remix route runs.
+// /xapi/statements answered by the HTTP server itself, before Express. Going through Remix cost about 3 ms of CPU
+// a request (matching the URL against every route, adapting the request and response streams); Express's own
+// request set-up, the page security headers (a fresh nonce and policy for every response) and compression were
+// most of what was left of a single-statement POST outside the store (docs/decisions/016-lrs-at-scale.md). The
+// handler is the same one the Remix route runs.
 
 /**
  * The most a statements request may carry (a batch, or statements with their attachments). The body is read
@@ -12,43 +14,67 @@ import { statementsEndpoint } from '#app/lib/xapi/http/statements-endpoint.serve
  */
 export const MAX_STATEMENTS_REQUEST_BYTES = 32 * 1024 * 1024
 
+/** An API answer's security headers: JSON is never a page, so nothing may run in it or frame it. */
+const apiSecurityHeaders: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  ...(isProduction ? { 'Strict-Transport-Security': 'max-age=31536000' } : {}),
+}
+
 class BodyTooLarge extends Error {}
 
-/** Express middleware for the Statements resource; other paths pass on. */
-export function xapiStatements() {
-  return (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
-    if (req.path !== '/xapi/statements' || req.method === 'OPTIONS') return next()
-    readBody(req, MAX_STATEMENTS_REQUEST_BYTES)
-      .then((body) => {
-        const headers = new Headers()
-        for (const [name, value] of Object.entries(req.headers)) {
-          if (Array.isArray(value)) for (const item of value) headers.append(name, item)
-          else if (value !== undefined) headers.set(name, value)
-        }
-        const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
-        return statementsEndpoint(
-          new Request(`http://${req.get('host') ?? 'localhost'}${req.originalUrl}`, {
-            method: req.method,
-            headers,
-            body: hasBody ? new Uint8Array(body) : undefined,
+/** Answers the Statements resource; passes every other request (and CORS preflights) to `rest`. */
+export function statementsFirst(rest: RequestListener): RequestListener {
+  return (req, res) => {
+    const url = req.url ?? '/'
+    const queryAt = url.indexOf('?')
+    const pathname = queryAt === -1 ? url : url.slice(0, queryAt)
+    if (pathname !== '/xapi/statements' || req.method === 'OPTIONS') {
+      rest(req, res)
+      return
+    }
+    answerStatements(req, res, url).catch((error: unknown) => {
+      if (error instanceof BodyTooLarge) {
+        // Said before the rest is read; the connection closes rather than take it.
+        res.writeHead(413, { ...apiSecurityHeaders, 'Content-Type': 'application/json', Connection: 'close' })
+        res.end(
+          JSON.stringify({
+            error: `a statements request may be at most ${MAX_STATEMENTS_REQUEST_BYTES / (1024 * 1024)} MB`,
           }),
         )
-      })
-      .then(async (response) => {
-        res.status(response.status)
-        response.headers.forEach((value, name) => res.setHeader(name, value))
-        res.end(req.method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer()))
-      })
-      .catch((error: unknown) => {
-        if (!(error instanceof BodyTooLarge)) return next(error)
-        // Said before the rest is read; the connection closes rather than take it.
-        res.status(413).set('Connection', 'close')
-        res.json({ error: `a statements request may be at most ${MAX_STATEMENTS_REQUEST_BYTES / (1024 * 1024)} MB` })
-      })
+        return
+      }
+      console.error(error)
+      if (!res.headersSent) res.writeHead(500, { ...apiSecurityHeaders, 'Content-Type': 'application/json' })
+      res.end(JSON.stringify({ error: 'the LRS could not answer this request' }))
+    })
   }
 }
 
-function readBody(req: ExpressRequest, limit: number): Promise<Buffer> {
+async function answerStatements(req: IncomingMessage, res: ServerResponse, url: string): Promise<void> {
+  const body = await readBody(req, MAX_STATEMENTS_REQUEST_BYTES)
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item)
+    else if (value !== undefined) headers.set(name, value)
+  }
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
+  const response = await statementsEndpoint(
+    new Request(`http://${req.headers.host ?? 'localhost'}${url}`, {
+      method: req.method,
+      headers,
+      body: hasBody ? new Uint8Array(body) : undefined,
+    }),
+  )
+  res.statusCode = response.status
+  for (const [name, value] of Object.entries(apiSecurityHeaders)) res.setHeader(name, value)
+  response.headers.forEach((value, name) => res.setHeader(name, value))
+  res.end(req.method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer()))
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     if (Number(req.headers['content-length'] ?? 0) > limit) return reject(new BodyTooLarge())
     const chunks: Buffer[] = []

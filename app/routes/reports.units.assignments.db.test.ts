@@ -90,6 +90,7 @@ describe('the assign page', () => {
       slug: PHISHING,
       title: 'Spotting and reporting phishing',
       refreshMonths: 12,
+      kind: 'module',
     })
     expect(data.modules.find((module) => module.slug === FIXING)).toMatchObject({ refreshMonths: null })
     // Estates staff are not the audience of the NHS App module.

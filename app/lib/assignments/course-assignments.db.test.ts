@@ -59,6 +59,7 @@ describe('assigning an imported course', () => {
       slug: COURSE_SLUG,
       title: 'Phishing drill from the security team',
       refreshMonths: 12,
+      kind: 'course',
     })
     expect(modules.map((m) => m.slug)).not.toContain('not-imported-course')
     expect(modules.map((m) => m.slug)).toContain('spotting-phishing')
