@@ -98,6 +98,10 @@ export async function signInWithIdentity({
 
   if (identity.email) {
     const sameEmail = await findUsersByEmail({ email: identity.email })
+    // A first sign-in of the same identity at the same moment may have added its person since the look-up above,
+    // the identity with them: then the identity says who this is, and linking by email would find that person
+    // already linked at this provider and refuse.
+    if (sameEmail.length > 0 && (await findIdentity(identity))) return signInWithIdentity({ provider, identity, now })
     if (sameEmail.length > 0) return linkByEmail({ provider, identity, trusting, people: sameEmail, now })
   }
   return createOrRefuse({ provider, identity, trusting, now })
