@@ -55,6 +55,13 @@ export const journeyLearners = {
 } as const
 export const JOURNEY_LEARNER_PASSWORD = 'e2e-journeys-2026'
 
+/**
+ * The learner who takes the imported course in tests/e2e/cmi5-course-journey.spec.ts (password
+ * JOURNEY_LEARNER_PASSWORD): their own account, because the course moves their readiness, which the demo
+ * learner's journeys check.
+ */
+export const courseJourneyLearner = { email: 'e2e.course.learner@example.nhs.uk', name: 'Cora Course' } as const
+
 export const bouncingAccount = { email: 'e2e.bounce@bounces.example.test', name: 'Bailey Bounce' } as const
 
 // Single sign-on (tests/e2e/set-up-single-sign-on.ts): the demo learner's organisation lets its people use NHSmail

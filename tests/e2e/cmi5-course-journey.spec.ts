@@ -3,7 +3,8 @@ import path from 'node:path'
 import { cmi5Xml, zipOf } from '#tests/cmi5-packages.ts'
 import { journeyCourse } from './course-fixture.ts'
 import { buildTestAu } from './test-au.ts'
-import { DEMO_PASSWORD, demoAccounts, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures.ts'
+import { courseJourneyLearner, JOURNEY_LEARNER_PASSWORD } from './accounts.ts'
+import { expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures.ts'
 
 // The whole way through the screens: an administrator imports a cmi5 package whose unit uses the xapijs cmi5
 // client; the course is mapped in courses.yaml, so a learner finds it in the catalogue, starts the unit from the
@@ -50,7 +51,7 @@ test('imported, found in the catalogue, started from the course page, passed in 
 
   const learnerContext = await browser.newContext({ viewport: { width: 360, height: 740 } })
   const learner = await learnerContext.newPage()
-  await signIn(learner, { email: demoAccounts.learner.email, password: DEMO_PASSWORD })
+  await signIn(learner, { email: courseJourneyLearner.email, password: JOURNEY_LEARNER_PASSWORD })
   await expect(learner).toHaveURL('/')
   const readinessInTheDomain = learner
     .getByRole('list', { name: 'Readiness by area' })

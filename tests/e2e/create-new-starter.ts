@@ -8,6 +8,7 @@ import {
   bouncingAccount,
   importLeaverAccount,
   JOURNEY_LEARNER_PASSWORD,
+  courseJourneyLearner,
   journeyLearners,
   newStarterAccount,
   PASSWORD_RESET_START_PASSWORD,
@@ -37,7 +38,7 @@ for (const account of Object.values(passwordResetAccounts)) {
     passwordHash: await hashPassword(PASSWORD_RESET_START_PASSWORD),
   })
 }
-for (const account of Object.values(journeyLearners)) {
+for (const account of [...Object.values(journeyLearners), courseJourneyLearner]) {
   if (await findUserByEmail({ email: account.email })) continue
   await createUser({
     email: account.email,
