@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { type Database, dialect } from '#app/lib/db.server.ts'
+import { type Database, dialect, runSql } from '#app/lib/db.server.ts'
 
 /**
  * Serialises, across app instances on one PostgreSQL, every transaction that writes statements or anything
@@ -10,5 +10,5 @@ import { type Database, dialect } from '#app/lib/db.server.ts'
  * learning all take it, and none of them should import another for it.
  */
 export async function lockStatementWrites(tx: Database): Promise<void> {
-  if (dialect() === 'postgres') await tx.execute(sql`select pg_advisory_xact_lock(727001)`)
+  if (dialect() === 'postgres') await runSql(tx, sql`select pg_advisory_xact_lock(727001)`, { keepPrepared: true })
 }

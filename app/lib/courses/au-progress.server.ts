@@ -43,7 +43,10 @@ export function projectCourseStatements(batch: StoredBatch): Promise<void> {
 }
 
 async function applyCourseStatements(stored: StoredStatement[], { emit }: { emit: boolean }): Promise<void> {
-  const inRegistration = stored.filter(({ statement }) => registrationOf(statement) !== null)
+  // Only cmi5-defined statements move a course on; most statements an LRS stores are not, and need no look-up.
+  const inRegistration = stored.filter(
+    ({ statement }) => registrationOf(statement) !== null && isCmi5Defined(statement as Json),
+  )
   if (inRegistration.length === 0) return
   const registrations = await loadRegistrations([
     ...new Set(inRegistration.map(({ statement }) => registrationOf(statement) ?? '')),
@@ -59,7 +62,7 @@ async function applyCourseStatements(stored: StoredStatement[], { emit }: { emit
   const triggers = new Map<string, { sessionId: string; at: Date }>()
   for (const { statement } of inRegistration) {
     const info = registrations.get(registrationOf(statement) ?? '')
-    if (!info || !isCmi5Defined(statement as Json)) continue
+    if (!info) continue
     const aus = ausByCourse.get(info.courseRowId) ?? []
     const authority = statement.authority ? agentKey(statement.authority as Parameters<typeof agentKey>[0]) : ''
     const verb = verbOf(statement)

@@ -2,6 +2,7 @@ import { and, eq, inArray, notLike } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { chunks } from '#app/lib/chunks.ts'
 import { type Database, schema } from '#app/lib/db.server.ts'
+import type { InsertedStatements } from './statement-rows.server.ts'
 
 /** The prefix of the index entries a referring statement gets from the statement it refers to. */
 export const REF_RELATION_PREFIX = 'ref:'
@@ -15,7 +16,14 @@ export const REF_RELATION_PREFIX = 'ref:'
  */
 export async function indexStatementRefs(
   tx: Database,
-  inserted: { seq: number; id: string; objectStatementId: string | null | undefined }[],
+  inserted: {
+    seq: number
+    id: string
+    objectStatementId: string | null | undefined
+    verbId: string
+    registration: string | null | undefined
+  }[],
+  earlierReferrers: InsertedStatements['earlierReferrers'],
 ): Promise<void> {
   if (inserted.length === 0) return
   const { xapiStatements, xapiStatementAgents, xapiStatementActivities } = schema()
@@ -42,16 +50,16 @@ export async function indexStatementRefs(
     for (const pair of found) pairs.set(pair.referringSeq, pair)
   }
   // …and statements stored now that earlier statements referred to before they existed.
-  for (const ids of chunks(
-    inserted.map((row) => row.id),
-    500,
-  )) {
-    const found = await tx
-      .select(pairColumns)
-      .from(target)
-      .innerJoin(referring, eq(referring.objectStatementId, target.id))
-      .where(inArray(target.id, ids))
-    for (const pair of found) pairs.set(pair.referringSeq, pair)
+  const insertedById = new Map(inserted.map((row) => [row.id, row]))
+  for (const { referringSeq, targetId } of earlierReferrers) {
+    const targetRow = insertedById.get(targetId)
+    if (targetRow && !pairs.has(referringSeq))
+      pairs.set(referringSeq, {
+        referringSeq,
+        targetSeq: targetRow.seq,
+        verbId: targetRow.verbId,
+        registration: targetRow.registration ?? null,
+      })
   }
   if (pairs.size === 0) return
 

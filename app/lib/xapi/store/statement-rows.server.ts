@@ -33,12 +33,19 @@ export interface NewStatement {
   index: StatementIndex
 }
 
-/**
- * Inserts the statements whose id is not stored yet, in the order given, with their index rows. Returns the
- * `seq` of each one inserted, by id; an id already stored is left as it was and is absent from the answer.
- */
-export async function insertNewStatements(tx: Database, statements: NewStatement[]): Promise<Map<string, number>> {
-  if (statements.length === 0) return new Map()
+export interface InsertedStatements {
+  /** The `seq` of each statement inserted, by id; an id already stored is left as it was and is absent. */
+  seqById: Map<string, number>
+  /**
+   * Statements stored earlier that refer (a StatementRef) to one inserted now: found by the insert itself, as
+   * the StatementRef index needs them for every write (./statement-ref-index.server.ts).
+   */
+  earlierReferrers: { referringSeq: number; targetId: string }[]
+}
+
+/** Inserts the statements whose id is not stored yet, in the order given, with their index rows. */
+export async function insertNewStatements(tx: Database, statements: NewStatement[]): Promise<InsertedStatements> {
+  if (statements.length === 0) return { seqById: new Map(), earlierReferrers: [] }
   return dialect() === 'postgres' ? insertOnPostgres(tx, statements) : insertOnSqlite(tx, statements)
 }
 
@@ -55,7 +62,7 @@ const statementColumns = (statement: NewStatement['row']) => ({
   user_id: statement.userId,
 })
 
-async function insertOnPostgres(tx: Database, statements: NewStatement[]): Promise<Map<string, number>> {
+async function insertOnPostgres(tx: Database, statements: NewStatement[]): Promise<InsertedStatements> {
   const input = statements.map(({ row }, ord) => ({
     ...statementColumns(row),
     ord,
@@ -69,8 +76,9 @@ async function insertOnPostgres(tx: Database, statements: NewStatement[]): Promi
     index.activities.map((activity) => ({ id: row.id, activity_id: activity.activityId, relation: activity.relation })),
   )
   // Index rows join the statements this statement inserted, so a statement already stored gets none twice.
-  // Their foreign keys are checked at the statement's end, when the statement rows exist.
-  const rows = await queryRows<{ id: string; seq: number }>(
+  // Their foreign keys are checked at the statement's end, when the statement rows exist. The earlier
+  // referrers are read in the same snapshot, which does not hold the rows inserted here.
+  const rows = await queryRows<{ id: string; seq: number | null; referring_seq: number | null }>(
     tx,
     sql`with input as (
       select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as r(
@@ -96,12 +104,22 @@ async function insertOnPostgres(tx: Database, statements: NewStatement[]): Promi
       from jsonb_to_recordset(${JSON.stringify(activities)}::jsonb) as a(id text, activity_id text, relation text)
       join inserted on inserted.id = a.id
     )
-    select id, seq from inserted`,
+    select id, seq, null::bigint as referring_seq from inserted
+    union all
+    select inserted.id, null, referring.seq
+    from inserted join xapi_statements referring on referring.object_statement_id = inserted.id`,
+    { keepPrepared: true },
   )
-  return new Map(rows.map((row) => [row.id, Number(row.seq)]))
+  const seqById = new Map<string, number>()
+  const earlierReferrers: InsertedStatements['earlierReferrers'] = []
+  for (const row of rows) {
+    if (row.referring_seq === null) seqById.set(row.id, Number(row.seq))
+    else earlierReferrers.push({ referringSeq: Number(row.referring_seq), targetId: row.id })
+  }
+  return { seqById, earlierReferrers }
 }
 
-async function insertOnSqlite(tx: Database, statements: NewStatement[]): Promise<Map<string, number>> {
+async function insertOnSqlite(tx: Database, statements: NewStatement[]): Promise<InsertedStatements> {
   const input = statements.map(({ row }) => ({
     ...statementColumns(row),
     timestamp: row.timestamp.getTime(),
@@ -140,5 +158,12 @@ async function insertOnSqlite(tx: Database, statements: NewStatement[]): Promise
       sql`insert into xapi_statement_activities (statement_seq, activity_id, relation)
         select value->>0, value->>1, value->>2 from json_each(${JSON.stringify(activities)})`,
     )
-  return seqById
+  if (seqById.size === 0) return { seqById, earlierReferrers: [] }
+  // Statements of this batch that refer to each other are among these too; the index takes each pair once.
+  const earlierReferrers = await queryRows<{ referringSeq: number; targetId: string }>(
+    tx,
+    sql`select seq as referringSeq, object_statement_id as targetId from xapi_statements
+      where object_statement_id in (select value from json_each(${JSON.stringify([...seqById.keys()])}))`,
+  )
+  return { seqById, earlierReferrers }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { inArray, sql } from 'drizzle-orm'
 import { chunks } from '#app/lib/chunks.ts'
-import { type Database, db, schema, transaction } from '#app/lib/db.server.ts'
+import { type Database, db, queryRows, schema, transaction } from '#app/lib/db.server.ts'
 import { lockStatementWrites } from '#app/lib/statement-write-lock.server.ts'
 import { type AttachmentContent, storeAttachmentContent } from './attachments.server.ts'
 import { statementsStored } from './statement-effects.server.ts'
@@ -117,9 +117,10 @@ export async function writeStores(tx: Database, requests: PreparedStore[], proje
   const voidTargets = requests.flatMap((request) => request.voidTargets)
 
   const { xapiStatements, xapiActivities } = schema()
-  // Stored times must never go backwards in insertion order, across instances too.
-  await lockStatementWrites(tx)
-  const stored = await notBeforeLatestStored(tx)
+  // Stored times must never go backwards in insertion order, across instances too. Both queries are sent at
+  // once (one round trip on PostgreSQL); the connection runs them in order, so the latest stored time is read
+  // only once the lock is held.
+  const [, stored] = await Promise.all([lockStatementWrites(tx), notBeforeLatestStored(tx)])
 
   if (voidTargets.length > 0) {
     const targets = await tx
@@ -170,7 +171,7 @@ export async function writeStores(tx: Database, requests: PreparedStore[], proje
   }
 
   // A statement already stored is not stored again: the same content is a no-op, different content a conflict.
-  const seqById = await insertNewStatements(tx, candidates)
+  const { seqById, earlierReferrers } = await insertNewStatements(tx, candidates)
   const repeated = candidates.filter(({ row }) => !seqById.has(row.id))
   for (const chunk of chunks(repeated, 500)) {
     const previous = await tx
@@ -184,8 +185,8 @@ export async function writeStores(tx: Database, requests: PreparedStore[], proje
       )
     const previousById = new Map(previous.map((row) => [row.id, row.statement]))
     for (const { row, sent } of chunk) {
-      const stored = previousById.get(row.id)
-      if (!stored || !isSameStatement(stored, sent))
+      const earlier = previousById.get(row.id)
+      if (!earlier || !isSameStatement(earlier, sent))
         throw new XapiError(409, `statement ${row.id} already exists with different content`)
     }
   }
@@ -193,10 +194,19 @@ export async function writeStores(tx: Database, requests: PreparedStore[], proje
     const seq = seqById.get(row.id)
     return seq === undefined
       ? []
-      : [{ seq, id: row.id, objectStatementId: row.objectStatementId, statement: row.statement as Json }]
+      : [
+          {
+            seq,
+            id: row.id,
+            objectStatementId: row.objectStatementId,
+            verbId: row.verbId,
+            registration: row.registration,
+            statement: row.statement as Json,
+          },
+        ]
   })
 
-  await indexStatementRefs(tx, inserted)
+  await indexStatementRefs(tx, inserted, earlierReferrers)
 
   // Activity definitions: the newest wins, names and descriptions gather languages (in statement order).
   const definitions = new Map<string, Json>()
@@ -274,9 +284,12 @@ function isVoiding(statement: Json): boolean {
 
 /** Now, or the latest `stored` time if the clock is behind it: stored times never go backwards. */
 async function notBeforeLatestStored(executor: Database): Promise<Date> {
-  const { xapiStatements } = schema()
-  const [latest] = await executor.select({ stored: sql<unknown>`max(${xapiStatements.stored})` }).from(xapiStatements)
-  const latestMs = latest?.stored ? new Date(latest.stored as string | number | Date).getTime() : 0
+  const [latest] = await queryRows<{ stored: string | number | Date | null }>(
+    executor,
+    sql`select max(stored) as stored from xapi_statements`,
+    { keepPrepared: true },
+  )
+  const latestMs = latest?.stored ? new Date(latest.stored).getTime() : 0
   return new Date(Math.max(Date.now(), latestMs))
 }
 
