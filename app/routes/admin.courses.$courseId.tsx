@@ -102,14 +102,14 @@ export default function CoursePage() {
       <ResponsiveTable
         caption={`Units of ${course.title}`}
         captionClassName="nhsuk-u-visually-hidden"
-        columns={['Unit', 'How it is completed', 'Pass mark', 'Opens']}
+        columns={['Unit', 'What the learner must do', 'Pass mark', 'Opens']}
       >
         {course.units.map((unit) => (
           <tr className="nhsuk-table__row" key={unit.id}>
             <Cell heading="Unit" className="app-break-anywhere">
               {unit.title}
             </Cell>
-            <Cell heading="How it is completed">{unit.completedBy}</Cell>
+            <Cell heading="What the learner must do">{unit.completedBy}</Cell>
             <Cell heading="Pass mark">{unit.passMark ?? 'None'}</Cell>
             <Cell heading="Opens">{unit.opens}</Cell>
           </tr>

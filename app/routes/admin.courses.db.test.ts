@@ -71,10 +71,10 @@ describe('the courses admin pages', () => {
       removedUnits: 0,
     })
     expect(page.course.units.map((unit) => [unit.title, unit.completedBy, unit.passMark, unit.opens])).toEqual([
-      ['Welcome', 'Counts as done without being opened', null, 'In the same window'],
-      ['Paper records', 'Finish it', null, 'In its own window'],
-      ['Quiz', 'Finish it and pass it', '80%', 'In the same window'],
-      ['Video', 'Finish it or pass it', null, 'In the same window, from the publisher’s website'],
+      ['Welcome', 'Nothing to do: counts as done', null, 'In the same window'],
+      ['Paper records', 'Complete it', null, 'In its own window'],
+      ['Quiz', 'Complete and pass it', '80%', 'In the same window'],
+      ['Video', 'Complete it or pass it', null, 'In the same window, from the publisher’s website'],
       ['Final check', 'Pass it', '100%', 'In the same window'],
     ])
     expect(

@@ -1,4 +1,5 @@
 import { inEnglish } from './language-map.ts'
+import { unitNeeds } from './unit-state.ts'
 import { and, asc, count, desc, eq, isNull } from 'drizzle-orm'
 import { defaultContentRoot } from '#app/lib/content/content-root.server.ts'
 import { loadCourseMappings } from '#app/lib/content/course-mapping.server.ts'
@@ -48,14 +49,6 @@ function catalogueSlugs(contentRoot: string): Map<string, string> {
     loadCourseMappings({ includeDrafts: true, root: contentRoot }).map((mapping) => [mapping.course, mapping.slug]),
   )
 }
-
-const completedBy = {
-  Passed: 'Pass it',
-  Completed: 'Finish it',
-  CompletedAndPassed: 'Finish it and pass it',
-  CompletedOrPassed: 'Finish it or pass it',
-  NotApplicable: 'Counts as done without being opened',
-} as const
 
 export interface CourseDetails {
   id: string
@@ -117,7 +110,8 @@ export async function courseDetails({
       id: au.id,
       title: inEnglish(au.title),
       description: inEnglish(au.description),
-      completedBy: completedBy[au.moveOn],
+      // In the learner's words; the pass mark has a column of its own here.
+      completedBy: unitNeeds({ moveOn: au.moveOn, masteryScore: null }),
       passMark: au.masteryScore === null ? null : `${Math.round(au.masteryScore * 1000) / 10}%`,
       opens: `${au.launchMethod === 'OwnWindow' ? 'In its own window' : 'In the same window'}${
         /^https?:\/\//i.test(au.url) ? ', from the publisher’s website' : ''

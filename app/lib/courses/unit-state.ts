@@ -1,3 +1,5 @@
+import type { courseAus } from '#db/schema/postgres.ts'
+
 // Where a learner stands on one unit (AU) of a course, in the words the course page uses. The launch side
 // records launches (course_sessions) and projects what each AU reported and what the platform decided
 // (course_au_progress); waived and satisfied are the platform's decisions, so they win over a launch.
@@ -41,7 +43,7 @@ export function launchLabel(state: UnitState, title: string, opened: boolean): s
   return opened ? `Open ${title} again` : `Open ${title}`
 }
 
-type MoveOn = 'Passed' | 'Completed' | 'CompletedAndPassed' | 'CompletedOrPassed' | 'NotApplicable'
+type MoveOn = (typeof courseAus.$inferSelect)['moveOn']
 
 /** What a unit asks of the learner before it counts as done (its moveOn and pass mark), in plain words. */
 export function unitNeeds({ moveOn, masteryScore }: { moveOn: MoveOn; masteryScore: number | null }): string {

@@ -136,6 +136,8 @@ export async function projectStoredStatements(
     const userId = projector.learnerOf(stored.statement)
     return userId !== null && !recomputed.has(userId)
   })
+  // Statements about nobody on the platform (most of what another LMS sends) project nothing.
+  if (toApply.length === 0) return
   await projector.preload(toApply)
   for (const stored of toApply) await projector.apply(stored)
   await projector.flush()

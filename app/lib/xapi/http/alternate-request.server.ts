@@ -1,4 +1,5 @@
 import { XapiError } from './xapi-error.ts'
+import { requestText } from './bodies-beside.server.ts'
 
 // xAPI 1.0.3's "alternate request syntax" for browsers that could not send custom headers across
 // origins: a POST with `?method=…`, whose form body carries the real headers, parameters and content.
@@ -25,7 +26,7 @@ export async function fromAlternateSyntax(request: Request): Promise<Request> {
   if (!(request.headers.get('Content-Type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) {
     throw new XapiError(400, 'an alternate-syntax request must be a form (application/x-www-form-urlencoded)')
   }
-  const form = new URLSearchParams(await request.text())
+  const form = new URLSearchParams(await requestText(request))
   // Headers sent for real still count; those in the form take their place where both are given.
   const headers = new Headers()
   for (const name of HEADER_FIELDS) {

@@ -1,6 +1,7 @@
 import { fromAlternateSyntax } from './alternate-request.server.ts'
 import type { XapiVersion } from '#app/lib/xapi/model/version.ts'
 import { XapiError } from './xapi-error.ts'
+import { textResponse } from './bodies-beside.server.ts'
 
 // The LRS's HTTP conventions, shared by every /xapi resource: version negotiation, JSON errors, CORS.
 
@@ -33,7 +34,7 @@ export function jsonResponse(
   body: unknown,
   { status = 200, version, headers = {} }: { status?: number; version: XapiVersion; headers?: Record<string, string> },
 ) {
-  return new Response(JSON.stringify(body), {
+  return textResponse(JSON.stringify(body), {
     status,
     headers: xapiHeaders(version, { 'Content-Type': 'application/json', ...headers }),
   })

@@ -10,6 +10,7 @@ import {
   serializeMultipart,
 } from '#app/lib/xapi/http/multipart.server.ts'
 import { SIGNATURE_CONTENT_TYPE, SIGNATURE_USAGE_TYPE, signatureProblem } from './signed-statements.server.ts'
+import { requestBytes, requestText } from '#app/lib/xapi/http/bodies-beside.server.ts'
 
 // Statement attachments (Data 2.4.11, Communication 1.5): reading application/json or multipart/mixed statement
 // requests, matching attachment parts to the statements' attachment objects by SHA-2, checking signatures,
@@ -49,13 +50,17 @@ export async function readStatementsBody(request: Request): Promise<StatementsRe
   const contentType = request.headers.get('Content-Type') ?? ''
   const { type } = parseMediaType(contentType)
   if (type === 'application/json') {
-    return { body: parseJson(await request.text(), 'the request body is not valid JSON'), multipart: false, parts: [] }
+    return {
+      body: parseJson(await requestText(request), 'the request body is not valid JSON'),
+      multipart: false,
+      parts: [],
+    }
   }
   if (type !== 'multipart/mixed') {
     throw new XapiError(400, 'statements must be sent as application/json (or multipart/mixed with attachments)')
   }
   const boundary = multipartBoundary(contentType)
-  const [first, ...rest] = parseMultipart(new Uint8Array(await request.arrayBuffer()), boundary)
+  const [first, ...rest] = parseMultipart(await requestBytes(request), boundary)
   if (!first) throw new XapiError(400, 'the multipart body has no parts')
   if (parseMediaType(first.headers.get('content-type') ?? '').type !== 'application/json') {
     throw new XapiError(
