@@ -51,6 +51,9 @@ function connectSqlite(url: string): Connection {
   client.pragma('foreign_keys = ON')
   client.pragma('busy_timeout = 5000')
   client.pragma('synchronous = NORMAL')
+  // 64 MiB of page cache rather than SQLite's 2 MiB: storing a statement touches a dozen indexes, whose upper
+  // pages then stay in memory instead of being read from the file again for every insert.
+  client.pragma('cache_size = -65536')
   reusePreparedStatements(client)
   const sqliteDb = drizzleSqlite(client, { schema: sqliteSchema })
   const root = sqliteDb as unknown as Database
