@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { inArray } from 'drizzle-orm'
+import { eq, inArray, sql } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { connect, schema } from '#app/lib/db.server.ts'
+import { connect, db, queryRows, schema } from '#app/lib/db.server.ts'
+import { lockStatementWrites } from '#app/lib/statement-write-lock.server.ts'
 import { statementsStored } from './statement-effects.server.ts'
 import { storeStatementsTogether } from './statement-group-commit.server.ts'
 import { storeStatements } from './statement-store.server.ts'
@@ -97,6 +98,45 @@ describe('single-statement requests stored together', () => {
     expect(results[0]).toMatchObject({ status: 'rejected', reason: { status: 400 } })
     expect(results[1]).toEqual({ status: 'fulfilled', value: [fine] })
   })
+
+  // The lock and the latest stored time are sent to PostgreSQL together; the read must still come after the wait.
+  // (SQLite has no such lock: its one connection runs one transaction at a time.)
+  if ((process.env.DATABASE_URL ?? '').startsWith('postgres'))
+    test('a write that waits for the lock reads the latest stored time once it has it: stored times never go back', async () => {
+      const earlier = randomUUID()
+      await storeStatements({ statements: [answered(earlier, 'ada')], authority, version: '1.0.3' })
+      const { xapiStatements } = schema()
+      const other = connect(process.env.DATABASE_URL ?? '')
+      const anHourAhead = new Date(Date.now() + 60 * 60 * 1000)
+      try {
+        const waiting = await other.runInTransaction(async (tx) => {
+          await lockStatementWrites(tx)
+          const write = storeStatements({ statements: [answered(randomUUID(), 'bo')], authority, version: '1.0.3' })
+          // Until the write is queued behind this transaction's lock…
+          for (;;) {
+            const [queued] = await queryRows<{ waiting: number }>(
+              other.root,
+              sql`select count(*)::int as waiting from pg_locks
+                where locktype = 'advisory' and objid = 727001 and not granted
+                  and database = (select oid from pg_database where datname = current_database())`,
+            )
+            if ((queued?.waiting ?? 0) > 0) break
+            await new Promise((resolve) => setTimeout(resolve, 10))
+          }
+          // …then a later stored time is committed with the lock's release.
+          await tx.update(xapiStatements).set({ stored: anHourAhead }).where(eq(xapiStatements.id, earlier))
+          return { write }
+        })
+        const [id] = await waiting.write
+        const [row] = await db()
+          .select({ stored: xapiStatements.stored })
+          .from(xapiStatements)
+          .where(eq(xapiStatements.id, id ?? ''))
+        expect(row?.stored.getTime()).toBeGreaterThanOrEqual(anHourAhead.getTime())
+      } finally {
+        await other.close()
+      }
+    })
 
   // PGlite lives in this process only: no second connection can look at it.
   test.runIf(!(process.env.DATABASE_URL ?? '').startsWith('pglite:'))(
