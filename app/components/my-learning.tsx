@@ -33,12 +33,25 @@ export function CarryOn({ items }: { items: Data['inProgress'] }) {
           <li key={item.slug}>
             <Link to={`/modules/${item.slug}`}>{item.title}</Link>
             <br />
-            <span className="app-module-meta">Last opened on {formatDate(item.updatedAt)}</span>
+            <span className="app-module-meta">{progressWords(item)}</span>
           </li>
         ))}
       </ul>
     </section>
   )
+}
+
+/** "1 of 3 parts done · Last opened on 30 November 2026" for a course; a module has only its date. */
+function progressWords({ updatedAt, courseProgress }: Data['inProgress'][number]): string {
+  if (!courseProgress) return `Last opened on ${formatDate(updatedAt)}`
+  const { partsDone, parts, lastOpenedAt } = courseProgress
+  return [
+    `${partsDone} of ${parts} ${parts === 1 ? 'part' : 'parts'} done`,
+    // A part waived for someone who has not opened the course yet starts it without an opening.
+    lastOpenedAt ? `Last opened on ${formatDate(lastOpenedAt)}` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ')
 }
 
 /** Passes whose evidence lapses soon with nothing newer to cover it. Nothing when there are none. */

@@ -5,7 +5,7 @@ import { Cell, ResponsiveTable } from '#app/components/responsive-table.tsx'
 import { SuccessBanner } from '#app/components/success-banner.tsx'
 import { SummaryList, SummaryRow } from '#app/components/summary-list.tsx'
 import { requireAdmin } from '#app/lib/auth/current-user.server.ts'
-import { courseDetails } from '#app/lib/courses/course-admin.server.ts'
+import { courseDetails, courseTakeUp } from '#app/lib/courses/course-admin.server.ts'
 import { formatDate } from '#app/lib/dates/dates.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -16,11 +16,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request)
   const course = await courseDetails({ courseRowId: params.courseId ?? '' })
   if (!course) throw new Response('Not found', { status: 404 })
+  const takeUp = await courseTakeUp({ courseRowId: course.id })
   return {
     course: {
       ...course,
       importedAt: formatDate(course.importedAt),
       firstImportedAt: formatDate(course.firstImportedAt),
+    },
+    takeUp: {
+      ...takeUp,
+      waivers: takeUp.waivers.map((waiver) => ({ ...waiver, waivedAt: formatDate(waiver.waivedAt) })),
     },
   }
 }
@@ -32,7 +37,7 @@ const importOutcomes = {
 } as const
 
 export default function CoursePage() {
-  const { course } = useLoaderData<typeof loader>()
+  const { course, takeUp } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const outcome = (Object.keys(importOutcomes) as (keyof typeof importOutcomes)[]).find((key) => searchParams.has(key))
   return (
@@ -115,6 +120,40 @@ export default function CoursePage() {
           </tr>
         ))}
       </ResponsiveTable>
+
+      <h2>Who has taken it</h2>
+      <p>
+        {takeUp.started === 0
+          ? 'Nobody has started this course yet.'
+          : `${peopleCount(takeUp.started)} started this course; ${
+              takeUp.finished === 0 ? 'nobody has' : `${peopleCount(takeUp.finished)}`
+            } finished it.`}
+      </p>
+      <h3>Units waived</h3>
+      {takeUp.waivers.length === 0 ? (
+        <p>No unit of this course has been waived for anyone.</p>
+      ) : (
+        <ResponsiveTable
+          caption={`Units of ${course.title} waived`}
+          captionClassName="nhsuk-u-visually-hidden"
+          columns={['Person', 'Unit', 'Waived on', 'Reason']}
+        >
+          {takeUp.waivers.map((waiver) => (
+            <tr className="nhsuk-table__row" key={`${waiver.personId} ${waiver.unit} ${waiver.waivedAt}`}>
+              <Cell heading="Person" className="app-break-anywhere">
+                <Link to={`/admin/people/${waiver.personId}`}>{waiver.name}</Link>
+              </Cell>
+              <Cell heading="Unit" className="app-break-anywhere">
+                {waiver.unit}
+              </Cell>
+              <Cell heading="Waived on">{waiver.waivedAt}</Cell>
+              <Cell heading="Reason">{waiver.reason}</Cell>
+            </tr>
+          ))}
+        </ResponsiveTable>
+      )}
     </>
   )
 }
+
+const peopleCount = (count: number) => (count === 1 ? 'One person has' : `${count} people have`)

@@ -5,6 +5,7 @@ import { createCourse } from '#tests/courses.ts'
 import { createUser } from '#tests/factories.ts'
 import { readableText, renderRoute } from '#tests/render-route.ts'
 import { loadContext, signedInRequest, statusOf } from '#tests/requests.ts'
+import * as courseAdmin from './admin.courses.$courseId.tsx'
 import * as search from './admin.courses.$courseId_.waive.tsx'
 import * as person from './admin.courses.$courseId_.waive_.$personId.tsx'
 
@@ -70,6 +71,19 @@ describe('waiving a course unit', () => {
     )
     expect(page).toContain(`'Spotting phishing' in '${course.title['en-GB']}' waived for ${learner.name}`)
     expect(page).toMatch(/Back to Course \S+/)
+
+    // The course's page counts who has taken it and lists the waiver.
+    const coursePage = readableText(
+      await renderRoute(
+        { pattern: '/admin/courses/:courseId', loader: courseAdmin.loader, Component: courseAdmin.default },
+        await signedInRequest(admin.id, `/admin/courses/${course.id}`),
+      ),
+    )
+    expect(coursePage).toContain('One person has started this course; nobody has finished it.')
+    const waiverRow = coursePage.slice(coursePage.indexOf('Units waived'))
+    expect(waiverRow).toContain(learner.name)
+    expect(waiverRow).toContain('Spotting phishing')
+    expect(waiverRow).toContain('Equivalent outside activity (completed equivalent learning elsewhere)')
   })
 
   test('a unit the learner has already done is not offered, and refused if posted anyway', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { loadMappedCourses } from '#app/lib/courses/course-catalogue.server.ts'
+import { findVisibleCourse, loadMappedCourses } from '#app/lib/courses/course-catalogue.server.ts'
 import { publicUrl } from '#app/lib/env.server.ts'
 import { learningRecord } from '#app/lib/learning/learning-record.server.ts'
 import { myLearning } from '#app/lib/learning/my-learning.server.ts'
@@ -19,6 +19,7 @@ import { loadContext, signedInRequest, statusOf } from '#tests/requests.ts'
 import CoursePage, { loader as courseLoader } from './courses.$slug.tsx'
 import { loader as overviewLoader } from './modules.$slug._index.tsx'
 import CataloguePage, { loader as catalogueLoader } from './modules._index.tsx'
+import HomePage, { loader as homeLoader } from './_index.tsx'
 
 // Imported cmi5 courses beside the modules: listed when imported and mapped in courses.yaml, with the learner's
 // status, and each course's own page with its parts in order and a launch form for each.
@@ -71,6 +72,10 @@ async function catalogue(userId: string, query = '?view=all') {
     await renderRoute({ pattern: '/modules', loader: catalogueLoader, Component: CataloguePage }, request),
   )
 }
+async function home(userId: string) {
+  const request = await signedInRequest(userId, '/')
+  return readableText(await renderRoute({ pattern: '/', loader: homeLoader, Component: HomePage }, request))
+}
 async function coursePageHtml(userId: string, slug = 'health-records-course') {
   const request = await signedInRequest(userId, `/courses/${slug}`)
   return renderRoute({ pattern: '/courses/:slug', loader: courseLoader, Component: CoursePage }, request)
@@ -118,6 +123,42 @@ describe('imported courses in the catalogue', () => {
       satisfiedAt: new Date('2026-11-20T10:00:00Z'),
     })
     expect(await catalogue(finished.id)).toContain('Done Health records for everyone')
+  })
+
+  test('home says how far through a course the learner is and when they last opened a part of it', async () => {
+    const [course] = await loadMappedCourses({ includeDrafts: false })
+    const courseRowId = course?.courseRowId as string
+    const found = await findVisibleCourse({ slug: course?.slug, user: { isAdmin: false } })
+    const [first, second] = found?.units ?? []
+    const learner = await createUser({ roleProfile: 'clinical' })
+    const registration = await createCourseRegistration({ courseRowId, userId: learner.id })
+    await createCourseSession({
+      registration,
+      auRowId: first?.id as string,
+      launchedAt: new Date('2026-11-26T09:00:00Z'),
+    })
+    await createCourseSession({
+      registration,
+      auRowId: second?.id as string,
+      launchedAt: new Date('2026-11-28T09:00:00Z'),
+    })
+    await createAuProgress({
+      registration,
+      auRowId: first?.id as string,
+      satisfiedAt: new Date('2026-11-26T09:30:00Z'),
+    })
+    expect(await home(learner.id)).toContain(
+      'Carry on where you stopped Health records for everyone 1 of 2 parts done · Last opened on 28 November 2026',
+    )
+
+    // A part waived before the learner opened anything: done, but never opened.
+    const waivedFor = await createUser({ roleProfile: 'clinical' })
+    const waived = await createCourseRegistration({ courseRowId, userId: waivedFor.id })
+    const at = new Date('2026-11-27T09:00:00Z')
+    await createAuProgress({ registration: waived, auRowId: first?.id as string, waivedAt: at, satisfiedAt: at })
+    const text = await home(waivedFor.id)
+    expect(text).toContain('Health records for everyone 1 of 2 parts done')
+    expect(text).not.toContain('Last opened')
   })
 })
 

@@ -1,6 +1,7 @@
 import { inEnglish } from './language-map.ts'
 import { unitNeeds } from './unit-state.ts'
-import { and, asc, count, desc, eq, isNull } from 'drizzle-orm'
+import { WAIVE_REASONS } from './cmi5-vocabulary.ts'
+import { and, asc, count, desc, eq, isNotNull, isNull } from 'drizzle-orm'
 import { defaultContentRoot } from '#app/lib/content/content-root.server.ts'
 import { loadCourseMappings } from '#app/lib/content/course-mapping.server.ts'
 import { db, schema } from '#app/lib/db.server.ts'
@@ -118,5 +119,43 @@ export async function courseDetails({
       }`,
     })),
     removedUnits: aus.length - current.length,
+  }
+}
+
+/**
+ * Who has taken a course: how many learners started it (opened a part, or had one waived) and how many
+ * finished it, and every waiver, newest first. For administrators, who may see everyone.
+ */
+export async function courseTakeUp({ courseRowId }: { courseRowId: string }) {
+  const { courseAuProgress, courseAus, courseRegistrations, users } = schema()
+  const [[counted], waivers] = await Promise.all([
+    db()
+      .select({ started: count(), finished: count(courseRegistrations.satisfiedAt) })
+      .from(courseRegistrations)
+      .where(eq(courseRegistrations.courseRowId, courseRowId)),
+    db()
+      .select({
+        personId: users.id,
+        name: users.name,
+        unit: courseAus.title,
+        waivedAt: courseAuProgress.waivedAt,
+        reason: courseAuProgress.waivedReason,
+      })
+      .from(courseAuProgress)
+      .innerJoin(courseAus, eq(courseAus.id, courseAuProgress.auRowId))
+      .innerJoin(courseRegistrations, eq(courseRegistrations.registration, courseAuProgress.registration))
+      .innerJoin(users, eq(users.id, courseRegistrations.userId))
+      .where(and(eq(courseAus.courseRowId, courseRowId), isNotNull(courseAuProgress.waivedAt)))
+      .orderBy(desc(courseAuProgress.waivedAt)),
+  ])
+  return {
+    started: counted?.started ?? 0,
+    finished: counted?.finished ?? 0,
+    waivers: waivers.map((waiver) => ({
+      ...waiver,
+      unit: inEnglish(waiver.unit),
+      waivedAt: waiver.waivedAt as Date,
+      reason: WAIVE_REASONS[waiver.reason as keyof typeof WAIVE_REASONS] ?? waiver.reason ?? 'No reason given',
+    })),
   }
 }

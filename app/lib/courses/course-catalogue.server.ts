@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNotNull, isNull, max } from 'drizzle-orm'
 import { canSeeDrafts, frameworkForContent, namedCompetencies } from '#app/lib/content/catalogue.server.ts'
 import type { CourseMapping } from '#app/lib/content/course-mapping.schema.ts'
 import { loadCourseMappings } from '#app/lib/content/course-mapping.server.ts'
@@ -120,16 +120,76 @@ export async function learnerCourseRegistrations({ userId }: { userId: string })
   return new Map(rows.map((row) => [row.courseRowId, row]))
 }
 
+/**
+ * How far a learner is through each course they registered for: parts done (met or waived) of the parts the
+ * course has now, and when they last opened any part. By course row id.
+ */
+export async function courseProgress({
+  registrations,
+}: {
+  registrations: { registration: string; courseRowId: string }[]
+}): Promise<Map<string, { done: number; parts: number; lastOpenedAt: Date | null }>> {
+  if (registrations.length === 0) return new Map()
+  const { courseAus, courseAuProgress, courseSessions } = schema()
+  const ids = registrations.map((row) => row.registration)
+  const [parts, done, opened] = await Promise.all([
+    db()
+      .select({ courseRowId: courseAus.courseRowId, parts: count() })
+      .from(courseAus)
+      .where(
+        and(
+          inArray(
+            courseAus.courseRowId,
+            registrations.map((row) => row.courseRowId),
+          ),
+          isNull(courseAus.removedAt),
+        ),
+      )
+      .groupBy(courseAus.courseRowId),
+    // A waiver sets satisfiedAt too; parts since removed from the course do not count.
+    db()
+      .select({ registration: courseAuProgress.registration, done: count() })
+      .from(courseAuProgress)
+      .innerJoin(courseAus, eq(courseAus.id, courseAuProgress.auRowId))
+      .where(
+        and(
+          inArray(courseAuProgress.registration, ids),
+          isNotNull(courseAuProgress.satisfiedAt),
+          isNull(courseAus.removedAt),
+        ),
+      )
+      .groupBy(courseAuProgress.registration),
+    db()
+      .select({ registration: courseSessions.registration, lastOpenedAt: max(courseSessions.launchedAt) })
+      .from(courseSessions)
+      .where(inArray(courseSessions.registration, ids))
+      .groupBy(courseSessions.registration),
+  ])
+  const partsOf = new Map(parts.map((row) => [row.courseRowId, row.parts]))
+  const doneIn = new Map(done.map((row) => [row.registration, row.done]))
+  const openedIn = new Map(opened.map((row) => [row.registration, row.lastOpenedAt]))
+  return new Map(
+    registrations.map((row) => [
+      row.courseRowId,
+      {
+        done: doneIn.get(row.registration) ?? 0,
+        parts: partsOf.get(row.courseRowId) ?? 0,
+        lastOpenedAt: openedIn.get(row.registration) ?? null,
+      },
+    ]),
+  )
+}
+
 /** Each unit's state for a registration, and whether the learner ever opened it (all not started without one). */
 export async function unitStates({
   registration,
-  auRowIds,
+  units,
 }: {
   registration: string | null
-  auRowIds: string[]
+  units: { id: string; moveOn: Schema['courseAus']['$inferSelect']['moveOn'] }[]
 }): Promise<Map<string, { state: UnitState; opened: boolean }>> {
-  if (!registration || auRowIds.length === 0)
-    return new Map(auRowIds.map((id) => [id, { state: 'not-started', opened: false }]))
+  if (!registration || units.length === 0)
+    return new Map(units.map(({ id }) => [id, { state: 'not-started', opened: false }]))
   const { courseAuProgress, courseSessions } = schema()
   const [progress, launches] = await Promise.all([
     db()
@@ -137,6 +197,8 @@ export async function unitStates({
         auRowId: courseAuProgress.auRowId,
         satisfiedAt: courseAuProgress.satisfiedAt,
         waivedAt: courseAuProgress.waivedAt,
+        completedAt: courseAuProgress.completedAt,
+        passedAt: courseAuProgress.passedAt,
       })
       .from(courseAuProgress)
       .where(eq(courseAuProgress.registration, registration)),
@@ -148,9 +210,12 @@ export async function unitStates({
   const progressOf = new Map(progress.map((row) => [row.auRowId, row]))
   const launched = new Set(launches.map((row) => row.auRowId))
   return new Map(
-    auRowIds.map((id) => [
+    units.map(({ id, moveOn }) => [
       id,
-      { state: unitState({ progress: progressOf.get(id), launched: launched.has(id) }), opened: launched.has(id) },
+      {
+        state: unitState({ progress: progressOf.get(id), moveOn, launched: launched.has(id) }),
+        opened: launched.has(id),
+      },
     ]),
   )
 }
@@ -164,17 +229,22 @@ export async function courseAttempts({ userId, courses }: { userId: string; cour
     courses ?? loadMappedCourses({ includeDrafts: true }),
     learnerCourseRegistrations({ userId }),
   ])
+  const progress = await courseProgress({
+    registrations: mapped.flatMap((course) => registrations.get(course.courseRowId) ?? []),
+  })
   return mapped.flatMap((course) => {
     const registration = registrations.get(course.courseRowId)
     if (!registration) return []
+    const { done = 0, parts = 0, lastOpenedAt = null } = progress.get(course.courseRowId) ?? {}
     return [
       {
         moduleSlug: course.slug,
         status: registration.satisfiedAt ? ('passed' as const) : ('in-progress' as const),
         completedAt: registration.satisfiedAt,
-        updatedAt: registration.satisfiedAt ?? registration.createdAt,
+        updatedAt: registration.satisfiedAt ?? lastOpenedAt ?? registration.createdAt,
         bestScaled: null,
         contentVersion: null,
+        courseProgress: { partsDone: done, parts, lastOpenedAt },
       },
     ]
   })

@@ -4,19 +4,36 @@ import { launchLabel, unitNeeds, unitState } from './unit-state.ts'
 const at = new Date('2026-11-30T10:00:00Z')
 
 describe('a course unit’s state', () => {
+  type Times = Record<'satisfiedAt' | 'waivedAt' | 'completedAt' | 'passedAt', Date | null>
+  const none: Times = { satisfiedAt: null, waivedAt: null, completedAt: null, passedAt: null }
+  const state = (progress: Partial<Times> | undefined, launched: boolean, moveOn = 'Passed' as const) =>
+    unitState({ progress: progress && { ...none, ...progress }, moveOn, launched })
+
   test('not launched and no progress: not started', () => {
-    expect(unitState({ progress: undefined, launched: false })).toBe('not-started')
+    expect(state(undefined, false)).toBe('not-started')
   })
   test('launched, or reported on, but not satisfied: in progress', () => {
-    expect(unitState({ progress: undefined, launched: true })).toBe('in-progress')
-    expect(unitState({ progress: { satisfiedAt: null, waivedAt: null }, launched: false })).toBe('in-progress')
+    expect(state(undefined, true)).toBe('in-progress')
+    expect(state({}, false)).toBe('in-progress')
   })
   test('satisfied: done; waived when the waiver satisfied it; met before a waiver stays done', () => {
     const later = new Date(at.getTime() + 60_000)
-    expect(unitState({ progress: { satisfiedAt: at, waivedAt: null }, launched: true })).toBe('done')
-    expect(unitState({ progress: { satisfiedAt: at, waivedAt: at }, launched: true })).toBe('waived')
-    expect(unitState({ progress: { satisfiedAt: null, waivedAt: at }, launched: false })).toBe('waived')
-    expect(unitState({ progress: { satisfiedAt: at, waivedAt: later }, launched: true })).toBe('done')
+    expect(state({ satisfiedAt: at, passedAt: at }, true)).toBe('done')
+    expect(state({ satisfiedAt: at, waivedAt: at }, true)).toBe('waived')
+    expect(state({ waivedAt: at }, false)).toBe('waived')
+    expect(state({ satisfiedAt: at, waivedAt: later, passedAt: at }, true)).toBe('done')
+  })
+  test('waived, then met by the learner anyway: done; what does not meet the unit’s moveOn leaves it waived', () => {
+    const later = new Date(at.getTime() + 60_000)
+    expect(state({ satisfiedAt: at, waivedAt: at, passedAt: later }, true)).toBe('done')
+    expect(state({ satisfiedAt: at, waivedAt: at, completedAt: later }, true)).toBe('waived')
+    expect(
+      unitState({
+        progress: { ...none, satisfiedAt: at, waivedAt: at, completedAt: later },
+        moveOn: 'CompletedOrPassed',
+        launched: true,
+      }),
+    ).toBe('done')
   })
   test('the launch button names the unit and says what comes next; "again" only after it was opened', () => {
     expect(launchLabel('not-started', 'Introduction', false)).toBe('Start Introduction')

@@ -1,4 +1,4 @@
-import type { courseAus } from '#db/schema/postgres.ts'
+import type { courseAuProgress, courseAus } from '#db/schema/postgres.ts'
 
 // Where a learner stands on one unit (AU) of a course, in the words the course page uses. The launch side
 // records launches (course_sessions) and projects what each AU reported and what the platform decided
@@ -13,16 +13,37 @@ export const unitStateWords: Record<UnitState, string> = {
   waived: 'Waived',
 }
 
+type Progress = Pick<typeof courseAuProgress.$inferSelect, 'satisfiedAt' | 'waivedAt' | 'completedAt' | 'passedAt'>
+
+/** A unit met by the learner reads as done, even when it was waived for them first and they did it anyway. */
 export function unitState({
   progress,
+  moveOn,
   launched,
 }: {
-  progress: { satisfiedAt: Date | null; waivedAt: Date | null } | undefined
+  progress: Progress | undefined
+  moveOn: MoveOn
   launched: boolean
 }): UnitState {
-  if (progress?.satisfiedAt && metBeforeWaived(progress)) return 'done'
+  if (progress?.satisfiedAt && (metBeforeWaived(progress) || resultsMeet(moveOn, progress))) return 'done'
   if (progress?.waivedAt) return 'waived'
   return launched || progress ? 'in-progress' : 'not-started'
+}
+
+/** Whether what the unit itself reported meets its moveOn (cmi5 moveOn), whatever a waiver says. */
+function resultsMeet(moveOn: MoveOn, { completedAt, passedAt }: Pick<Progress, 'completedAt' | 'passedAt'>) {
+  switch (moveOn) {
+    case 'Completed':
+      return completedAt !== null
+    case 'Passed':
+      return passedAt !== null
+    case 'CompletedAndPassed':
+      return completedAt !== null && passedAt !== null
+    case 'CompletedOrPassed':
+      return completedAt !== null || passedAt !== null
+    case 'NotApplicable':
+      return true
+  }
 }
 
 /**

@@ -15,7 +15,7 @@ export async function coursePage({ slug, user }: { slug: string | undefined; use
   const registration = registrations.get(course.courseRowId) ?? null
   const states = await unitStates({
     registration: registration?.registration ?? null,
-    auRowIds: units.map((u) => u.id),
+    units,
   })
   const shown = units.map(({ moveOn, masteryScore, ...unit }) => {
     const { state, opened } = states.get(unit.id) ?? { state: 'not-started' as const, opened: false }

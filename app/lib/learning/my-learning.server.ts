@@ -54,6 +54,8 @@ export async function myLearning({ user, now = new Date() }: { user: { id: strin
       slug: a.moduleSlug,
       title: moduleBySlug.get(a.moduleSlug)?.title ?? a.moduleSlug,
       updatedAt: a.updatedAt,
+      /** A course's parts done (met or waived), of how many, and when a part was last opened; null for a module. */
+      courseProgress: 'courseProgress' in a ? a.courseProgress : null,
     }))
   const completed = attempts
     .filter((a) => a.status === 'passed' && a.completedAt)
