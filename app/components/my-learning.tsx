@@ -31,7 +31,7 @@ export function CarryOn({ items }: { items: Data['inProgress'] }) {
       <ul className="nhsuk-list nhsuk-list--border">
         {items.map((item) => (
           <li key={item.slug}>
-            <Link to={`/modules/${item.slug}`}>{item.title}</Link>
+            <Link to={`/${item.courseProgress ? 'courses' : 'modules'}/${item.slug}`}>{item.title}</Link>
             <br />
             <span className="app-module-meta">{progressWords(item)}</span>
           </li>
@@ -44,10 +44,10 @@ export function CarryOn({ items }: { items: Data['inProgress'] }) {
 /** "1 of 3 parts done · Last opened on 30 November 2026" for a course; a module has only its date. */
 function progressWords({ updatedAt, courseProgress }: Data['inProgress'][number]): string {
   if (!courseProgress) return `Last opened on ${formatDate(updatedAt)}`
-  const { partsDone, parts, lastOpenedAt } = courseProgress
+  const { partsDone, partsWaived, parts, lastOpenedAt } = courseProgress
   return [
-    `${partsDone} of ${parts} ${parts === 1 ? 'part' : 'parts'} done`,
-    // A part waived for someone who has not opened the course yet starts it without an opening.
+    // The course's page says "Waived" for a waived part, so this does too.
+    `${partsDone} of ${parts} ${parts === 1 ? 'part' : 'parts'} ${partsWaived > 0 ? 'done or waived' : 'done'}`,
     lastOpenedAt ? `Last opened on ${formatDate(lastOpenedAt)}` : null,
   ]
     .filter(Boolean)

@@ -123,18 +123,17 @@ export default function CoursePage() {
 
       <h2>Who has taken it</h2>
       <p>
-        {takeUp.started === 0
-          ? 'Nobody has started this course yet.'
-          : `${peopleCount(takeUp.started)} started this course; ${
-              takeUp.finished === 0 ? 'nobody has' : `${peopleCount(takeUp.finished)}`
-            } finished it.`}
+        {takeUp.opened === 0
+          ? 'Nobody has opened this course yet.'
+          : `${peopleHave(takeUp.opened)} opened this course.`}{' '}
+        {takeUp.finished === 0 ? 'Nobody has finished it yet.' : `${peopleHave(takeUp.finished)} finished it.`}
       </p>
       <h3>Units waived</h3>
       {takeUp.waivers.length === 0 ? (
         <p>No unit of this course has been waived for anyone.</p>
       ) : (
         <ResponsiveTable
-          caption={`Units of ${course.title} waived`}
+          caption={`Units waived in ${course.title}`}
           captionClassName="nhsuk-u-visually-hidden"
           columns={['Person', 'Unit', 'Waived on', 'Reason']}
         >
@@ -156,4 +155,4 @@ export default function CoursePage() {
   )
 }
 
-const peopleCount = (count: number) => (count === 1 ? 'One person has' : `${count} people have`)
+const peopleHave = (count: number) => (count === 1 ? '1 person has' : `${count} people have`)

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { waiveChoices } from '#app/lib/courses/waive.server.ts'
-import { createAuProgress, createCourseRegistration } from '#tests/course-rows.ts'
+import { createAuProgress, createCourseRegistration, createCourseSession } from '#tests/course-rows.ts'
 import { createCourse } from '#tests/courses.ts'
 import { createUser } from '#tests/factories.ts'
 import { readableText, renderRoute } from '#tests/render-route.ts'
@@ -72,18 +72,30 @@ describe('waiving a course unit', () => {
     expect(page).toContain(`'Spotting phishing' in '${course.title['en-GB']}' waived for ${learner.name}`)
     expect(page).toMatch(/Back to Course \S+/)
 
-    // The course's page counts who has taken it and lists the waiver.
-    const coursePage = readableText(
-      await renderRoute(
-        { pattern: '/admin/courses/:courseId', loader: courseAdmin.loader, Component: courseAdmin.default },
-        await signedInRequest(admin.id, `/admin/courses/${course.id}`),
-      ),
-    )
-    expect(coursePage).toContain('One person has started this course; nobody has finished it.')
+    // The course's page counts who has taken it and lists the waiver. A waiver alone opens nothing.
+    const courseText = async () =>
+      readableText(
+        await renderRoute(
+          { pattern: '/admin/courses/:courseId', loader: courseAdmin.loader, Component: courseAdmin.default },
+          await signedInRequest(admin.id, `/admin/courses/${course.id}`),
+        ),
+      )
+    const coursePage = await courseText()
+    expect(coursePage).toContain('Who has taken it Nobody has opened this course yet. Nobody has finished it yet.')
     const waiverRow = coursePage.slice(coursePage.indexOf('Units waived'))
     expect(waiverRow).toContain(learner.name)
     expect(waiverRow).toContain('Spotting phishing')
-    expect(waiverRow).toContain('Equivalent outside activity (completed equivalent learning elsewhere)')
+    expect(waiverRow).toContain('Equivalent outside activity')
+    expect(waiverRow).not.toContain('completed equivalent learning elsewhere')
+
+    const finisher = await createUser()
+    const registration = await createCourseRegistration({
+      courseRowId: course.id,
+      userId: finisher.id,
+      satisfiedAt: new Date(),
+    })
+    await createCourseSession({ registration, auRowId: aus[1]!.id })
+    expect(await courseText()).toContain('1 person has opened this course. 1 person has finished it.')
   })
 
   test('a unit the learner has already done is not offered, and refused if posted anyway', async () => {

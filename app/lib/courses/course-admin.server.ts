@@ -1,7 +1,7 @@
 import { inEnglish } from './language-map.ts'
 import { unitNeeds } from './unit-state.ts'
-import { WAIVE_REASONS } from './cmi5-vocabulary.ts'
-import { and, asc, count, desc, eq, isNotNull, isNull } from 'drizzle-orm'
+import { WAIVE_REASONS, type WaiveReason } from './cmi5-vocabulary.ts'
+import { and, asc, count, countDistinct, desc, eq, isNotNull, isNull } from 'drizzle-orm'
 import { defaultContentRoot } from '#app/lib/content/content-root.server.ts'
 import { loadCourseMappings } from '#app/lib/content/course-mapping.server.ts'
 import { db, schema } from '#app/lib/db.server.ts'
@@ -123,16 +123,21 @@ export async function courseDetails({
 }
 
 /**
- * Who has taken a course: how many learners started it (opened a part, or had one waived) and how many
- * finished it, and every waiver, newest first. For administrators, who may see everyone.
+ * Who has taken a course: how many learners opened a part of it and how many finished it (a waiver alone opens
+ * nothing, but may finish it), and every waiver, newest first. For administrators, who may see everyone.
  */
 export async function courseTakeUp({ courseRowId }: { courseRowId: string }) {
-  const { courseAuProgress, courseAus, courseRegistrations, users } = schema()
-  const [[counted], waivers] = await Promise.all([
+  const { courseAuProgress, courseAus, courseRegistrations, courseSessions, users } = schema()
+  const [[opened], [finished], waivers] = await Promise.all([
     db()
-      .select({ started: count(), finished: count(courseRegistrations.satisfiedAt) })
-      .from(courseRegistrations)
+      .select({ people: countDistinct(courseSessions.registration) })
+      .from(courseSessions)
+      .innerJoin(courseRegistrations, eq(courseRegistrations.registration, courseSessions.registration))
       .where(eq(courseRegistrations.courseRowId, courseRowId)),
+    db()
+      .select({ people: count() })
+      .from(courseRegistrations)
+      .where(and(eq(courseRegistrations.courseRowId, courseRowId), isNotNull(courseRegistrations.satisfiedAt))),
     db()
       .select({
         personId: users.id,
@@ -149,13 +154,14 @@ export async function courseTakeUp({ courseRowId }: { courseRowId: string }) {
       .orderBy(desc(courseAuProgress.waivedAt)),
   ])
   return {
-    started: counted?.started ?? 0,
-    finished: counted?.finished ?? 0,
+    opened: opened?.people ?? 0,
+    finished: finished?.people ?? 0,
     waivers: waivers.map((waiver) => ({
       ...waiver,
       unit: inEnglish(waiver.unit),
       waivedAt: waiver.waivedAt as Date,
-      reason: WAIVE_REASONS[waiver.reason as keyof typeof WAIVE_REASONS] ?? waiver.reason ?? 'No reason given',
+      // The short form, before the explanation in brackets that the waive form gives.
+      reason: (WAIVE_REASONS[waiver.reason as WaiveReason] ?? waiver.reason ?? 'No reason given').split(' (')[0],
     })),
   }
 }

@@ -121,14 +121,14 @@ export async function learnerCourseRegistrations({ userId }: { userId: string })
 }
 
 /**
- * How far a learner is through each course they registered for: parts done (met or waived) of the parts the
- * course has now, and when they last opened any part. By course row id.
+ * How far a learner is through each course they registered for: parts done (met or waived, and how many of
+ * those were waived) of the parts the course has now, and when they last opened any part. By course row id.
  */
 export async function courseProgress({
   registrations,
 }: {
   registrations: { registration: string; courseRowId: string }[]
-}): Promise<Map<string, { done: number; parts: number; lastOpenedAt: Date | null }>> {
+}): Promise<Map<string, { done: number; waived: number; parts: number; lastOpenedAt: Date | null }>> {
   if (registrations.length === 0) return new Map()
   const { courseAus, courseAuProgress, courseSessions } = schema()
   const ids = registrations.map((row) => row.registration)
@@ -148,7 +148,7 @@ export async function courseProgress({
       .groupBy(courseAus.courseRowId),
     // A waiver sets satisfiedAt too; parts since removed from the course do not count.
     db()
-      .select({ registration: courseAuProgress.registration, done: count() })
+      .select({ registration: courseAuProgress.registration, done: count(), waived: count(courseAuProgress.waivedAt) })
       .from(courseAuProgress)
       .innerJoin(courseAus, eq(courseAus.id, courseAuProgress.auRowId))
       .where(
@@ -166,13 +166,14 @@ export async function courseProgress({
       .groupBy(courseSessions.registration),
   ])
   const partsOf = new Map(parts.map((row) => [row.courseRowId, row.parts]))
-  const doneIn = new Map(done.map((row) => [row.registration, row.done]))
+  const doneIn = new Map(done.map((row) => [row.registration, row]))
   const openedIn = new Map(opened.map((row) => [row.registration, row.lastOpenedAt]))
   return new Map(
     registrations.map((row) => [
       row.courseRowId,
       {
-        done: doneIn.get(row.registration) ?? 0,
+        done: doneIn.get(row.registration)?.done ?? 0,
+        waived: doneIn.get(row.registration)?.waived ?? 0,
         parts: partsOf.get(row.courseRowId) ?? 0,
         lastOpenedAt: openedIn.get(row.registration) ?? null,
       },
@@ -235,7 +236,7 @@ export async function courseAttempts({ userId, courses }: { userId: string; cour
   return mapped.flatMap((course) => {
     const registration = registrations.get(course.courseRowId)
     if (!registration) return []
-    const { done = 0, parts = 0, lastOpenedAt = null } = progress.get(course.courseRowId) ?? {}
+    const { done = 0, waived = 0, parts = 0, lastOpenedAt = null } = progress.get(course.courseRowId) ?? {}
     return [
       {
         moduleSlug: course.slug,
@@ -244,7 +245,7 @@ export async function courseAttempts({ userId, courses }: { userId: string; cour
         updatedAt: registration.satisfiedAt ?? lastOpenedAt ?? registration.createdAt,
         bestScaled: null,
         contentVersion: null,
-        courseProgress: { partsDone: done, parts, lastOpenedAt },
+        courseProgress: { partsDone: done, partsWaived: waived, parts, lastOpenedAt },
       },
     ]
   })

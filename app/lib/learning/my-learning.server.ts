@@ -49,6 +49,8 @@ export async function myLearning({ user, now = new Date() }: { user: { id: strin
   )
   const inProgress = attempts
     .filter((a) => a.status === 'in-progress' && !passedSlugs.has(a.moduleSlug) && moduleBySlug.has(a.moduleSlug))
+    // A course with only a part waived for the learner, never opened, is not somewhere they stopped.
+    .filter((a) => !('courseProgress' in a) || a.courseProgress.lastOpenedAt !== null)
     .filter((a, index, all) => all.findIndex((b) => b.moduleSlug === a.moduleSlug) === index)
     .map((a) => ({
       slug: a.moduleSlug,
