@@ -144,7 +144,12 @@ async function linkByEmail({
   const [{ person, own }] = eligible as [(typeof eligible)[number]]
   const contacts = contactsOf(own ? [own] : trusting)
   if (person.suspendedAt) return { ok: false, refusal: 'suspended', contacts }
-  if (await hasIdentityAt(person.id, provider.id)) return { ok: false, refusal: 'already-linked', contacts }
+  if (await hasIdentityAt(person.id, provider.id)) {
+    // The account there may be this very one, linked a moment ago by a first sign-in at the same time: then it
+    // says who this is. Only a different account is a takeover.
+    if (await findIdentity(identity)) return signInWithIdentity({ provider, identity, now })
+    return { ok: false, refusal: 'already-linked', contacts }
+  }
 
   const userId = await transaction(async () => {
     await insertIdentity({ userId: person.id, identity, now })
