@@ -166,9 +166,10 @@ describe('the unit report page', () => {
     for (const id of needing.slice(0, withOverdue.length)) expect(withOverdue).toContain(id)
     expect(page.needsAction.people[0]?.reasons[0]).toBe('1 assignment overdue')
     expect(page.heatmap.chart.rows.find((r) => r.key === a5?.id)?.cells[0]).toEqual({
-      text: '0 of 1',
+      text: 'Not yet',
       value: 0,
       state: 'figure',
+      description: 'Not yet evidenced (needs Foundation)',
     })
     // Weeks end 77, 70, … 7, 0 days ago. A5 lapsed ~45 days ago; A2–A4 passed 20 days ago.
     expect(page.trend.table.rows.map((r) => r.cells[1])).toEqual([

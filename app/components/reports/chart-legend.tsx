@@ -58,7 +58,11 @@ export function HeatmapLegend({ kind }: { kind: HeatmapChartData['kind'] }) {
           { key: 'half', swatch: <Swatch fill={SCALE[2]} />, label: '40 to 59% of the way' },
           { key: 'some', swatch: <Swatch fill={SCALE[1]} />, label: '20 to 39% of the way' },
           { key: 'none', swatch: <Swatch fill={SCALE[0]} border />, label: 'Not yet evidenced' },
-          { key: 'text', swatch: null, label: '“1 of 2” means level 1 evidenced against a target of level 2.' },
+          {
+            key: 'text',
+            swatch: null,
+            label: 'Each cell names the level evidenced; the table after the chart gives each person’s target.',
+          },
         ]}
       />
     )

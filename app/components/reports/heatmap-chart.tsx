@@ -8,12 +8,13 @@ import { DARK_TEXT, scaleColour, SUPPRESSED_FILL, SUPPRESSED_HATCH, textColourOn
 // light-to-dark blue scale with its figure printed in it. It scales with its viewBox to any width and
 // prints as it shows. The table after it holds the same figures for screen readers and for copying.
 
-// About 660 units wide, and never drawn narrower than that (ScrollArea): its text stays at 14px on any
+// About 660 units wide (780 for people), and never drawn narrower than that (ScrollArea): its text stays at 14px on any
 // screen, and on a phone the chart scrolls sideways in its own area rather than shrinking. Names are never
 // cut short: a long one wraps over as many lines as it needs, and its row grows to fit. Columns are headed
 // by the domains' short names (the framework keeps each word to 11 characters, two lines at most).
 const LABEL_WIDTH = 168
-const CELL_WIDTH = 80
+/** A unit's cells hold a percentage; a person's hold a level's name ("Independent", 11 characters at most). */
+const CELL_WIDTHS: Record<HeatmapChartData['kind'], number> = { units: 80, people: 100 }
 const MIN_ROW_HEIGHT = 34
 const LINE_HEIGHT = 17
 const GAP = 2
@@ -48,7 +49,8 @@ export function HatchPattern({ id }: { id: string }) {
 export function HeatmapChart({ data }: { data: HeatmapChartData }) {
   const titleId = useSvgId('heatmap-title')
   const hatchId = useSvgId('heatmap-hatch')
-  const width = LABEL_WIDTH + data.columns.length * (CELL_WIDTH + GAP)
+  const cellWidth = CELL_WIDTHS[data.kind]
+  const width = LABEL_WIDTH + data.columns.length * (cellWidth + GAP)
   const rows = data.rows.reduce<{ row: (typeof data.rows)[number]; lines: string[]; y: number; height: number }[]>(
     (laid, row) => {
       const lines = wrapLabel(row.label)
@@ -69,7 +71,7 @@ export function HeatmapChart({ data }: { data: HeatmapChartData }) {
         </defs>
         {data.columns.map((column, index) => {
           const lines = wrapLabel(column.shortName, HEADER_LINE_CHARACTERS)
-          const x = LABEL_WIDTH + index * (CELL_WIDTH + GAP) + CELL_WIDTH / 2
+          const x = LABEL_WIDTH + index * (cellWidth + GAP) + cellWidth / 2
           const firstLine = HEADER_HEIGHT - 10 - (lines.length - 1) * LINE_HEIGHT
           return (
             <text key={column.id} x={x} textAnchor="middle" fontSize="14" fontWeight="600" fill={DARK_TEXT}>
@@ -101,7 +103,7 @@ export function HeatmapChart({ data }: { data: HeatmapChartData }) {
                 ))}
               </text>
               {row.cells.map((cell, index) => {
-                const x = LABEL_WIDTH + index * (CELL_WIDTH + GAP)
+                const x = LABEL_WIDTH + index * (cellWidth + GAP)
                 const fill =
                   cell.state === 'suppressed'
                     ? `url(#${hatchId})`
@@ -111,16 +113,17 @@ export function HeatmapChart({ data }: { data: HeatmapChartData }) {
                 const textFill = cell.value === null ? DARK_TEXT : textColourOn(fill)
                 return (
                   <g key={data.columns[index]?.id ?? index}>
+                    {cell.description ? <title>{cell.description}</title> : null}
                     <rect
                       x={x}
                       y={y}
-                      width={CELL_WIDTH}
+                      width={cellWidth}
                       height={rowHeight}
                       fill={fill}
                       stroke={cell.state === 'figure' ? 'none' : '#aeb7bd'}
                     />
                     <text
-                      x={x + CELL_WIDTH / 2}
+                      x={x + cellWidth / 2}
                       y={y + rowHeight / 2}
                       dominantBaseline="central"
                       textAnchor="middle"

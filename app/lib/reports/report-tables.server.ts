@@ -1,10 +1,9 @@
 import type { Framework } from '#app/lib/content/framework.schema.ts'
 import { formatDate, isoDay } from '#app/lib/dates/dates.ts'
-import { levelInWords } from '#app/lib/learning/readiness.ts'
 import type { PersonInUnit } from '#app/lib/org/units.server.ts'
 import { roleProfileLabel } from '#app/lib/org/role-profiles.ts'
 import { kindLabel, type OrgUnit } from '#app/lib/org/org-unit.ts'
-import type { ReportRow, ReportTable } from './report-view.ts'
+import { levelText, type ReportRow, type ReportTable } from './report-view.ts'
 import {
   type HeatmapRow,
   type PersonReadiness,
@@ -109,12 +108,6 @@ export function trendTable({
 type TablePerson = PersonReadiness<
   { id: string; name: string; roleProfile: string } & Partial<Pick<PersonInUnit, 'teamName'>>
 >
-
-/** A person's level in a domain against their target, in level names: "Foundation (needs Independent)". */
-export const levelText = (framework: Framework, domain: { level: number; target: number }) =>
-  domain.level >= domain.target
-    ? `${levelInWords(framework, domain.level)} (meets target)`
-    : `${levelInWords(framework, domain.level)} (needs ${levelInWords(framework, domain.target)})`
 
 export interface PeopleColumns {
   framework: Framework

@@ -1,5 +1,6 @@
 import type { Framework } from '#app/lib/content/framework.schema.ts'
 import { formatDate } from '#app/lib/dates/dates.ts'
+import { levelInWords } from '#app/lib/learning/readiness.ts'
 import type { HeatmapRow, PersonReadiness, TrendPoint } from './readiness-report.server.ts'
 
 // What the report pages show, as plain data worked out on the server: the charts' figures and the
@@ -24,6 +25,8 @@ export interface HeatmapCell {
   /** 0 to 1: how far along the colour scale; null for a cell with no figure. */
   value: number | null
   state: 'figure' | 'suppressed' | 'empty'
+  /** The cell in full, where its text is short for it ("Foundation (needs Independent)"). */
+  description?: string
 }
 
 export interface HeatmapChartData {
@@ -69,6 +72,12 @@ export function unitHeatmapChart({
   }
 }
 
+/** A person's level in a domain against their target, in level names: "Foundation (needs Independent)". */
+export const levelText = (framework: Framework, domain: { level: number; target: number }) =>
+  domain.level >= domain.target
+    ? `${levelInWords(framework, domain.level)} (meets target)`
+    : `${levelInWords(framework, domain.level)} (needs ${levelInWords(framework, domain.target)})`
+
 export function peopleHeatmapChart({
   unitName,
   people,
@@ -85,10 +94,12 @@ export function peopleHeatmapChart({
     rows: people.map((person) => ({
       key: person.id,
       label: person.name,
+      // The level by name; the colour says how far it is towards the target.
       cells: person.domains.map((domain) => ({
-        text: `${domain.level} of ${domain.target}`,
+        text: domain.level === 0 ? 'Not yet' : levelInWords(framework, domain.level),
         value: domain.ready ? 1 : domain.level / Math.max(domain.target, 1),
         state: 'figure' as const,
+        description: levelText(framework, domain),
       })),
     })),
   }
