@@ -121,14 +121,14 @@ export async function learnerCourseRegistrations({ userId }: { userId: string })
 }
 
 /**
- * How far a learner is through each course they registered for: parts done (met or waived, and how many of
- * those were waived) of the parts the course has now, and when they last opened any part. By course row id.
+ * How far a learner is through each of these course registrations: parts done (met or waived, and how many of
+ * those were waived) of the parts the course has now, and when they last opened any part. By registration.
  */
 export async function courseProgress({
   registrations,
 }: {
   registrations: { registration: string; courseRowId: string }[]
-}): Promise<Map<string, { done: number; waived: number; parts: number; lastOpenedAt: Date | null }>> {
+}): Promise<Map<string, { partsDone: number; partsWaived: number; parts: number; lastOpenedAt: Date | null }>> {
   if (registrations.length === 0) return new Map()
   const { courseAus, courseAuProgress, courseSessions } = schema()
   const ids = registrations.map((row) => row.registration)
@@ -170,10 +170,10 @@ export async function courseProgress({
   const openedIn = new Map(opened.map((row) => [row.registration, row.lastOpenedAt]))
   return new Map(
     registrations.map((row) => [
-      row.courseRowId,
+      row.registration,
       {
-        done: doneIn.get(row.registration)?.done ?? 0,
-        waived: doneIn.get(row.registration)?.waived ?? 0,
+        partsDone: doneIn.get(row.registration)?.done ?? 0,
+        partsWaived: doneIn.get(row.registration)?.waived ?? 0,
         parts: partsOf.get(row.courseRowId) ?? 0,
         lastOpenedAt: openedIn.get(row.registration) ?? null,
       },
@@ -230,22 +230,19 @@ export async function courseAttempts({ userId, courses }: { userId: string; cour
     courses ?? loadMappedCourses({ includeDrafts: true }),
     learnerCourseRegistrations({ userId }),
   ])
-  const progress = await courseProgress({
-    registrations: mapped.flatMap((course) => registrations.get(course.courseRowId) ?? []),
-  })
   return mapped.flatMap((course) => {
     const registration = registrations.get(course.courseRowId)
     if (!registration) return []
-    const { done = 0, waived = 0, parts = 0, lastOpenedAt = null } = progress.get(course.courseRowId) ?? {}
     return [
       {
         moduleSlug: course.slug,
         status: registration.satisfiedAt ? ('passed' as const) : ('in-progress' as const),
         completedAt: registration.satisfiedAt,
-        updatedAt: registration.satisfiedAt ?? lastOpenedAt ?? registration.createdAt,
+        updatedAt: registration.satisfiedAt ?? registration.createdAt,
         bestScaled: null,
         contentVersion: null,
-        courseProgress: { partsDone: done, partsWaived: waived, parts, lastOpenedAt },
+        registration: registration.registration,
+        courseRowId: course.courseRowId,
       },
     ]
   })

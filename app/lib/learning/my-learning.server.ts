@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm'
 import { assignmentsForLearner } from '#app/lib/assignments/assignments.server.ts'
 import { canSeeDrafts, describeModule, frameworkForContent, loadModules } from '#app/lib/content/catalogue.server.ts'
-import { courseAttempts, loadMappedCourses } from '#app/lib/courses/course-catalogue.server.ts'
+import { courseAttempts, courseProgress, loadMappedCourses } from '#app/lib/courses/course-catalogue.server.ts'
 import { db, schema } from '#app/lib/db.server.ts'
 import { membershipOf } from '#app/lib/org/memberships.server.ts'
 import { domainReadiness, expiringSoon, isCurrent, levelInWords } from './readiness.ts'
@@ -29,6 +29,9 @@ export async function myLearning({ user, now = new Date() }: { user: { id: strin
     courseAttempts({ userId: user.id, courses }),
     savedRatings({ userId: user.id }),
   ])
+  // How far through each course in progress the learner is, and when they last opened a part of it.
+  const progress = await courseProgress({ registrations: courseRows.filter((row) => row.status === 'in-progress') })
+  const courseProgressOf = new Map(courseRows.map((row) => [row.moduleSlug, progress.get(row.registration)]))
   // A course registration reads as an attempt (in progress until the platform satisfies the course).
   const attempts = [...moduleAttemptRows, ...courseRows].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
   const modules = [
@@ -50,15 +53,19 @@ export async function myLearning({ user, now = new Date() }: { user: { id: strin
   const inProgress = attempts
     .filter((a) => a.status === 'in-progress' && !passedSlugs.has(a.moduleSlug) && moduleBySlug.has(a.moduleSlug))
     // A course with only a part waived for the learner, never opened, is not somewhere they stopped.
-    .filter((a) => !('courseProgress' in a) || a.courseProgress.lastOpenedAt !== null)
+    .filter((a) => courseProgressOf.get(a.moduleSlug)?.lastOpenedAt !== null)
     .filter((a, index, all) => all.findIndex((b) => b.moduleSlug === a.moduleSlug) === index)
-    .map((a) => ({
-      slug: a.moduleSlug,
-      title: moduleBySlug.get(a.moduleSlug)?.title ?? a.moduleSlug,
-      updatedAt: a.updatedAt,
+    .map((a) => {
       /** A course's parts done (met or waived), of how many, and when a part was last opened; null for a module. */
-      courseProgress: 'courseProgress' in a ? a.courseProgress : null,
-    }))
+      const courseProgress = courseProgressOf.get(a.moduleSlug) ?? null
+      return {
+        slug: a.moduleSlug,
+        title: moduleBySlug.get(a.moduleSlug)?.title ?? a.moduleSlug,
+        updatedAt: courseProgress?.lastOpenedAt ?? a.updatedAt,
+        courseProgress,
+      }
+    })
+    .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
   const completed = attempts
     .filter((a) => a.status === 'passed' && a.completedAt)
     .map((a) => ({
