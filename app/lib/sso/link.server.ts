@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, ne, or } from 'drizzle-orm'
 import { recordAudit } from '#app/lib/audit/audit-log.server.ts'
 import { organisationOf, organisationsUsingSso, type OrganisationSignIn } from '#app/lib/auth/sign-in-methods.server.ts'
 import { findUserById, findUsersByEmail, recordSignIn } from '#app/lib/auth/users.server.ts'
@@ -98,10 +98,6 @@ export async function signInWithIdentity({
 
   if (identity.email) {
     const sameEmail = await findUsersByEmail({ email: identity.email })
-    // A first sign-in of the same identity at the same moment may have added its person since the look-up above,
-    // the identity with them: then the identity says who this is, and linking by email would find that person
-    // already linked at this provider and refuse.
-    if (sameEmail.length > 0 && (await findIdentity(identity))) return signInWithIdentity({ provider, identity, now })
     if (sameEmail.length > 0) return linkByEmail({ provider, identity, trusting, people: sameEmail, now })
   }
   return createOrRefuse({ provider, identity, trusting, now })
@@ -144,12 +140,7 @@ async function linkByEmail({
   const [{ person, own }] = eligible as [(typeof eligible)[number]]
   const contacts = contactsOf(own ? [own] : trusting)
   if (person.suspendedAt) return { ok: false, refusal: 'suspended', contacts }
-  if (await hasIdentityAt(person.id, provider.id)) {
-    // The account there may be this very one, linked a moment ago by a first sign-in at the same time: then it
-    // says who this is. Only a different account is a takeover.
-    if (await findIdentity(identity)) return signInWithIdentity({ provider, identity, now })
-    return { ok: false, refusal: 'already-linked', contacts }
-  }
+  if (await hasOtherAccountAt(person.id, identity)) return { ok: false, refusal: 'already-linked', contacts }
 
   const userId = await transaction(async () => {
     await insertIdentity({ userId: person.id, identity, now })
@@ -268,12 +259,23 @@ async function findIdentity(identity: Identity) {
   return row ?? null
 }
 
-async function hasIdentityAt(userId: string, provider: string): Promise<boolean> {
+/**
+ * Whether the person has an account at this provider other than this identity. This identity itself may have been
+ * linked a moment ago by a first sign-in at the same time: that is no takeover, and the insert that follows finds
+ * it taken and signs in with it.
+ */
+async function hasOtherAccountAt(userId: string, identity: Identity): Promise<boolean> {
   const { userIdentities } = schema()
   const [row] = await db()
     .select({ id: userIdentities.id })
     .from(userIdentities)
-    .where(and(eq(userIdentities.userId, userId), eq(userIdentities.provider, provider)))
+    .where(
+      and(
+        eq(userIdentities.userId, userId),
+        eq(userIdentities.provider, identity.provider),
+        or(ne(userIdentities.issuer, identity.issuer), ne(userIdentities.subject, identity.subject)),
+      ),
+    )
     .limit(1)
   return Boolean(row)
 }
