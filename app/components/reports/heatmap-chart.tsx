@@ -8,10 +8,10 @@ import { DARK_TEXT, scaleColour, SUPPRESSED_FILL, SUPPRESSED_HATCH, textColourOn
 // light-to-dark blue scale with its figure printed in it. It scales with its viewBox to any width and
 // prints as it shows. The table after it holds the same figures for screen readers and for copying.
 
-// About 660 units wide (780 for people), and never drawn narrower than that (ScrollArea): its text stays at 14px on any
-// screen, and on a phone the chart scrolls sideways in its own area rather than shrinking. Names are never
-// cut short: a long one wraps over as many lines as it needs, and its row grows to fit. Columns are headed
-// by the domains' short names (the framework keeps each word to 11 characters, two lines at most).
+// About 660 units wide (780 for people), and never drawn narrower than that (ScrollArea): its text stays at
+// 14px on any screen, and on a phone the chart scrolls sideways in its own area rather than shrinking. Names
+// are never cut short: a long one wraps over as many lines as it needs, and its row grows to fit. Columns are
+// headed by the domains' short names (the framework keeps each word to 11 characters, two lines at most).
 const LABEL_WIDTH = 168
 /** A unit's cells hold a percentage; a person's hold a level's name ("Independent", 11 characters at most). */
 const CELL_WIDTHS: Record<HeatmapChartData['kind'], number> = { units: 80, people: 100 }
